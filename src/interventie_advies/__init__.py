@@ -1,0 +1,50 @@
+"""interventie-advies: advice for community arts projects with a social aim.
+
+Describe a project in a TOML file; the engine runs rules for each of the twelve elements
+(Movisie's five working elements, five collaboration principles and two tips) and
+returns prioritised advice, sustainability warnings, strengths and questions.
+"""
+
+from __future__ import annotations
+
+from ._engine import Engine, advise
+from ._errors import (
+    AdviesError,
+    PluginError,
+    Problem,
+    ProjectError,
+    RuleConflictError,
+    RuleError,
+    UsageError,
+)
+from ._host import PluginInfo
+from ._load import load_project
+from ._project import Project
+from ._report import Finding, Question, Report, Strength
+from ._rules import Rule, load_rules
+from .hookspecs import hookimpl
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AdviesError",
+    "Engine",
+    "Finding",
+    "PluginError",
+    "PluginInfo",
+    "Problem",
+    "Project",
+    "ProjectError",
+    "Question",
+    "Report",
+    "Rule",
+    "RuleConflictError",
+    "RuleError",
+    "Strength",
+    "UsageError",
+    "__version__",
+    "advise",
+    "hookimpl",
+    "load_project",
+    "load_rules",
+]

@@ -1,0 +1,47 @@
+"""The built-in plugin: the rules in the top-level ``rules/`` folder, one file per element.
+
+It is registered through the same ``advies_rules`` hook as any third-party plugin.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from ._rules import Rule
+
+__all__ = ["advies_rules", "rules_dir"]
+
+
+def rules_dir() -> Path:
+    """The folder with the built-in rule files.
+
+    An installed wheel carries them inside the package; an editable install or a source
+    checkout reads them from the repository's ``rules/``.
+    """
+    packaged = Path(str(resources.files("interventie_advies"))) / "rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+@hookimpl
+def advies_rules() -> list[Rule]:
+    """Return the built-in rules, in element order and file order."""
+    from ._elements import ELEMENT_IDS
+    from ._host import BUILTIN
+    from ._rules import load_rules
+
+    folder = rules_dir()
+    files = {path.stem: path for path in folder.glob("*.toml")}
+    # NOTE: element order first (elements.md), then any other file by name, so the
+    # order of evaluation never depends on the file system.
+    ordered = [files.pop(e) for e in ELEMENT_IDS if e in files] + [files[k] for k in sorted(files)]
+    rules: list[Rule] = []
+    for path in ordered:
+        rules.extend(load_rules(path, plugin=BUILTIN))
+    return rules

@@ -1,0 +1,388 @@
+"""Validate and compile rule conditions once; check field paths against the project model.
+
+A condition is one Python expression. evalidate whitelists the syntax and compiles it;
+on top of that a typed walk checks every name and attribute path against the project
+model (with a did-you-mean), so a typo in a rule fails when the rule is loaded.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import types
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Union, get_args, get_origin
+
+import evalidate
+from pydantic import BaseModel
+
+from ._facts import Facts
+from ._load import suggest
+from ._project import TABLES
+
+__all__ = [
+    "ALLOWED_FUNCTIONS",
+    "ConditionError",
+    "NeedPath",
+    "compile_condition",
+    "compile_need",
+    "namespace_names",
+]
+
+ALLOWED_FUNCTIONS: dict[str, Any] = {
+    "any": any,
+    "all": all,
+    "len": len,
+    "min": min,
+    "max": max,
+    "sum": sum,
+    "set": set,
+}
+
+# NOTE: only constructs whose cost is bounded by the size of the project and the length of
+# the expression; no Mult/Pow (so no "a" * 10**9), no lambdas, f-strings, slices or walrus.
+_NODES = [
+    "Expression", "Constant", "Name", "Load", "Store", "Attribute", "Subscript", "Index",
+    "Compare", "Eq", "NotEq", "Gt", "GtE", "Lt", "LtE", "In", "NotIn", "Is", "IsNot",
+    "BoolOp", "And", "Or", "UnaryOp", "Not", "USub", "BinOp", "Add", "Sub", "IfExp",
+    "Call", "Tuple", "List", "Set", "GeneratorExp", "ListComp", "SetComp", "comprehension",
+]
+MAX_LENGTH = 2000
+MAX_GENERATORS = 3
+MAX_DEPTH = 60
+
+
+class ConditionError(ValueError):
+    """A condition or needs path that cannot be accepted; the message says why."""
+
+
+@dataclass(frozen=True)
+class _Model:
+    model: type[BaseModel] | type[Facts]
+
+    def fields(self) -> dict[str, Any]:
+        if issubclass(self.model, Facts):
+            return dict(self.model.annotations())
+        return {name: f.annotation for name, f in self.model.model_fields.items()}
+
+
+@dataclass(frozen=True)
+class _List:
+    item: Any
+
+
+class _Value:
+    """Any plain value (text, number, date, enum, set)."""
+
+
+_VALUE = _Value()
+
+
+def _type_of(annotation: Any) -> Any:
+    origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return _type_of(args[0]) if len(args) == 1 else _VALUE
+    if origin is list or origin is tuple:
+        return _List(_type_of(get_args(annotation)[0]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return _Model(annotation)
+    return _VALUE
+
+
+def _root_types(extra_facts: Iterable[str] = ()) -> dict[str, Any]:
+    env: dict[str, Any] = {}
+    for name, (model, is_list) in TABLES.items():
+        env[name] = _List(_Model(model)) if is_list else _Model(model)
+    env["facts"] = _FactsType(frozenset(extra_facts))
+    return env
+
+
+@dataclass(frozen=True)
+class _FactsType:
+    extra: frozenset[str]
+
+
+def namespace_names() -> list[str]:
+    """Names a condition can start from: the tables and ``facts``."""
+    return [*TABLES, "facts"]
+
+
+class _Checker:
+    def __init__(self, extra_facts: Iterable[str]) -> None:
+        self.env: dict[str, Any] = _root_types(extra_facts)
+        self.generators = 0
+
+    def check(self, node: ast.AST, depth: int = 0) -> Any:
+        if depth > MAX_DEPTH:
+            raise ConditionError("the expression is nested too deeply")
+        method = getattr(self, f"_{type(node).__name__}", None)
+        if method is not None:
+            return method(node, depth + 1)
+        for child in ast.iter_child_nodes(node):
+            self.check(child, depth + 1)
+        return _VALUE
+
+    def _Name(self, node: ast.Name, depth: int) -> Any:
+        if node.id in self.env:
+            return self.env[node.id]
+        if node.id in ALLOWED_FUNCTIONS:
+            raise ConditionError(f"{node.id} can only be called, as {node.id}(...)")
+        hint = suggest(node.id, [*self.env, *ALLOWED_FUNCTIONS])
+        known = ", ".join(namespace_names())
+        raise ConditionError(
+            f"unknown name {node.id!r}"
+            + (f"; did you mean {hint!r}?" if hint else f" (names: {known})")
+        )
+
+    def _Attribute(self, node: ast.Attribute, depth: int) -> Any:
+        base = self.check(node.value, depth)
+        where = ast.unparse(node.value)
+        if isinstance(base, _FactsType):
+            known = Facts.annotations()
+            if node.attr in known:
+                return _type_of(known[node.attr])
+            if node.attr in base.extra:
+                return _VALUE
+            hint = suggest(node.attr, [*known, *base.extra])
+            raise ConditionError(
+                f"unknown fact {where}.{node.attr}"
+                + (f"; did you mean {where}.{hint}?" if hint else "")
+            )
+        if isinstance(base, _Model):
+            fields = base.fields()
+            if node.attr not in fields:
+                hint = suggest(node.attr, fields)
+                raise ConditionError(
+                    f"{where} has no field {node.attr!r}"
+                    + (f"; did you mean {where}.{hint}?" if hint else "")
+                    + f" (fields: {', '.join(fields)})"
+                )
+            return _type_of(fields[node.attr])
+        if isinstance(base, _List):
+            raise ConditionError(
+                f"{where} is a list; read its items with e.g. any(x.{node.attr} for x in {where})"
+            )
+        raise ConditionError(f"attribute {node.attr!r} cannot be read from {where}")
+
+    def _Subscript(self, node: ast.Subscript, depth: int) -> Any:
+        base = self.check(node.value, depth)
+        index = node.slice
+        if not (isinstance(index, ast.Constant) and isinstance(index.value, int)):
+            raise ConditionError("only indexing with a constant whole number is allowed, e.g. x[0]")
+        return base.item if isinstance(base, _List) else _VALUE
+
+    def _Call(self, node: ast.Call, depth: int) -> Any:
+        if not (isinstance(node.func, ast.Name) and node.func.id in ALLOWED_FUNCTIONS):
+            allowed = ", ".join(ALLOWED_FUNCTIONS)
+            raise ConditionError(f"only these functions can be called: {allowed}")
+        if node.keywords:
+            raise ConditionError("keyword arguments are not allowed in a condition")
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                raise ConditionError("*arguments are not allowed in a condition")
+            self.check(arg, depth)
+        return _VALUE
+
+    def _comprehension_scope(self, node: ast.AST, parts: list[ast.AST], depth: int) -> Any:
+        saved = dict(self.env)
+        try:
+            for gen in node.generators:  # type: ignore[attr-defined]
+                self.generators += 1
+                if self.generators > MAX_GENERATORS:
+                    raise ConditionError(
+                        f"at most {MAX_GENERATORS} 'for' clauses are allowed in one condition"
+                    )
+                if not isinstance(gen.target, ast.Name):
+                    raise ConditionError("a comprehension must bind one plain name")
+                if gen.is_async:
+                    raise ConditionError("async comprehensions are not allowed")
+                source = self.check(gen.iter, depth)
+                if gen.target.id in TABLES or gen.target.id == "facts":
+                    raise ConditionError(f"{gen.target.id!r} is a table name; pick another name")
+                self.env[gen.target.id] = source.item if isinstance(source, _List) else _VALUE
+                for cond in gen.ifs:
+                    self.check(cond, depth)
+            for part in parts:
+                self.check(part, depth)
+        finally:
+            self.env = saved
+        return _VALUE
+
+    def _GeneratorExp(self, node: ast.GeneratorExp, depth: int) -> Any:
+        return self._comprehension_scope(node, [node.elt], depth)
+
+    def _ListComp(self, node: ast.ListComp, depth: int) -> Any:
+        return self._comprehension_scope(node, [node.elt], depth)
+
+    def _SetComp(self, node: ast.SetComp, depth: int) -> Any:
+        return self._comprehension_scope(node, [node.elt], depth)
+
+    def _Constant(self, node: ast.Constant, depth: int) -> Any:
+        if isinstance(node.value, (bytes, complex)) or node.value is Ellipsis:
+            raise ConditionError(f"the literal {node.value!r} is not allowed")
+        if isinstance(node.value, int) and abs(node.value) > 10**12:
+            raise ConditionError("numbers in conditions are limited to 12 digits")
+        return _VALUE
+
+    def _Compare(self, node: ast.Compare, depth: int) -> Any:
+        for op, right in zip(node.ops, node.comparators):
+            if isinstance(op, (ast.Is, ast.IsNot)) and not (
+                isinstance(right, ast.Constant)
+                and (right.value is None or isinstance(right.value, bool))
+            ):
+                raise ConditionError("'is' and 'is not' may only compare with True, False or None")
+        for operand in (node.left, *node.comparators):
+            self.check(operand, depth)
+        return _VALUE
+
+
+def _all_field_names() -> set[str]:
+    from ._project import FundingSource
+
+    models = [model for model, _ in TABLES.values()] + [FundingSource]
+    return {name for model in models for name in model.model_fields} | set(Facts.annotations())
+
+
+def _eval_model(extra_facts: Iterable[str]) -> evalidate.EvalModel:
+    return evalidate.EvalModel(
+        nodes=list(_NODES),
+        allowed_functions=list(ALLOWED_FUNCTIONS),
+        attributes=sorted(_all_field_names() | set(extra_facts)),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _compile_cached(text: str, extra: tuple[str, ...]) -> types.CodeType:
+    return _compile(text, extra)
+
+
+def compile_condition(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
+    """Validate a condition and compile it once (cached by text).
+
+    :raises ConditionError: naming what is not allowed or which path does not exist.
+    """
+    if not isinstance(text, str):
+        raise ConditionError("the condition must be text")
+    return _compile_cached(text, tuple(sorted(set(extra_facts))))
+
+
+def _compile(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
+    """Validate a condition and compile it (uncached; see compile_condition).
+
+    :raises ConditionError: naming what is not allowed or which path does not exist.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise ConditionError("the condition is empty")
+    if len(text) > MAX_LENGTH:
+        raise ConditionError(f"the condition is longer than {MAX_LENGTH} characters")
+    extra = tuple(extra_facts)
+    try:
+        tree = ast.parse(text.strip(), "<condition>", "eval")
+    except SyntaxError as exc:
+        raise ConditionError(f"syntax error: {exc.msg} (column {exc.offset})") from None
+    except (ValueError, RecursionError, MemoryError):
+        raise ConditionError("the condition cannot be parsed") from None
+    try:
+        _Checker(extra).check(tree)
+    except RecursionError:
+        raise ConditionError("the expression is nested too deeply") from None
+    # NOTE: evalidate is the second gate: its whitelist must agree with the typed walk above.
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)
+            expr = evalidate.Expr(ast.unparse(tree), model=_eval_model(extra))
+    except evalidate.EvalException as exc:
+        detail = str(exc.exc if isinstance(exc, evalidate.CompilationException) else exc)
+        detail = detail.replace(". (whitelist it manually)", "")
+        raise ConditionError(f"not allowed in a condition: {detail}") from None
+    except RecursionError:
+        raise ConditionError("the expression is nested too deeply") from None
+    code: types.CodeType = expr.code
+    return code
+
+
+@dataclass(frozen=True)
+class NeedPath:
+    """A compiled ``needs`` path: ``table.field``, ``list[].field``, ``facts.name``."""
+
+    text: str
+    steps: tuple[tuple[str, bool], ...]
+
+    def absent(self, namespace: Mapping[str, Any]) -> bool:
+        """True when the fact is not described in the project (ask rather than guess)."""
+        values: list[Any] = [namespace]
+        first = True
+        for name, through_list in self.steps:
+            next_values: list[Any] = []
+            for value in values:
+                item = value.get(name) if first else getattr(value, name, None)
+                if item is None:
+                    return True
+                if through_list:
+                    next_values.extend(item)
+                else:
+                    next_values.append(item)
+            values = next_values
+            first = False
+        return False
+
+
+def compile_need(text: str, extra_facts: Iterable[str] = ()) -> NeedPath:
+    """Check a ``needs`` path against the project model and compile it (cached)."""
+    if not isinstance(text, str):
+        raise ConditionError("a needs path must be text")
+    return _compile_need(text, tuple(sorted(set(extra_facts))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _compile_need(text: str, extra_facts: tuple[str, ...]) -> NeedPath:
+    if not isinstance(text, str) or not text:
+        raise ConditionError("a needs path must be non-empty text")
+    parts = text.split(".")
+    steps: list[tuple[str, bool]] = []
+    env = _root_types(extra_facts)
+    current: Any = None
+    for i, part in enumerate(parts):
+        through = part.endswith("[]")
+        name = part[:-2] if through else part
+        if i == 0:
+            if name not in env:
+                hint = suggest(name, env)
+                raise ConditionError(
+                    f"needs path {text!r}: unknown table {name!r}"
+                    + (f"; did you mean {hint!r}?" if hint else "")
+                )
+            current = env[name]
+        elif isinstance(current, _FactsType):
+            known = Facts.annotations()
+            if name not in known and name not in current.extra:
+                hint = suggest(name, [*known, *current.extra])
+                raise ConditionError(
+                    f"needs path {text!r}: unknown fact {name!r}"
+                    + (f"; did you mean {hint!r}?" if hint else "")
+                )
+            current = _type_of(known.get(name, Any))
+        elif isinstance(current, _Model):
+            fields = current.fields()
+            if name not in fields:
+                hint = suggest(name, fields)
+                raise ConditionError(
+                    f"needs path {text!r}: no field {name!r}"
+                    + (f"; did you mean {hint!r}?" if hint else "")
+                )
+            current = _type_of(fields[name])
+        else:
+            raise ConditionError(f"needs path {text!r}: {parts[i - 1]!r} has no fields")
+        if through:
+            if not isinstance(current, _List):
+                raise ConditionError(f"needs path {text!r}: {name!r} is not a list, drop the []")
+            current = current.item
+        elif isinstance(current, _List) and i < len(parts) - 1:
+            raise ConditionError(
+                f"needs path {text!r}: {name!r} is a list; write {name}[] to go through its items"
+            )
+        steps.append((name, through))
+    return NeedPath(text, tuple(steps))

@@ -1,0 +1,613 @@
+"""The engine: rules (gathered through pluggy) → findings, questions, strengths, errors.
+
+An Engine loads plugins and compiles rules once, on first use, and can then advise on
+any number of projects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ._conditions import ALLOWED_FUNCTIONS, NeedPath
+from ._elements import EFFECTS, ELEMENTS
+from ._errors import PluginError, Problem, ProjectError, RuleConflictError, UsageError
+from ._facts import Facts, derive_facts
+from ._host import BUILTIN, PluginHost, PluginInfo
+from ._load import load_project, suggest
+from ._project import EMPTY_TABLES, TABLES, Project
+from ._report import (
+    Decision,
+    ErrorEntry,
+    Finding,
+    NotFollowed,
+    Question,
+    Report,
+    StaleDecision,
+    Strength,
+)
+from ._rules import Rule, fill_placeholders, load_rules
+from ._status import effect_profile, element_statuses
+from ._prioritise import adjusted_factor, order, score
+
+__all__ = ["Engine", "advise"]
+
+LANG_ENV = "ADVIES_LANG"
+_PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+@dataclass(frozen=True)
+class _Selection:
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+
+
+class Engine:
+    """Reusable advice engine: loads plugins and compiles rules once.
+
+    :param plugins: plugin objects to use instead of the installed ones (``None``: the
+        installed entry points of group ``interventie_advies``; ``()``: built-in rules only).
+    :param rules: extra rule files (``--rules``).
+    :param modules: import paths of extra plugin modules (``--plugin``).
+    :param disabled: plugin names not to load (also ``ADVIES_DISABLE_PLUGINS``).
+    :param strict: raise :class:`PluginError` when a plugin or rule fails.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Sequence[object] | None = None,
+        rules: Iterable[str | os.PathLike[str]] = (),
+        modules: Sequence[str] = (),
+        disabled: Iterable[str] = (),
+        strict: bool = False,
+    ) -> None:
+        self._plugin_arg = plugins
+        self._rule_files = tuple(Path(p) for p in rules)
+        self._modules = tuple(modules)
+        self._disabled = tuple(disabled)
+        self.strict = strict
+        self._host: PluginHost | None = None
+        self._rules: tuple[Rule, ...] | None = None
+        self._extensions: dict[str, tuple[str, type[BaseModel]]] | None = None
+        self._renderers: dict[str, Any] | None = None
+
+    # -- set-up, done once and cached ------------------------------------------------
+
+    @property
+    def host(self) -> PluginHost:
+        """The plugin host (built on first use)."""
+        if self._host is None:
+            self._host = PluginHost(self._plugin_arg, self._modules, self._disabled)
+        return self._host
+
+    @property
+    def plugins(self) -> list[PluginInfo]:
+        """Every plugin the engine tried to load, with its failure if it failed."""
+        return list(self.host.infos.values())
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """All rules, compiled, in evaluation order (built-in first)."""
+        if self._rules is None:
+            self._rules = self._gather_rules()
+        return self._rules
+
+    def _gather_rules(self) -> tuple[Rule, ...]:
+        host = self.host
+        by_code: dict[str, Rule] = {}
+        gathered: list[Rule] = []
+        for plugin, result in host.call_each("advies_rules"):
+            if not isinstance(result, (list, tuple)) or not all(
+                isinstance(r, Rule) for r in result
+            ):
+                host.report(plugin, "advies_rules must return a list of Rule objects, "
+                                    f"got {type(result).__name__}")
+                continue
+            for rule in result:
+                if not rule.plugin:
+                    rule = rule.model_copy(update={"plugin": plugin})
+                if rule.code in by_code:
+                    first = by_code[rule.code]
+                    host.report(
+                        plugin,
+                        f"rule code {rule.code} is already defined by {_where(first)}; "
+                        f"the rule from {_where(rule)} is left out",
+                        rule.code,
+                    )
+                    continue
+                by_code[rule.code] = rule
+                gathered.append(rule)
+        for path in self._rule_files:
+            for rule in load_rules(path, plugin=f"file:{path.name}"):
+                if rule.code in by_code:
+                    raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
+                by_code[rule.code] = rule
+                gathered.append(rule)
+        return tuple(gathered)
+
+    @property
+    def extensions(self) -> dict[str, tuple[str, type[BaseModel]]]:
+        """Extension NAME → (plugin, model) registered through advies_project_extensions."""
+        if self._extensions is None:
+            found: dict[str, tuple[str, type[BaseModel]]] = {}
+            for plugin, result in self.host.call_each("advies_project_extensions"):
+                if not isinstance(result, Mapping):
+                    self.host.report(plugin, "advies_project_extensions must return a dict")
+                    continue
+                for name, model in result.items():
+                    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                        self.host.report(plugin, f"extension {name!r} is not a pydantic model")
+                    elif name in found:
+                        self.host.report(
+                            plugin, f"extension name {name!r} is already taken by plugin "
+                                    f"{found[name][0]}; this one is left out")
+                    else:
+                        found[name] = (plugin, model)
+            self._extensions = found
+        return self._extensions
+
+    @property
+    def renderers(self) -> dict[str, Any]:
+        """Output formats added by plugins (format NAME → renderer)."""
+        if self._renderers is None:
+            from ._render import BUILTIN_FORMATS
+
+            found: dict[str, Any] = {}
+            for plugin, result in self.host.call_each("advies_renderers"):
+                if not isinstance(result, Mapping):
+                    self.host.report(plugin, "advies_renderers must return a dict")
+                    continue
+                for name, renderer in result.items():
+                    if name in BUILTIN_FORMATS or name in found or not callable(renderer):
+                        self.host.report(plugin, f"renderer {name!r} is left out "
+                                                 "(taken, built in, or not callable)")
+                    else:
+                        found[name] = renderer
+            self._renderers = found
+        return self._renderers
+
+    def find_rule(self, token: str) -> Rule:
+        """The rule with this code or name; UsageError with a did-you-mean otherwise."""
+        for rule in self.rules:
+            if token in (rule.code, rule.name) or token.upper() == rule.code:
+                return rule
+        hint = suggest(token, [r.code for r in self.rules] + [r.name for r in self.rules])
+        raise UsageError(
+            f"unknown rule {token!r}" + (f"; did you mean {hint!r}?" if hint else "")
+        )
+
+    # -- advising ----------------------------------------------------------------------
+
+    def check(self, source: Any, *, file: str | None = None) -> Project:
+        """Load and fully validate a project, as ``advies check`` does.
+
+        Beyond :func:`load_project`: ``[extensions.NAME]`` tables against the models
+        plugins register, and ``[[decisions]]`` naming rules that exist.
+
+        :raises ProjectError: with every problem found.
+        """
+        if file is None and isinstance(source, (os.PathLike, str)) and "\n" not in str(source):
+            file = str(source)
+        project = load_project(source, file=file)
+        problems, _ = extension_problems(self, project, file)
+        problems += decision_problems(self, project, file)
+        if problems:
+            raise ProjectError(problems)
+        return project
+
+    def advise(
+        self,
+        project: Project | str | os.PathLike[str] | Mapping[str, Any],
+        *,
+        lang: str | None = None,
+        date: dt.date | None = None,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        file: str | None = None,
+    ) -> Report:
+        """Advise on one project.
+
+        :param project: a Project, a path, TOML text or a dict.
+        :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
+            ``ADVIES_LANG``, else ``nl``.
+        :param date: the evaluation date (default: today).
+        :param select: only rules matching these codes, names, element ids or plugins.
+        :param ignore: leave out rules matching these.
+        :raises ProjectError: the project is invalid.
+        :raises UsageError: select/ignore or a decision names an unknown rule.
+        :raises PluginError: with ``strict``, when a plugin or rule failed.
+        """
+        if isinstance(project, (str, os.PathLike)) and file is None and not (
+            isinstance(project, str) and "\n" in project
+        ):
+            file = str(project)
+        proj = load_project(project, file=file)
+        return _Run(self, proj, file, lang, date, select, ignore).report()
+
+
+def extension_problems(
+    engine: Engine, project: Project, file: str | None
+) -> tuple[list[Problem], list[str]]:
+    """Validate ``[extensions.NAME]`` tables; return problems and warnings."""
+    from pydantic import ValidationError
+
+    from ._load import problems_from_validation
+
+    tables = project.extensions or {}
+    known = engine.extensions
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    for name in sorted(tables):
+        if name not in known:
+            warnings.append(
+                f"[extensions.{name}] is for a plugin that is not installed; it was not checked"
+            )
+            continue
+        try:
+            known[name][1].model_validate(tables[name])
+        except ValidationError as exc:
+            problems += problems_from_validation(
+                exc, file or "<project>", known[name][1], f"extensions.{name}"
+            )
+    return problems, warnings
+
+
+def decision_problems(engine: Engine, project: Project, file: str | None) -> list[Problem]:
+    """Decisions that name no known rule (with a did-you-mean)."""
+    problems = []
+    for i, decision in enumerate(project.decisions or ()):
+        try:
+            engine.find_rule(decision.rule)
+        except UsageError as exc:
+            problems.append(Problem(file or "<project>", f"decisions[{i}].rule", str(exc)))
+    return problems
+
+
+def _where(rule: Rule) -> str:
+    origin = f" ({rule.origin})" if rule.origin else ""
+    return f"plugin {rule.plugin or '?'}{origin}"
+
+
+def _language(lang: str | None, project: Project) -> str:
+    chosen = lang or (project.advies.language if project.advies else None)
+    chosen = chosen or os.environ.get(LANG_ENV) or "nl"
+    if chosen not in ("nl", "en"):
+        raise UsageError(f"unknown language {chosen!r}; use nl or en")
+    return chosen
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    return value
+
+
+def _value_of(need: NeedPath, namespace: Mapping[str, Any]) -> Any:
+    values: list[Any] = [namespace]
+    listed = False
+    first = True
+    for name, through in need.steps:
+        nxt: list[Any] = []
+        for value in values:
+            item = value.get(name) if first else getattr(value, name, None)
+            if through:
+                nxt.extend(item or ())
+            else:
+                nxt.append(item)
+        values = nxt
+        listed = listed or through
+        first = False
+    return _jsonable(values if listed else values[0])
+
+
+class _Run:
+    """One evaluation of one project (kept small: state lives only for one advise call)."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        project: Project,
+        file: str | None,
+        lang: str | None,
+        date: dt.date | None,
+        select: Iterable[str],
+        ignore: Iterable[str],
+    ) -> None:
+        self.engine = engine
+        self.project = project
+        self.file = file
+        self.lang = _language(lang, project)
+        self.today = date or dt.date.today()
+        settings = project.advies
+        # the caller's select replaces the file's; ignores add up
+        self.select = tuple(select) or (tuple(settings.select or ()) if settings else ())
+        self.ignore = tuple(ignore) + (tuple(settings.ignore or ()) if settings else ())
+        self.errors: list[ErrorEntry] = []
+        self.warnings: list[str] = []
+
+    def namespace(self, facts: Facts) -> dict[str, Any]:
+        project = self.project
+        ns: dict[str, Any] = {"__builtins__": {}, **ALLOWED_FUNCTIONS, "facts": facts}
+        for name, (_, is_list) in TABLES.items():
+            value = getattr(project, name)
+            ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
+        return ns
+
+    def facts(self) -> Facts:
+        facts = derive_facts(self.project, self.today)
+        builtin = facts.as_dict()
+        for plugin, result in self.engine.host.call_each(
+            "advies_facts", project=self.project, facts=types.MappingProxyType(builtin)
+        ):
+            if not isinstance(result, Mapping):
+                self.engine.host.report(plugin, "advies_facts must return a dict")
+                continue
+            for name, value in result.items():
+                if name in builtin:
+                    self.engine.host.report(plugin, f"fact {name!r} is built in; left out")
+                else:
+                    setattr(facts, name, value)
+        return facts
+
+    def check_extensions(self) -> None:
+        problems, self.warnings = extension_problems(self.engine, self.project, self.file)
+        if problems:
+            raise ProjectError(problems)
+
+    def selected(self, rules: Sequence[Rule]) -> list[Rule]:
+        def tokens_known(tokens: Iterable[str], what: str) -> None:
+            vocabulary = {t for r in rules for t in (r.code, r.name, r.element, r.plugin)}
+            vocabulary |= {e.id for e in ELEMENTS}
+            for token in tokens:
+                if token not in vocabulary and token.upper() not in vocabulary:
+                    hint = suggest(token, vocabulary)
+                    raise UsageError(
+                        f"{what}: {token!r} matches no rule, element or plugin"
+                        + (f"; did you mean {hint!r}?" if hint else "")
+                    )
+
+        tokens_known(self.select, "select")
+        tokens_known(self.ignore, "ignore")
+
+        def matches(rule: Rule, tokens: Iterable[str]) -> bool:
+            keys = {rule.code, rule.name, rule.element, rule.plugin}
+            return any(t in keys or t.upper() == rule.code for t in tokens)
+
+        return [
+            r for r in rules
+            if (not self.select or matches(r, self.select)) and not matches(r, self.ignore)
+        ]
+
+    def evaluate(self, rule: Rule, ns: Mapping[str, Any]) -> bool | None:
+        try:
+            if rule.code_object is not None:
+                return bool(eval(rule.code_object, ns))  # compiled, whitelisted condition
+            return bool(rule.when(types.SimpleNamespace(**ns)))  # type: ignore[operator]
+        except Exception as exc:
+            self.errors.append(ErrorEntry(rule.plugin, rule.code, f"{type(exc).__name__}: {exc}"))
+            return None
+
+    def priority_of(self, rule: Rule, ns: Mapping[str, Any]) -> tuple[str, str | None]:
+        assert rule.priority is not None
+        for adj in rule.adjust:
+            if any(n.absent(ns) for n in adj._needs):
+                continue
+            try:
+                hit = bool(eval(adj._code, dict(ns)))
+            except Exception as exc:
+                self.errors.append(ErrorEntry(rule.plugin, rule.code,
+                                              f"adjustment failed: {type(exc).__name__}: {exc}"))
+                continue
+            if hit:
+                return adj.priority, adj.reason.get(self.lang)
+        return rule.priority, None
+
+    def report(self) -> Report:
+        engine, lang, project = self.engine, self.lang, self.project
+        # set-up (cached on the engine) first, so that its problems belong to every report
+        rules = engine.rules
+        _ = engine.extensions, engine.renderers
+        setup_problems = len(engine.host.problems)
+        try:
+            return self._report(rules)
+        finally:
+            # NOTE: problems raised while advising on this project belong to this report
+            # only; the next project in a batch starts clean.
+            del engine.host.problems[setup_problems:]
+
+    def _report(self, rules: tuple[Rule, ...]) -> Report:
+        engine, lang, project = self.engine, self.lang, self.project
+        self.check_extensions()
+        facts = self.facts()
+        ns = self.namespace(facts)
+        active = self.selected(rules)
+        phase = project.project.phase
+        needs = project.residents.needs or () if project.residents else ()
+
+        findings: list[Finding] = []
+        strengths: list[Strength] = []
+        questions: dict[tuple[str, tuple[str, ...]], Question] = {}
+        for rule in active:
+            missing = tuple(n.text for n in rule.need_paths if n.absent(ns))
+            if missing:
+                key = (rule.element, missing)
+                question = rule.question.get(lang) if rule.question else ""
+                rank = rule.priority or "low"
+                if key in questions:
+                    old = questions[key]
+                    best = min(old.priority, rank, key=_PRIORITY_RANK.__getitem__)
+                    questions[key] = Question(old.code, old.element, old.question, old.missing,
+                                              (*old.codes, rule.code), best)
+                else:
+                    questions[key] = Question(rule.code, rule.element,
+                                              fill_placeholders(question, ns), missing,
+                                              (rule.code,), rank)
+                continue
+            if not self.evaluate(rule, ns):
+                continue
+            title = fill_placeholders(rule.title.get(lang), ns)
+            message = fill_placeholders(rule.message.get(lang), ns)
+            if rule.kind == "strength":
+                strengths.append(Strength(rule.code, rule.name, rule.element, title, message,
+                                          rule.plugin))
+                continue
+            priority, reason = self.priority_of(rule, ns)
+            value, factors = score(
+                priority=priority, kind=rule.kind, element=rule.element, phases=rule.phases,
+                serves_needs=rule.serves_needs, effort=rule.effort, phase=phase, needs=needs,
+                months_left=facts.months_left, funding_months=facts.funding_months, lang=lang,
+            )
+            if reason:
+                factors = (adjusted_factor(priority, reason, lang), *factors)
+            findings.append(Finding(
+                code=rule.code, name=rule.name, element=rule.element, kind=rule.kind,
+                priority=priority, score=value, score_factors=factors, title=title,
+                message=message, why=fill_placeholders(rule.why.get(lang), ns),
+                actions=tuple(rule.actions.get(lang)) if rule.actions else (),
+                evidence=rule.evidence, source=rule.source,
+                facts={n.text: _value_of(n, ns) for n in rule.need_paths},
+                plugin=rule.plugin, base_priority=rule.priority or priority,
+                phases=rule.phases, effort=rule.effort, serves_needs=rule.serves_needs,
+            ))
+
+        findings = self.prioritise(order(findings))
+        findings, not_followed, stale = self.apply_decisions(findings, active)
+        ordered_questions = sorted(
+            questions.values(),
+            key=lambda q: (_ELEMENT_INDEX.get(q.element, 99), _PRIORITY_RANK[q.priority], q.code),
+        )
+        strengths.sort(key=lambda s: (_ELEMENT_INDEX.get(s.element, 99), s.code))
+        elements = element_statuses(findings, ordered_questions, strengths, rules, lang)
+        for problem in engine.host.problems:
+            entry = ErrorEntry(problem.plugin, problem.rule, problem.message)
+            if entry not in self.errors:
+                self.errors.append(entry)
+        if engine.strict and self.errors:
+            first = self.errors[0]
+            raise PluginError(first.plugin, engine.host.version(first.plugin), first.message)
+        from . import __version__
+
+        return Report(
+            tool={
+                "name": "interventie-advies",
+                "version": __version__,
+                "plugins": [
+                    {"name": p.name, "version": p.version}
+                    for p in engine.plugins if p.loaded and p.name != BUILTIN
+                ],
+            },
+            project={"name": project.project.name, "file": self.file, "phase": phase},
+            language=lang,
+            evaluated_on=self.today.isoformat(),
+            findings=tuple(findings),
+            strengths=tuple(strengths),
+            questions=tuple(ordered_questions),
+            elements=elements,
+            not_followed=tuple(not_followed),
+            stale_decisions=tuple(stale),
+            effects=effect_profile(elements, lang),
+            errors=tuple(self.errors),
+            warnings=tuple(self.warnings),
+            renderers=engine.renderers,
+        )
+
+    def prioritise(self, findings: list[Finding]) -> list[Finding]:
+        answer = self.engine.host.first_result(
+            "advies_prioritise", findings=tuple(findings), project=self.project
+        )
+        if answer is None:
+            return findings
+        plugin, result = answer
+        if plugin == BUILTIN:  # pragma: no cover - the built-in plugin has no prioritiser
+            return findings
+        try:
+            result = list(result)
+        except TypeError:
+            result = []
+        if not _is_permutation(result, findings):
+            self.engine.host.report(
+                plugin, "advies_prioritise must return the same findings in a new order; "
+                        "the built-in order is used")
+            return findings
+        return result
+
+    def apply_decisions(
+        self, findings: list[Finding], active: Sequence[Rule]
+    ) -> tuple[list[Finding], list[NotFollowed], list[StaleDecision]]:
+        decisions = self.project.decisions or []
+        if not decisions:
+            return findings, [], []
+        problems = decision_problems(self.engine, self.project, self.file)
+        if problems:
+            raise ProjectError(problems)
+        by_code = {self.engine.find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
+        kept: list[Finding] = []
+        not_followed: list[NotFollowed] = []
+        fired = {f.code for f in findings}
+        for finding in findings:
+            entry = by_code.get(finding.code)
+            if entry is None:
+                kept.append(finding)
+                continue
+            d = entry[1]
+            date = d.date.isoformat() if d.date else None
+            if d.status in ("rejected", "not_applicable"):
+                not_followed.append(NotFollowed(finding.code, d.status, d.reason or "",
+                                                finding.title, finding.element, d.by, date))
+            else:
+                kept.append(_with_decision(finding, Decision(d.status, d.reason, date, d.by)))
+        # a decision about a strength or a rule left out by select/ignore is not stale
+        selected = {r.code for r in active if r.kind != "strength"}
+        stale = [StaleDecision(decisions[i].rule, d.status)
+                 for code, (i, d) in sorted(by_code.items(), key=lambda kv: kv[1][0])
+                 if code in selected and code not in fired]
+        return kept, not_followed, stale
+
+
+def _with_decision(finding: Finding, decision: Decision) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, decision=decision)
+
+
+def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
+    return all(isinstance(f, Finding) for f in result) and sorted(
+        f.code for f in result
+    ) == sorted(f.code for f in findings)
+
+
+_ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
+
+
+def advise(
+    project: Project | str | os.PathLike[str] | Mapping[str, Any],
+    *,
+    lang: str | None = None,
+    date: dt.date | None = None,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    plugins: Sequence[object] | None = None,
+    rules: Iterable[str | os.PathLike[str]] = (),
+    strict: bool = False,
+) -> Report:
+    """Advise on one project in one call (builds a fresh :class:`Engine`).
+
+    For many projects, build one ``Engine`` and call ``engine.advise`` for each.
+    """
+    engine = Engine(plugins=plugins, rules=rules, strict=strict)
+    return engine.advise(project, lang=lang, date=date, select=select, ignore=ignore)
+

@@ -1,0 +1,115 @@
+"""The error tree of interventie-advies.
+
+Every error the tool raises on purpose derives from one root, so callers (and the CLI)
+can catch it once::
+
+    AdviesError
+    ├── ProjectError        a project file is unreadable or invalid (all problems at once)
+    ├── RuleError           a rule file or rule object breaks the rule contract
+    │   └── RuleConflictError   two rules share a code (names both sources)
+    ├── PluginError         a plugin failed to load or broke a hook's contract
+    └── UsageError          a request that cannot be carried out (unknown rule in select, ...)
+
+Findings are never exceptions: they are plain values in the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "AdviesError",
+    "PluginError",
+    "Problem",
+    "ProjectError",
+    "RuleConflictError",
+    "RuleError",
+    "UsageError",
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in an input file.
+
+    :param file: the file (or ``<text>``/``<dict>``) the problem is in.
+    :param path: the TOML path, e.g. ``partners[1].domain``; empty for the whole file.
+    :param message: what is wrong and what is allowed.
+    :param line: the line number, where the TOML parser gives one.
+    :param column: the column, where the TOML parser gives one.
+    """
+
+    file: str
+    path: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        if self.path:
+            return f"{where}: {self.path}: {self.message}"
+        return f"{where}: {self.message}"
+
+
+class AdviesError(Exception):
+    """Root of every error interventie-advies raises on purpose."""
+
+    #: exit code the CLI uses for this error
+    exit_code: int = 2
+
+
+class ProjectError(AdviesError):
+    """Raised when a project file cannot be read or does not validate.
+
+    ``problems`` holds every problem found, not only the first.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RuleError(AdviesError):
+    """Raised when a rule file or a rule object breaks the rule contract.
+
+    ``problems`` names the file, the rule code and what is wrong.
+    """
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class RuleConflictError(RuleError):
+    """Raised when two rules share a code; the message names both sources."""
+
+    def __init__(self, code: str, first: str, second: str) -> None:
+        self.code = code
+        self.sources = (first, second)
+        super().__init__(
+            [Problem(second, code, f"rule code {code!r} is already defined by {first}")]
+        )
+
+
+class PluginError(AdviesError):
+    """Raised when a plugin failed and the caller asked for strictness.
+
+    ``plugin`` and ``version`` name the plugin; the message says why.
+    """
+
+    exit_code = 3
+
+    def __init__(self, plugin: str, version: str, reason: str) -> None:
+        self.plugin = plugin
+        self.version = version
+        self.reason = reason
+        super().__init__(f"plugin {plugin} {version}: {reason}")
+
+
+class UsageError(AdviesError):
+    """Raised for a request that cannot be carried out, such as an unknown rule in select."""

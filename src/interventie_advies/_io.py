@@ -1,0 +1,40 @@
+"""Write files atomically: a temporary file in the same folder, then a rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from ._errors import UsageError
+
+__all__ = ["atomic_write"]
+
+
+def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half.
+
+    :param overwrite: when false, an existing file is an error (nothing is written).
+    :raises UsageError: the file exists and ``overwrite`` is false, or it cannot be written.
+    """
+    target = Path(path)
+    if not overwrite and target.exists():
+        raise UsageError(f"{target}: file exists; use --force to replace it")
+    folder = target.parent if str(target.parent) else Path()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if not overwrite and target.exists():
+            raise UsageError(f"{target}: file exists; use --force to replace it")
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            Path(tmp).unlink()
+        raise

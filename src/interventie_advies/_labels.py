@@ -1,0 +1,75 @@
+"""Words the renderers show, in Dutch and English."""
+
+from __future__ import annotations
+
+__all__ = ["label", "word"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # headings
+    "advice_for": ("Advies voor", "Advice for"),
+    "phase": ("fase", "phase"),
+    "evaluated_on": ("beoordeeld op", "evaluated on"),
+    "top": ("Belangrijkste advies", "Top advice"),
+    "warnings": ("Waarschuwingen", "Warnings"),
+    "other": ("Overige aanbevelingen", "Other recommendations"),
+    "questions": ("Vragen om te beantwoorden", "Questions to answer"),
+    "strengths": ("Sterke punten", "Strengths"),
+    "elements": ("Overzicht per element", "Element overview"),
+    "effects": ("Wat het project kan opleveren", "What the project is likely to bring about"),
+    "not_followed": ("Bewust niet gevolgd", "Consciously not followed"),
+    "stale": ("Besluiten over advies dat niet meer geldt", "Decisions about advice that no longer applies"),
+    "errors": ("Fouten in plugins of regels", "Errors in plugins or rules"),
+    "notes": ("Let op", "Note"),
+    "why": ("Waarom", "Why"),
+    "actions": ("Wat kun je doen", "What you can do"),
+    "score": ("Score", "Score"),
+    "fill_in": ("vul in", "fill in"),
+    "decision": ("besluit", "decision"),
+    "reason": ("reden", "reason"),
+    "none": ("Geen.", "None."),
+    "source": ("Bron", "Source"),
+    "recommendations_n": ("aanbevelingen", "recommendations"),
+    "warnings_n": ("waarschuwingen", "warnings"),
+    "questions_n": ("vragen", "questions"),
+    "strengths_n": ("sterke punten", "strengths"),
+    "element": ("Element", "Element"),
+    "status": ("Status", "Status"),
+    "effect": ("Effect", "Effect"),
+    "level": ("Niveau", "Level"),
+    "unknown_phase": ("onbekend", "unknown"),
+    # enums
+    "high": ("hoog", "high"),
+    "medium": ("middel", "medium"),
+    "low": ("laag", "low"),
+    "recommendation": ("aanbeveling", "recommendation"),
+    "warning": ("waarschuwing", "warning"),
+    "strength": ("sterk punt", "strength"),
+    "covered": ("op orde", "covered"),
+    "partial": ("deels", "partial"),
+    "missing": ("ontbreekt", "missing"),
+    "unknown": ("onbekend", "unknown"),
+    "strong": ("sterk", "strong"),
+    "moderate": ("redelijk", "moderate"),
+    "weak": ("zwak", "weak"),
+    "idea": ("idee", "idea"),
+    "preparation": ("voorbereiding", "preparation"),
+    "execution": ("uitvoering", "execution"),
+    "closing": ("afronding", "closing"),
+    "continuation": ("voortzetting", "continuation"),
+    "accepted": ("overgenomen", "accepted"),
+    "in_progress": ("mee bezig", "in progress"),
+    "done": ("gedaan", "done"),
+    "rejected": ("afgewezen", "rejected"),
+    "not_applicable": ("niet van toepassing", "not applicable"),
+}
+
+
+def word(key: str, lang: str) -> str:
+    """The word for ``key`` in ``lang``; the key itself when unknown."""
+    pair = _WORDS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "nl" else pair[1]
+
+
+label = word

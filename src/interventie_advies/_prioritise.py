@@ -1,0 +1,119 @@
+"""Score and order findings; pure and deterministic (docs/prioritisation.md).
+
+``score = base × phase × need × time × effort``, each factor shown in ``score_factors``.
+A plugin may replace the order through the ``advies_prioritise`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["WEIGHTS", "Weights", "order", "score"]
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of the built-in prioritiser (expert judgement; see docs/prioritisation.md)."""
+
+    base: tuple[tuple[str, float], ...] = (("high", 3.0), ("medium", 2.0), ("low", 1.0))
+    phase: float = 1.5  # the project is in a phase where this advice matters most
+    need: float = 1.25  # the advice serves a need residents stated
+    time_3: float = 1.5  # a warning while funding ends within 3 months
+    time_6: float = 1.25  # a warning while funding ends within 6 months
+    short_project: float = 1.2  # a sustainability item in a project funded < 12 months
+    effort: tuple[tuple[str, float], ...] = (("low", 1.1), ("medium", 1.0), ("high", 0.9))
+
+    def base_of(self, priority: str) -> float:
+        """The base score of a priority."""
+        return dict(self.base)[priority]
+
+
+WEIGHTS = Weights()
+
+_TEXT = {
+    "base": ("basis: prioriteit {p} ({v:g})", "base: priority {p} ({v:g})"),
+    "phase": ("×{v:g}: belangrijk in de fase '{x}'", "×{v:g}: matters most in phase '{x}'"),
+    "need": ("×{v:g}: past bij de behoefte '{x}'", "×{v:g}: serves the stated need '{x}'"),
+    "time_3": (
+        "×{v:g}: de financiering stopt binnen 3 maanden",
+        "×{v:g}: funding ends within 3 months",
+    ),
+    "time_6": (
+        "×{v:g}: de financiering stopt binnen 6 maanden",
+        "×{v:g}: funding ends within 6 months",
+    ),
+    "short": (
+        "×{v:g}: kort project (minder dan 12 maanden geld)",
+        "×{v:g}: short project (under 12 months of funding)",
+    ),
+    "effort": ("×{v:g}: moeite {x}", "×{v:g}: effort {x}"),
+    "adjust": ("prioriteit {p}: {x}", "priority {p}: {x}"),
+}
+_PRIORITY_WORD = {
+    "nl": {"high": "hoog", "medium": "middel", "low": "laag"},
+    "en": {"high": "high", "medium": "medium", "low": "low"},
+}
+_EFFORT_WORD = {
+    "nl": {"high": "groot", "medium": "gemiddeld", "low": "klein"},
+    "en": {"high": "high", "medium": "medium", "low": "low"},
+}
+
+
+def _say(key: str, lang: str, **values: Any) -> str:
+    nl, en = _TEXT[key]
+    return (nl if lang == "nl" else en).format(**values)
+
+
+def score(
+    *,
+    priority: str,
+    kind: str,
+    element: str,
+    phases: Iterable[str],
+    serves_needs: Iterable[str],
+    effort: str | None,
+    phase: str | None,
+    needs: Iterable[str],
+    months_left: int | None,
+    funding_months: int | None,
+    lang: str = "nl",
+    weights: Weights = WEIGHTS,
+) -> tuple[float, tuple[str, ...]]:
+    """Score one finding; return the score and the explained factors."""
+    value = weights.base_of(priority)
+    factors = [_say("base", lang, p=_PRIORITY_WORD[lang][priority], v=value)]
+    if phase is not None and phase in set(phases):
+        value *= weights.phase
+        factors.append(_say("phase", lang, v=weights.phase, x=phase))
+    served = sorted(set(serves_needs) & set(needs))
+    if served:
+        value *= weights.need
+        factors.append(_say("need", lang, v=weights.need, x=", ".join(served)))
+    if kind == "warning" and months_left is not None:
+        if months_left <= 3:
+            value *= weights.time_3
+            factors.append(_say("time_3", lang, v=weights.time_3))
+        elif months_left <= 6:
+            value *= weights.time_6
+            factors.append(_say("time_6", lang, v=weights.time_6))
+    if element == "sustainability" and funding_months is not None and funding_months < 12:
+        value *= weights.short_project
+        factors.append(_say("short", lang, v=weights.short_project))
+    if effort is not None:
+        factor = dict(weights.effort)[effort]
+        if factor != 1.0:
+            value *= factor
+            factors.append(_say("effort", lang, v=factor, x=_EFFORT_WORD[lang][effort]))
+    return round(value, 4), tuple(factors)
+
+
+def adjusted_factor(priority: str, reason: str, lang: str) -> str:
+    """The explanation of a priority set by one of the rule's adjustments."""
+    return _say("adjust", lang, p=_PRIORITY_WORD[lang][priority], x=reason)
+
+
+def order(findings: Sequence[Any]) -> list[Any]:
+    """Order findings: score descending, then code (stable, deterministic)."""
+    return sorted(findings, key=lambda f: (-f.score, f.code))

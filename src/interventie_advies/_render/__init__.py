@@ -1,0 +1,33 @@
+"""Renderers: one module per output format."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._errors import UsageError
+
+if TYPE_CHECKING:
+    from .._report import Report
+
+__all__ = ["BUILTIN_FORMATS", "render"]
+
+BUILTIN_FORMATS = ("text", "json", "markdown")
+
+
+def render(report: Report, format: str, *, color: bool = False) -> str:
+    """Render ``report`` in ``format`` (built-in or from a plugin)."""
+    if format == "json":
+        return report.to_json() + "\n"
+    if format == "text":
+        from .text import render_text
+
+        return render_text(report, color=color)
+    if format == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(report)
+    renderer = report.renderers.get(format)
+    if renderer is None:
+        known = ", ".join([*BUILTIN_FORMATS, *sorted(report.renderers)])
+        raise UsageError(f"unknown format {format!r}; known formats: {known}")
+    return str(renderer(report))

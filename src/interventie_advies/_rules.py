@@ -1,0 +1,358 @@
+"""The rule contract (one for rule files and Python rule objects) and the rule-file loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ._conditions import ConditionError, NeedPath, compile_condition, compile_need
+from ._elements import ELEMENT_IDS
+from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
+from ._errors import Problem, RuleError
+from ._load import problems_from_validation, read_toml
+
+__all__ = ["Adjustment", "Example", "LocalList", "LocalText", "Pack", "Rule", "load_rules"]
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class LocalText(_Strict):
+    """A user-facing text in Dutch and English; both are required."""
+
+    nl: str = Field(min_length=1, max_length=5000)
+    en: str = Field(min_length=1, max_length=5000)
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``nl`` or ``en``)."""
+        return self.nl if lang == "nl" else self.en
+
+
+class LocalList(_Strict):
+    """A list of texts (concrete steps) in Dutch and English; both are required."""
+
+    nl: list[str] = Field(min_length=1, max_length=20)
+    en: list[str] = Field(min_length=1, max_length=20)
+
+    def get(self, lang: str) -> list[str]:
+        """The list in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
+def _extra_facts(info: ValidationInfo) -> tuple[str, ...]:
+    declared = tuple(info.data.get("facts") or ())
+    if isinstance(info.context, Mapping):
+        declared += tuple(info.context.get("facts", ()))
+    return declared
+
+
+def _compile_needs(value: tuple[str, ...], extra: Iterable[str]) -> tuple[NeedPath, ...]:
+    try:
+        return tuple(compile_need(path, extra) for path in value)
+    except ConditionError as exc:
+        text = str(exc)
+        raise PydanticCustomError("needs_path", text) from None
+
+
+Condition = Annotated[
+    str | Callable[[Any], bool],
+    WithJsonSchema({"type": "string", "description": "a Python boolean expression"}),
+]
+
+
+class Adjustment(_Strict):
+    """A priority modifier: when ``when`` holds, the finding gets ``priority``."""
+
+    when: str = Field(description="condition, as for a rule")
+    needs: list[str] = Field([], description="if one is absent, the adjustment is skipped")
+    priority: Priority
+    reason: LocalText
+    _code: types.CodeType = PrivateAttr()
+    _needs: tuple[NeedPath, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _compile(self, info: ValidationInfo) -> Adjustment:
+        extra = tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
+        try:
+            self._code = compile_condition(self.when, extra)
+        except ConditionError as exc:
+            text = "when: " + str(exc)
+            raise PydanticCustomError("condition", text) from None
+        self._needs = _compile_needs(tuple(self.needs), extra)
+        return self
+
+
+class Example(_Strict):
+    """One of a rule's own test cases."""
+
+    fires: bool | None = None
+    asks: bool | None = None
+    project: dict[str, Any] = Field(default_factory=dict)
+    date: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _one_expectation(self) -> Example:
+        if (self.fires is None) == (self.asks is None):
+            raise PydanticCustomError(
+                "example_expectation", "an example needs exactly one of 'fires' or 'asks'"
+            )
+        return self
+
+
+class Rule(BaseModel):
+    """One piece of advice: a condition over the project and what to tell users.
+
+    Rule files and Python plugins build the same object. A Python rule may pass a
+    callable as ``when``; it receives the evaluation context (tables and ``facts`` as
+    attributes) and returns a bool.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="stable short code, e.g. CON01")
+    name: str = Field(
+        pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$",
+        max_length=120,
+        description="dotted lowercase name, e.g. contact.moment_after_activity",
+    )
+    element: str = Field(description="element id (elements.md)")
+    kind: Kind
+    priority: Priority | None = Field(None, description="required, except for strengths")
+    facts: tuple[str, ...] = Field((), description="plugin facts the condition reads")
+    when: Condition
+    needs: tuple[str, ...] = Field((), description="facts the condition reads (field paths)")
+    phases: tuple[Phase, ...] = ()
+    effort: Effort | None = None
+    serves_needs: tuple[Need, ...] = ()
+    evidence: Evidence | None = None
+    source: str | None = Field(None, max_length=2000)
+    title: LocalText
+    message: LocalText
+    why: LocalText
+    question: LocalText | None = None
+    actions: LocalList | None = None
+    adjust: tuple[Adjustment, ...] = ()
+    examples: tuple[Example, ...] = ()
+    plugin: str = Field("", description="set by the engine: the plugin that contributed it")
+    origin: str = Field("", description="where it was defined (file or module)")
+
+    _code: types.CodeType | None = PrivateAttr(None)
+    _needs: tuple[NeedPath, ...] = PrivateAttr(())
+
+    @field_validator("element")
+    @classmethod
+    def _known_element(cls, value: str, info: ValidationInfo) -> str:
+        known = set(ELEMENT_IDS)
+        if isinstance(info.context, Mapping):
+            known |= set(info.context.get("elements", ()))
+        if value not in known:
+            from ._load import suggest
+
+            hint = suggest(value, known)
+            text = f"unknown element {value!r}" + (f"; did you mean {hint!r}?" if hint else "")
+            raise PydanticCustomError("element", text)
+        return value
+
+    @field_validator("when")
+    @classmethod
+    def _valid_condition(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, str):
+            try:
+                compile_condition(value, _extra_facts(info))
+            except ConditionError as exc:
+                raise PydanticCustomError("condition", str(exc)) from None
+        return value
+
+    @field_validator("needs")
+    @classmethod
+    def _valid_needs(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        _compile_needs(value, _extra_facts(info))
+        return value
+
+    @field_validator("title", "message", "why", "question")
+    @classmethod
+    def _valid_placeholders(cls, value: LocalText | None, info: ValidationInfo) -> Any:
+        for lang_text in (value.nl, value.en) if value is not None else ():
+            for path in _PLACEHOLDER.findall(lang_text):
+                try:
+                    compile_need(path, _extra_facts(info))
+                except ConditionError as exc:
+                    text = f"placeholder {{{path}}}: {exc}"
+                    raise PydanticCustomError("placeholder", text) from None
+        return value
+
+    @model_validator(mode="after")
+    def _contract(self, info: ValidationInfo) -> Rule:
+        extra = self.facts + (
+            tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
+        )
+        if self.kind == "strength":
+            if self.priority is not None:
+                raise PydanticCustomError("strength", "a strength has no priority")
+        elif self.priority is None:
+            raise PydanticCustomError("priority", f"priority is required for a {self.kind}")
+        if self.needs and self.question is None:
+            raise PydanticCustomError(
+                "question", "question is required when needs is not empty (nl and en)"
+            )
+        # NOTE: the field validators already compiled these; compilation is cached.
+        if isinstance(self.when, str):
+            self._code = compile_condition(self.when, extra)
+        self._needs = tuple(compile_need(path, extra) for path in self.needs)
+        return self
+
+    @property
+    def need_paths(self) -> tuple[NeedPath, ...]:
+        """The compiled ``needs`` paths."""
+        return self._needs
+
+    @property
+    def code_object(self) -> types.CodeType | None:
+        """The compiled condition, or None for a Python callable."""
+        return self._code
+
+    def label(self) -> str:
+        """``CODE (name)`` for messages."""
+        return f"{self.code} ({self.name})"
+
+
+def fill_placeholders(text: str, namespace: Mapping[str, Any]) -> str:
+    """Replace ``{table.field}`` with the project's value (``?`` when not described)."""
+    if "{" not in text:
+        return text
+
+    def value(match: re.Match[str]) -> str:
+        parts = match.group(1).split(".")
+        current: Any = namespace.get(parts[0])
+        for part in parts[1:]:
+            current = getattr(current, part, None) if current is not None else None
+        if current is None:
+            return "?"
+        if isinstance(current, (list, tuple, set, frozenset)):
+            return ", ".join(sorted(str(v) for v in current))
+        return str(current)
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+class Pack(_Strict):
+    """Who publishes a rule file, and defaults for its rules."""
+
+    name: str = Field(min_length=1, max_length=200)
+    title: LocalText | None = None
+    source: str | None = Field(None, max_length=2000)
+    facts: tuple[str, ...] = Field((), description="plugin facts the rules of this file read")
+
+
+class RuleFile(BaseModel):
+    """The layout of a rule file (for ``advies schema rules``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pack: Pack | None = None
+    rule: list[Rule] = Field(default_factory=list)
+
+
+def load_rules(
+    path: str | Path,
+    *,
+    plugin: str = "",
+    facts: Iterable[str] = (),
+    elements: Iterable[str] = (),
+) -> list[Rule]:
+    """Load and validate a rule file; compile every condition once.
+
+    :param path: the TOML rule file.
+    :param plugin: the plugin name recorded on each rule (set by the engine if empty).
+    :param facts: names of plugin facts the conditions may read.
+    :param elements: element ids a plugin adds, beside the built-in twelve.
+    :raises RuleError: naming file, rule code and every problem.
+    """
+    file = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError([Problem(file, "", f"cannot read rule file: {exc}")]) from None
+    try:
+        data = read_toml(text, file)
+    except Exception as exc:  # a ProjectError from the shared TOML reader
+        problems = getattr(exc, "problems", [Problem(file, "", str(exc))])
+        raise RuleError(problems) from None
+    return rules_from_data(data, file, plugin=plugin, facts=facts, elements=elements)
+
+
+def rules_from_data(
+    data: Mapping[str, Any],
+    file: str,
+    *,
+    plugin: str = "",
+    facts: Iterable[str] = (),
+    elements: Iterable[str] = (),
+) -> list[Rule]:
+    """Validate parsed rule-file data (see :func:`load_rules`)."""
+    problems: list[Problem] = []
+    unknown = sorted(set(data) - {"pack", "rule"})
+    for key in unknown:
+        problems.append(Problem(file, key, "unknown key; a rule file has [pack] and [[rule]]"))
+    pack: Pack | None = None
+    if "pack" in data:
+        try:
+            pack = Pack.model_validate(data["pack"])
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, file, Pack, "pack")
+    raw_rules = data.get("rule", [])
+    if not isinstance(raw_rules, list):
+        problems.append(Problem(file, "rule", "expected [[rule]] tables"))
+        raw_rules = []
+    context = {
+        "facts": tuple(facts) + (pack.facts if pack else ()),
+        "elements": tuple(elements),
+    }
+    rules: list[Rule] = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(raw_rules):
+        if not isinstance(raw, dict):
+            problems.append(Problem(file, f"rule[{i}]", "expected a table"))
+            continue
+        code = raw.get("code")
+        prefix = f"rule[{i}]" + (f" ({code})" if isinstance(code, str) else "")
+        item = dict(raw)
+        if pack is not None and pack.source and "source" not in item:
+            item["source"] = pack.source
+        item.setdefault("origin", file)
+        if plugin:
+            item.setdefault("plugin", plugin)
+        try:
+            rule = Rule.model_validate(item, context=context)
+        except ValidationError as exc:
+            problems += problems_from_validation(exc, file, Rule, prefix)
+            continue
+        if rule.code in seen:
+            problems.append(
+                Problem(file, prefix, f"rule code {rule.code!r} is already used by rule[{seen[rule.code]}]")
+            )
+        seen[rule.code] = i
+        rules.append(rule)
+    if problems:
+        raise RuleError(problems)
+    return rules

@@ -1,0 +1,71 @@
+"""Element status and the effect profile, derived from findings, questions and strengths."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ._elements import EFFECTS, ELEMENTS
+from ._report import EffectScore, ElementStatus
+
+if TYPE_CHECKING:
+    from ._report import Finding, Question, Strength
+    from ._rules import Rule
+
+__all__ = ["LEVELS", "effect_profile", "element_statuses"]
+
+_POINTS = {"covered": 2, "partial": 1, "missing": 0}
+LEVELS = ("strong", "moderate", "weak", "unknown")
+
+
+def element_statuses(
+    findings: Sequence[Finding],
+    questions: Sequence[Question],
+    strengths: Sequence[Strength],
+    rules: Sequence[Rule],
+    lang: str,
+) -> tuple[ElementStatus, ...]:
+    """Status per element, in the order of elements.md, then elements plugins add.
+
+    ``missing``: a high-priority recommendation or warning; ``partial``: other findings
+    or open questions; ``covered``: none of those and at least one strength; else ``unknown``.
+    """
+    titles = {e.id: e.title(lang) for e in ELEMENTS}
+    extra = sorted({r.element for r in rules} - set(titles))
+    out = []
+    for element in [*titles, *extra]:
+        own = [f for f in findings if f.element == element]
+        asked = sum(q.element == element for q in questions)
+        strong = sum(s.element == element for s in strengths)
+        if any(f.priority == "high" for f in own):
+            status = "missing"
+        elif own or asked:
+            status = "partial"
+        elif strong:
+            status = "covered"
+        else:
+            status = "unknown"
+        out.append(ElementStatus(element, titles.get(element, element), status, len(own),
+                                 asked, strong))
+    return tuple(out)
+
+
+def effect_profile(elements: Sequence[ElementStatus], lang: str) -> tuple[EffectScore, ...]:
+    """How well the elements behind each liveability effect are covered.
+
+    Each element scores covered 2, partial 1, missing 0 (unknown is left out); the mean
+    gives ``strong`` (≥ 1.5), ``moderate`` (≥ 0.75) or ``weak``; ``unknown`` when no
+    element behind the effect is known yet.
+    """
+    status = {e.element: e.status for e in elements}
+    out = []
+    for effect in EFFECTS:
+        parts = {e: status.get(e, "unknown") for e in effect.elements}
+        points = [_POINTS[s] for s in parts.values() if s in _POINTS]
+        if not points:
+            level = "unknown"
+        else:
+            mean = sum(points) / len(points)
+            level = "strong" if mean >= 1.5 else "moderate" if mean >= 0.75 else "weak"
+        out.append(EffectScore(effect.id, effect.title(lang), level, parts))
+    return tuple(out)

@@ -1,0 +1,243 @@
+"""The ``advies`` command: parses options and calls the API, nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__
+from ._batch import advise_paths, collect_paths
+from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
+from ._engine import Engine
+from ._errors import AdviesError, ProjectError, RuleError, UsageError
+from ._io import atomic_write
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+FAIL_RANK = {"high": 3, "medium": 2, "low": 1, "never": 99}
+_PRIORITY_RANK = {"high": 3, "medium": 2, "low": 1}
+
+
+def _lang_option(f: F) -> F:
+    return click.option(
+        "--lang", type=click.Choice(["nl", "en"]), default=None,
+        help="Output language (default: the file's [advies] language, else ADVIES_LANG, else nl).",
+    )(f)
+
+
+def _engine_options(f: F) -> F:
+    options = [
+        click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
+                     help="Extra rule file (repeatable)."),
+        click.option("--no-plugins", is_flag=True, help="Only the built-in rules."),
+        click.option("--plugin", "modules", multiple=True, metavar="MODULE",
+                     help="Load a plugin module by import path (repeatable)."),
+        click.option("--strict", is_flag=True,
+                     help="A failing plugin or rule is an error (exit code 3)."),
+    ]
+    for option in reversed(options):
+        f = option(f)
+    return f
+
+
+def _engine(rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...],
+            strict: bool) -> Engine:
+    return Engine(plugins=() if no_plugins else None, rules=rule_files, modules=modules,
+                  strict=strict)
+
+
+def _errors(f: F) -> F:
+    """Catch AdviesError once: one problem per line on stderr, and its exit code."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return f(*args, **kwargs)
+        except AdviesError as exc:
+            if debug:
+                raise
+            _print_error(exc)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _print_error(exc: AdviesError) -> None:
+    problems = getattr(exc, "problems", None)
+    if problems:
+        for problem in problems:
+            click.echo(f"error: {problem}", err=True)
+    else:
+        click.echo(f"error: {exc}", err=True)
+
+
+def _color(output: str | None) -> bool:
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return click.get_text_stream("stdout").isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="advies")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """Advice for community arts projects with a social aim (culturele interventies)."""
+
+
+@cli.command(epilog="""\b
+Examples:
+  advies run examples/buurtopera.toml
+  advies run examples/ --format json --output reports/
+  advies run plan.toml --lang en --date 2026-09-01 --fail-on high""")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="text, json, markdown, or a format a plugin adds.")
+@click.option("--output", "-o", type=click.Path(), default=None,
+              help="Write to FILE (atomically); for several projects a folder or one JSON array.")
+@_lang_option
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Evaluation date YYYY-MM-DD (default: today).")
+@click.option("--select", multiple=True, help="Only these rules: code, name, element or plugin.")
+@click.option("--ignore", multiple=True, help="Leave out these rules.")
+@click.option("--fail-on", type=click.Choice(list(FAIL_RANK)), default="never",
+              show_default=True, help="Exit 1 when advice of this priority or higher remains.")
+@_engine_options
+@_errors
+def run(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
+        date: dt.datetime | None, select: tuple[str, ...], ignore: tuple[str, ...],
+        fail_on: str, rule_files: tuple[str, ...], no_plugins: bool,
+        modules: tuple[str, ...], strict: bool) -> None:
+    """Advise on project files or folders of them."""
+    engine = _engine(rule_files, no_plugins, modules, strict)
+    files = collect_paths(paths)
+    formats = {"text", "json", "markdown", *engine.renderers}
+    if fmt not in formats:
+        raise UsageError(f"unknown format {fmt!r}; known formats: {', '.join(sorted(formats))}")
+    many = len(files) > 1
+    out_dir = Path(output) if output and many and (Path(output).is_dir() or
+                                                     output.endswith(("/", os.sep))) else None
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    rendered: list[str] = []
+    worst = 0
+    failed: list[AdviesError] = []
+    color = _color(output)
+    for outcome in advise_paths(engine, files, lang=lang, date=date.date() if date else None,
+                                select=select, ignore=ignore):
+        if outcome.report is None:
+            assert outcome.error is not None
+            _print_error(outcome.error)
+            failed.append(outcome.error)
+            continue
+        report = outcome.report
+        worst = max([worst, *(_PRIORITY_RANK[f.priority] for f in report.findings)])
+        if out_dir is not None:
+            suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}.get(fmt, f".{fmt}")
+            atomic_write(out_dir / (outcome.path.stem + suffix), report.render(fmt))
+        elif fmt == "json":
+            rendered.append(report.to_json())
+        else:
+            rendered.append(report.render(fmt, color=color))
+    if out_dir is None and rendered:
+        if fmt == "json":
+            text = ("[\n" + ",\n".join(rendered) + "\n]\n") if many else rendered[0] + "\n"
+        else:
+            text = ("\n" + "═" * 60 + "\n\n").join(rendered)
+        if output:
+            atomic_write(output, text)
+        else:
+            click.echo(text, nl=False, color=color)
+    if failed:
+        sys.exit(max(e.exit_code for e in failed))
+    if worst >= FAIL_RANK[fail_on]:
+        sys.exit(1)
+
+
+@cli.command(epilog="Example:\n\n  advies check examples/*.toml")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_engine_options
+@_errors
+def check(paths: tuple[str, ...], rule_files: tuple[str, ...], no_plugins: bool,
+          modules: tuple[str, ...], strict: bool) -> None:
+    """Validate project files only; list every problem with its TOML path."""
+    engine = _engine(rule_files, no_plugins, modules, strict)
+    bad = 0
+    for path in collect_paths(paths):
+        try:
+            engine.check(path)
+        except (ProjectError, RuleError) as exc:
+            bad += 1
+            _print_error(exc)
+        else:
+            click.echo(f"ok: {path}")
+    if bad:
+        sys.exit(2)
+
+
+@cli.command(name="rules")
+@click.option("--element", default=None, help="Only rules of this element id.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
+              default="text", show_default=True)
+@_lang_option
+@_engine_options
+@_errors
+def rules_command(element: str | None, fmt: str, lang: str | None, rule_files: tuple[str, ...],
+                  no_plugins: bool, modules: tuple[str, ...], strict: bool) -> None:
+    """List rules: code, name, element, kind, priority and plugin."""
+    engine = _engine(rule_files, no_plugins, modules, strict)
+    click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
+
+
+@cli.command()
+@click.argument("rule")
+@_lang_option
+@_engine_options
+@_errors
+def explain(rule: str, lang: str | None, rule_files: tuple[str, ...], no_plugins: bool,
+            modules: tuple[str, ...], strict: bool) -> None:
+    """Show one rule in full: texts, condition, needs, source and examples."""
+    engine = _engine(rule_files, no_plugins, modules, strict)
+    click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_engine_options
+@_errors
+def plugins(fmt: str, rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...],
+            strict: bool) -> None:
+    """List plugins with version and rule count, and plugins that failed with why."""
+    engine = _engine(rule_files, no_plugins, modules, strict)
+    text, failed = plugin_table(engine, fmt=fmt)
+    click.echo(text, nl=False)
+    if failed and strict:
+        sys.exit(3)
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["project", "report", "rules"]), default="project")
+@_errors
+def schema(what: str) -> None:
+    """Print the JSON Schema of project files, reports or rule files."""
+    click.echo(json.dumps(schema_of(what), indent=2, ensure_ascii=False))
+
+
+def _env_lang() -> str:
+    lang = os.environ.get("ADVIES_LANG", "nl")
+    return lang if lang in ("nl", "en") else "nl"
+
+
+def main() -> None:
+    """Entry point of the ``advies`` console script."""
+    cli(prog_name="advies")

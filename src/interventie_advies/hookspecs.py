@@ -1,0 +1,128 @@
+"""Hook specifications for interventie-advies plugins.
+
+A plugin is a module or object with functions marked ``@hookimpl``, registered under the
+entry-point group ``interventie_advies`` (the same string as the pluggy project name)::
+
+    [project.entry-points.interventie_advies]
+    jeugd = "interventie_advies_jeugd.plugin"
+
+Every hook is prefixed ``advies_``. An implementation may leave out arguments it does
+not use (pluggy passes only the ones it names).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from pydantic import BaseModel
+
+    from ._project import Project
+    from ._report import Finding
+    from ._rules import Rule
+
+__all__ = [
+    "PROJECT_NAME",
+    "advies_facts",
+    "advies_prioritise",
+    "advies_project_extensions",
+    "advies_renderers",
+    "advies_rules",
+    "hookimpl",
+    "hookspec",
+]
+
+PROJECT_NAME = "interventie_advies"
+
+#: Marker for hook specifications (used by this module).
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+#: Marker for hook implementations: decorate plugin functions with ``@hookimpl``.
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def advies_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
+    """Contribute rules to the engine.
+
+    Called once per :class:`~interventie_advies.Engine`, when it first needs its rules
+    (never at import time). The built-in rules come through this same hook. Return rules
+    from :func:`~interventie_advies.load_rules` (rule files shipped in the plugin
+    package) or :class:`~interventie_advies.Rule` objects built in Python.
+
+    A rule code must be unique across all plugins; a collision is an error naming both
+    sources. Rules whose ``plugin`` is empty get the plugin's name.
+
+    :returns: a list of :class:`~interventie_advies.Rule`.
+
+    Results are collected from every plugin.
+    """
+
+
+@hookspec
+def advies_project_extensions() -> Mapping[str, type[BaseModel]]:  # type: ignore[empty-body]
+    """Register models for ``[extensions.NAME]`` tables of the project file.
+
+    Called once per engine, before the first project is validated. Each model validates
+    the table of its NAME like the rest of the file: errors name ``extensions.NAME.field``.
+    A NAME claimed by two plugins is reported as a plugin failure of the second.
+
+    :returns: a mapping of extension NAME to a pydantic model class.
+
+    Results are collected from every plugin.
+    """
+
+
+@hookspec
+def advies_facts(project: Project, facts: Mapping[str, Any]) -> Mapping[str, Any]:  # type: ignore[empty-body]
+    """Derive extra facts that conditions read as ``facts.NAME``.
+
+    Called once for every project the engine advises on, after validation and after
+    the built-in facts are computed. A fact that cannot be derived should be ``None``
+    (unknown, so rules that need it ask a question). Rules that read a plugin fact declare
+    it in ``facts`` (rule or ``[pack]``) so its path is checked when the rule is loaded.
+
+    :param project: the validated project.
+    :param facts: the built-in facts computed so far (read only).
+    :returns: a mapping of fact NAME to value; names must not replace built-in facts.
+
+    Results are collected from every plugin and merged.
+    """
+
+
+@hookspec(firstresult=True)
+def advies_prioritise(
+    findings: Sequence[Finding], project: Project
+) -> Sequence[Finding] | None:  # type: ignore[empty-body]
+    """Replace the prioritisation of findings.
+
+    Called once per advised project with the findings that fired (recommendations and
+    warnings, strengths and questions excluded), each already scored by the built-in
+    prioritiser. Return them in the order to show, with ``score`` and ``score_factors``
+    set as you see fit (``dataclasses.replace``), or ``None`` to leave the order to the
+    next implementation. The result must be a permutation of ``findings``; anything else
+    is reported as a plugin failure and the built-in order is used.
+
+    :param findings: the scored findings, in the built-in order.
+    :param project: the validated project.
+    :returns: the findings in their new order, or ``None``.
+
+    The first non-``None`` result wins (``firstresult``).
+    """
+
+
+@hookspec
+def advies_renderers() -> Mapping[str, Any]:  # type: ignore[empty-body]
+    """Add output formats for ``advies run --format NAME`` and ``Report.render(NAME)``.
+
+    Called once per engine, when a format is asked for that the built-in renderers do
+    not know, and by ``advies plugins``. A renderer is a callable
+    ``renderer(report: Report) -> str``. Built-in format names cannot be replaced.
+
+    :returns: a mapping of format NAME to renderer.
+
+    Results are collected from every plugin.
+    """
