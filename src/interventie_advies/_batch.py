@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ._engine import Engine
 from ._errors import AdviesError, Problem, ProjectError, UsageError
-from ._report import Report
+
+if TYPE_CHECKING:
+    import datetime as dt
+    import os
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from ._engine import Engine
+    from ._report import Report
 
 __all__ = ["Outcome", "advise_paths", "collect_paths"]
 

@@ -43,5 +43,5 @@ def advies_rules() -> list[Rule]:
     ordered = [files.pop(e) for e in ELEMENT_IDS if e in files] + [files[k] for k in sorted(files)]
     rules: list[Rule] = []
     for path in ordered:
-        rules.extend(load_rules(path, plugin=BUILTIN))
+        rules.extend(load_rules(path, plugin=BUILTIN, origin=f"rules/{path.name}"))
     return rules

@@ -11,9 +11,8 @@ import ast
 import functools
 import types
 import warnings
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 import evalidate
 from pydantic import BaseModel
@@ -21,6 +20,9 @@ from pydantic import BaseModel
 from ._facts import Facts
 from ._load import suggest
 from ._project import TABLES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 __all__ = [
     "ALLOWED_FUNCTIONS",
@@ -44,10 +46,43 @@ ALLOWED_FUNCTIONS: dict[str, Any] = {
 # NOTE: only constructs whose cost is bounded by the size of the project and the length of
 # the expression; no Mult/Pow (so no "a" * 10**9), no lambdas, f-strings, slices or walrus.
 _NODES = [
-    "Expression", "Constant", "Name", "Load", "Store", "Attribute", "Subscript", "Index",
-    "Compare", "Eq", "NotEq", "Gt", "GtE", "Lt", "LtE", "In", "NotIn", "Is", "IsNot",
-    "BoolOp", "And", "Or", "UnaryOp", "Not", "USub", "BinOp", "Add", "Sub", "IfExp",
-    "Call", "Tuple", "List", "Set", "GeneratorExp", "ListComp", "SetComp", "comprehension",
+    "Expression",
+    "Constant",
+    "Name",
+    "Load",
+    "Store",
+    "Attribute",
+    "Subscript",
+    "Index",
+    "Compare",
+    "Eq",
+    "NotEq",
+    "Gt",
+    "GtE",
+    "Lt",
+    "LtE",
+    "In",
+    "NotIn",
+    "Is",
+    "IsNot",
+    "BoolOp",
+    "And",
+    "Or",
+    "UnaryOp",
+    "Not",
+    "USub",
+    "BinOp",
+    "Add",
+    "Sub",
+    "IfExp",
+    "Call",
+    "Tuple",
+    "List",
+    "Set",
+    "GeneratorExp",
+    "ListComp",
+    "SetComp",
+    "comprehension",
 ]
 MAX_LENGTH = 2000
 MAX_GENERATORS = 3
@@ -228,7 +263,7 @@ class _Checker:
         return _VALUE
 
     def _Compare(self, node: ast.Compare, depth: int) -> Any:
-        for op, right in zip(node.ops, node.comparators):
+        for op, right in zip(node.ops, node.comparators, strict=False):
             if isinstance(op, (ast.Is, ast.IsNot)) and not (
                 isinstance(right, ast.Constant)
                 and (right.value is None or isinstance(right.value, bool))

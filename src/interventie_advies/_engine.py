@@ -17,11 +17,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from ._conditions import ALLOWED_FUNCTIONS, NeedPath
-from ._elements import EFFECTS, ELEMENTS
+from ._elements import ELEMENTS
 from ._errors import PluginError, Problem, ProjectError, RuleConflictError, UsageError
 from ._facts import Facts, derive_facts
 from ._host import BUILTIN, PluginHost, PluginInfo
 from ._load import load_project, suggest
+from ._prioritise import adjusted_factor, order, score
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._report import (
     Decision,
@@ -35,7 +36,6 @@ from ._report import (
 )
 from ._rules import Rule, fill_placeholders, load_rules
 from ._status import effect_profile, element_statuses
-from ._prioritise import adjusted_factor, order, score
 
 __all__ = ["Engine", "advise"]
 
@@ -58,6 +58,7 @@ class Engine:
     :param modules: import paths of extra plugin modules (``--plugin``).
     :param disabled: plugin names not to load (also ``ADVIES_DISABLE_PLUGINS``).
     :param strict: raise :class:`PluginError` when a plugin or rule fails.
+    :param builtin: include the built-in rules (default); plugin test harnesses turn it off.
     """
 
     def __init__(
@@ -68,8 +69,10 @@ class Engine:
         modules: Sequence[str] = (),
         disabled: Iterable[str] = (),
         strict: bool = False,
+        builtin: bool = True,
     ) -> None:
         self._plugin_arg = plugins
+        self._builtin = builtin
         self._rule_files = tuple(Path(p) for p in rules)
         self._modules = tuple(modules)
         self._disabled = tuple(disabled)
@@ -85,7 +88,7 @@ class Engine:
     def host(self) -> PluginHost:
         """The plugin host (built on first use)."""
         if self._host is None:
-            self._host = PluginHost(self._plugin_arg, self._modules, self._disabled)
+            self._host = PluginHost(self._plugin_arg, self._modules, self._disabled, self._builtin)
         return self._host
 
     @property
@@ -108,8 +111,10 @@ class Engine:
             if not isinstance(result, (list, tuple)) or not all(
                 isinstance(r, Rule) for r in result
             ):
-                host.report(plugin, "advies_rules must return a list of Rule objects, "
-                                    f"got {type(result).__name__}")
+                host.report(
+                    plugin,
+                    f"advies_rules must return a list of Rule objects, got {type(result).__name__}",
+                )
                 continue
             for rule in result:
                 if not rule.plugin:
@@ -147,8 +152,10 @@ class Engine:
                         self.host.report(plugin, f"extension {name!r} is not a pydantic model")
                     elif name in found:
                         self.host.report(
-                            plugin, f"extension name {name!r} is already taken by plugin "
-                                    f"{found[name][0]}; this one is left out")
+                            plugin,
+                            f"extension name {name!r} is already taken by plugin "
+                            f"{found[name][0]}; this one is left out",
+                        )
                     else:
                         found[name] = (plugin, model)
             self._extensions = found
@@ -167,8 +174,10 @@ class Engine:
                     continue
                 for name, renderer in result.items():
                     if name in BUILTIN_FORMATS or name in found or not callable(renderer):
-                        self.host.report(plugin, f"renderer {name!r} is left out "
-                                                 "(taken, built in, or not callable)")
+                        self.host.report(
+                            plugin,
+                            f"renderer {name!r} is left out (taken, built in, or not callable)",
+                        )
                     else:
                         found[name] = renderer
             self._renderers = found
@@ -180,9 +189,7 @@ class Engine:
             if token in (rule.code, rule.name) or token.upper() == rule.code:
                 return rule
         hint = suggest(token, [r.code for r in self.rules] + [r.name for r in self.rules])
-        raise UsageError(
-            f"unknown rule {token!r}" + (f"; did you mean {hint!r}?" if hint else "")
-        )
+        raise UsageError(f"unknown rule {token!r}" + (f"; did you mean {hint!r}?" if hint else ""))
 
     # -- advising ----------------------------------------------------------------------
 
@@ -225,8 +232,10 @@ class Engine:
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
-        if isinstance(project, (str, os.PathLike)) and file is None and not (
-            isinstance(project, str) and "\n" in project
+        if (
+            isinstance(project, (str, os.PathLike))
+            and file is None
+            and not (isinstance(project, str) and "\n" in project)
         ):
             file = str(project)
         proj = load_project(project, file=file)
@@ -388,11 +397,12 @@ class _Run:
             return any(t in keys or t.upper() == rule.code for t in tokens)
 
         return [
-            r for r in rules
+            r
+            for r in rules
             if (not self.select or matches(r, self.select)) and not matches(r, self.ignore)
         ]
 
-    def evaluate(self, rule: Rule, ns: Mapping[str, Any]) -> bool | None:
+    def evaluate(self, rule: Rule, ns: dict[str, Any]) -> bool | None:
         try:
             if rule.code_object is not None:
                 return bool(eval(rule.code_object, ns))  # compiled, whitelisted condition
@@ -409,15 +419,18 @@ class _Run:
             try:
                 hit = bool(eval(adj._code, dict(ns)))
             except Exception as exc:
-                self.errors.append(ErrorEntry(rule.plugin, rule.code,
-                                              f"adjustment failed: {type(exc).__name__}: {exc}"))
+                self.errors.append(
+                    ErrorEntry(
+                        rule.plugin, rule.code, f"adjustment failed: {type(exc).__name__}: {exc}"
+                    )
+                )
                 continue
             if hit:
                 return adj.priority, adj.reason.get(self.lang)
         return rule.priority, None
 
     def report(self) -> Report:
-        engine, lang, project = self.engine, self.lang, self.project
+        engine, _lang, _project = self.engine, self.lang, self.project
         # set-up (cached on the engine) first, so that its problems belong to every report
         rules = engine.rules
         _ = engine.extensions, engine.renderers
@@ -450,39 +463,72 @@ class _Run:
                 if key in questions:
                     old = questions[key]
                     best = min(old.priority, rank, key=_PRIORITY_RANK.__getitem__)
-                    questions[key] = Question(old.code, old.element, old.question, old.missing,
-                                              (*old.codes, rule.code), best)
+                    questions[key] = Question(
+                        old.code,
+                        old.element,
+                        old.question,
+                        old.missing,
+                        (*old.codes, rule.code),
+                        best,
+                    )
                 else:
-                    questions[key] = Question(rule.code, rule.element,
-                                              fill_placeholders(question, ns), missing,
-                                              (rule.code,), rank)
+                    questions[key] = Question(
+                        rule.code,
+                        rule.element,
+                        fill_placeholders(question, ns),
+                        missing,
+                        (rule.code,),
+                        rank,
+                    )
                 continue
             if not self.evaluate(rule, ns):
                 continue
             title = fill_placeholders(rule.title.get(lang), ns)
             message = fill_placeholders(rule.message.get(lang), ns)
             if rule.kind == "strength":
-                strengths.append(Strength(rule.code, rule.name, rule.element, title, message,
-                                          rule.plugin))
+                strengths.append(
+                    Strength(rule.code, rule.name, rule.element, title, message, rule.plugin)
+                )
                 continue
             priority, reason = self.priority_of(rule, ns)
             value, factors = score(
-                priority=priority, kind=rule.kind, element=rule.element, phases=rule.phases,
-                serves_needs=rule.serves_needs, effort=rule.effort, phase=phase, needs=needs,
-                months_left=facts.months_left, funding_months=facts.funding_months, lang=lang,
+                priority=priority,
+                kind=rule.kind,
+                element=rule.element,
+                phases=rule.phases,
+                serves_needs=rule.serves_needs,
+                effort=rule.effort,
+                phase=phase,
+                needs=needs,
+                months_left=facts.months_left,
+                funding_months=facts.funding_months,
+                lang=lang,
             )
             if reason:
                 factors = (adjusted_factor(priority, reason, lang), *factors)
-            findings.append(Finding(
-                code=rule.code, name=rule.name, element=rule.element, kind=rule.kind,
-                priority=priority, score=value, score_factors=factors, title=title,
-                message=message, why=fill_placeholders(rule.why.get(lang), ns),
-                actions=tuple(rule.actions.get(lang)) if rule.actions else (),
-                evidence=rule.evidence, source=rule.source,
-                facts={n.text: _value_of(n, ns) for n in rule.need_paths},
-                plugin=rule.plugin, base_priority=rule.priority or priority,
-                phases=rule.phases, effort=rule.effort, serves_needs=rule.serves_needs,
-            ))
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    element=rule.element,
+                    kind=rule.kind,
+                    priority=priority,
+                    score=value,
+                    score_factors=factors,
+                    title=title,
+                    message=message,
+                    why=fill_placeholders(rule.why.get(lang), ns),
+                    actions=tuple(rule.actions.get(lang)) if rule.actions else (),
+                    evidence=rule.evidence,
+                    source=rule.source,
+                    facts={n.text: _value_of(n, ns) for n in rule.need_paths},
+                    plugin=rule.plugin,
+                    base_priority=rule.priority or priority,
+                    phases=rule.phases,
+                    effort=rule.effort,
+                    serves_needs=rule.serves_needs,
+                )
+            )
 
         findings = self.prioritise(order(findings))
         findings, not_followed, stale = self.apply_decisions(findings, active)
@@ -507,7 +553,8 @@ class _Run:
                 "version": __version__,
                 "plugins": [
                     {"name": p.name, "version": p.version}
-                    for p in engine.plugins if p.loaded and p.name != BUILTIN
+                    for p in engine.plugins
+                    if p.loaded and p.name != BUILTIN
                 ],
             },
             project={"name": project.project.name, "file": self.file, "phase": phase},
@@ -540,8 +587,10 @@ class _Run:
             result = []
         if not _is_permutation(result, findings):
             self.engine.host.report(
-                plugin, "advies_prioritise must return the same findings in a new order; "
-                        "the built-in order is used")
+                plugin,
+                "advies_prioritise must return the same findings in a new order; "
+                "the built-in order is used",
+            )
             return findings
         return result
 
@@ -566,15 +615,26 @@ class _Run:
             d = entry[1]
             date = d.date.isoformat() if d.date else None
             if d.status in ("rejected", "not_applicable"):
-                not_followed.append(NotFollowed(finding.code, d.status, d.reason or "",
-                                                finding.title, finding.element, d.by, date))
+                not_followed.append(
+                    NotFollowed(
+                        finding.code,
+                        d.status,
+                        d.reason or "",
+                        finding.title,
+                        finding.element,
+                        d.by,
+                        date,
+                    )
+                )
             else:
                 kept.append(_with_decision(finding, Decision(d.status, d.reason, date, d.by)))
         # a decision about a strength or a rule left out by select/ignore is not stale
         selected = {r.code for r in active if r.kind != "strength"}
-        stale = [StaleDecision(decisions[i].rule, d.status)
-                 for code, (i, d) in sorted(by_code.items(), key=lambda kv: kv[1][0])
-                 if code in selected and code not in fired]
+        stale = [
+            StaleDecision(decisions[i].rule, d.status)
+            for code, (i, d) in sorted(by_code.items(), key=lambda kv: kv[1][0])
+            if code in selected and code not in fired
+        ]
         return kept, not_followed, stale
 
 
@@ -585,9 +645,9 @@ def _with_decision(finding: Finding, decision: Decision) -> Finding:
 
 
 def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
-    return all(isinstance(f, Finding) for f in result) and sorted(
-        f.code for f in result
-    ) == sorted(f.code for f in findings)
+    return all(isinstance(f, Finding) for f in result) and sorted(f.code for f in result) == sorted(
+        f.code for f in findings
+    )
 
 
 _ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
@@ -610,4 +670,3 @@ def advise(
     """
     engine = Engine(plugins=plugins, rules=rules, strict=strict)
     return engine.advise(project, lang=lang, date=date, select=select, ignore=ignore)
-

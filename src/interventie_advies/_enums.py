@@ -74,10 +74,19 @@ ArtForm = Literal[
     "other",
 ]
 ActivityKind = Literal[
-    "workshop", "rehearsal", "meeting", "walk_in", "performance", "exhibition", "excursion", "other"
+    "workshop",
+    "rehearsal",
+    "meeting",
+    "walk_in",
+    "performance",
+    "exhibition",
+    "excursion",
+    "other",
 ]
 Frequency = Literal["once", "weekly", "biweekly", "monthly", "irregular"]
-GroupChannel = Literal["whatsapp", "signal", "email_list", "facebook", "newsletter", "other", "none"]
+GroupChannel = Literal[
+    "whatsapp", "signal", "email_list", "facebook", "newsletter", "other", "none"
+]
 PlaceKind = Literal[
     "community_centre",
     "library",

@@ -5,7 +5,7 @@ A fact is ``None`` when it cannot be derived from the project: unknown is not fa
 
 from __future__ import annotations
 
-import datetime as dt
+import datetime as dt  # noqa: TC003 - Facts.annotations() resolves these at run time
 import functools
 import typing
 from typing import TYPE_CHECKING, Any
@@ -78,9 +78,7 @@ def derive_facts(project: Project, today: dt.date) -> Facts:
     if funding_months is None and funding_start is not None and ends:
         funding_months = max(0, months_between(funding_start, max(ends)))
 
-    project_months = (
-        months_between(info.start, info.end) if info.start and info.end else None
-    )
+    project_months = months_between(info.start, info.end) if info.start and info.end else None
     partners = project.partners
     kinds = {s.kind for s in sources or () if s.kind is not None}
     amounts = [s.amount_eur for s in sources or () if s.amount_eur is not None]

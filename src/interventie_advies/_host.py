@@ -6,17 +6,20 @@ plugin that raises or breaks a contract is reported and the others still run.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from . import hookspecs
 from ._errors import PluginError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
 __all__ = ["BUILTIN", "PluginHost", "PluginInfo", "PluginProblem"]
 
@@ -58,21 +61,24 @@ class PluginHost:
         (``None``: load installed entry points of group ``interventie_advies``).
     :param modules: import paths of plugin modules to load as well (``--plugin``).
     :param disabled: entry-point or distribution names not to load.
+    :param builtin: register the built-in rules (off only in test harnesses).
     """
 
     plugins: Sequence[object] | None = None
     modules: Sequence[str] = ()
     disabled: Iterable[str] = ()
+    builtin: bool = True
     manager: pluggy.PluginManager = field(init=False)
     infos: dict[str, PluginInfo] = field(init=False, default_factory=dict)
     problems: list[PluginProblem] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
-        from . import _builtin, __version__
+        from . import __version__, _builtin
 
         self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.manager.add_hookspecs(hookspecs)
-        self._register(_builtin, BUILTIN, __version__, BUILTIN)
+        if self.builtin:
+            self._register(_builtin, BUILTIN, __version__, BUILTIN)
         disabled = {d.strip() for d in self.disabled if d.strip()}
         disabled |= {d.strip() for d in os.environ.get(DISABLE_ENV, "").split(",") if d.strip()}
         if self.plugins is None:
@@ -81,13 +87,13 @@ class PluginHost:
                 version = ep.dist.version if ep.dist is not None else ""
                 if ep.name in disabled or (dist and dist in disabled):
                     continue
-                self._load(lambda ep=ep: ep.load(), ep.name, version, dist)
+                self._load(ep.load, ep.name, version, dist)
         else:
             for plugin in self.plugins:
                 name = _name_of(plugin)
                 self._register(plugin, name, str(getattr(plugin, "__version__", "")), None)
         for module in self.modules:
-            self._load(lambda m=module: importlib.import_module(m), module, "", None)
+            self._load(functools.partial(importlib.import_module, module), module, "", None)
 
     def _load(self, load: Callable[[], object], name: str, version: str, dist: str | None) -> None:
         try:
@@ -105,9 +111,7 @@ class PluginHost:
         except Exception as exc:  # pluggy validates signatures against the specs
             self._fail(name, version, dist, f"does not fit the hooks: {exc}")
             return
-        hooks = tuple(
-            sorted(h.name for h in self.manager.get_hookcallers(plugin) or ())
-        )
+        hooks = tuple(sorted(h.name for h in self.manager.get_hookcallers(plugin) or ()))
         self.infos[name] = PluginInfo(name, version, dist, hooks)
 
     def _fail(self, name: str, version: str, dist: str | None, reason: str) -> None:

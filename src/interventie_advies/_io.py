@@ -33,7 +33,7 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
             os.fsync(handle.fileno())
         if not overwrite and target.exists():
             raise UsageError(f"{target}: file exists; use --force to replace it")
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()

@@ -17,7 +17,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "elements": ("Overzicht per element", "Element overview"),
     "effects": ("Wat het project kan opleveren", "What the project is likely to bring about"),
     "not_followed": ("Bewust niet gevolgd", "Consciously not followed"),
-    "stale": ("Besluiten over advies dat niet meer geldt", "Decisions about advice that no longer applies"),
+    "stale": (
+        "Besluiten over advies dat niet meer geldt",
+        "Decisions about advice that no longer applies",
+    ),
     "errors": ("Fouten in plugins of regels", "Errors in plugins or rules"),
     "notes": ("Let op", "Note"),
     "why": ("Waarom", "Why"),

@@ -28,7 +28,7 @@ _TYPE_WORDS = {
     "float_type": "a number",
     "string_type": "text in quotes",
     "date_type": "a date such as 2026-03-01 (without quotes)",
-    "list_type": "a list such as [\"a\", \"b\"]",
+    "list_type": 'a list such as ["a", "b"]',
     "model_type": "a table",
     "dict_type": "a table",
     "model_attributes_type": "a table",
@@ -152,7 +152,8 @@ _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 def read_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
     try:
-        return loads(text)
+        data: dict[str, Any] = loads(text)
+        return data
     except TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)
@@ -160,9 +161,7 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
-        raise ProjectError(
-            [Problem(file, "", f"invalid TOML: {message}", line, column)]
-        ) from None
+        raise ProjectError([Problem(file, "", f"invalid TOML: {message}", line, column)]) from None
 
 
 def read_text(path: Path) -> str:
@@ -172,8 +171,14 @@ def read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ProjectError(
-                [Problem(file, "", f"file is {size:,} bytes; project files may be at most "
-                                   f"{MAX_FILE_BYTES:,} bytes (1 MiB)")]
+                [
+                    Problem(
+                        file,
+                        "",
+                        f"file is {size:,} bytes; project files may be at most "
+                        f"{MAX_FILE_BYTES:,} bytes (1 MiB)",
+                    )
+                ]
             )
         data = path.read_bytes()
     except OSError as exc:
@@ -234,7 +239,11 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
     cross = cross_field_problems(project)
     if cross:
         raise ProjectError(
-            [Problem(file, path, f"{msg}; found {_describe(value)}" if value is not None else msg)
-             for path, msg, value in cross]
+            [
+                Problem(
+                    file, path, f"{msg}; found {_describe(value)}" if value is not None else msg
+                )
+                for path, msg, value in cross
+            ]
         )
     return project

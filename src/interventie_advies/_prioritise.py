@@ -6,9 +6,11 @@ A plugin may replace the order through the ``advies_prioritise`` hook.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 __all__ = ["WEIGHTS", "Weights", "order", "score"]
 

@@ -64,7 +64,9 @@ class ProjectInfo(_Table):
     """What the project is."""
 
     name: str = Field(min_length=1, max_length=500, description="project name")
-    neighbourhood: str | None = Field(None, max_length=500, description="neighbourhood (wijk/buurt)")
+    neighbourhood: str | None = Field(
+        None, max_length=500, description="neighbourhood (wijk/buurt)"
+    )
     municipality: str | None = Field(None, max_length=500, description="municipality")
     description: str | None = Field(None, max_length=MAX_TEXT, description="a few sentences")
     phase: Phase | None = Field(None, description="where the project is now; used for prioritising")
@@ -82,7 +84,9 @@ class Residents(_Table):
         None, description="needs were found out with residents themselves"
     )
     how_identified: list[HowIdentified] | None = Field(None, max_length=50, description="how")
-    target_groups: list[TargetGroup] | None = Field(None, max_length=50, description="who it is for")
+    target_groups: list[TargetGroup] | None = Field(
+        None, max_length=50, description="who it is for"
+    )
     expected_participants: int | None = Field(
         None, ge=0, le=10_000_000, description="expected number of participating residents"
     )
@@ -398,8 +402,11 @@ def cross_field_problems(project: Project) -> list[tuple[str, str, object]]:
     for i, name in enumerate(names):
         if name in seen:
             problems.append(
-                (f"partners[{i}].name", "partner names must be unique; this one is listed twice",
-                 name)
+                (
+                    f"partners[{i}].name",
+                    "partner names must be unique; this one is listed twice",
+                    name,
+                )
             )
         seen.add(name)
     if project.vision is not None and project.vision.endorsed_by_partners:
@@ -407,14 +414,20 @@ def cross_field_problems(project: Project) -> list[tuple[str, str, object]]:
             if name not in seen:
                 hint = ", ".join(repr(n) for n in names) if names else "none are listed"
                 problems.append(
-                    (f"vision.endorsed_by_partners[{i}]",
-                     f"names a partner that is not listed in [[partners]] (listed: {hint})", name)
+                    (
+                        f"vision.endorsed_by_partners[{i}]",
+                        f"names a partner that is not listed in [[partners]] (listed: {hint})",
+                        name,
+                    )
                 )
     for i, decision in enumerate(project.decisions or ()):
         if decision.status in ("rejected", "not_applicable") and decision.reason is None:
             problems.append(
-                (f"decisions[{i}].reason",
-                 f"a reason is required when status is {decision.status!r}; say why in a few words",
-                 None)
+                (
+                    f"decisions[{i}].reason",
+                    f"a reason is required when status is {decision.status!r}; "
+                    "say why in a few words",
+                    None,
+                )
             )
     return problems

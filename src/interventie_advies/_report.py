@@ -5,8 +5,10 @@ from __future__ import annotations
 import dataclasses
 import json
 from dataclasses import dataclass, field
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -97,8 +99,14 @@ class Strength:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"code": self.code, "name": self.name, "element": self.element,
-                "title": self.title, "message": self.message, "plugin": self.plugin}
+        return {
+            "code": self.code,
+            "name": self.name,
+            "element": self.element,
+            "title": self.title,
+            "message": self.message,
+            "plugin": self.plugin,
+        }
 
 
 @dataclass(frozen=True)
@@ -114,9 +122,14 @@ class Question:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form; ``codes`` lists every rule that waits for this answer."""
-        return {"code": self.code, "element": self.element, "question": self.question,
-                "missing": list(self.missing), "codes": list(self.codes or (self.code,)),
-                "priority": self.priority}
+        return {
+            "code": self.code,
+            "element": self.element,
+            "question": self.question,
+            "missing": list(self.missing),
+            "codes": list(self.codes or (self.code,)),
+            "priority": self.priority,
+        }
 
 
 @dataclass(frozen=True)
@@ -133,8 +146,15 @@ class NotFollowed:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"code": self.code, "status": self.status, "reason": self.reason,
-                "title": self.title, "element": self.element, "by": self.by, "date": self.date}
+        return {
+            "code": self.code,
+            "status": self.status,
+            "reason": self.reason,
+            "title": self.title,
+            "element": self.element,
+            "by": self.by,
+            "date": self.date,
+        }
 
 
 @dataclass(frozen=True)
@@ -176,8 +196,12 @@ class EffectScore:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"effect": self.effect, "title": self.title, "level": self.level,
-                "elements": dict(self.elements)}
+        return {
+            "effect": self.effect,
+            "title": self.title,
+            "level": self.level,
+            "elements": dict(self.elements),
+        }
 
 
 @dataclass(frozen=True)

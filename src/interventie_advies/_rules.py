@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os  # noqa: TC003 - kept at run time with the other signature types
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -129,7 +130,9 @@ class Rule(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
-    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="stable short code, e.g. CON01")
+    code: str = Field(
+        pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="stable short code, e.g. CON01"
+    )
     name: str = Field(
         pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$",
         max_length=120,
@@ -274,11 +277,12 @@ class RuleFile(BaseModel):
 
 
 def load_rules(
-    path: str | Path,
+    path: str | os.PathLike[str],
     *,
     plugin: str = "",
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
+    origin: str | None = None,
 ) -> list[Rule]:
     """Load and validate a rule file; compile every condition once.
 
@@ -286,6 +290,7 @@ def load_rules(
     :param plugin: the plugin name recorded on each rule (set by the engine if empty).
     :param facts: names of plugin facts the conditions may read.
     :param elements: element ids a plugin adds, beside the built-in twelve.
+    :param origin: how rules name their file (default: the path as given).
     :raises RuleError: naming file, rule code and every problem.
     """
     file = str(path)
@@ -298,7 +303,7 @@ def load_rules(
     except Exception as exc:  # a ProjectError from the shared TOML reader
         problems = getattr(exc, "problems", [Problem(file, "", str(exc))])
         raise RuleError(problems) from None
-    return rules_from_data(data, file, plugin=plugin, facts=facts, elements=elements)
+    return rules_from_data(data, file, plugin=plugin, facts=facts, elements=elements, origin=origin)
 
 
 def rules_from_data(
@@ -308,6 +313,7 @@ def rules_from_data(
     plugin: str = "",
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
+    origin: str | None = None,
 ) -> list[Rule]:
     """Validate parsed rule-file data (see :func:`load_rules`)."""
     problems: list[Problem] = []
@@ -339,7 +345,7 @@ def rules_from_data(
         item = dict(raw)
         if pack is not None and pack.source and "source" not in item:
             item["source"] = pack.source
-        item.setdefault("origin", file)
+        item.setdefault("origin", origin or file)
         if plugin:
             item.setdefault("plugin", plugin)
         try:
@@ -349,7 +355,11 @@ def rules_from_data(
             continue
         if rule.code in seen:
             problems.append(
-                Problem(file, prefix, f"rule code {rule.code!r} is already used by rule[{seen[rule.code]}]")
+                Problem(
+                    file,
+                    prefix,
+                    f"rule code {rule.code!r} is already used by rule[{seen[rule.code]}]",
+                )
             )
         seen[rule.code] = i
         rules.append(rule)

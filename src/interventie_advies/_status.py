@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._elements import EFFECTS, ELEMENTS
 from ._report import EffectScore, ElementStatus
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ._report import Finding, Question, Strength
     from ._rules import Rule
 
@@ -45,8 +46,9 @@ def element_statuses(
             status = "covered"
         else:
             status = "unknown"
-        out.append(ElementStatus(element, titles.get(element, element), status, len(own),
-                                 asked, strong))
+        out.append(
+            ElementStatus(element, titles.get(element, element), status, len(own), asked, strong)
+        )
     return tuple(out)
 
 

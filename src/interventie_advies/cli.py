@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -20,6 +19,9 @@ from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._io import atomic_write
 
+if TYPE_CHECKING:
+    import datetime as dt
+
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -29,30 +31,45 @@ _PRIORITY_RANK = {"high": 3, "medium": 2, "low": 1}
 
 def _lang_option(f: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["nl", "en"]), default=None,
+        "--lang",
+        type=click.Choice(["nl", "en"]),
+        default=None,
         help="Output language (default: the file's [advies] language, else ADVIES_LANG, else nl).",
     )(f)
 
 
 def _engine_options(f: F) -> F:
     options = [
-        click.option("--rules", "rule_files", multiple=True, type=click.Path(dir_okay=False),
-                     help="Extra rule file (repeatable)."),
+        click.option(
+            "--rules",
+            "rule_files",
+            multiple=True,
+            type=click.Path(dir_okay=False),
+            help="Extra rule file (repeatable).",
+        ),
         click.option("--no-plugins", is_flag=True, help="Only the built-in rules."),
-        click.option("--plugin", "modules", multiple=True, metavar="MODULE",
-                     help="Load a plugin module by import path (repeatable)."),
-        click.option("--strict", is_flag=True,
-                     help="A failing plugin or rule is an error (exit code 3)."),
+        click.option(
+            "--plugin",
+            "modules",
+            multiple=True,
+            metavar="MODULE",
+            help="Load a plugin module by import path (repeatable).",
+        ),
+        click.option(
+            "--strict", is_flag=True, help="A failing plugin or rule is an error (exit code 3)."
+        ),
     ]
     for option in reversed(options):
         f = option(f)
     return f
 
 
-def _engine(rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...],
-            strict: bool) -> Engine:
-    return Engine(plugins=() if no_plugins else None, rules=rule_files, modules=modules,
-                  strict=strict)
+def _engine(
+    rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...], strict: bool
+) -> Engine:
+    return Engine(
+        plugins=() if no_plugins else None, rules=rule_files, modules=modules, strict=strict
+    )
 
 
 def _errors(f: F) -> F:
@@ -84,7 +101,7 @@ def _print_error(exc: AdviesError) -> None:
 def _color(output: str | None) -> bool:
     if output is not None or os.environ.get("NO_COLOR"):
         return False
-    return click.get_text_stream("stdout").isatty()
+    return sys.stdout.isatty()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -94,29 +111,60 @@ def cli(debug: bool) -> None:
     """Advice for community arts projects with a social aim (culturele interventies)."""
 
 
-@cli.command(epilog="""\b
+@cli.command(
+    epilog="""\b
 Examples:
   advies run examples/buurtopera.toml
   advies run examples/ --format json --output reports/
-  advies run plan.toml --lang en --date 2026-09-01 --fail-on high""")
+  advies run plan.toml --lang en --date 2026-09-01 --fail-on high"""
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", default="text", show_default=True,
-              help="text, json, markdown, or a format a plugin adds.")
-@click.option("--output", "-o", type=click.Path(), default=None,
-              help="Write to FILE (atomically); for several projects a folder or one JSON array.")
+@click.option(
+    "--format",
+    "fmt",
+    default="text",
+    show_default=True,
+    help="text, json, markdown, or a format a plugin adds.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(),
+    default=None,
+    help="Write to FILE (atomically); for several projects a folder or one JSON array.",
+)
 @_lang_option
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Evaluation date YYYY-MM-DD (default: today).")
+@click.option(
+    "--date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Evaluation date YYYY-MM-DD (default: today).",
+)
 @click.option("--select", multiple=True, help="Only these rules: code, name, element or plugin.")
 @click.option("--ignore", multiple=True, help="Leave out these rules.")
-@click.option("--fail-on", type=click.Choice(list(FAIL_RANK)), default="never",
-              show_default=True, help="Exit 1 when advice of this priority or higher remains.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(list(FAIL_RANK)),
+    default="never",
+    show_default=True,
+    help="Exit 1 when advice of this priority or higher remains.",
+)
 @_engine_options
 @_errors
-def run(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
-        date: dt.datetime | None, select: tuple[str, ...], ignore: tuple[str, ...],
-        fail_on: str, rule_files: tuple[str, ...], no_plugins: bool,
-        modules: tuple[str, ...], strict: bool) -> None:
+def run(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    lang: str | None,
+    date: dt.datetime | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    rule_files: tuple[str, ...],
+    no_plugins: bool,
+    modules: tuple[str, ...],
+    strict: bool,
+) -> None:
     """Advise on project files or folders of them."""
     engine = _engine(rule_files, no_plugins, modules, strict)
     files = collect_paths(paths)
@@ -124,16 +172,20 @@ def run(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
     if fmt not in formats:
         raise UsageError(f"unknown format {fmt!r}; known formats: {', '.join(sorted(formats))}")
     many = len(files) > 1
-    out_dir = Path(output) if output and many and (Path(output).is_dir() or
-                                                     output.endswith(("/", os.sep))) else None
+    out_dir = (
+        Path(output)
+        if output and many and (Path(output).is_dir() or output.endswith(("/", os.sep)))
+        else None
+    )
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     rendered: list[str] = []
     worst = 0
     failed: list[AdviesError] = []
     color = _color(output)
-    for outcome in advise_paths(engine, files, lang=lang, date=date.date() if date else None,
-                                select=select, ignore=ignore):
+    for outcome in advise_paths(
+        engine, files, lang=lang, date=date.date() if date else None, select=select, ignore=ignore
+    ):
         if outcome.report is None:
             assert outcome.error is not None
             _print_error(outcome.error)
@@ -167,8 +219,13 @@ def run(paths: tuple[str, ...], fmt: str, output: str | None, lang: str | None,
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @_engine_options
 @_errors
-def check(paths: tuple[str, ...], rule_files: tuple[str, ...], no_plugins: bool,
-          modules: tuple[str, ...], strict: bool) -> None:
+def check(
+    paths: tuple[str, ...],
+    rule_files: tuple[str, ...],
+    no_plugins: bool,
+    modules: tuple[str, ...],
+    strict: bool,
+) -> None:
     """Validate project files only; list every problem with its TOML path."""
     engine = _engine(rule_files, no_plugins, modules, strict)
     bad = 0
@@ -186,13 +243,25 @@ def check(paths: tuple[str, ...], rule_files: tuple[str, ...], no_plugins: bool,
 
 @cli.command(name="rules")
 @click.option("--element", default=None, help="Only rules of this element id.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]),
-              default="text", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
 @_lang_option
 @_engine_options
 @_errors
-def rules_command(element: str | None, fmt: str, lang: str | None, rule_files: tuple[str, ...],
-                  no_plugins: bool, modules: tuple[str, ...], strict: bool) -> None:
+def rules_command(
+    element: str | None,
+    fmt: str,
+    lang: str | None,
+    rule_files: tuple[str, ...],
+    no_plugins: bool,
+    modules: tuple[str, ...],
+    strict: bool,
+) -> None:
     """List rules: code, name, element, kind, priority and plugin."""
     engine = _engine(rule_files, no_plugins, modules, strict)
     click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
@@ -203,20 +272,28 @@ def rules_command(element: str | None, fmt: str, lang: str | None, rule_files: t
 @_lang_option
 @_engine_options
 @_errors
-def explain(rule: str, lang: str | None, rule_files: tuple[str, ...], no_plugins: bool,
-            modules: tuple[str, ...], strict: bool) -> None:
+def explain(
+    rule: str,
+    lang: str | None,
+    rule_files: tuple[str, ...],
+    no_plugins: bool,
+    modules: tuple[str, ...],
+    strict: bool,
+) -> None:
     """Show one rule in full: texts, condition, needs, source and examples."""
     engine = _engine(rule_files, no_plugins, modules, strict)
     click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 @_engine_options
 @_errors
-def plugins(fmt: str, rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...],
-            strict: bool) -> None:
+def plugins(
+    fmt: str, rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...], strict: bool
+) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
     engine = _engine(rule_files, no_plugins, modules, strict)
     text, failed = plugin_table(engine, fmt=fmt)

@@ -94,9 +94,7 @@ def advies_facts(project: Project, facts: Mapping[str, Any]) -> Mapping[str, Any
 
 
 @hookspec(firstresult=True)
-def advies_prioritise(
-    findings: Sequence[Finding], project: Project
-) -> Sequence[Finding] | None:  # type: ignore[empty-body]
+def advies_prioritise(findings: Sequence[Finding], project: Project) -> Sequence[Finding] | None:
     """Replace the prioritisation of findings.
 
     Called once per advised project with the findings that fired (recommendations and

@@ -44,7 +44,10 @@ def _finding(lines: list[str], number: int, f: Finding, lang: str) -> None:
 def render_markdown(report: Report) -> str:
     """Render a report as GitHub-flavoured Markdown; project text is escaped."""
     lang = report.language
-    w = lambda key: word(key, lang)  # noqa: E731
+
+    def w(key: str) -> str:
+        return word(key, lang)
+
     lines: list[str] = []
     name = esc(str(report.project["name"]))
     phase = w(report.project.get("phase") or "unknown_phase")
@@ -80,20 +83,28 @@ def render_markdown(report: Report) -> str:
         titles = {e.element: e.title for e in report.elements}
         for q in report.questions:
             fields = ", ".join(f"`{m}`" for m in q.missing)
-            lines.append(f"- **{esc(titles.get(q.element, q.element))}:** {esc(q.question)} "
-                         f"({w('fill_in')}: {fields})")
+            lines.append(
+                f"- **{esc(titles.get(q.element, q.element))}:** {esc(q.question)} "
+                f"({w('fill_in')}: {fields})"
+            )
         lines.append("")
     if report.strengths:
         lines += [f"## {w('strengths')}", ""]
-        lines += [f"- **{esc(st.title)}** (`{st.code}`): {esc(st.message)}"
-                  for st in report.strengths]
+        lines += [
+            f"- **{esc(st.title)}** (`{st.code}`): {esc(st.message)}" for st in report.strengths
+        ]
         lines.append("")
-    lines += [f"## {w('elements')}", "",
-              f"| {w('element')} | {w('status')} | {w('recommendations_n')} / "
-              f"{w('questions_n')} / {w('strengths_n')} |",
-              "| --- | --- | --- |"]
-    lines += [f"| {esc(e.title)} | {w(e.status)} | {e.findings} / {e.questions} / {e.strengths} |"
-              for e in report.elements]
+    lines += [
+        f"## {w('elements')}",
+        "",
+        f"| {w('element')} | {w('status')} | {w('recommendations_n')} / "
+        f"{w('questions_n')} / {w('strengths_n')} |",
+        "| --- | --- | --- |",
+    ]
+    lines += [
+        f"| {esc(e.title)} | {w(e.status)} | {e.findings} / {e.questions} / {e.strengths} |"
+        for e in report.elements
+    ]
     lines.append("")
     if report.effects:
         lines += [f"## {w('effects')}", "", f"| {w('effect')} | {w('level')} |", "| --- | --- |"]
@@ -101,8 +112,10 @@ def render_markdown(report: Report) -> str:
         lines.append("")
     if report.not_followed:
         lines += [f"## {w('not_followed')}", ""]
-        lines += [f"- `{n.code}` {esc(n.title)} ({w(n.status)}): {esc(n.reason)}"
-                  for n in report.not_followed]
+        lines += [
+            f"- `{n.code}` {esc(n.title)} ({w(n.status)}): {esc(n.reason)}"
+            for n in report.not_followed
+        ]
         lines.append("")
     if report.stale_decisions:
         lines += [f"## {w('stale')}", ""]
@@ -110,7 +123,6 @@ def render_markdown(report: Report) -> str:
         lines.append("")
     if report.errors:
         lines += [f"## {w('errors')}", ""]
-        lines += [f"- {esc(e.plugin)} {esc(e.rule or '')}: {esc(e.message)}"
-                  for e in report.errors]
+        lines += [f"- {esc(e.plugin)} {esc(e.rule or '')}: {esc(e.message)}" for e in report.errors]
         lines.append("")
     return "\n".join(lines)

@@ -15,9 +15,20 @@ __all__ = ["TOP", "render_text"]
 
 TOP = 5
 WIDTH = 88
-_COLORS = {"high": "31", "medium": "33", "low": "36", "head": "1", "dim": "2",
-           "covered": "32", "partial": "33", "missing": "31", "unknown": "2",
-           "strong": "32", "moderate": "33", "weak": "31"}
+_COLORS = {
+    "high": "31",
+    "medium": "33",
+    "low": "36",
+    "head": "1",
+    "dim": "2",
+    "covered": "32",
+    "partial": "33",
+    "missing": "31",
+    "unknown": "2",
+    "strong": "32",
+    "moderate": "33",
+    "weak": "31",
+}
 
 
 class _Out:
