@@ -24,12 +24,12 @@ from ._host import BUILTIN, PluginHost, PluginInfo
 from ._load import load_project, suggest
 from ._prioritise import adjusted_factor, order, score
 from ._project import EMPTY_TABLES, TABLES, Project
+from ._questions import QuestionBook, absent_tables
 from ._report import (
     Decision,
     ErrorEntry,
     Finding,
     NotFollowed,
-    Question,
     Report,
     StaleDecision,
     Strength,
@@ -453,33 +453,18 @@ class _Run:
 
         findings: list[Finding] = []
         strengths: list[Strength] = []
-        questions: dict[tuple[str, tuple[str, ...]], Question] = {}
+        book = QuestionBook(lang, absent_tables(project, TABLES))
         for rule in active:
             missing = tuple(n.text for n in rule.need_paths if n.absent(ns))
             if missing:
-                key = (rule.element, missing)
                 question = rule.question.get(lang) if rule.question else ""
-                rank = rule.priority or "low"
-                if key in questions:
-                    old = questions[key]
-                    best = min(old.priority, rank, key=_PRIORITY_RANK.__getitem__)
-                    questions[key] = Question(
-                        old.code,
-                        old.element,
-                        old.question,
-                        old.missing,
-                        (*old.codes, rule.code),
-                        best,
-                    )
-                else:
-                    questions[key] = Question(
-                        rule.code,
-                        rule.element,
-                        fill_placeholders(question, ns),
-                        missing,
-                        (rule.code,),
-                        rank,
-                    )
+                book.ask(
+                    rule.code,
+                    rule.element,
+                    rule.priority or "low",
+                    missing,
+                    fill_placeholders(question, ns),
+                )
                 continue
             if not self.evaluate(rule, ns):
                 continue
@@ -532,10 +517,7 @@ class _Run:
 
         findings = self.prioritise(order(findings))
         findings, not_followed, stale = self.apply_decisions(findings, active)
-        ordered_questions = sorted(
-            questions.values(),
-            key=lambda q: (_ELEMENT_INDEX.get(q.element, 99), _PRIORITY_RANK[q.priority], q.code),
-        )
+        ordered_questions = book.questions(_ELEMENT_INDEX)
         strengths.sort(key=lambda s: (_ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(findings, ordered_questions, strengths, rules, lang)
         for problem in engine.host.problems:

@@ -125,7 +125,10 @@ def render_text(report: Report, *, color: bool = False) -> str:
                 current = q.element
                 out.line(out.paint(titles.get(q.element, q.element), "head"))
             out.para(f"? {q.question}", "  ")
-            out.line(out.paint(f"    {out.w('fill_in')}: {', '.join(q.missing)}", "dim"))
+            shown = ", ".join(q.missing[:4]) + (
+                f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
+            )
+            out.line(out.paint(f"    {out.w('fill_in')}: {shown}", "dim"))
 
     if report.strengths:
         out.heading(out.w("strengths"))

@@ -1,0 +1,234 @@
+"""Turn the facts rules are waiting for into the few questions that matter.
+
+When a whole table is absent from the file, the rules that need it are asked about in
+one question per table (naming the fields that unlock the most advice). When the table
+is there but a field is missing, each rule asks its own question; rules of the same
+element waiting for the same fields share one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._report import Question
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+__all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
+
+_RANK = {"high": 0, "medium": 1, "low": 2}
+
+#: the table a derived fact comes from (for grouping questions)
+_FACT_TABLES = {
+    "funding_end": "funding",
+    "funding_start": "funding",
+    "months_left": "funding",
+    "funding_months": "funding",
+    "has_structural_funding": "funding",
+    "has_in_kind_funding": "funding",
+    "funding_total_eur": "funding",
+    "partner_domains": "partners",
+    "partner_names": "partners",
+    "partner_count": "partners",
+    "key_person_count": "key_persons",
+    "project_months": "project",
+}
+
+#: the element a whole-table question is shown under
+TABLE_ELEMENT = {
+    "residents": "fit_residents",
+    "art": "fit_residents",
+    "activities": "contact",
+    "contact": "contact",
+    "meeting_place": "meeting_place",
+    "end_product": "joint_product",
+    "vision": "shared_vision",
+    "partners": "mutual_strengths",
+    "collaboration": "remove_barriers",
+    "funding": "sustainability",
+    "continuation": "sustainability",
+    "knowledge": "knowledge_use",
+    "key_persons": "key_persons",
+}
+
+TABLE_QUESTIONS: dict[str, tuple[str, str]] = {
+    "residents": (
+        "Voor wie is het project en wat hebben bewoners nodig? Beschrijf dat in [residents].",
+        "Who is the project for, and what do residents need? Describe it in [residents].",
+    ),
+    "art": (
+        "Welke kunstvorm kiezen jullie en hoe maken jullie het samen? Beschrijf dat in [art].",
+        "Which art form do you use, and how is the work made together? Describe it in [art].",
+    ),
+    "activities": (
+        "Welke activiteiten komen steeds terug? Voeg voor elke activiteit een [[activities]] toe.",
+        "Which activities come back regularly? Add an [[activities]] table for each.",
+    ),
+    "contact": (
+        "Hoe houden deelnemers contact, tijdens en na het project? Beschrijf dat in [contact].",
+        "How do participants keep in touch, during and after the project? Describe it in "
+        "[contact].",
+    ),
+    "meeting_place": (
+        "Is er een vaste plek waar bewoners elkaar kunnen ontmoeten? Beschrijf die in "
+        "[meeting_place].",
+        "Is there a physical place where residents can meet? Describe it in [meeting_place].",
+    ),
+    "end_product": (
+        "Werken jullie naar een gezamenlijk eindproduct of podiummoment toe? Beschrijf het in "
+        "[end_product].",
+        "Are you working towards a joint end product or performance? Describe it in [end_product].",
+    ),
+    "vision": (
+        "Wat is het gezamenlijke doel, en wie staat erachter? Beschrijf het in [vision].",
+        "What is the shared goal, and who supports it? Describe it in [vision].",
+    ),
+    "partners": (
+        "Met welke organisaties werken jullie samen? Voeg voor elke partner een [[partners]] toe.",
+        "Which organisations do you work with? Add a [[partners]] table for each partner.",
+    ),
+    "collaboration": (
+        "Hoe werken de partners samen? Beschrijf afspraken en overleg in [collaboration].",
+        "How do the partners work together? Describe agreements and meetings in [collaboration].",
+    ),
+    "funding": (
+        "Hoe wordt het project betaald, en hoe lang? Beschrijf het geld in [funding].",
+        "How is the project paid for, and for how long? Describe the money in [funding].",
+    ),
+    "continuation": (
+        "Wat blijft er over als het project stopt, en wie gaat ermee door? Beschrijf het in "
+        "[continuation].",
+        "What remains when the project ends, and who carries on? Describe it in [continuation].",
+    ),
+    "knowledge": (
+        "Waar bouwen jullie op voort en hoe leren jullie van het project? Beschrijf het in "
+        "[knowledge].",
+        "What knowledge do you build on, and how do you learn from the project? Describe it in "
+        "[knowledge].",
+    ),
+    "key_persons": (
+        "Wie kent de bewoners goed en helpt jullie hen te bereiken? Voeg voor elke persoon een "
+        "[[key_persons]] toe.",
+        "Who knows the residents well and helps you reach them? Add a [[key_persons]] table "
+        "for each person.",
+    ),
+}
+
+
+def table_of(path: str) -> str:
+    """The top-level table a needs path (or derived fact) belongs to."""
+    head, _, rest = path.partition(".")
+    head = head.removesuffix("[]")
+    if head == "facts":
+        return _FACT_TABLES.get(rest.split(".")[0], "project")
+    return head
+
+
+#: what a user fills in for a derived fact
+_FACT_FIELDS = {
+    "funding_months": "funding.duration_months",
+    "funding_end": "funding.sources[].end",
+    "months_left": "funding.sources[].end",
+    "funding_start": "funding.sources[].start",
+    "has_structural_funding": "funding.sources[].kind",
+    "has_in_kind_funding": "funding.sources[].kind",
+    "funding_total_eur": "funding.sources[].amount_eur",
+    "partner_domains": "partners[].domain",
+    "partner_names": "partners[].name",
+    "partner_count": "partners",
+    "key_person_count": "key_persons",
+    "project_months": "project.end",
+}
+
+
+def field_to_fill(path: str) -> str:
+    """The field a user fills in to provide ``path`` (derived facts map to their source)."""
+    if path.startswith("facts."):
+        return _FACT_FIELDS.get(path[6:], path)
+    return path
+
+
+@dataclass
+class _Entry:
+    code: str
+    element: str
+    text: str
+    priority: str
+    codes: list[str]
+    missing: dict[str, int]  # field → how many rules wait for it
+
+    def add(self, code: str, fields: Iterable[str]) -> None:
+        if code not in self.codes:
+            self.codes.append(code)
+        for name in fields:
+            self.missing[name] = self.missing.get(name, 0) + 1
+
+
+@dataclass
+class QuestionBook:
+    """Collects what rules wait for during one evaluation and merges it into questions.
+
+    :param absent_tables: the top-level tables the project file does not have at all.
+    """
+
+    lang: str
+    absent_tables: frozenset[str]
+    _tables: dict[str, _Entry] = field(default_factory=dict)
+    _fields: list[_Entry] = field(default_factory=list)
+
+    def ask(
+        self, code: str, element: str, priority: str, missing: Iterable[str], question: str
+    ) -> None:
+        """Record that rule ``code`` waits for ``missing`` (it would ask ``question``)."""
+        fields = list(dict.fromkeys(field_to_fill(p) for p in missing))
+        by_table: dict[str, list[str]] = {}
+        present: list[str] = []
+        for name in fields:
+            table = table_of(name)
+            if table in self.absent_tables and table in TABLE_QUESTIONS:
+                by_table.setdefault(table, []).append(name)
+            else:
+                present.append(name)
+        for table, names in by_table.items():
+            entry = self._tables.get(table)
+            if entry is None:
+                nl, en = TABLE_QUESTIONS[table]
+                text = nl if self.lang == "nl" else en
+                entry = _Entry(code, TABLE_ELEMENT[table], text, priority, [], {})
+                self._tables[table] = entry
+            entry.add(code, names)
+            entry.priority = min(entry.priority, priority, key=_RANK.__getitem__)
+        if not present:
+            return
+        for entry in self._fields:
+            # NOTE: rules of one element that wait for overlapping fields share a question;
+            # the text of the most important of them is kept.
+            if entry.element == element and set(entry.missing) & set(present):
+                entry.add(code, present)
+                if _RANK[priority] < _RANK[entry.priority]:
+                    entry.priority, entry.text, entry.code = priority, question, code
+                return
+        new = _Entry(code, element, question, priority, [], {})
+        new.add(code, present)
+        self._fields.append(new)
+
+    def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
+        """The merged questions: by element, then most important first.
+
+        ``missing`` lists the fields that unlock the most advice first.
+        """
+        out = []
+        for e in [*self._tables.values(), *self._fields]:
+            ranked = sorted(e.missing, key=lambda f: -e.missing[f])  # stable: first seen first
+            out.append(
+                Question(e.code, e.element, e.text, tuple(ranked), tuple(e.codes), e.priority)
+            )
+        out.sort(key=lambda q: (element_order.get(q.element, 99), _RANK[q.priority], q.code))
+        return tuple(out)
+
+
+def absent_tables(project: Any, tables: Iterable[str]) -> frozenset[str]:
+    """The tables (of ``tables``) that the project file leaves out entirely."""
+    return frozenset(t for t in tables if getattr(project, t, None) is None)
