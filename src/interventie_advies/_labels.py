@@ -63,6 +63,18 @@ _WORDS: dict[str, tuple[str, str]] = {
     "in_progress": ("mee bezig", "in progress"),
     "done": ("gedaan", "done"),
     "rejected": ("afgewezen", "rejected"),
+    # residents' needs
+    "loneliness": ("eenzaamheid", "loneliness"),
+    "social_cohesion": ("sociale samenhang", "social cohesion"),
+    "safety": ("veiligheid", "safety"),
+    "pride": ("trots", "pride"),
+    "participation": ("meedoen", "participation"),
+    "health_wellbeing": ("gezondheid en welzijn", "health and wellbeing"),
+    "language": ("taal", "language"),
+    "talent_development": ("talentontwikkeling", "talent development"),
+    "intercultural_contact": ("contact tussen culturen", "intercultural contact"),
+    "intergenerational_contact": ("contact tussen generaties", "contact between generations"),
+    "public_space": ("openbare ruimte", "public space"),
     "not_applicable": ("niet van toepassing", "not applicable"),
 }
 

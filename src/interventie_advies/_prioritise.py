@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._labels import word
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -54,8 +56,7 @@ _TEXT = {
     "adjust": ("prioriteit {p}: {x}", "priority {p}: {x}"),
 }
 _PRIORITY_WORD = {
-    "nl": {"high": "hoog", "medium": "middel", "low": "laag"},
-    "en": {"high": "high", "medium": "medium", "low": "low"},
+    lang: {p: word(p, lang) for p in ("high", "medium", "low")} for lang in ("nl", "en")
 }
 _EFFORT_WORD = {
     "nl": {"high": "groot", "medium": "gemiddeld", "low": "klein"},
@@ -88,11 +89,13 @@ def score(
     factors = [_say("base", lang, p=_PRIORITY_WORD[lang][priority], v=value)]
     if phase is not None and phase in set(phases):
         value *= weights.phase
-        factors.append(_say("phase", lang, v=weights.phase, x=phase))
+        factors.append(_say("phase", lang, v=weights.phase, x=word(phase, lang)))
     served = sorted(set(serves_needs) & set(needs))
     if served:
         value *= weights.need
-        factors.append(_say("need", lang, v=weights.need, x=", ".join(served)))
+        factors.append(
+            _say("need", lang, v=weights.need, x=", ".join(word(n, lang) for n in served))
+        )
     if kind == "warning" and months_left is not None:
         if months_left <= 3:
             value *= weights.time_3
