@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["label", "word"]
+__all__ = ["counted", "label", "summary_line", "word"]
 
 _WORDS: dict[str, tuple[str, str]] = {
     # headings
@@ -35,6 +35,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "warnings_n": ("waarschuwingen", "warnings"),
     "questions_n": ("vragen", "questions"),
     "strengths_n": ("sterke punten", "strengths"),
+    "recommendations_1": ("aanbeveling", "recommendation"),
+    "warnings_1": ("waarschuwing", "warning"),
+    "questions_1": ("vraag", "question"),
+    "strengths_1": ("sterk punt", "strength"),
     "element": ("Element", "Element"),
     "status": ("Status", "Status"),
     "effect": ("Effect", "Effect"),
@@ -88,3 +92,17 @@ def word(key: str, lang: str) -> str:
 
 
 label = word
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """``n`` with the singular or plural word, e.g. ``1 vraag`` or ``3 vragen``."""
+    return f"{n} {word(f'{key}_1' if n == 1 else f'{key}_n', lang)}"
+
+
+def summary_line(summary: dict[str, object], lang: str) -> str:
+    """The counts of a report in one line."""
+    parts = [
+        counted(int(summary[key]), key, lang)  # type: ignore[call-overload]
+        for key in ("recommendations", "warnings", "questions", "strengths")
+    ]
+    return " · ".join(parts)

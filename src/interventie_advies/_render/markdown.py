@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._labels import word
+from .._labels import summary_line, word
 from ._safe import escape_markdown as esc
 
 if TYPE_CHECKING:
@@ -52,12 +52,10 @@ def render_markdown(report: Report) -> str:
     name = esc(str(report.project["name"]))
     phase = w(report.project.get("phase") or "unknown_phase")
     lines += [f"# {w('advice_for')}: {name}", ""]
-    s = report.summary
     lines += [
         f"{w('phase')}: **{phase}** · {w('evaluated_on')} {report.evaluated_on}",
         "",
-        f"{s['recommendations']} {w('recommendations_n')} · {s['warnings']} {w('warnings_n')}"
-        f" · {s['questions']} {w('questions_n')} · {s['strengths']} {w('strengths_n')}",
+        summary_line(report.summary, lang),
         "",
     ]
     for note in report.warnings:

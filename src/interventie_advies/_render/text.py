@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .._labels import word
+from .._labels import summary_line, word
 from ._safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -56,11 +56,12 @@ class _Out:
         self.line(self.paint("─" * len(text), "dim"))
 
 
-def _finding(out: _Out, number: int, f: Finding) -> None:
+def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None:
     tag = out.paint(f"[{out.w(f.priority).upper()}]", f.priority)
     kind = f" {out.w(f.kind)}" if f.kind == "warning" else ""
     out.line(f"{number:>2}. {tag}{kind} {terminal_safe(f.title)}")
-    out.line(out.paint(f"    {f.code} · {f.element} · {out.w('score').lower()} {f.score:g}", "dim"))
+    element = titles.get(f.element, f.element)
+    out.line(out.paint(f"    {f.code} · {element} · {out.w('score').lower()} {f.score:g}", "dim"))
     out.para(f.message, "    ")
     out.para(f"{out.w('why')}: {f.why}", "    ")
     if f.actions:
@@ -82,15 +83,11 @@ def render_text(report: Report, *, color: bool = False) -> str:
     phase = out.w(project.get("phase") or "unknown_phase")
     out.line(out.paint(f"{out.w('advice_for')}: {terminal_safe(project['name'])}", "head"))
     out.line(f"{out.w('phase')}: {phase} · {out.w('evaluated_on')} {report.evaluated_on}")
-    s = report.summary
-    out.line(
-        f"{s['recommendations']} {out.w('recommendations_n')} · {s['warnings']} "
-        f"{out.w('warnings_n')} · {s['questions']} {out.w('questions_n')} · "
-        f"{s['strengths']} {out.w('strengths_n')}"
-    )
+    out.line(summary_line(report.summary, lang))
     for note in report.warnings:
         out.para(f"{out.w('notes')}: {note}", "")
 
+    titles = {e.element: e.title for e in report.elements}
     findings = list(report.findings)
     top, rest = findings[:TOP], findings[TOP:]
     out.heading(out.w("top"))
@@ -99,26 +96,25 @@ def render_text(report: Report, *, color: bool = False) -> str:
     number = 0
     for f in top:
         number += 1
-        _finding(out, number, f)
+        _finding(out, number, f, titles)
         out.line()
     warnings = [f for f in rest if f.kind == "warning"]
     if warnings:
         out.heading(out.w("warnings"))
         for f in warnings:
             number += 1
-            _finding(out, number, f)
+            _finding(out, number, f, titles)
             out.line()
     others = [f for f in rest if f.kind != "warning"]
     if others:
         out.heading(out.w("other"))
         for f in others:
             number += 1
-            _finding(out, number, f)
+            _finding(out, number, f, titles)
             out.line()
 
     if report.questions:
         out.heading(out.w("questions"))
-        titles = {e.element: e.title for e in report.elements}
         current = None
         for q in report.questions:
             if q.element != current:
