@@ -411,13 +411,26 @@ class _Run:
             self.errors.append(ErrorEntry(rule.plugin, rule.code, f"{type(exc).__name__}: {exc}"))
             return None
 
-    def priority_of(self, rule: Rule, ns: Mapping[str, Any]) -> tuple[str, str | None]:
+    def applies(self, rule: Rule, ns: dict[str, Any]) -> bool:
+        """False when the rule's guard is known to be false (then it neither fires nor asks)."""
+        guard = rule.applies
+        if guard is None or any(n.absent(ns) for n in guard._needs):
+            return True
+        try:
+            return bool(eval(guard._code, ns))
+        except Exception as exc:
+            self.errors.append(
+                ErrorEntry(rule.plugin, rule.code, f"applies failed: {type(exc).__name__}: {exc}")
+            )
+            return False
+
+    def priority_of(self, rule: Rule, ns: dict[str, Any]) -> tuple[str, str | None]:
         assert rule.priority is not None
         for adj in rule.adjust:
             if any(n.absent(ns) for n in adj._needs):
                 continue
             try:
-                hit = bool(eval(adj._code, dict(ns)))
+                hit = bool(eval(adj._code, ns))
             except Exception as exc:
                 self.errors.append(
                     ErrorEntry(
@@ -455,6 +468,8 @@ class _Run:
         strengths: list[Strength] = []
         book = QuestionBook(lang, absent_tables(project, TABLES))
         for rule in active:
+            if not self.applies(rule, ns):
+                continue
             missing = tuple(n.text for n in rule.need_paths if n.absent(ns))
             if missing:
                 question = rule.question.get(lang) if rule.question else ""

@@ -327,9 +327,6 @@ class AdviesSettings(_Table):
     language: Language | None = Field(None, description="output language (CLI --lang wins)")
     select: list[str] | None = Field(None, max_length=MAX_ITEMS, description="only these rules")
     ignore: list[str] | None = Field(None, max_length=MAX_ITEMS, description="not these rules")
-    require_plugins: list[str] | None = Field(
-        None, max_length=100, description="plugins this file needs, e.g. 'name>=1.0'"
-    )
 
 
 class Project(_Table):

@@ -29,7 +29,16 @@ from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
 from ._load import problems_from_validation, read_toml
 
-__all__ = ["Adjustment", "Example", "LocalList", "LocalText", "Pack", "Rule", "load_rules"]
+__all__ = [
+    "Adjustment",
+    "Example",
+    "Guard",
+    "LocalList",
+    "LocalText",
+    "Pack",
+    "Rule",
+    "load_rules",
+]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
 
@@ -79,6 +88,30 @@ Condition = Annotated[
     str | Callable[[Any], bool],
     WithJsonSchema({"type": "string", "description": "a Python boolean expression"}),
 ]
+
+
+class Guard(_Strict):
+    """When a rule applies at all (``[rule.applies]``).
+
+    If the facts in ``needs`` are known and ``when`` is false, the rule stays silent:
+    no finding and no question (asking about the accessibility of a meeting place that
+    does not exist helps nobody). If they are not known, the rule asks as usual.
+    """
+
+    when: str = Field(description="condition, as for a rule")
+    needs: list[str] = Field(min_length=1, description="the facts `when` reads")
+    _code: types.CodeType = PrivateAttr()
+    _needs: tuple[NeedPath, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _compile(self, info: ValidationInfo) -> Guard:
+        extra = tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
+        try:
+            self._code = compile_condition(self.when, extra)
+        except ConditionError as exc:
+            raise PydanticCustomError("condition", "when: " + str(exc)) from None
+        self._needs = _compile_needs(tuple(self.needs), extra)
+        return self
 
 
 class Adjustment(_Strict):
@@ -154,6 +187,7 @@ class Rule(BaseModel):
     why: LocalText
     question: LocalText | None = None
     actions: LocalList | None = None
+    applies: Guard | None = None
     adjust: tuple[Adjustment, ...] = ()
     examples: tuple[Example, ...] = ()
     plugin: str = Field("", description="set by the engine: the plugin that contributed it")
