@@ -195,7 +195,14 @@ def read_text(path: Path) -> str:
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and "=" not in text and (text.endswith(".toml") or Path(text).exists())
+    if "\n" in text or "=" in text or len(text) > 4096:
+        return False
+    if text.endswith(".toml"):
+        return True
+    try:
+        return Path(text).exists()
+    except (OSError, ValueError):  # too long for the OS, or a NUL byte
+        return False
 
 
 def load_project(
