@@ -1,0 +1,74 @@
+"""Documentation that must not drift from the code."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from interventie_advies import hookspecs
+from interventie_advies.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("lang", "doc"), [("nl", "rules.md"), ("en", "rules.en.md")])
+def test_rule_reference_is_in_sync(lang: str, doc: str) -> None:
+    """docs/rules*.md is what `advies rules --format markdown` prints (regenerate it)."""
+    result = CliRunner().invoke(
+        cli, ["rules", "--format", "markdown", "--lang", lang, "--no-plugins"]
+    )
+    assert result.exit_code == 0, result.output
+    expected = (ROOT / "docs" / doc).read_text(encoding="utf-8")
+    assert result.output == expected, (
+        f"docs/{doc} is out of date: run `advies rules --format markdown --lang {lang} "
+        f"--no-plugins > docs/{doc}`"
+    )
+
+
+HOOKS = [name for name in dir(hookspecs) if name.startswith("advies_")]
+
+
+def test_there_are_five_hooks() -> None:
+    assert HOOKS == [
+        "advies_facts",
+        "advies_prioritise",
+        "advies_project_extensions",
+        "advies_renderers",
+        "advies_rules",
+    ]
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_hook_is_documented_like_pytest(name: str) -> None:
+    """When it is called, every :param:, :returns:, and collected or first-wins."""
+    hook = getattr(hookspecs, name)
+    doc = inspect.getdoc(hook) or ""
+    assert "Called" in doc, f"{name}: say when it is called"
+    for param in inspect.signature(hook).parameters:
+        assert f":param {param}:" in doc, f"{name}: document :param {param}:"
+    assert ":returns:" in doc, f"{name}: document :returns:"
+    assert re.search(r"collected from every plugin|first non-``None`` result wins", doc), name
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_hook_is_in_the_readme(name: str) -> None:
+    assert f"`{name}(" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pip install -r requirements-test.txt && python -m pytest" in readme
+    assert "python -m pip install -q -r requirements-test.txt" in ci
+    assert "python -m pytest" in ci
+    assert "advies run examples/" in readme.split("## ")[0]
+
+
+def test_readme_links_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for target in re.findall(r"\]\(((?:docs|examples|rules|src)/[^)#]*)", readme):
+        assert (ROOT / target).exists(), target
