@@ -22,7 +22,7 @@ from ._errors import PluginError, Problem, ProjectError, RuleConflictError, Usag
 from ._facts import Facts, derive_facts
 from ._host import BUILTIN, PluginHost, PluginInfo
 from ._load import load_project, suggest
-from ._prioritise import adjusted_factor, order, score
+from ._prioritise import adjusted_factor, order, raise_band, score
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
 from ._report import (
@@ -491,6 +491,14 @@ class _Run:
                 )
                 continue
             priority, reason = self.priority_of(rule, ns)
+            priority, raised = raise_band(
+                priority,
+                kind=rule.kind,
+                element=rule.element,
+                months_left=facts.months_left,
+                funding_months=facts.funding_months,
+                lang=lang,
+            )
             value, factors = score(
                 priority=priority,
                 kind=rule.kind,
@@ -504,6 +512,7 @@ class _Run:
                 funding_months=facts.funding_months,
                 lang=lang,
             )
+            factors = (*raised, *factors)
             if reason:
                 factors = (adjusted_factor(priority, reason, lang), *factors)
             findings.append(

@@ -14,7 +14,7 @@ from ._labels import word
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["WEIGHTS", "Weights", "order", "score"]
+__all__ = ["WEIGHTS", "Weights", "adjusted_factor", "order", "raise_band", "score"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class Weights:
     need: float = 1.25  # the advice serves a need residents stated
     time_3: float = 1.5  # a warning while funding ends within 3 months
     time_6: float = 1.25  # a warning while funding ends within 6 months
-    short_project: float = 1.2  # a sustainability item in a project funded < 12 months
+    short_months: int = 12  # funded for fewer months: sustainability items go up one band
+    short_project: float = 1.25  # ... and weigh more within it
+    urgent_months: int = 3  # funding ends within this many months: warnings are at least high
     effort: tuple[tuple[str, float], ...] = (("low", 1.1), ("medium", 1.0), ("high", 0.9))
 
     def base_of(self, priority: str) -> float:
@@ -49,8 +51,16 @@ _TEXT = {
         "×{v:g}: funding ends within 6 months",
     ),
     "short": (
-        "×{v:g}: kort project (minder dan 12 maanden geld)",
-        "×{v:g}: short project (under 12 months of funding)",
+        "verhoogd naar {p}: kort project (minder dan {m} maanden geld)",
+        "raised to {p}: short project (under {m} months of funding)",
+    ),
+    "short_x": (
+        "×{v:g}: kort project (minder dan {m} maanden geld)",
+        "×{v:g}: short project (under {m} months of funding)",
+    ),
+    "urgent": (
+        "verhoogd naar {p}: de financiering stopt binnen {m} maanden",
+        "raised to {p}: funding ends within {m} months",
     ),
     "effort": ("×{v:g}: moeite {x}", "×{v:g}: effort {x}"),
     "adjust": ("prioriteit {p}: {x}", "priority {p}: {x}"),
@@ -103,15 +113,60 @@ def score(
         elif months_left <= 6:
             value *= weights.time_6
             factors.append(_say("time_6", lang, v=weights.time_6))
-    if element == "sustainability" and funding_months is not None and funding_months < 12:
+    if _sustainability(kind, element) and _short(funding_months, weights):
         value *= weights.short_project
-        factors.append(_say("short", lang, v=weights.short_project))
+        factors.append(_say("short_x", lang, v=weights.short_project, m=weights.short_months))
     if effort is not None:
         factor = dict(weights.effort)[effort]
         if factor != 1.0:
             value *= factor
             factors.append(_say("effort", lang, v=factor, x=_EFFORT_WORD[lang][effort]))
     return round(value, 4), tuple(factors)
+
+
+_UP = {"low": "medium", "medium": "high", "high": "high"}
+
+
+def _sustainability(kind: str, element: str) -> bool:
+    """Warnings are risks to what the project keeps; so is everything about sustainability."""
+    return kind == "warning" or element == "sustainability"
+
+
+def _short(funding_months: int | None, weights: Weights) -> bool:
+    return funding_months is not None and funding_months < weights.short_months
+
+
+def raise_band(
+    priority: str,
+    *,
+    kind: str,
+    element: str,
+    months_left: int | None,
+    funding_months: int | None,
+    lang: str = "nl",
+    weights: Weights = WEIGHTS,
+) -> tuple[str, tuple[str, ...]]:
+    """Raise the priority band of sustainability items in short or ending projects.
+
+    Warnings and sustainability items go up one band in a project funded for fewer than
+    ``short_months``; a warning is at least high when funding ends within
+    ``urgent_months``. Returns the priority and the reasons (empty when unchanged).
+    """
+    reasons: list[str] = []
+    if _sustainability(kind, element) and _short(funding_months, weights):
+        raised = _UP[priority]
+        if raised != priority:
+            priority = raised
+            reasons.append(
+                _say("short", lang, p=_PRIORITY_WORD[lang][priority], m=weights.short_months)
+            )
+    urgent = months_left is not None and months_left <= weights.urgent_months
+    if kind == "warning" and urgent and priority != "high":
+        priority = "high"
+        reasons.append(
+            _say("urgent", lang, p=_PRIORITY_WORD[lang][priority], m=weights.urgent_months)
+        )
+    return priority, tuple(reasons)
 
 
 def adjusted_factor(priority: str, reason: str, lang: str) -> str:
