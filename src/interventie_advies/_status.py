@@ -33,10 +33,14 @@ def element_statuses(
     """
     titles = {e.id: e.title(lang) for e in ELEMENTS}
     extra = sorted({r.element for r in rules} - set(titles))
+    element_of = {r.code: r.element for r in rules}
+    # NOTE: a merged question (one per absent table) is open for every element whose
+    # rules wait for it, not only for the element it is shown under.
+    waiting = [{q.element} | {element_of.get(c, q.element) for c in q.codes} for q in questions]
     out = []
     for element in [*titles, *extra]:
         own = [f for f in findings if f.element == element]
-        asked = sum(q.element == element for q in questions)
+        asked = sum(element in elements for elements in waiting)
         strong = sum(s.element == element for s in strengths)
         if any(f.priority == "high" for f in own):
             status = "missing"
