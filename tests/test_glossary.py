@@ -1,0 +1,46 @@
+"""The Dutch rule texts use one term per concept (docs/glossary.md)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from interventie_advies import Engine
+
+AVOIDED = [
+    "inwoners", "wijkbewoner", "buurtbewoner", "doelgroep", "participant", "stakeholder",
+    "het management", "ontmoetingsruimte", "ontmoetingsplaats", "eindmoment", "sleutelfiguur",
+    "artiest", "middelen", "gelden", "borrelmoment", "sector",
+]
+
+
+def dutch_texts() -> list[tuple[str, str]]:
+    out = []
+    for rule in Engine(plugins=()).rules:
+        for field in ("title", "message", "why", "question"):
+            text = getattr(rule, field)
+            if text is not None:
+                out.append((f"{rule.code}.{field}", text.nl))
+        if rule.actions is not None:
+            out += [(f"{rule.code}.actions", a) for a in rule.actions.nl]
+    return out
+
+
+TEXTS = dutch_texts()
+
+
+@pytest.mark.parametrize("word", AVOIDED)
+def test_avoided_word_is_not_used(word: str) -> None:
+    hits = [where for where, text in TEXTS if re.search(rf"\b{word}", text, re.I)]
+    assert hits == [], f"{word!r} is avoided (docs/glossary.md); used in {hits}"
+
+
+def test_dutch_sentences_are_short() -> None:
+    """B1 Dutch: no sentence over 30 words."""
+    long = []
+    for where, text in TEXTS:
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            if len(sentence.split()) > 30:
+                long.append((where, len(sentence.split())))
+    assert long == []
