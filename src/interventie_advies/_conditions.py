@@ -28,6 +28,7 @@ __all__ = [
     "ALLOWED_FUNCTIONS",
     "ConditionError",
     "NeedPath",
+    "Scope",
     "compile_condition",
     "compile_need",
     "namespace_names",
@@ -116,6 +117,8 @@ _VALUE = _Value()
 
 
 def _type_of(annotation: Any) -> Any:
+    if isinstance(annotation, (_Model, _List, _Value)):
+        return annotation
     origin = get_origin(annotation)
     if origin in (Union, types.UnionType):
         args = [a for a in get_args(annotation) if a is not type(None)]
@@ -127,11 +130,41 @@ def _type_of(annotation: Any) -> Any:
     return _VALUE
 
 
-def _root_types(extra_facts: Iterable[str] = ()) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Scope:
+    """What a condition may read beside the built-in tables and facts.
+
+    :param facts: names of facts plugins provide (``facts.NAME``).
+    :param extensions: ``(NAME, model)`` pairs for ``extensions.NAME.field``.
+    """
+
+    facts: tuple[str, ...] = ()
+    extensions: tuple[tuple[str, type[BaseModel]], ...] = ()
+
+    @classmethod
+    def of(cls, value: Scope | Iterable[str] | None) -> Scope:
+        """A Scope from a Scope, or from an iterable of plugin fact names."""
+        if isinstance(value, Scope):
+            return value
+        return cls(facts=tuple(sorted(set(value or ()))))
+
+
+@dataclass(frozen=True)
+class _Namespace:
+    """``extensions``: one registered model per extension name."""
+
+    members: tuple[tuple[str, Any], ...]
+
+    def fields(self) -> dict[str, Any]:
+        return dict(self.members)
+
+
+def _root_types(scope: Scope) -> dict[str, Any]:
     env: dict[str, Any] = {}
     for name, (model, is_list) in TABLES.items():
         env[name] = _List(_Model(model)) if is_list else _Model(model)
-    env["facts"] = _FactsType(frozenset(extra_facts))
+    env["facts"] = _FactsType(frozenset(scope.facts))
+    env["extensions"] = _Namespace(tuple((n, _Model(m)) for n, m in scope.extensions))
     return env
 
 
@@ -141,13 +174,13 @@ class _FactsType:
 
 
 def namespace_names() -> list[str]:
-    """Names a condition can start from: the tables and ``facts``."""
-    return [*TABLES, "facts"]
+    """Names a condition can start from: the tables, ``facts`` and ``extensions``."""
+    return [*TABLES, "facts", "extensions"]
 
 
 class _Checker:
-    def __init__(self, extra_facts: Iterable[str]) -> None:
-        self.env: dict[str, Any] = _root_types(extra_facts)
+    def __init__(self, scope: Scope) -> None:
+        self.env: dict[str, Any] = _root_types(scope)
         self.generators = 0
 
     def check(self, node: ast.AST, depth: int = 0) -> Any:
@@ -186,7 +219,7 @@ class _Checker:
                 f"unknown fact {where}.{node.attr}"
                 + (f"; did you mean {where}.{hint}?" if hint else "")
             )
-        if isinstance(base, _Model):
+        if isinstance(base, (_Model, _Namespace)):
             fields = base.fields()
             if node.attr not in fields:
                 hint = suggest(node.attr, fields)
@@ -235,7 +268,7 @@ class _Checker:
                 if gen.is_async:
                     raise ConditionError("async comprehensions are not allowed")
                 source = self.check(gen.iter, depth)
-                if gen.target.id in TABLES or gen.target.id == "facts":
+                if gen.target.id in TABLES or gen.target.id in ("facts", "extensions"):
                     raise ConditionError(f"{gen.target.id!r} is a table name; pick another name")
                 self.env[gen.target.id] = source.item if isinstance(source, _List) else _VALUE
                 for cond in gen.ifs:
@@ -274,37 +307,53 @@ class _Checker:
         return _VALUE
 
 
-def _all_field_names() -> set[str]:
-    from ._project import FundingSource
+def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
+    names: set[str] = set()
+    todo, seen = list(models), set()
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(name)
+            inner = _type_of(info.annotation)
+            while isinstance(inner, _List):
+                inner = inner.item
+            if isinstance(inner, _Model) and issubclass(inner.model, BaseModel):
+                todo.append(inner.model)
+    return names
 
-    models = [model for model, _ in TABLES.values()] + [FundingSource]
-    return {name for model in models for name in model.model_fields} | set(Facts.annotations())
 
-
-def _eval_model(extra_facts: Iterable[str]) -> evalidate.EvalModel:
+def _eval_model(scope: Scope) -> evalidate.EvalModel:
+    tables = [model for model, _ in TABLES.values()]
+    allowed = _field_names(tables) | set(Facts.annotations()) | set(scope.facts)
+    allowed |= {name for name, _ in scope.extensions}
+    allowed |= _field_names(model for _, model in scope.extensions)
     return evalidate.EvalModel(
         nodes=list(_NODES),
         allowed_functions=list(ALLOWED_FUNCTIONS),
-        attributes=sorted(_all_field_names() | set(extra_facts)),
+        attributes=sorted(allowed),
     )
 
 
 @functools.lru_cache(maxsize=8192)
-def _compile_cached(text: str, extra: tuple[str, ...]) -> types.CodeType:
-    return _compile(text, extra)
+def _compile_cached(text: str, scope: Scope) -> types.CodeType:
+    return _compile(text, scope)
 
 
-def compile_condition(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
-    """Validate a condition and compile it once (cached by text).
+def compile_condition(text: str, scope: Scope | Iterable[str] | None = None) -> types.CodeType:
+    """Validate a condition and compile it once (cached by text and scope).
 
+    :param scope: plugin facts and extension models the condition may read.
     :raises ConditionError: naming what is not allowed or which path does not exist.
     """
     if not isinstance(text, str):
         raise ConditionError("the condition must be text")
-    return _compile_cached(text, tuple(sorted(set(extra_facts))))
+    return _compile_cached(text, Scope.of(scope))
 
 
-def _compile(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
+def _compile(text: str, scope: Scope) -> types.CodeType:
     """Validate a condition and compile it (uncached; see compile_condition).
 
     :raises ConditionError: naming what is not allowed or which path does not exist.
@@ -313,7 +362,6 @@ def _compile(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
         raise ConditionError("the condition is empty")
     if len(text) > MAX_LENGTH:
         raise ConditionError(f"the condition is longer than {MAX_LENGTH} characters")
-    extra = tuple(extra_facts)
     try:
         tree = ast.parse(text.strip(), "<condition>", "eval")
     except SyntaxError as exc:
@@ -321,14 +369,14 @@ def _compile(text: str, extra_facts: Iterable[str] = ()) -> types.CodeType:
     except (ValueError, RecursionError, MemoryError):
         raise ConditionError("the condition cannot be parsed") from None
     try:
-        _Checker(extra).check(tree)
+        _Checker(scope).check(tree)
     except RecursionError:
         raise ConditionError("the expression is nested too deeply") from None
     # NOTE: evalidate is the second gate: its whitelist must agree with the typed walk above.
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)
-            expr = evalidate.Expr(ast.unparse(tree), model=_eval_model(extra))
+            expr = evalidate.Expr(ast.unparse(tree), model=_eval_model(scope))
     except evalidate.EvalException as exc:
         detail = str(exc.exc if isinstance(exc, evalidate.CompilationException) else exc)
         detail = detail.replace(". (whitelist it manually)", "")
@@ -365,20 +413,20 @@ class NeedPath:
         return False
 
 
-def compile_need(text: str, extra_facts: Iterable[str] = ()) -> NeedPath:
+def compile_need(text: str, scope: Scope | Iterable[str] | None = None) -> NeedPath:
     """Check a ``needs`` path against the project model and compile it (cached)."""
     if not isinstance(text, str):
         raise ConditionError("a needs path must be text")
-    return _compile_need(text, tuple(sorted(set(extra_facts))))
+    return _compile_need(text, Scope.of(scope))
 
 
 @functools.lru_cache(maxsize=8192)
-def _compile_need(text: str, extra_facts: tuple[str, ...]) -> NeedPath:
+def _compile_need(text: str, scope: Scope) -> NeedPath:
     if not isinstance(text, str) or not text:
         raise ConditionError("a needs path must be non-empty text")
     parts = text.split(".")
     steps: list[tuple[str, bool]] = []
-    env = _root_types(extra_facts)
+    env = _root_types(scope)
     current: Any = None
     for i, part in enumerate(parts):
         through = part.endswith("[]")
@@ -400,7 +448,7 @@ def _compile_need(text: str, extra_facts: tuple[str, ...]) -> NeedPath:
                     + (f"; did you mean {hint!r}?" if hint else "")
                 )
             current = _type_of(known.get(name, Any))
-        elif isinstance(current, _Model):
+        elif isinstance(current, (_Model, _Namespace)):
             fields = current.fields()
             if name not in fields:
                 hint = suggest(name, fields)

@@ -242,10 +242,25 @@ class Engine:
         return _Run(self, proj, file, lang, date, select, ignore).report()
 
 
+class _AbsentTable:
+    """An extension table the project file does not have: every field reads as None."""
+
+    def __getattr__(self, name: str) -> None:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
+
+
+_ABSENT = _AbsentTable()
+
+
 def extension_problems(
-    engine: Engine, project: Project, file: str | None
+    engine: Engine, project: Project, file: str | None, values: dict[str, Any] | None = None
 ) -> tuple[list[Problem], list[str]]:
-    """Validate ``[extensions.NAME]`` tables; return problems and warnings."""
+    """Validate ``[extensions.NAME]`` tables; return problems and warnings.
+
+    :param values: filled with the validated model of each extension table.
+    """
     from pydantic import ValidationError
 
     from ._load import problems_from_validation
@@ -261,11 +276,14 @@ def extension_problems(
             )
             continue
         try:
-            known[name][1].model_validate(tables[name])
+            validated = known[name][1].model_validate(tables[name])
         except ValidationError as exc:
             problems += problems_from_validation(
                 exc, file or "<project>", known[name][1], f"extensions.{name}"
             )
+        else:
+            if values is not None:
+                values[name] = validated
     return problems, warnings
 
 
@@ -347,6 +365,7 @@ class _Run:
         self.ignore = tuple(ignore) + (tuple(settings.ignore or ()) if settings else ())
         self.errors: list[ErrorEntry] = []
         self.warnings: list[str] = []
+        self.extension_values: dict[str, Any] = {}
 
     def namespace(self, facts: Facts) -> dict[str, Any]:
         project = self.project
@@ -354,6 +373,9 @@ class _Run:
         for name, (_, is_list) in TABLES.items():
             value = getattr(project, name)
             ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
+        ns["extensions"] = types.SimpleNamespace(
+            **{name: self.extension_values.get(name, _ABSENT) for name in self.engine.extensions}
+        )
         return ns
 
     def facts(self) -> Facts:
@@ -373,7 +395,9 @@ class _Run:
         return facts
 
     def check_extensions(self) -> None:
-        problems, self.warnings = extension_problems(self.engine, self.project, self.file)
+        problems, self.warnings = extension_problems(
+            self.engine, self.project, self.file, self.extension_values
+        )
         if problems:
             raise ProjectError(problems)
 

@@ -32,6 +32,15 @@ _TYPE_WORDS = {
     "model_type": "a table",
     "dict_type": "a table",
     "model_attributes_type": "a table",
+    # lax models (plugin extensions) report parsing errors instead of type errors
+    "bool_parsing": "a boolean (true or false)",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "date_parsing": "a date such as 2026-03-01",
+    "date_from_datetime_parsing": "a date such as 2026-03-01",
+    "date_from_datetime_inexact": "a date without a time",
+    "datetime_from_date_parsing": "a date and time",
 }
 
 

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ._conditions import ConditionError, NeedPath, compile_condition, compile_need
+from ._conditions import ConditionError, NeedPath, Scope, compile_condition, compile_need
 from ._elements import ELEMENT_IDS
 from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
@@ -69,14 +69,23 @@ class LocalList(_Strict):
         return self.nl if lang == "nl" else self.en
 
 
-def _extra_facts(info: ValidationInfo) -> tuple[str, ...]:
-    declared = tuple(info.data.get("facts") or ())
+def _scope(info: ValidationInfo, own_facts: Iterable[str] = ()) -> Scope:
+    """What conditions may read: plugin facts and extension models (from the context)."""
+    facts = tuple(own_facts)
+    extensions: tuple[tuple[str, Any], ...] = ()
     if isinstance(info.context, Mapping):
-        declared += tuple(info.context.get("facts", ()))
-    return declared
+        facts += tuple(info.context.get("facts", ()))
+        extensions = tuple(
+            sorted(dict(info.context.get("extensions") or {}).items(), key=lambda item: item[0])
+        )
+    return Scope(tuple(sorted(set(facts))), extensions)
 
 
-def _compile_needs(value: tuple[str, ...], extra: Iterable[str]) -> tuple[NeedPath, ...]:
+def _extra_facts(info: ValidationInfo) -> Scope:
+    return _scope(info, info.data.get("facts") or ())
+
+
+def _compile_needs(value: tuple[str, ...], extra: Scope) -> tuple[NeedPath, ...]:
     try:
         return tuple(compile_need(path, extra) for path in value)
     except ConditionError as exc:
@@ -105,7 +114,7 @@ class Guard(_Strict):
 
     @model_validator(mode="after")
     def _compile(self, info: ValidationInfo) -> Guard:
-        extra = tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
+        extra = _scope(info)
         try:
             self._code = compile_condition(self.when, extra)
         except ConditionError as exc:
@@ -126,7 +135,7 @@ class Adjustment(_Strict):
 
     @model_validator(mode="after")
     def _compile(self, info: ValidationInfo) -> Adjustment:
-        extra = tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
+        extra = _scope(info)
         try:
             self._code = compile_condition(self.when, extra)
         except ConditionError as exc:
@@ -240,9 +249,7 @@ class Rule(BaseModel):
 
     @model_validator(mode="after")
     def _contract(self, info: ValidationInfo) -> Rule:
-        extra = self.facts + (
-            tuple(info.context.get("facts", ())) if isinstance(info.context, Mapping) else ()
-        )
+        extra = _scope(info, self.facts)
         if self.kind == "strength":
             if self.priority is not None:
                 raise PydanticCustomError("strength", "a strength has no priority")
@@ -317,6 +324,7 @@ def load_rules(
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
     origin: str | None = None,
+    extensions: Mapping[str, type[BaseModel]] | None = None,
 ) -> list[Rule]:
     """Load and validate a rule file; compile every condition once.
 
@@ -325,6 +333,8 @@ def load_rules(
     :param facts: names of plugin facts the conditions may read.
     :param elements: element ids a plugin adds, beside the built-in twelve.
     :param origin: how rules name their file (default: the path as given).
+    :param extensions: extension models conditions may read as ``extensions.NAME.field``
+        (the models the plugin registers through ``advies_project_extensions``).
     :raises RuleError: naming file, rule code and every problem.
     """
     file = str(path)
@@ -348,6 +358,7 @@ def rules_from_data(
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
     origin: str | None = None,
+    extensions: Mapping[str, type[BaseModel]] | None = None,
 ) -> list[Rule]:
     """Validate parsed rule-file data (see :func:`load_rules`)."""
     problems: list[Problem] = []
@@ -367,6 +378,7 @@ def rules_from_data(
     context = {
         "facts": tuple(facts) + (pack.facts if pack else ()),
         "elements": tuple(elements),
+        "extensions": dict(extensions or {}),
     }
     rules: list[Rule] = []
     seen: dict[str, int] = {}
