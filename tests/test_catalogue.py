@@ -110,7 +110,7 @@ def test_six_month_mural_sees_sustainability_warnings_first(engine: Engine) -> N
     assert all(is_sustainability_warning(f) for f in top5), [f.code for f in top5]
     assert {"JP05", "SUS01", "SUS04"} <= {f.code for f in top5}
     assert status(r)["sustainability"] == "missing"
-    short = [f for f in r.findings if f.code == "SUS03"][0]
+    short = next(f for f in r.findings if f.code == "SUS03")
     assert short.priority == "high" and short.base_priority == "medium"
     assert any("kort project" in factor for factor in short.score_factors)
 

@@ -238,6 +238,8 @@ class _Checker:
     def _Subscript(self, node: ast.Subscript, depth: int) -> Any:
         base = self.check(node.value, depth)
         index = node.slice
+        if isinstance(index, ast.UnaryOp) and isinstance(index.op, ast.USub):
+            index = index.operand  # a negative constant, e.g. activities[-1]
         if not (isinstance(index, ast.Constant) and isinstance(index.value, int)):
             raise ConditionError("only indexing with a constant whole number is allowed, e.g. x[0]")
         return base.item if isinstance(base, _List) else _VALUE

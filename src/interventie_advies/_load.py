@@ -90,7 +90,7 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
                 return annotation
-        elif origin is list:
+        elif origin in (list, tuple):
             annotation = get_args(annotation)[0]
         else:
             return annotation
@@ -204,7 +204,7 @@ def read_text(path: Path) -> str:
 
 
 def _looks_like_path(text: str) -> bool:
-    if "\n" in text or "=" in text or len(text) > 4096:
+    if not text.strip() or "\n" in text or "=" in text or len(text) > 4096:
         return False
     if text.endswith(".toml"):
         return True
@@ -249,17 +249,20 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
-        raise ProjectError(problems_from_validation(exc, file)) from None
+        problems = problems_from_validation(exc, file)
+        known = {p.path for p in problems}
+        problems += [p for p in _cross(cross_field_problems(data), file) if p.path not in known]
+        raise ProjectError(problems) from None
     except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
         raise ProjectError([Problem(file, "", f"cannot validate: {exc}")]) from None
     cross = cross_field_problems(project)
     if cross:
-        raise ProjectError(
-            [
-                Problem(
-                    file, path, f"{msg}; found {_describe(value)}" if value is not None else msg
-                )
-                for path, msg, value in cross
-            ]
-        )
+        raise ProjectError(_cross(cross, file))
     return project
+
+
+def _cross(found: list[tuple[str, str, object]], file: str) -> list[Problem]:
+    return [
+        Problem(file, path, f"{msg}; found {_describe(value)}" if value is not None else msg)
+        for path, msg, value in found
+    ]

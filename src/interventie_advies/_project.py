@@ -7,6 +7,7 @@ guessed ``False`` or empty list, so the engine can ask instead of guess.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
@@ -388,15 +389,29 @@ EMPTY_TABLES: dict[str, BaseModel] = {
 }
 
 
-def cross_field_problems(project: Project) -> list[tuple[str, str, object]]:
+def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str, str, object]]:
     """Checks that span tables: unique partner names, endorsements, reasons of decisions.
 
-    Returns ``(path, message, value)`` triples; empty when all is well.
+    Works on a validated Project and, defensively, on raw data that failed validation
+    elsewhere (so that all problems of a file are reported at once). Returns
+    ``(path, message, value)`` triples; empty when all is well.
     """
+    names: list[object]
+    decisions: list[tuple[object, object]]
+    if isinstance(project, Project):
+        names = [p.name for p in project.partners or ()]
+        endorsed = project.vision.endorsed_by_partners if project.vision else None
+        decisions = [(d.status, d.reason) for d in project.decisions or ()]
+    else:
+        names = [p.get("name") for p in _items(project.get("partners"))]
+        vision = project.get("vision")
+        endorsed = vision.get("endorsed_by_partners") if isinstance(vision, Mapping) else None
+        decisions = [(d.get("status"), d.get("reason")) for d in _items(project.get("decisions"))]
     problems: list[tuple[str, str, object]] = []
-    names: list[str] = [p.name for p in project.partners or ()]
     seen: set[str] = set()
     for i, name in enumerate(names):
+        if not isinstance(name, str):
+            continue
         if name in seen:
             problems.append(
                 (
@@ -406,25 +421,28 @@ def cross_field_problems(project: Project) -> list[tuple[str, str, object]]:
                 )
             )
         seen.add(name)
-    if project.vision is not None and project.vision.endorsed_by_partners:
-        for i, name in enumerate(project.vision.endorsed_by_partners):
-            if name not in seen:
-                hint = ", ".join(repr(n) for n in names) if names else "none are listed"
+    if isinstance(endorsed, list):
+        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or "none are listed"
+        for i, name in enumerate(endorsed):
+            if isinstance(name, str) and name not in seen:
                 problems.append(
                     (
                         f"vision.endorsed_by_partners[{i}]",
-                        f"names a partner that is not listed in [[partners]] (listed: {hint})",
+                        f"names a partner that is not listed in [[partners]] (listed: {listed})",
                         name,
                     )
                 )
-    for i, decision in enumerate(project.decisions or ()):
-        if decision.status in ("rejected", "not_applicable") and decision.reason is None:
+    for i, (status, reason) in enumerate(decisions):
+        if status in ("rejected", "not_applicable") and reason is None:
             problems.append(
                 (
                     f"decisions[{i}].reason",
-                    f"a reason is required when status is {decision.status!r}; "
-                    "say why in a few words",
+                    f"a reason is required when status is {status!r}; say why in a few words",
                     None,
                 )
             )
     return problems
+
+
+def _items(value: object) -> list[Mapping[str, Any]]:
+    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []

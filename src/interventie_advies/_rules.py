@@ -388,6 +388,12 @@ def rules_from_data(
             continue
         code = raw.get("code")
         prefix = f"rule[{i}]" + (f" ({code})" if isinstance(code, str) else "")
+        if isinstance(code, str) and code in seen:
+            problems.append(
+                Problem(file, prefix, f"rule code {code!r} is already used by rule[{seen[code]}]")
+            )
+        if isinstance(code, str):
+            seen.setdefault(code, i)
         item = dict(raw)
         if pack is not None and pack.source and "source" not in item:
             item["source"] = pack.source
@@ -399,15 +405,6 @@ def rules_from_data(
         except ValidationError as exc:
             problems += problems_from_validation(exc, file, Rule, prefix)
             continue
-        if rule.code in seen:
-            problems.append(
-                Problem(
-                    file,
-                    prefix,
-                    f"rule code {rule.code!r} is already used by rule[{seen[rule.code]}]",
-                )
-            )
-        seen[rule.code] = i
         rules.append(rule)
     if problems:
         raise RuleError(problems)
