@@ -22,7 +22,7 @@ from ._errors import PluginError, Problem, ProjectError, RuleConflictError, Usag
 from ._facts import Facts, derive_facts
 from ._host import BUILTIN, PluginHost, PluginInfo
 from ._load import load_project, suggest
-from ._prioritise import adjusted_factor, order, raise_band, score
+from ._prioritise import adjusted_factor, order, rank
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
 from ._report import (
@@ -438,10 +438,10 @@ class _Run:
     def applies(self, rule: Rule, ns: dict[str, Any]) -> bool:
         """False when the rule's guard is known to be false (then it neither fires nor asks)."""
         guard = rule.applies
-        if guard is None or any(n.absent(ns) for n in guard._needs):
+        if guard is None or any(n.absent(ns) for n in guard.need_paths):
             return True
         try:
-            return bool(eval(guard._code, ns))
+            return bool(eval(guard.code_object, ns))
         except Exception as exc:
             self.errors.append(
                 ErrorEntry(rule.plugin, rule.code, f"applies failed: {type(exc).__name__}: {exc}")
@@ -451,10 +451,10 @@ class _Run:
     def priority_of(self, rule: Rule, ns: dict[str, Any]) -> tuple[str, str | None]:
         assert rule.priority is not None
         for adj in rule.adjust:
-            if any(n.absent(ns) for n in adj._needs):
+            if any(n.absent(ns) for n in adj.need_paths):
                 continue
             try:
-                hit = bool(eval(adj._code, ns))
+                hit = bool(eval(adj.code_object, ns))
             except Exception as exc:
                 self.errors.append(
                     ErrorEntry(
@@ -515,16 +515,8 @@ class _Run:
                 )
                 continue
             priority, reason = self.priority_of(rule, ns)
-            priority, raised = raise_band(
+            priority, value, factors = rank(
                 priority,
-                kind=rule.kind,
-                element=rule.element,
-                months_left=facts.months_left,
-                funding_months=facts.funding_months,
-                lang=lang,
-            )
-            value, factors = score(
-                priority=priority,
                 kind=rule.kind,
                 element=rule.element,
                 phases=rule.phases,
@@ -536,7 +528,6 @@ class _Run:
                 funding_months=facts.funding_months,
                 lang=lang,
             )
-            factors = (*raised, *factors)
             if reason:
                 factors = (adjusted_factor(priority, reason, lang), *factors)
             findings.append(

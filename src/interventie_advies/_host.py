@@ -132,13 +132,9 @@ class PluginHost:
         # NOTE: get_hookimpls() is in registration order (built-in first); pluggy itself
         # would call the last registered first. Registration order keeps output stable.
         for impl in caller.get_hookimpls():
-            args = {name: kwargs[name] for name in impl.argnames}
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                self.report(impl.plugin_name, f"hook {hook} raised {type(exc).__name__}: {exc}")
-                continue
-            yield impl.plugin_name, result
+            ok, result = self._call(impl, hook, kwargs)
+            if ok:
+                yield impl.plugin_name, result
 
     def first_result(self, hook: str, **kwargs: Any) -> tuple[str, Any] | None:
         """Call implementations of a firstresult hook in pluggy's order until one answers.
@@ -148,15 +144,17 @@ class PluginHost:
         """
         caller = getattr(self.manager.hook, hook)
         for impl in reversed(caller.get_hookimpls()):
-            args = {name: kwargs[name] for name in impl.argnames}
-            try:
-                result = impl.function(**args)
-            except Exception as exc:
-                self.report(impl.plugin_name, f"hook {hook} raised {type(exc).__name__}: {exc}")
-                continue
-            if result is not None:
+            ok, result = self._call(impl, hook, kwargs)
+            if ok and result is not None:
                 return impl.plugin_name, result
         return None
+
+    def _call(self, impl: Any, hook: str, kwargs: dict[str, Any]) -> tuple[bool, Any]:
+        try:
+            return True, impl.function(**{name: kwargs[name] for name in impl.argnames})
+        except Exception as exc:  # a plugin's failure is reported, never raised
+            self.report(impl.plugin_name, f"hook {hook} raised {type(exc).__name__}: {exc}")
+            return False, None
 
     def report(self, plugin: str, message: str, rule: str | None = None) -> None:
         """Record a plugin failure (shown in reports and by ``advies plugins``)."""

@@ -14,7 +14,7 @@ from ._labels import word
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["WEIGHTS", "Weights", "adjusted_factor", "order", "raise_band", "score"]
+__all__ = ["WEIGHTS", "Weights", "adjusted_factor", "order", "raise_band", "rank", "score"]
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,48 @@ def raise_band(
             _say("urgent", lang, p=_PRIORITY_WORD[lang][priority], m=weights.urgent_months)
         )
     return priority, tuple(reasons)
+
+
+def rank(
+    priority: str,
+    *,
+    kind: str,
+    element: str,
+    phases: Iterable[str],
+    serves_needs: Iterable[str],
+    effort: str | None,
+    phase: str | None,
+    needs: Iterable[str],
+    months_left: int | None,
+    funding_months: int | None,
+    lang: str = "nl",
+    weights: Weights = WEIGHTS,
+) -> tuple[str, float, tuple[str, ...]]:
+    """Raise the band where needed, then score: the final priority, score and factors."""
+    priority, raised = raise_band(
+        priority,
+        kind=kind,
+        element=element,
+        months_left=months_left,
+        funding_months=funding_months,
+        lang=lang,
+        weights=weights,
+    )
+    value, factors = score(
+        priority=priority,
+        kind=kind,
+        element=element,
+        phases=phases,
+        serves_needs=serves_needs,
+        effort=effort,
+        phase=phase,
+        needs=needs,
+        months_left=months_left,
+        funding_months=funding_months,
+        lang=lang,
+        weights=weights,
+    )
+    return priority, value, (*raised, *factors)
 
 
 def adjusted_factor(priority: str, reason: str, lang: str) -> str:

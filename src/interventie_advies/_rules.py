@@ -99,7 +99,35 @@ Condition = Annotated[
 ]
 
 
-class Guard(_Strict):
+class _Conditional(_Strict):
+    """A sub-table with its own condition and needs, compiled when loaded."""
+
+    when: str = Field(description="condition, as for a rule")
+    _code: types.CodeType = PrivateAttr()
+    _needs: tuple[NeedPath, ...] = PrivateAttr(())
+
+    @model_validator(mode="after")
+    def _compile(self, info: ValidationInfo) -> _Conditional:
+        scope = _scope(info)
+        try:
+            self._code = compile_condition(self.when, scope)
+        except ConditionError as exc:
+            raise PydanticCustomError("condition", "when: " + str(exc)) from None
+        self._needs = _compile_needs(tuple(getattr(self, "needs", ())), scope)
+        return self
+
+    @property
+    def code_object(self) -> types.CodeType:
+        """The compiled condition."""
+        return self._code
+
+    @property
+    def need_paths(self) -> tuple[NeedPath, ...]:
+        """The compiled ``needs`` paths."""
+        return self._needs
+
+
+class Guard(_Conditional):
     """When a rule applies at all (``[rule.applies]``).
 
     If the facts in ``needs`` are known and ``when`` is false, the rule stays silent:
@@ -107,42 +135,15 @@ class Guard(_Strict):
     does not exist helps nobody). If they are not known, the rule asks as usual.
     """
 
-    when: str = Field(description="condition, as for a rule")
     needs: list[str] = Field(min_length=1, description="the facts `when` reads")
-    _code: types.CodeType = PrivateAttr()
-    _needs: tuple[NeedPath, ...] = PrivateAttr(())
-
-    @model_validator(mode="after")
-    def _compile(self, info: ValidationInfo) -> Guard:
-        extra = _scope(info)
-        try:
-            self._code = compile_condition(self.when, extra)
-        except ConditionError as exc:
-            raise PydanticCustomError("condition", "when: " + str(exc)) from None
-        self._needs = _compile_needs(tuple(self.needs), extra)
-        return self
 
 
-class Adjustment(_Strict):
+class Adjustment(_Conditional):
     """A priority modifier: when ``when`` holds, the finding gets ``priority``."""
 
-    when: str = Field(description="condition, as for a rule")
     needs: list[str] = Field([], description="if one is absent, the adjustment is skipped")
     priority: Priority
     reason: LocalText
-    _code: types.CodeType = PrivateAttr()
-    _needs: tuple[NeedPath, ...] = PrivateAttr(())
-
-    @model_validator(mode="after")
-    def _compile(self, info: ValidationInfo) -> Adjustment:
-        extra = _scope(info)
-        try:
-            self._code = compile_condition(self.when, extra)
-        except ConditionError as exc:
-            text = "when: " + str(exc)
-            raise PydanticCustomError("condition", text) from None
-        self._needs = _compile_needs(tuple(self.needs), extra)
-        return self
 
 
 class Example(_Strict):

@@ -38,7 +38,23 @@ def _lang_option(f: F) -> F:
     )(f)
 
 
-def _engine_options(f: F) -> F:
+def _with_engine(f: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the plugin and rule options, and pass the Engine they describe as ``engine``."""
+
+    @functools.wraps(f)
+    def wrapper(
+        *args: Any,
+        rule_files: tuple[str, ...],
+        no_plugins: bool,
+        modules: tuple[str, ...],
+        strict: bool,
+        **kwargs: Any,
+    ) -> Any:
+        engine = Engine(
+            plugins=() if no_plugins else None, rules=rule_files, modules=modules, strict=strict
+        )
+        return f(*args, engine=engine, **kwargs)
+
     options = [
         click.option(
             "--rules",
@@ -59,17 +75,10 @@ def _engine_options(f: F) -> F:
             "--strict", is_flag=True, help="A failing plugin or rule is an error (exit code 3)."
         ),
     ]
+    decorated: Callable[..., Any] = wrapper
     for option in reversed(options):
-        f = option(f)
-    return f
-
-
-def _engine(
-    rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...], strict: bool
-) -> Engine:
-    return Engine(
-        plugins=() if no_plugins else None, rules=rule_files, modules=modules, strict=strict
-    )
+        decorated = option(decorated)
+    return decorated
 
 
 def _errors(f: F) -> F:
@@ -149,7 +158,7 @@ Examples:
     show_default=True,
     help="Exit 1 when advice of this priority or higher remains.",
 )
-@_engine_options
+@_with_engine
 @_errors
 def run(
     paths: tuple[str, ...],
@@ -160,13 +169,9 @@ def run(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     fail_on: str,
-    rule_files: tuple[str, ...],
-    no_plugins: bool,
-    modules: tuple[str, ...],
-    strict: bool,
+    engine: Engine,
 ) -> None:
     """Advise on project files or folders of them."""
-    engine = _engine(rule_files, no_plugins, modules, strict)
     files = collect_paths(paths)
     formats = {"text", "json", "markdown", *engine.renderers}
     if fmt not in formats:
@@ -217,17 +222,13 @@ def run(
 
 @cli.command(epilog="Example:\n\n  advies check examples/*.toml")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_engine_options
+@_with_engine
 @_errors
 def check(
     paths: tuple[str, ...],
-    rule_files: tuple[str, ...],
-    no_plugins: bool,
-    modules: tuple[str, ...],
-    strict: bool,
+    engine: Engine,
 ) -> None:
     """Validate project files only; list every problem with its TOML path."""
-    engine = _engine(rule_files, no_plugins, modules, strict)
     bad = 0
     for path in collect_paths(paths):
         try:
@@ -251,37 +252,29 @@ def check(
     show_default=True,
 )
 @_lang_option
-@_engine_options
+@_with_engine
 @_errors
 def rules_command(
     element: str | None,
     fmt: str,
     lang: str | None,
-    rule_files: tuple[str, ...],
-    no_plugins: bool,
-    modules: tuple[str, ...],
-    strict: bool,
+    engine: Engine,
 ) -> None:
     """List rules: code, name, element, kind, priority and plugin."""
-    engine = _engine(rule_files, no_plugins, modules, strict)
     click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
 
 
 @cli.command()
 @click.argument("rule")
 @_lang_option
-@_engine_options
+@_with_engine
 @_errors
 def explain(
     rule: str,
     lang: str | None,
-    rule_files: tuple[str, ...],
-    no_plugins: bool,
-    modules: tuple[str, ...],
-    strict: bool,
+    engine: Engine,
 ) -> None:
     """Show one rule in full: texts, condition, needs, source and examples."""
-    engine = _engine(rule_files, no_plugins, modules, strict)
     click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
 
 
@@ -289,16 +282,13 @@ def explain(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
-@_engine_options
+@_with_engine
 @_errors
-def plugins(
-    fmt: str, rule_files: tuple[str, ...], no_plugins: bool, modules: tuple[str, ...], strict: bool
-) -> None:
+def plugins(fmt: str, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
-    engine = _engine(rule_files, no_plugins, modules, strict)
     text, failed = plugin_table(engine, fmt=fmt)
     click.echo(text, nl=False)
-    if failed and strict:
+    if failed and engine.strict:
         sys.exit(3)
 
 

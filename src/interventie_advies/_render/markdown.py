@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .._labels import summary_line, word
 from ._safe import escape_markdown as esc
+from .text import groups
 
 if TYPE_CHECKING:
     from .._report import Finding, Report
@@ -60,14 +61,8 @@ def render_markdown(report: Report) -> str:
     ]
     for note in report.warnings:
         lines += [f"> **{w('notes')}:** {esc(note)}", ""]
-    findings = list(report.findings)
-    groups = [
-        ("top", findings[:5]),
-        ("warnings", [f for f in findings[5:] if f.kind == "warning"]),
-        ("other", [f for f in findings[5:] if f.kind != "warning"]),
-    ]
     number = 0
-    for key, group in groups:
+    for key, group in groups(report.findings):
         if not group and key != "top":
             continue
         lines += [f"## {w(key)}", ""]

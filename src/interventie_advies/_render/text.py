@@ -9,9 +9,11 @@ from .._labels import summary_line, word
 from ._safe import terminal_safe
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .._report import Finding, Report
 
-__all__ = ["TOP", "render_text"]
+__all__ = ["TOP", "groups", "render_text"]
 
 TOP = 5
 WIDTH = 88
@@ -75,6 +77,16 @@ def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None
     out.line(out.paint(f"    {'; '.join(f.score_factors)}", "dim"))
 
 
+def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Top advice first, then the remaining warnings, then the other recommendations."""
+    rest = findings[TOP:]
+    return [
+        ("top", list(findings[:TOP])),
+        ("warnings", [f for f in rest if f.kind == "warning"]),
+        ("other", [f for f in rest if f.kind != "warning"]),
+    ]
+
+
 def render_text(report: Report, *, color: bool = False) -> str:
     """Render a report as text; ANSI colour only when ``color`` is true."""
     lang = report.language
@@ -89,26 +101,14 @@ def render_text(report: Report, *, color: bool = False) -> str:
 
     titles = {e.element: e.title for e in report.elements}
     findings = list(report.findings)
-    top, rest = findings[:TOP], findings[TOP:]
-    out.heading(out.w("top"))
-    if not top:
-        out.line(out.w("none"))
     number = 0
-    for f in top:
-        number += 1
-        _finding(out, number, f, titles)
-        out.line()
-    warnings = [f for f in rest if f.kind == "warning"]
-    if warnings:
-        out.heading(out.w("warnings"))
-        for f in warnings:
-            number += 1
-            _finding(out, number, f, titles)
-            out.line()
-    others = [f for f in rest if f.kind != "warning"]
-    if others:
-        out.heading(out.w("other"))
-        for f in others:
+    for key, group in groups(findings):
+        if not group and key != "top":
+            continue
+        out.heading(out.w(key))
+        if not group:
+            out.line(out.w("none"))
+        for f in group:
             number += 1
             _finding(out, number, f, titles)
             out.line()
