@@ -160,6 +160,11 @@ class _Namespace:
 
 
 def _root_types(scope: Scope) -> dict[str, Any]:
+    return dict(_root_types_cached(scope))  # a copy: the checker binds loop names in it
+
+
+@functools.lru_cache(maxsize=256)
+def _root_types_cached(scope: Scope) -> dict[str, Any]:
     env: dict[str, Any] = {}
     for name, (model, is_list) in TABLES.items():
         env[name] = _List(_Model(model)) if is_list else _Model(model)
@@ -327,6 +332,7 @@ def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
     return names
 
 
+@functools.lru_cache(maxsize=256)
 def _eval_model(scope: Scope) -> evalidate.EvalModel:
     tables = [model for model, _ in TABLES.values()]
     allowed = _field_names(tables) | set(Facts.annotations()) | set(scope.facts)
