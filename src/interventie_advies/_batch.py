@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ._engine import Engine
 from ._errors import AdviesError, Problem, ProjectError, UsageError
 
 if TYPE_CHECKING:
@@ -13,7 +16,6 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator, Sequence
 
-    from ._engine import Engine
     from ._report import Report
 
 __all__ = ["Outcome", "advise_paths", "collect_paths"]
@@ -48,6 +50,33 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
+_WORKER: dict[str, Any] = {}
+
+
+def _start_worker(settings: dict[str, Any], options: dict[str, Any]) -> None:
+    _WORKER["engine"] = Engine(**settings)
+    _WORKER["options"] = options
+
+
+def _advise_one(path: Path) -> Outcome:
+    outcome = _advise(_WORKER["engine"], path, **_WORKER["options"])
+    if outcome.report is not None:
+        # NOTE: plugin renderers stay in the parent; they are re-attached there
+        outcome = Outcome(path, report=replace(outcome.report, renderers={}))
+    return outcome
+
+
+def _advise(engine: Engine, path: Path, **options: Any) -> Outcome:
+    try:
+        return Outcome(path, report=engine.advise(path, **options))
+    except UsageError:
+        raise  # the same for every file: stop at once
+    except AdviesError as exc:
+        return Outcome(path, error=exc)
+    except RecursionError:
+        return Outcome(path, error=ProjectError([Problem(str(path), "", "nested too deeply")]))
+
+
 def advise_paths(
     engine: Engine,
     paths: Sequence[Path],
@@ -56,17 +85,29 @@ def advise_paths(
     date: dt.date | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    jobs: int = 1,
 ) -> Iterator[Outcome]:
-    """Yield one Outcome per file, in order; a broken file never stops the rest."""
-    select, ignore = tuple(select), tuple(ignore)
-    for path in paths:
+    """Yield one Outcome per file, in input order; a broken file never stops the rest.
+
+    :param jobs: worker processes; more than 1 uses a process pool in which every worker
+        builds an engine with the same settings (results still come in input order).
+        Plugin objects that cannot be sent to another process mean one process is used.
+    """
+    options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
+    settings = engine.settings
+    if jobs > 1 and len(paths) > 1:
         try:
-            report = engine.advise(path, lang=lang, date=date, select=select, ignore=ignore)
-        except UsageError:
-            raise  # the same for every file: stop at once
-        except AdviesError as exc:
-            yield Outcome(path, error=exc)
-        except RecursionError:
-            yield Outcome(path, error=ProjectError([Problem(str(path), "", "nested too deeply")]))
-        else:
-            yield Outcome(path, report=report)
+            pickle.dumps(settings)
+        except Exception:  # plugin objects that cannot travel: stay in this process
+            jobs = 1
+    if jobs <= 1 or len(paths) < 2:
+        for path in paths:
+            yield _advise(engine, path, **options)
+        return
+    renderers = engine.renderers
+    chunk = max(1, min(64, len(paths) // (jobs * 4)))
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings, options)) as pool:
+        for outcome in pool.map(_advise_one, paths, chunksize=chunk):
+            if outcome.report is not None and renderers:
+                outcome = Outcome(outcome.path, report=replace(outcome.report, renderers=renderers))
+            yield outcome

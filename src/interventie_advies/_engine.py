@@ -82,6 +82,18 @@ class Engine:
         self._extensions: dict[str, tuple[str, type[BaseModel]]] | None = None
         self._renderers: dict[str, Any] | None = None
 
+    @property
+    def settings(self) -> dict[str, Any]:
+        """The arguments this engine was built with (to build an equal one elsewhere)."""
+        return {
+            "plugins": self._plugin_arg,
+            "rules": self._rule_files,
+            "modules": self._modules,
+            "disabled": self._disabled,
+            "strict": self.strict,
+            "builtin": self._builtin,
+        }
+
     # -- set-up, done once and cached ------------------------------------------------
 
     @property

@@ -73,6 +73,10 @@ class ProjectError(AdviesError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[ProjectError], tuple[list[Problem]]]:
+        # NOTE: errors cross process boundaries in batch runs (--jobs)
+        return (type(self), (self.problems,))
+
 
 class RuleError(AdviesError):
     """Raised when a rule file or a rule object breaks the rule contract.
@@ -83,6 +87,9 @@ class RuleError(AdviesError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[list[Problem]]]:
+        return (RuleError, (self.problems,))
 
 
 class RuleConflictError(RuleError):
@@ -109,6 +116,9 @@ class PluginError(AdviesError):
         self.version = version
         self.reason = reason
         super().__init__(f"plugin {plugin} {version}: {reason}")
+
+    def __reduce__(self) -> tuple[type[PluginError], tuple[str, str, str]]:
+        return (type(self), (self.plugin, self.version, self.reason))
 
 
 class UsageError(AdviesError):

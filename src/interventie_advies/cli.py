@@ -152,6 +152,14 @@ Examples:
 @click.option("--select", multiple=True, help="Only these rules: code, name, element or plugin.")
 @click.option("--ignore", multiple=True, help="Leave out these rules.")
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for many files (results keep their order).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_RANK)),
     default="never",
@@ -168,6 +176,7 @@ def run(
     date: dt.datetime | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
+    jobs: int,
     fail_on: str,
     engine: Engine,
 ) -> None:
@@ -189,7 +198,13 @@ def run(
     failed: list[AdviesError] = []
     color = _color(output)
     for outcome in advise_paths(
-        engine, files, lang=lang, date=date.date() if date else None, select=select, ignore=ignore
+        engine,
+        files,
+        lang=lang,
+        date=date.date() if date else None,
+        select=select,
+        ignore=ignore,
+        jobs=jobs,
     ):
         if outcome.report is None:
             assert outcome.error is not None

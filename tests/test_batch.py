@@ -1,0 +1,53 @@
+"""Batch runs: many files, in order, with worker processes, broken files reported."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from interventie_advies import PluginError, Problem, ProjectError, RuleError
+from interventie_advies.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def make_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "projecten"
+    (folder / "sub").mkdir(parents=True)
+    for example in sorted((ROOT / "examples").glob("*.toml")):
+        shutil.copy(example, folder / example.name)
+    shutil.copy(ROOT / "examples" / "schets.toml", folder / "sub" / "nog_een.toml")
+    (folder / "zz_kapot.toml").write_text('format = 1\n[project]\nname = 3\n', encoding="utf-8")
+    return folder
+
+
+def test_jobs_give_the_same_reports_in_the_same_order(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path)
+    runner = CliRunner()
+    base = ["run", str(folder), "--date", "2026-11-01", "--format", "json"]
+    one = runner.invoke(cli, base)
+    two = runner.invoke(cli, [*base, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 2  # the broken file
+    assert one.stdout == two.stdout
+    names = [r["project"]["name"] for r in json.loads(two.stdout)]
+    assert len(names) == 7  # six examples and one in a sub-folder; the broken one left out
+    assert "zz_kapot.toml: project.name: expected text" in two.stderr
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", str(ROOT / "examples"), "--jobs", "0"])
+    assert result.exit_code == 2
+    assert "--jobs" in result.output
+
+
+def test_errors_survive_a_trip_to_another_process() -> None:
+    problems = [Problem("a.toml", "project.name", "is missing", 3, 1)]
+    for error in (ProjectError(problems), RuleError(problems), PluginError("p", "1.0", "boom")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error)
+        assert str(copy) == str(error)
+    assert pickle.loads(pickle.dumps(ProjectError(problems))).problems == problems
