@@ -142,7 +142,7 @@ class Engine:
                     continue
                 by_code[rule.code] = rule
                 gathered.append(rule)
-        for path in self._rule_files:
+        for path in _rule_paths(self._rule_files):
             for rule in load_rules(path, plugin=f"file:{path.name}"):
                 if rule.code in by_code:
                     raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
@@ -191,7 +191,9 @@ class Engine:
                             f"renderer {name!r} is left out (taken, built in, or not callable)",
                         )
                     else:
-                        found[name] = renderer
+                        found[name] = PluginRenderer(
+                            plugin, self.host.version(plugin), name, renderer
+                        )
             self._renderers = found
         return self._renderers
 
@@ -216,7 +218,8 @@ class Engine:
         if file is None and isinstance(source, (os.PathLike, str)) and "\n" not in str(source):
             file = str(source)
         project = load_project(source, file=file)
-        problems, _ = extension_problems(self, project, file)
+        problems = requirement_problems(self, project, file)
+        problems += extension_problems(self, project, file)[0]
         problems += decision_problems(self, project, file)
         if problems:
             raise ProjectError(problems)
@@ -252,6 +255,34 @@ class Engine:
             file = str(project)
         proj = load_project(project, file=file)
         return _Run(self, proj, file, lang, date, select, ignore).report()
+
+
+@dataclass(frozen=True)
+class PluginRenderer:
+    """A plugin's output format; a failure becomes a PluginError naming the plugin."""
+
+    plugin: str
+    version: str
+    name: str
+    function: Any
+
+    def __call__(self, report: Report) -> str:
+        """Render ``report``; raise PluginError when the plugin fails."""
+        try:
+            text = self.function(report)
+        except Exception as exc:  # the plugin's failure, reported as such
+            raise PluginError(
+                self.plugin,
+                self.version,
+                f"renderer {self.name!r} failed: {type(exc).__name__}: {exc}",
+            ) from exc
+        if not isinstance(text, str):
+            raise PluginError(
+                self.plugin,
+                self.version,
+                f"renderer {self.name!r} returned {type(text).__name__}, not text",
+            )
+        return text
 
 
 class _AbsentTable:
@@ -299,6 +330,47 @@ def extension_problems(
     return problems, warnings
 
 
+def requirement_problems(engine: Engine, project: Project, file: str | None) -> list[Problem]:
+    """``[advies] require_plugins`` entries that no loaded plugin satisfies."""
+    wanted = project.advies.require_plugins if project.advies else None
+    if not wanted:
+        return []
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    loaded = {
+        canonicalize_name(info.distribution or info.name): info.version
+        for info in engine.plugins
+        if info.loaded
+    }
+    problems = []
+    for i, text in enumerate(wanted):
+        requirement = Requirement(text)
+        version = loaded.get(canonicalize_name(requirement.name))
+        path = f"advies.require_plugins[{i}]"
+        if version is None:
+            problems.append(
+                Problem(
+                    file or "<project>",
+                    path,
+                    f"this file needs plugin {requirement.name}, which is not installed or did not "
+                    f"load; install it with: pip install '{text}'",
+                )
+            )
+        elif requirement.specifier and not requirement.specifier.contains(
+            version, prereleases=True
+        ):
+            problems.append(
+                Problem(
+                    file or "<project>",
+                    path,
+                    f"this file needs {text}, but version {version} is installed; "
+                    f"upgrade with: pip install --upgrade '{text}'",
+                )
+            )
+    return problems
+
+
 def decision_problems(engine: Engine, project: Project, file: str | None) -> list[Problem]:
     """Decisions that name no known rule (with a did-you-mean)."""
     problems = []
@@ -308,6 +380,20 @@ def decision_problems(engine: Engine, project: Project, file: str | None) -> lis
         except UsageError as exc:
             problems.append(Problem(file or "<project>", f"decisions[{i}].rule", str(exc)))
     return problems
+
+
+def _rule_paths(paths: Iterable[Path]) -> list[Path]:
+    """Rule files as given; a folder stands for all its ``*.toml`` files (sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files = sorted(path.glob("*.toml"))
+            if not files:
+                raise UsageError(f"{path}: folder has no *.toml rule files")
+            out += files
+        else:
+            out.append(path)
+    return out
 
 
 def _where(rule: Rule) -> str:
@@ -407,9 +493,11 @@ class _Run:
         return facts
 
     def check_extensions(self) -> None:
-        problems, self.warnings = extension_problems(
+        problems = requirement_problems(self.engine, self.project, self.file)
+        more, self.warnings = extension_problems(
             self.engine, self.project, self.file, self.extension_values
         )
+        problems += more
         if problems:
             raise ProjectError(problems)
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ._enums import (
@@ -322,12 +322,36 @@ class Decision(_Table):
         return value
 
 
+def _requirement(text: str) -> str:
+    from packaging.requirements import InvalidRequirement
+    from packaging.requirements import Requirement as Parsed
+
+    try:
+        Parsed(text)
+    except InvalidRequirement as exc:
+        reason = str(exc).splitlines()[0]
+        raise PydanticCustomError(
+            "requirement",
+            f"{text!r} is not a plugin requirement such as 'interventie-advies-jeugd>=1.0' "
+            f"({reason})",
+        ) from None
+    return text
+
+
+Requirement = Annotated[str, AfterValidator(_requirement)]
+
+
 class AdviesSettings(_Table):
     """Settings for the engine."""
 
     language: Language | None = Field(None, description="output language (CLI --lang wins)")
     select: list[str] | None = Field(None, max_length=MAX_ITEMS, description="only these rules")
     ignore: list[str] | None = Field(None, max_length=MAX_ITEMS, description="not these rules")
+    require_plugins: list[Requirement] | None = Field(
+        None,
+        max_length=100,
+        description="plugins this file needs, as requirements: 'interventie-advies-jeugd>=1.0'",
+    )
 
 
 class Project(_Table):

@@ -60,8 +60,8 @@ def _with_engine(f: Callable[..., Any]) -> Callable[..., Any]:
             "--rules",
             "rule_files",
             multiple=True,
-            type=click.Path(dir_okay=False),
-            help="Extra rule file (repeatable).",
+            type=click.Path(exists=True),
+            help="Extra rule file, or a folder of them (repeatable).",
         ),
         click.option("--no-plugins", is_flag=True, help="Only the built-in rules."),
         click.option(

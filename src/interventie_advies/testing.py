@@ -96,6 +96,7 @@ class ExampleCase:
     index: int
     example: Example
     plugins: tuple[object, ...] = ()
+    provided: bool = False  # the rule comes from one of ``plugins`` itself
 
     @property
     def id(self) -> str:
@@ -141,7 +142,8 @@ class ExampleResult:
         where = f"{origin}{code} example {self.case.index}"
         if self.error is not None:
             return f"{where}: {self.error}"
-        errors = [e for e in self.report.errors if e.rule == code] if self.report else []
+        # errors of this rule, and failures of the plugins it runs with
+        errors = [e for e in self.report.errors if e.rule in (code, None)] if self.report else []
         if errors:
             return f"{where}: the condition raised: {errors[0].message}"
         if ex.fires is True and not self.fired:
@@ -167,29 +169,56 @@ class ExampleResult:
 
 
 def example_cases(
-    source: str | os.PathLike[str] | Sequence[Rule], *plugins: object
+    source: str | os.PathLike[str] | Sequence[Rule] | object, *plugins: object
 ) -> list[ExampleCase]:
-    """Every example of every rule in a rule file (or list of rules), in order.
+    """Every example of every rule, in order, ready for ``pytest.mark.parametrize``.
 
-    :param plugins: plugins the rules depend on (e.g. the one that provides their facts).
+    :param source: a rule file, a list of rules, or a plugin (module or object with an
+        ``advies_rules`` hook): then its own rules are used and the plugin itself is
+        registered when the examples run, with its extensions, facts and renderers.
+    :param plugins: further plugins the rules depend on (e.g. one that provides facts).
+        For a rule file, the extension models these plugins register are what its
+        conditions may read as ``extensions.NAME``.
     """
-    rules = load_rules(source) if isinstance(source, (str, os.PathLike)) else list(source)
+    if isinstance(source, (str, os.PathLike)):
+        rules = load_rules(source, extensions=_extensions_of(plugins))
+        provided = False
+    elif callable(getattr(source, "advies_rules", None)):
+        rules = list(source.advies_rules())  # type: ignore[attr-defined]
+        plugins = (source, *plugins)
+        provided = True
+    else:
+        rules = list(source)  # type: ignore[call-overload]
+        provided = False
     return [
-        ExampleCase(rule, i, ex, tuple(plugins))
+        ExampleCase(rule, i, ex, tuple(plugins), provided)
         for rule in rules
         for i, ex in enumerate(rule.examples)
     ]
+
+
+def _extensions_of(plugins: Iterable[object]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for plugin in plugins:
+        hook = getattr(plugin, "advies_project_extensions", None)
+        if callable(hook):
+            found.update(hook())
+    return found
 
 
 _ENGINES: dict[tuple[int, ...], Engine] = {}
 
 
 def run_example(case: ExampleCase) -> ExampleResult:
-    """Run one example with an engine that has only the rule's own plugins."""
-    key = (id(case.rule), *map(id, case.plugins))
+    """Run one example with an engine that has only the rule's own plugins.
+
+    Only the rule under test is selected, so other rules of the same plugin stay quiet.
+    """
+    key = (id(case.rule) if not case.provided else 0, *map(id, case.plugins))
     engine = _ENGINES.get(key)
     if engine is None:
-        engine = make_engine(RulesPlugin([case.rule]), *case.plugins)
+        extra = () if case.provided else (RulesPlugin([case.rule]),)
+        engine = make_engine(*extra, *case.plugins)
         _ENGINES[key] = engine
     try:
         report = engine.advise(
