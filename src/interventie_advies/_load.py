@@ -22,6 +22,11 @@ __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "sugges
 
 MAX_FILE_BYTES = 1024 * 1024
 
+_PATTERNS = {
+    "code": "a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
+    "name": "a dotted lowercase name (e.g. contact.moment_after_activity)",
+}
+
 _TYPE_WORDS = {
     "bool_type": "a boolean (true or false)",
     "int_type": "a whole number",
@@ -127,6 +132,9 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         return text
     if kind == "missing":
         return "this key is required but missing"
+    if kind == "string_pattern_mismatch":
+        what = _PATTERNS.get(str(loc[-1]) if loc else "", "text of the expected form")
+        return f"{_describe(value)} is not {what}"
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         text = f"{_describe(value)} is not allowed; allowed: {', '.join(expected)}"

@@ -18,6 +18,7 @@ from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._io import atomic_write
+from ._scaffold import new_plugin
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -305,6 +306,29 @@ def plugins(fmt: str, engine: Engine) -> None:
     click.echo(text, nl=False)
     if failed and engine.strict:
         sys.exit(3)
+
+
+@cli.group()
+def plugin() -> None:
+    """Tools for plugin authors."""
+
+
+@plugin.command(
+    name="new",
+    epilog="""\b
+Example:
+  advies plugin new regio-oost
+  cd interventie-advies-regio-oost && python -m pip install -e .[test] && python -m pytest""",
+)
+@click.argument("name")
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--prefix", default=None, help="Code prefix of its rules (default: from NAME).")
+@_errors
+def plugin_new(name: str, folder: str | None, prefix: str | None) -> None:
+    """Write a working plugin package: pyproject, entry point, rules, a test, README."""
+    written = new_plugin(name, folder, prefix=prefix)
+    click.echo(f"wrote {written}")
+    click.echo(f"next: cd {written} && python -m pip install -e .[test] && python -m pytest")
 
 
 @cli.command()
