@@ -72,3 +72,16 @@ def test_readme_links_exist() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for target in re.findall(r"\]\(((?:docs|examples|rules|src)/[^)#]*)", readme):
         assert (ROOT / target).exists(), target
+
+
+@pytest.mark.parametrize("name", HOOKS)
+def test_hook_is_in_the_plugin_guide_with_every_parameter(name: str) -> None:
+    """docs/plugins.md documents every hook of hookspecs.py, with each of its parameters."""
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    section = guide.split(f"### {name}\n", 1)
+    assert len(section) == 2, f"docs/plugins.md has no section for {name}"
+    body = section[1].split("\n### ", 1)[0]
+    for param in inspect.signature(getattr(hookspecs, name)).parameters:
+        assert f"- `{param}`:" in body, f"docs/plugins.md: {name} does not document {param}"
+    assert "returns:" in body
+    assert re.search(r"collected|first non-`None` result wins", body)
