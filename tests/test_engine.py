@@ -214,7 +214,7 @@ def test_a_rule_that_raises_is_reported_and_the_others_still_run() -> None:
     assert [f.code for f in report.findings] == ["TST02"]
     assert [s.code for s in report.strengths] == ["TST03"]
     assert report.to_dict()["errors"] == [{
-        "plugin": "mijn-plugin", "rule": "TST01",
+        "plugin": "mijn-plugin", "version": "", "rule": "TST01",
         "message": "ZeroDivisionError: division by zero in the test rule",
     }]
 

@@ -187,7 +187,7 @@ def test_json_strengths_questions_not_followed_errors(mixed: Report) -> None:
     assert (rejected["code"], rejected["status"], rejected["reason"]) == (
         "REJ01", "rejected", "doen we niet")
     [error] = data["errors"]
-    assert list(error) == ["plugin", "rule", "message"]
+    assert list(error) == ["plugin", "version", "rule", "message"]
     assert (error["plugin"], error["rule"]) == ("gemengd", "BAD01")
     assert error["message"].startswith("ZeroDivisionError")
 

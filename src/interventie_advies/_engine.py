@@ -526,13 +526,18 @@ class _Run:
             if (not self.select or matches(r, self.select)) and not matches(r, self.ignore)
         ]
 
+    def fail(self, rule: Rule, message: str) -> None:
+        """Record that ``rule`` failed on this project (the run goes on)."""
+        version = self.engine.host.version(rule.plugin)
+        self.errors.append(ErrorEntry(rule.plugin, rule.code, message, version))
+
     def evaluate(self, rule: Rule, ns: dict[str, Any]) -> bool | None:
         try:
             if rule.code_object is not None:
                 return bool(eval(rule.code_object, ns))  # compiled, whitelisted condition
             return bool(rule.when(types.SimpleNamespace(**ns)))  # type: ignore[operator]
         except Exception as exc:
-            self.errors.append(ErrorEntry(rule.plugin, rule.code, f"{type(exc).__name__}: {exc}"))
+            self.fail(rule, f"{type(exc).__name__}: {exc}")
             return None
 
     def applies(self, rule: Rule, ns: dict[str, Any]) -> bool:
@@ -543,9 +548,7 @@ class _Run:
         try:
             return bool(eval(guard.code_object, ns))
         except Exception as exc:
-            self.errors.append(
-                ErrorEntry(rule.plugin, rule.code, f"applies failed: {type(exc).__name__}: {exc}")
-            )
+            self.fail(rule, f"applies failed: {type(exc).__name__}: {exc}")
             return False
 
     def priority_of(self, rule: Rule, ns: dict[str, Any]) -> tuple[str, str | None]:
@@ -556,11 +559,7 @@ class _Run:
             try:
                 hit = bool(eval(adj.code_object, ns))
             except Exception as exc:
-                self.errors.append(
-                    ErrorEntry(
-                        rule.plugin, rule.code, f"adjustment failed: {type(exc).__name__}: {exc}"
-                    )
-                )
+                self.fail(rule, f"adjustment failed: {type(exc).__name__}: {exc}")
                 continue
             if hit:
                 return adj.priority, adj.reason.get(self.lang)
@@ -660,12 +659,12 @@ class _Run:
         strengths.sort(key=lambda s: (_ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(findings, ordered_questions, strengths, rules, lang)
         for problem in engine.host.problems:
-            entry = ErrorEntry(problem.plugin, problem.rule, problem.message)
+            entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
             if entry not in self.errors:
                 self.errors.append(entry)
         if engine.strict and self.errors:
             first = self.errors[0]
-            raise PluginError(first.plugin, engine.host.version(first.plugin), first.message)
+            raise PluginError(first.plugin, first.version, first.message)
         from . import __version__
 
         return Report(

@@ -211,10 +211,16 @@ class ErrorEntry:
     plugin: str
     rule: str | None
     message: str
+    version: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"plugin": self.plugin, "rule": self.rule, "message": self.message}
+        return {
+            "plugin": self.plugin,
+            "version": self.version,
+            "rule": self.rule,
+            "message": self.message,
+        }
 
 
 @dataclass(frozen=True)

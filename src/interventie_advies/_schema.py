@@ -121,6 +121,7 @@ class _Stale(_Closed):
 
 class _Error(_Closed):
     plugin: str
+    version: str
     rule: str | None
     message: str
 

@@ -155,6 +155,6 @@ def render_text(report: Report, *, color: bool = False) -> str:
     if report.errors:
         out.heading(out.w("errors"))
         for err in report.errors:
-            where = f"{err.plugin}" + (f" {err.rule}" if err.rule else "")
+            where = " ".join(x for x in (err.plugin, err.version, err.rule) if x)
             out.para(f"! {where}: {err.message}", "  ")
     return "\n".join(out.lines) + "\n"
