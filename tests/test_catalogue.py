@@ -153,3 +153,20 @@ def test_idea_phase_sees_vision_and_residents_first(engine: Engine) -> None:
     codes = [f.code for f in r.findings]
     assert set(codes[:2]) == {"FIT01", "VIS01"}, codes[:5]
     assert not any(f.element == "sustainability" for f in r.findings[:4]), codes[:5]
+
+
+def test_completeness_counts_what_the_rules_need(engine: Engine) -> None:
+    sketch = run(engine, "schets.toml", "2026-06-01")
+    assert sketch.completeness["described"] == 0 and sketch.completeness["needed"] > 50
+    choir = run(engine, "generatiekoor.toml", "2026-06-01")
+    assert choir.completeness["percent"] == 100
+    assert all(e.described == e.needed > 0 for e in choir.elements)
+    network = run(engine, "kunstnetwerk.toml", "2026-06-01")
+    contact = next(e for e in network.elements if e.element == "contact")
+    # contact.continues_after_project is left out of the network's file
+    assert (contact.described, contact.needed) == (contact.needed - 1, contact.needed)
+    # a rule that does not apply does not count: no meeting place, no questions about it
+    place = engine.advise({"format": 1, "project": {"name": "X"},
+                           "meeting_place": {"available": False}})
+    mp = next(e for e in place.elements if e.element == "meeting_place")
+    assert (mp.described, mp.needed) == (1, 1)

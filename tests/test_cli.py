@@ -165,7 +165,7 @@ def test_run_markdown(runner: CliRunner, write_project: Callable[..., Path]) -> 
     assert "## Belangrijkste advies" in lines
     assert "## Overzicht per element" in lines
     assert any(line.startswith("### 1. Plan een informeel moment") for line in lines)
-    assert "| --- | --- | --- |" in lines
+    assert "| --- | --- | --- | --- |" in lines
 
 
 def test_an_unknown_format_is_a_usage_error(runner: CliRunner,

@@ -24,7 +24,7 @@ from ._host import BUILTIN, PluginHost, PluginInfo
 from ._load import load_project, suggest
 from ._prioritise import adjusted_factor, order, rank
 from ._project import EMPTY_TABLES, TABLES, Project
-from ._questions import QuestionBook, absent_tables
+from ._questions import QuestionBook, absent_tables, field_to_fill
 from ._report import (
     Decision,
     ErrorEntry,
@@ -590,10 +590,15 @@ class _Run:
         findings: list[Finding] = []
         strengths: list[Strength] = []
         book = QuestionBook(lang, absent_tables(project, TABLES))
+        described: dict[str, dict[str, bool]] = {}
         for rule in active:
             if not self.applies(rule, ns):
                 continue
             missing = tuple(n.text for n in rule.need_paths if n.absent(ns))
+            known = described.setdefault(rule.element, {})
+            for need in rule.need_paths:
+                field = field_to_fill(need.text)
+                known[field] = known.get(field, True) and need.text not in missing
             if missing:
                 question = rule.question.get(lang) if rule.question else ""
                 book.ask(
@@ -657,7 +662,7 @@ class _Run:
         findings, not_followed, stale = self.apply_decisions(findings, active)
         ordered_questions = book.questions(_ELEMENT_INDEX)
         strengths.sort(key=lambda s: (_ELEMENT_INDEX.get(s.element, 99), s.code))
-        elements = element_statuses(findings, ordered_questions, strengths, rules, lang)
+        elements = element_statuses(findings, ordered_questions, strengths, rules, lang, described)
         for problem in engine.host.problems:
             entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
             if entry not in self.errors:

@@ -40,6 +40,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "questions_1": ("vraag", "question"),
     "strengths_1": ("sterk punt", "strength"),
     "element": ("Element", "Element"),
+    "described": ("beschreven", "described"),
+    "completeness": (
+        "Beschreven: {d} van de {n} gegevens die de regels gebruiken ({p}%)",
+        "Described: {d} of the {n} facts the rules use ({p}%)",
+    ),
     "status": ("Status", "Status"),
     "effect": ("Effect", "Effect"),
     "level": ("Niveau", "Level"),

@@ -179,6 +179,8 @@ class ElementStatus:
     findings: int
     questions: int
     strengths: int
+    described: int = 0  # facts the element's rules read that the file describes ...
+    needed: int = 0  # ... out of all facts they read
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -256,6 +258,17 @@ class Report:
             "by_priority": by_priority,
         }
 
+    @property
+    def completeness(self) -> dict[str, int]:
+        """How much of what the rules need the file describes, over all elements."""
+        described = sum(e.described for e in self.elements)
+        needed = sum(e.needed for e in self.elements)
+        return {
+            "described": described,
+            "needed": needed,
+            "percent": round(100 * described / needed) if needed else 100,
+        }
+
     def to_dict(self) -> dict[str, Any]:
         """The report as plain data, in the key order of interfaces.md."""
         return {
@@ -265,6 +278,7 @@ class Report:
             "language": self.language,
             "evaluated_on": self.evaluated_on,
             "summary": self.summary,
+            "completeness": self.completeness,
             "elements": [e.to_dict() for e in self.elements],
             "effects": [e.to_dict() for e in self.effects],
             "findings": [f.to_dict() for f in self.findings],

@@ -49,6 +49,14 @@ class _Element(_Closed):
     findings: int
     questions: int
     strengths: int
+    described: int
+    needed: int
+
+
+class _Completeness(_Closed):
+    described: int
+    needed: int
+    percent: int
 
 
 class _Effect(_Closed):
@@ -135,6 +143,7 @@ class ReportSchema(_Closed):
     language: Literal["nl", "en"]
     evaluated_on: str
     summary: _Summary
+    completeness: _Completeness
     elements: list[_Element]
     effects: list[_Effect]
     findings: list[_Finding]

@@ -8,7 +8,7 @@ from ._elements import EFFECTS, ELEMENTS
 from ._report import EffectScore, ElementStatus
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ._report import Finding, Question, Strength
     from ._rules import Rule
@@ -25,12 +25,16 @@ def element_statuses(
     strengths: Sequence[Strength],
     rules: Sequence[Rule],
     lang: str,
+    described: Mapping[str, Mapping[str, bool]] | None = None,
 ) -> tuple[ElementStatus, ...]:
     """Status per element, in the order of elements.md, then elements plugins add.
 
     ``missing``: a high-priority recommendation or warning; ``partial``: other findings
     or open questions; ``covered``: none of those and at least one strength; else ``unknown``.
+    ``described`` maps each element to the fields its (applying) rules read and whether
+    the file describes them: the element's completeness.
     """
+    described = described or {}
     titles = {e.id: e.title(lang) for e in ELEMENTS}
     extra = sorted({r.element for r in rules} - set(titles))
     element_of = {r.code: r.element for r in rules}
@@ -50,8 +54,18 @@ def element_statuses(
             status = "covered"
         else:
             status = "unknown"
+        fields = described.get(element, {})
         out.append(
-            ElementStatus(element, titles.get(element, element), status, len(own), asked, strong)
+            ElementStatus(
+                element,
+                titles.get(element, element),
+                status,
+                len(own),
+                asked,
+                strong,
+                described=sum(fields.values()),
+                needed=len(fields),
+            )
         )
     return tuple(out)
 

@@ -58,6 +58,12 @@ def render_markdown(report: Report) -> str:
         "",
         summary_line(report.summary, lang),
         "",
+        w("completeness").format(
+            d=report.completeness["described"],
+            n=report.completeness["needed"],
+            p=report.completeness["percent"],
+        ),
+        "",
     ]
     for note in report.warnings:
         lines += [f"> **{w('notes')}:** {esc(note)}", ""]
@@ -91,11 +97,12 @@ def render_markdown(report: Report) -> str:
         f"## {w('elements')}",
         "",
         f"| {w('element')} | {w('status')} | {w('recommendations_n')} / "
-        f"{w('questions_n')} / {w('strengths_n')} |",
-        "| --- | --- | --- |",
+        f"{w('questions_n')} / {w('strengths_n')} | {w('described')} |",
+        "| --- | --- | --- | --- |",
     ]
     lines += [
-        f"| {esc(e.title)} | {w(e.status)} | {e.findings} / {e.questions} / {e.strengths} |"
+        f"| {esc(e.title)} | {w(e.status)} | {e.findings} / {e.questions} / {e.strengths} "
+        f"| {e.described}/{e.needed} |"
         for e in report.elements
     ]
     lines.append("")

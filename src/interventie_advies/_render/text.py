@@ -96,6 +96,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
     out.line(out.paint(f"{out.w('advice_for')}: {terminal_safe(project['name'])}", "head"))
     out.line(f"{out.w('phase')}: {phase} · {out.w('evaluated_on')} {report.evaluated_on}")
     out.line(summary_line(report.summary, lang))
+    c = report.completeness
+    out.line(out.w("completeness").format(d=c["described"], n=c["needed"], p=c["percent"]))
     for note in report.warnings:
         out.para(f"{out.w('notes')}: {note}", "")
 
@@ -137,7 +139,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
     for e in report.elements:
         status = out.paint(f"{out.w(e.status):<10}", e.status)
         counts = f"{e.findings} / {e.questions} / {e.strengths}"
-        out.line(f"  {e.title:<{width}}  {status}  {out.paint(counts, 'dim')}")
+        facts = f"{e.described}/{e.needed} {out.w('described')}"
+        out.line(f"  {e.title:<{width}}  {status}  {out.paint(f'{counts:<12} {facts}', 'dim')}")
 
     if report.effects:
         out.heading(out.w("effects"))
