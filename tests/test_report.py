@@ -119,7 +119,7 @@ def test_json_elements_are_the_twelve_in_order(mixed: Report) -> None:
     by_id = {e["element"]: e for e in elements}
     assert by_id["contact"] == {"element": "contact", "title": "Stimuleer contact",
                                 "status": "missing", "findings": 6, "questions": 0,
-                                "strengths": 0}
+                                "strengths": 0, "described": 0, "needed": 0}
     assert (by_id["sustainability"]["status"], by_id["sustainability"]["findings"]) == (
         "partial", 2)
     assert (by_id["meeting_place"]["status"], by_id["meeting_place"]["questions"]) == (
