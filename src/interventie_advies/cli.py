@@ -15,6 +15,7 @@ import click
 from . import __version__
 from ._batch import advise_paths, collect_paths
 from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
+from ._diff import diff_reports, load_side
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._io import atomic_write
@@ -234,6 +235,57 @@ def run(
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
         sys.exit(1)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  advies diff plan-maart.toml plan-juni.toml
+  advies diff rapport-maart.json plan-juni.toml --format markdown --output voortgang.md"""
+)
+@click.argument("old", type=click.Path(exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically).",
+)
+@_lang_option
+@click.option(
+    "--date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Evaluation date for project files (default: today).",
+)
+@_with_engine
+@_errors
+def diff(
+    old: str,
+    new: str,
+    fmt: str,
+    output: str | None,
+    lang: str | None,
+    date: dt.datetime | None,
+    engine: Engine,
+) -> None:
+    """Show progress between two versions: project files or JSON reports."""
+    day = date.date() if date else None
+    text = diff_reports(
+        load_side(engine, old, lang=lang, date=day), load_side(engine, new, lang=lang, date=day)
+    ).render(fmt)
+    if output:
+        atomic_write(output, text)
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command(epilog="Example:\n\n  advies check examples/*.toml")
