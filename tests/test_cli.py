@@ -95,7 +95,7 @@ def assert_clean_errors(result: Result) -> None:
 
 def assert_suggests_a_code(stderr: str) -> None:
     """The message ends with a did-you-mean naming a real rule code."""
-    match = re.search(r"did you mean '([A-Z0-9]+)'\?", stderr)
+    match = re.search(r"(?:did you mean|bedoel je) '([A-Z0-9]+)'\?", stderr)
     assert match, stderr
     assert match.group(1) in BUILTIN_CODES
 
@@ -425,15 +425,15 @@ def test_a_bad_file_lists_every_problem_without_a_traceback(
     assert_clean_errors(result)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    line = re.compile(rf"^(error: )?{re.escape(str(path))}(:\d+)*: (\S+): .+")
+    line = re.compile(rf"^(error: |fout: )?{re.escape(str(path))}(:\d+)*: (\S+): .+")
     paths = []
     for text in lines:
         match = line.match(text)
         assert match, text
         paths.append(match.group(3))
     assert sorted(paths) == ["partners[0].domain", "partners[0].domian", "project.phase"]
-    assert "did you mean 'domain'?" in result.stderr
-    assert "did you mean 'idea'?" in result.stderr
+    assert "bedoel je 'domain'?" in result.stderr  # errors follow the language: Dutch
+    assert "bedoel je 'idea'?" in result.stderr
 
 
 def test_invalid_toml_names_the_line(runner: CliRunner,
@@ -489,7 +489,7 @@ def test_a_missing_file_is_exit_2(runner: CliRunner) -> None:
     result = invoke(runner, *RUN, "bestaat-niet.toml")
     assert_clean_errors(result)
     assert "bestaat-niet.toml" in result.stderr
-    assert "no such file" in result.stderr
+    assert "bestaat niet" in result.stderr
 
 
 def test_run_needs_a_path(runner: CliRunner) -> None:
@@ -569,7 +569,7 @@ def test_rules_of_one_element(runner: CliRunner) -> None:
 def test_rules_of_an_unknown_element(runner: CliRunner) -> None:
     result = invoke(runner, "rules", "--no-plugins", "--element", "contacts")
     assert_clean_errors(result)
-    assert "did you mean 'contact'?" in result.stderr
+    assert "bedoel je 'contact'?" in result.stderr
 
 
 def test_rules_as_json(runner: CliRunner) -> None:
@@ -630,11 +630,11 @@ def test_explain_in_english(runner: CliRunner) -> None:
 def test_explain_an_unknown_rule(runner: CliRunner, token: str, hint: str | None) -> None:
     result = invoke(runner, "explain", "--no-plugins", token)
     assert_clean_errors(result)
-    assert f"unknown rule '{token}'" in result.stderr
+    assert f"onbekende regel '{token}'" in result.stderr
     if hint is None:
         assert_suggests_a_code(result.stderr)
     else:
-        assert f"did you mean '{hint}'?" in result.stderr
+        assert f"bedoel je '{hint}'?" in result.stderr
     assert result.stdout == ""
 
 
@@ -758,3 +758,18 @@ def test_the_project_text_helper_makes_a_valid_file(runner: CliRunner, tmp_path:
     result = invoke(runner, "check", "--no-plugins", path)
     assert result.exit_code == 0
     assert EXAMPLES.is_dir()
+
+
+def test_errors_follow_the_language(runner: CliRunner, write_project: Callable[..., Path]) -> None:
+    """Validation and usage errors are Dutch by default and English with --lang en."""
+    path = write_project("taal.toml", raw=BAD)
+    dutch = invoke(runner, "check", path)
+    english = invoke(runner, "check", "--lang", "en", path)
+    assert dutch.stderr.startswith("fout: ") and "onbekende sleutel; bedoel je 'domain'?" in (
+        dutch.stderr)
+    assert english.stderr.startswith("error: ") and "unknown key; did you mean 'domain'?" in (
+        english.stderr)
+    usage = invoke(runner, *RUN, "--lang", "en", "--select", "CON0l", write_project())
+    assert "'CON0l' matches no rule, element or plugin" in usage.stderr
+    environment = runner.invoke(cli, ["check", path], env={"ADVIES_LANG": "en"})
+    assert environment.stderr.startswith("error: ")

@@ -114,4 +114,4 @@ def test_a_file_that_is_not_a_report_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text('{"hello": 1}', encoding="utf-8")
     result = CliRunner().invoke(cli, ["diff", str(bad), str(ROOT / "examples" / "schets.toml")])
     assert result.exit_code == 2
-    assert "not an interventie-advies report" in result.stderr
+    assert "geen rapport van interventie-advies" in result.stderr

@@ -234,7 +234,7 @@ def test_bad_enum_inside_a_list_names_the_item() -> None:
 def test_negative_count_is_refused() -> None:
     problem = only_problem(base(residents={"expected_participants": -1}))
     assert problem.path == "residents.expected_participants"
-    assert "greater than or equal to 0" in problem.message
+    assert "must be at least 0; found -1 (whole number)" in problem.message
     assert "found -1 (whole number)" in problem.message
 
 
@@ -262,7 +262,7 @@ def test_missing_format_and_project() -> None:
 def test_empty_project_name_is_refused() -> None:
     problem = only_problem({"format": 1, "project": {"name": ""}})
     assert problem.path == "project.name"
-    assert "at least 1 character" in problem.message
+    assert problem.message == "must not be empty; found '' (text)"
 
 
 # -- dates --------------------------------------------------------------------------------
@@ -435,7 +435,7 @@ def test_endorsement_by_unknown_partner() -> None:
 def test_endorsement_without_any_partners() -> None:
     problem = only_problem(base(vision={"endorsed_by_partners": ["Welzijn"]}))
     assert problem.path == "vision.endorsed_by_partners[0]"
-    assert "none are listed" in problem.message
+    assert "(listed: none)" in problem.message
 
 
 @pytest.mark.parametrize("status", ["rejected", "not_applicable"])

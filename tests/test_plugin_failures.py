@@ -115,7 +115,7 @@ def test_strict_makes_a_failing_plugin_exit_3(failure: str, install: Any) -> Non
     install(**broken)
     result = CliRunner().invoke(cli, ["run", EXAMPLE, "--date", "2026-11-01", "--strict"])
     assert result.exit_code == 3
-    assert "error: plugin kapot 6.6.6:" in result.stderr
+    assert "fout: plugin kapot 6.6.6:" in result.stderr
     assert reason in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -125,7 +125,7 @@ def test_a_renderer_that_raises_is_reported_with_plugin_and_version(install: Any
     runner = CliRunner()
     failed = runner.invoke(cli, ["run", EXAMPLE, "--date", "2026-11-01", "--format", "csv"])
     assert failed.exit_code == 3
-    assert failed.stderr.startswith("error: plugin kapot 6.6.6: renderer 'csv' failed:")
+    assert failed.stderr.startswith("fout: plugin kapot 6.6.6: renderer 'csv' failed:")
     assert "the database is down" in failed.stderr
     # the other formats are unaffected
     text = runner.invoke(cli, ["run", EXAMPLE, "--date", "2026-11-01"])

@@ -56,7 +56,7 @@ def test_it_never_overwrites(tmp_path: Path) -> None:
     (folder / "mine.txt").write_text("keep me", encoding="utf-8")
     result = CliRunner().invoke(cli, ["plugin", "new", "regio-oost", str(folder)])
     assert result.exit_code == 2
-    assert "already exists" in result.stderr
+    assert "bestaat al" in result.stderr
     assert [p.name for p in folder.iterdir()] == ["mine.txt"]
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]  # no staging folder left behind
 
@@ -64,9 +64,9 @@ def test_it_never_overwrites(tmp_path: Path) -> None:
 def test_names_and_prefixes_are_checked(tmp_path: Path) -> None:
     runner = CliRunner()
     bad_name = runner.invoke(cli, ["plugin", "new", "Regio_Oost", str(tmp_path / "a")])
-    assert bad_name.exit_code == 2 and "lowercase letters" in bad_name.stderr
+    assert bad_name.exit_code == 2 and "kleine letters" in bad_name.stderr
     builtin = runner.invoke(cli, ["plugin", "new", "x", str(tmp_path / "b"), "--prefix", "CON"])
-    assert builtin.exit_code == 2 and "built-in" in builtin.stderr
+    assert builtin.exit_code == 2 and "ingebouwde regels" in builtin.stderr
     custom = generate(tmp_path, "--prefix", "rgo")
     assert 'code = "RGO01"' in (custom / "src/interventie_advies_regio_oost/rules/regio-oost.toml"
                                ).read_text(encoding="utf-8")

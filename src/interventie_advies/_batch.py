@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._engine import Engine
 from ._errors import AdviesError, Problem, ProjectError, UsageError
+from ._i18n import t
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -41,12 +42,20 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_dir():
             files = sorted(p for p in path.rglob("*.toml") if p.is_file())
             if not files:
-                raise UsageError(f"{path}: folder has no *.toml project files")
+                raise UsageError(
+                    t(
+                        "{p}: folder has no *.toml project files",
+                        "{p}: map bevat geen projectbestanden (*.toml)",
+                        p=path,
+                    )
+                )
             found.extend(files)
         elif path.exists():
             found.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(
+                t("{p}: no such file or folder", "{p}: bestand of map bestaat niet", p=path)
+            )
     return found
 
 
@@ -74,7 +83,10 @@ def _advise(engine: Engine, path: Path, **options: Any) -> Outcome:
     except AdviesError as exc:
         return Outcome(path, error=exc)
     except RecursionError:
-        return Outcome(path, error=ProjectError([Problem(str(path), "", "nested too deeply")]))
+        return Outcome(
+            path,
+            error=ProjectError([Problem(str(path), "", t("nested too deeply", "te diep genest"))]),
+        )
 
 
 def advise_paths(

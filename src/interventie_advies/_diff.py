@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._errors import Problem, ProjectError
+from ._i18n import t
 from ._labels import word
 from ._render._safe import escape_markdown, terminal_safe
 
@@ -34,7 +35,17 @@ def load_side(
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProjectError(
-                [Problem(str(path), "", f"cannot read JSON report: {exc}")]
+                [
+                    Problem(
+                        str(path),
+                        "",
+                        t(
+                            "cannot read JSON report: {e}",
+                            "kan het JSON-rapport niet lezen: {e}",
+                            e=exc,
+                        ),
+                    )
+                ]
             ) from None
         if not isinstance(data, dict) or data.get("schema_version") != 1:
             raise ProjectError(
@@ -42,7 +53,10 @@ def load_side(
                     Problem(
                         str(path),
                         "schema_version",
-                        "not an interventie-advies report (schema_version 1)",
+                        t(
+                            "not an interventie-advies report (schema_version 1)",
+                            "geen rapport van interventie-advies (schema_version 1)",
+                        ),
                     )
                 ]
             )

@@ -21,6 +21,7 @@ from ._elements import ELEMENTS
 from ._errors import PluginError, Problem, ProjectError, RuleConflictError, UsageError
 from ._facts import Facts, derive_facts
 from ._host import BUILTIN, PluginHost, PluginInfo
+from ._i18n import t
 from ._load import load_project, suggest
 from ._prioritise import adjusted_factor, order, rank
 from ._project import EMPTY_TABLES, TABLES, Project
@@ -203,7 +204,12 @@ class Engine:
             if token in (rule.code, rule.name) or token.upper() == rule.code:
                 return rule
         hint = suggest(token, [r.code for r in self.rules] + [r.name for r in self.rules])
-        raise UsageError(f"unknown rule {token!r}" + (f"; did you mean {hint!r}?" if hint else ""))
+        raise UsageError(
+            t("unknown rule {x!r}", "onbekende regel {x!r}", x=token)
+            + t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
+            if hint
+            else ""
+        )
 
     # -- advising ----------------------------------------------------------------------
 
@@ -353,8 +359,14 @@ def requirement_problems(engine: Engine, project: Project, file: str | None) -> 
                 Problem(
                     file or "<project>",
                     path,
-                    f"this file needs plugin {requirement.name}, which is not installed or did not "
-                    f"load; install it with: pip install '{text}'",
+                    t(
+                        "this file needs plugin {n}, which is not installed or did not load; "
+                        "install it with: pip install '{x}'",
+                        "dit bestand heeft plugin {n} nodig, maar die is niet geïnstalleerd "
+                        "of laadt niet; installeer hem met: pip install '{x}'",
+                        n=requirement.name,
+                        x=text,
+                    ),
                 )
             )
         elif requirement.specifier and not requirement.specifier.contains(
@@ -364,8 +376,14 @@ def requirement_problems(engine: Engine, project: Project, file: str | None) -> 
                 Problem(
                     file or "<project>",
                     path,
-                    f"this file needs {text}, but version {version} is installed; "
-                    f"upgrade with: pip install --upgrade '{text}'",
+                    t(
+                        "this file needs {x}, but version {v} is installed; "
+                        "upgrade with: pip install --upgrade '{x}'",
+                        "dit bestand heeft {x} nodig, maar versie {v} is geïnstalleerd; "
+                        "werk bij met: pip install --upgrade '{x}'",
+                        x=text,
+                        v=version,
+                    ),
                 )
             )
     return problems
@@ -389,7 +407,13 @@ def _rule_paths(paths: Iterable[Path]) -> list[Path]:
         if path.is_dir():
             files = sorted(path.glob("*.toml"))
             if not files:
-                raise UsageError(f"{path}: folder has no *.toml rule files")
+                raise UsageError(
+                    t(
+                        "{p}: folder has no *.toml rule files",
+                        "{p}: map bevat geen regelbestanden (*.toml)",
+                        p=path,
+                    )
+                )
             out += files
         else:
             out.append(path)
@@ -405,7 +429,13 @@ def _language(lang: str | None, project: Project) -> str:
     chosen = lang or (project.advies.language if project.advies else None)
     chosen = chosen or os.environ.get(LANG_ENV) or "nl"
     if chosen not in ("nl", "en"):
-        raise UsageError(f"unknown language {chosen!r}; use nl or en")
+        raise UsageError(
+            t(
+                "unknown language {x!r}; use nl or en",
+                "onbekende taal {x!r}; kies nl of en",
+                x=chosen,
+            )
+        )
     return chosen
 
 
@@ -509,8 +539,15 @@ class _Run:
                 if token not in vocabulary and token.upper() not in vocabulary:
                     hint = suggest(token, vocabulary)
                     raise UsageError(
-                        f"{what}: {token!r} matches no rule, element or plugin"
-                        + (f"; did you mean {hint!r}?" if hint else "")
+                        t(
+                            "{w}: {x!r} matches no rule, element or plugin",
+                            "{w}: {x!r} past bij geen regel, element of plugin",
+                            w=what,
+                            x=token,
+                        )
+                        + t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
+                        if hint
+                        else ""
                     )
 
         tokens_known(self.select, "select")

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ._errors import UsageError
+from ._i18n import t
 
 __all__ = ["atomic_write"]
 
@@ -20,19 +21,38 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
     """
     target = Path(path)
     if not overwrite and target.exists():
-        raise UsageError(f"{target}: file exists; use --force to replace it")
+        raise UsageError(
+            t(
+                "{p}: file exists; use --force to replace it",
+                "{p}: bestand bestaat al; gebruik --force om het te vervangen",
+                p=target,
+            )
+        )
     folder = target.parent if str(target.parent) else Path()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise UsageError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+        raise UsageError(
+            t(
+                "{p}: cannot write here: {r}",
+                "{p}: kan hier niet schrijven: {r}",
+                p=target,
+                r=exc.strerror or exc,
+            )
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         if not overwrite and target.exists():
-            raise UsageError(f"{target}: file exists; use --force to replace it")
+            raise UsageError(
+                t(
+                    "{p}: file exists; use --force to replace it",
+                    "{p}: bestand bestaat al; gebruik --force om het te vervangen",
+                    p=target,
+                )
+            )
         Path(tmp).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):

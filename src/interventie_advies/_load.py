@@ -15,6 +15,7 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ._errors import Problem, ProjectError
+from ._i18n import t
 from ._project import Project, cross_field_problems
 from ._toml import TOMLDecodeError, loads
 
@@ -23,29 +24,40 @@ __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "sugges
 MAX_FILE_BYTES = 1024 * 1024
 
 _PATTERNS = {
-    "code": "a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
-    "name": "a dotted lowercase name (e.g. contact.moment_after_activity)",
+    "code": (
+        "a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
+        "een regelcode: een hoofdletter, dan hoofdletters, cijfers of _ (bijv. CON01)",
+    ),
+    "name": (
+        "a dotted lowercase name (e.g. contact.moment_after_activity)",
+        "een naam in kleine letters met punten (bijv. contact.moment_after_activity)",
+    ),
 }
 
-_TYPE_WORDS = {
-    "bool_type": "a boolean (true or false)",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "string_type": "text in quotes",
-    "date_type": "a date such as 2026-03-01 (without quotes)",
-    "list_type": 'a list such as ["a", "b"]',
-    "model_type": "a table",
-    "dict_type": "a table",
-    "model_attributes_type": "a table",
+_BOOL = ("a boolean (true or false)", "waar of niet waar (true of false)")
+_INT = ("a whole number", "een heel getal")
+_NUMBER = ("a number", "een getal")
+_DATE = ("a date such as 2026-03-01", "een datum zoals 2026-03-01")
+_TABLE = ("a table", "een tabel")
+_TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "bool_type": _BOOL,
+    "int_type": _INT,
+    "float_type": _NUMBER,
+    "string_type": ("text in quotes", "tekst tussen aanhalingstekens"),
+    "date_type": (_DATE[0] + " (without quotes)", _DATE[1] + " (zonder aanhalingstekens)"),
+    "list_type": ('a list such as ["a", "b"]', 'een lijst zoals ["a", "b"]'),
+    "model_type": _TABLE,
+    "dict_type": _TABLE,
+    "model_attributes_type": _TABLE,
     # lax models (plugin extensions) report parsing errors instead of type errors
-    "bool_parsing": "a boolean (true or false)",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_parsing": "a number",
-    "date_parsing": "a date such as 2026-03-01",
-    "date_from_datetime_parsing": "a date such as 2026-03-01",
-    "date_from_datetime_inexact": "a date without a time",
-    "datetime_from_date_parsing": "a date and time",
+    "bool_parsing": _BOOL,
+    "int_parsing": _INT,
+    "int_from_float": _INT,
+    "float_parsing": _NUMBER,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
+    "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
+    "datetime_from_date_parsing": ("a date and time", "een datum met tijd"),
 }
 
 
@@ -57,15 +69,15 @@ def _describe(value: object) -> str:
         return f"{value.isoformat()} ({type(value).__name__})"
     if isinstance(value, str):
         shown = value if len(value) <= 60 else value[:57] + "..."
-        return f"{shown!r} (text)"
+        return t("{v!r} (text)", "{v!r} (tekst)", v=shown)
     if isinstance(value, int):
-        return f"{value} (whole number)"
+        return t("{v} (whole number)", "{v} (heel getal)", v=value)
     if isinstance(value, float):
-        return f"{value} (number)"
+        return t("{v} (number)", "{v} (getal)", v=value)
     if isinstance(value, list):
-        return "a list"
+        return t("a list", "een lijst")
     if isinstance(value, dict):
-        return "a table"
+        return t("a table", "een tabel")
     return repr(value)[:60]
 
 
@@ -124,30 +136,77 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         model = _model_at(root, loc[:-1])
         allowed = sorted(model.model_fields) if model else []
         hint = suggest(key, allowed)
-        text = "unknown key"
+        text = t("unknown key", "onbekende sleutel")
         if hint:
-            text += f"; did you mean {hint!r}?"
+            text += t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
         if allowed:
-            text += f" (allowed here: {', '.join(allowed)})"
+            text += t(" (allowed here: {a})", " (hier toegestaan: {a})", a=", ".join(allowed))
         return text
     if kind == "missing":
-        return "this key is required but missing"
+        return t("this key is required but missing", "deze sleutel is verplicht maar ontbreekt")
     if kind == "string_pattern_mismatch":
-        what = _PATTERNS.get(str(loc[-1]) if loc else "", "text of the expected form")
-        return f"{_describe(value)} is not {what}"
+        en, nl = _PATTERNS.get(
+            str(loc[-1]) if loc else "", ("text of the expected form", "tekst in de verwachte vorm")
+        )
+        return t("{v} is not {w}", "{v} is geen {w}", v=_describe(value), w=t(en, nl))
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
-        text = f"{_describe(value)} is not allowed; allowed: {', '.join(expected)}"
+        text = t(
+            "{v} is not allowed; allowed: {a}",
+            "{v} is niet toegestaan; wel toegestaan: {a}",
+            v=_describe(value),
+            a=", ".join(expected),
+        )
         hint = suggest(str(value), expected) if isinstance(value, str) else None
         if hint:
-            text += f"; did you mean {hint!r}?"
+            text += t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
         return text
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, found {_describe(value)}"
-    msg = str(error["msg"])
+        return t(
+            "expected {w}, found {v}",
+            "verwacht: {w}; gevonden: {v}",
+            w=t(*_TYPE_WORDS[kind]),
+            v=_describe(value),
+        )
     if kind.startswith(("too_", "greater_", "less_", "string_too", "finite")):
-        return f"{msg[:1].lower()}{msg[1:]}; found {_describe(value)}"
-    return msg
+        return t("{m}; found {v}", "{m}; gevonden: {v}", m=_limit(kind, error), v=_describe(value))
+    return str(error["msg"])
+
+
+def _limit(kind: str, error: Mapping[str, Any]) -> str:
+    """A range or length problem in words (pydantic's own text is English only)."""
+    ctx = error.get("ctx") or {}
+    limits = {
+        "greater_than_equal": ("must be at least {ge}", "moet minstens {ge} zijn"),
+        "greater_than": ("must be more than {gt}", "moet meer dan {gt} zijn"),
+        "less_than_equal": ("must be at most {le}", "mag hoogstens {le} zijn"),
+        "less_than": ("must be less than {lt}", "moet minder dan {lt} zijn"),
+        "too_short": (
+            "must have at least {min_length} item(s)",
+            "moet minstens {min_length} onderdeel hebben",
+        ),
+        "too_long": (
+            "may have at most {max_length} items",
+            "mag hoogstens {max_length} onderdelen hebben",
+        ),
+        "string_too_short": (
+            "must not be empty"
+            if ctx.get("min_length") == 1
+            else "must be at least {min_length} characters long",
+            "mag niet leeg zijn"
+            if ctx.get("min_length") == 1
+            else "moet minstens {min_length} tekens lang zijn",
+        ),
+        "string_too_long": (
+            "may be at most {max_length} characters long",
+            "mag hoogstens {max_length} tekens lang zijn",
+        ),
+        "finite_number": ("must be a finite number", "moet een gewoon getal zijn"),
+    }
+    if kind not in limits:
+        msg = str(error["msg"])
+        return msg[:1].lower() + msg[1:]
+    return t(*limits[kind], **{k: v for k, v in ctx.items() if isinstance(k, str)})
 
 
 def problems_from_validation(
@@ -178,7 +237,13 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
-        raise ProjectError([Problem(file, "", f"invalid TOML: {message}", line, column)]) from None
+        raise ProjectError(
+            [
+                Problem(
+                    file, "", t("invalid TOML: {m}", "ongeldige TOML: {m}", m=message), line, column
+                )
+            ]
+        ) from None
 
 
 def read_text(path: Path) -> str:
@@ -192,22 +257,47 @@ def read_text(path: Path) -> str:
                     Problem(
                         file,
                         "",
-                        f"file is {size:,} bytes; project files may be at most "
-                        f"{MAX_FILE_BYTES:,} bytes (1 MiB)",
+                        t(
+                            "file is {s:,} bytes; project files may be at most {m:,} bytes (1 MiB)",
+                            "het bestand is {s:,} bytes; een projectbestand mag hoogstens {m:,} "
+                            "bytes zijn (1 MiB)",
+                            s=size,
+                            m=MAX_FILE_BYTES,
+                        ),
                     )
                 ]
             )
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ProjectError([Problem(file, "", f"cannot read file: {reason}")]) from None
+        raise ProjectError(
+            [
+                Problem(
+                    file,
+                    "",
+                    t("cannot read file: {r}", "kan het bestand niet lezen: {r}", r=reason),
+                )
+            ]
+        ) from None
     if len(data) > MAX_FILE_BYTES:
-        raise ProjectError([Problem(file, "", "file is larger than 1 MiB")])
+        raise ProjectError(
+            [Problem(file, "", t("file is larger than 1 MiB", "het bestand is groter dan 1 MiB"))]
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProjectError(
-            [Problem(file, "", f"file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+            [
+                Problem(
+                    file,
+                    "",
+                    t(
+                        "file is not UTF-8 text (byte {b}); save it as UTF-8",
+                        "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
+                        b=exc.start,
+                    ),
+                )
+            ]
         ) from None
 
 
@@ -240,14 +330,26 @@ def load_project(
     elif isinstance(source, str):
         name = file or "<text>"
         if len(source.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-            raise ProjectError([Problem(name, "", "text is larger than 1 MiB")])
+            raise ProjectError(
+                [Problem(name, "", t("text is larger than 1 MiB", "de tekst is groter dan 1 MiB"))]
+            )
         data = read_toml(source, name)
     elif isinstance(source, Mapping):
         name = file or "<dict>"
         data = dict(source)
     else:
         raise ProjectError(
-            [Problem(file or "<input>", "", f"cannot read a project from {type(source).__name__}")]
+            [
+                Problem(
+                    file or "<input>",
+                    "",
+                    t(
+                        "cannot read a project from {k}",
+                        "kan geen project lezen uit {k}",
+                        k=type(source).__name__,
+                    ),
+                )
+            ]
         )
     return validate_project(data, name)
 
@@ -262,7 +364,9 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         problems += [p for p in _cross(cross_field_problems(data), file) if p.path not in known]
         raise ProjectError(problems) from None
     except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
-        raise ProjectError([Problem(file, "", f"cannot validate: {exc}")]) from None
+        raise ProjectError(
+            [Problem(file, "", t("cannot validate: {e}", "kan niet controleren: {e}", e=exc))]
+        ) from None
     cross = cross_field_problems(project)
     if cross:
         raise ProjectError(_cross(cross, file))
@@ -271,6 +375,12 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
 
 def _cross(found: list[tuple[str, str, object]], file: str) -> list[Problem]:
     return [
-        Problem(file, path, f"{msg}; found {_describe(value)}" if value is not None else msg)
+        Problem(
+            file,
+            path,
+            t("{m}; found {v}", "{m}; gevonden: {v}", m=msg, v=_describe(value))
+            if value is not None
+            else msg,
+        )
         for path, msg, value in found
     ]

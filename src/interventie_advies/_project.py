@@ -36,6 +36,7 @@ from ._enums import (
     ProductKind,
     TargetGroup,
 )
+from ._i18n import t
 
 __all__ = ["FORMAT_VERSION", "TABLES", "Project"]
 
@@ -55,8 +56,13 @@ def _end_after_start(end: dt.date | None, info: ValidationInfo) -> dt.date | Non
     if end is not None and start is not None and end < start:
         raise PydanticCustomError(
             "date_order",
-            "end ({end}) is before start ({start}); the end date must be on or after the start",
-            {"end": end.isoformat(), "start": start.isoformat()},
+            t(
+                "end ({e}) is before start ({s}); the end date must be on or after the start",
+                "het einde ({e}) ligt vóór het begin ({s}); de einddatum moet op of na de "
+                "begindatum liggen",
+                e=end.isoformat(),
+                s=start.isoformat(),
+            ),
         )
     return end
 
@@ -318,7 +324,13 @@ class Decision(_Table):
     @classmethod
     def _reason_not_blank(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
-            raise PydanticCustomError("reason_blank", "reason is empty; say why in a few words")
+            raise PydanticCustomError(
+                "reason_blank",
+                t(
+                    "reason is empty; say why in a few words",
+                    "de reden is leeg; zeg in een paar woorden waarom",
+                ),
+            )
         return value
 
 
@@ -332,8 +344,12 @@ def _requirement(text: str) -> str:
         reason = str(exc).splitlines()[0]
         raise PydanticCustomError(
             "requirement",
-            f"{text!r} is not a plugin requirement such as 'interventie-advies-jeugd>=1.0' "
-            f"({reason})",
+            t(
+                "{x!r} is not a plugin requirement such as 'interventie-advies-jeugd>=1.0' ({r})",
+                "{x!r} is geen eis voor een plugin zoals 'interventie-advies-jeugd>=1.0' ({r})",
+                x=text,
+                r=reason,
+            ),
         ) from None
     return text
 
@@ -384,8 +400,12 @@ class Project(_Table):
         if value != FORMAT_VERSION:
             raise PydanticCustomError(
                 "format_version",
-                "format {value} is not supported; this version reads format {supported}",
-                {"value": value, "supported": FORMAT_VERSION},
+                t(
+                    "format {v} is not supported; this version reads format {s}",
+                    "format {v} wordt niet ondersteund; deze versie leest format {s}",
+                    v=value,
+                    s=FORMAT_VERSION,
+                ),
             )
         return value
 
@@ -440,19 +460,26 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
             problems.append(
                 (
                     f"partners[{i}].name",
-                    "partner names must be unique; this one is listed twice",
+                    t(
+                        "partner names must be unique; this one is listed twice",
+                        "namen van partners moeten uniek zijn; deze staat er twee keer",
+                    ),
                     name,
                 )
             )
         seen.add(name)
     if isinstance(endorsed, list):
-        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or "none are listed"
+        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or t("none", "geen")
         for i, name in enumerate(endorsed):
             if isinstance(name, str) and name not in seen:
                 problems.append(
                     (
                         f"vision.endorsed_by_partners[{i}]",
-                        f"names a partner that is not listed in [[partners]] (listed: {listed})",
+                        t(
+                            "names a partner that is not listed in [[partners]] (listed: {x})",
+                            "noemt een partner die niet bij [[partners]] staat (wel genoemd: {x})",
+                            x=listed,
+                        ),
                         name,
                     )
                 )
@@ -461,7 +488,11 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
             problems.append(
                 (
                     f"decisions[{i}].reason",
-                    f"a reason is required when status is {status!r}; say why in a few words",
+                    t(
+                        "a reason is required when status is {s!r}; say why in a few words",
+                        "een reden is verplicht bij status {s!r}; zeg in een paar woorden waarom",
+                        s=status,
+                    ),
                     None,
                 )
             )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._errors import UsageError
+from ._i18n import t
 
 __all__ = ["PluginNames", "new_plugin"]
 
@@ -38,15 +39,32 @@ class PluginNames:
         name = name.removeprefix("interventie-advies-")
         if not _NAME.match(name):
             raise UsageError(
-                f"plugin name {name!r}: use lowercase letters, digits and single hyphens, "
-                "e.g. regio-oost"
+                t(
+                    "plugin name {n!r}: use lowercase letters, digits and single hyphens, "
+                    "e.g. regio-oost",
+                    "pluginnaam {n!r}: gebruik kleine letters, cijfers en losse streepjes, "
+                    "bijv. regio-oost",
+                    n=name,
+                )
             )
         letters = re.sub(r"[^a-z]", "", name).upper()
         chosen = (prefix or letters[:3]).upper()
         if not re.match(r"^[A-Z]{2,6}$", chosen):
-            raise UsageError(f"code prefix {chosen!r}: use 2 to 6 letters, e.g. RGO")
+            raise UsageError(
+                t(
+                    "code prefix {c!r}: use 2 to 6 letters, e.g. RGO",
+                    "codevoorvoegsel {c!r}: gebruik 2 tot 6 letters, bijv. RGO",
+                    c=chosen,
+                )
+            )
         if chosen in _BUILTIN_PREFIXES:
-            raise UsageError(f"code prefix {chosen!r} is used by the built-in rules; pick another")
+            raise UsageError(
+                t(
+                    "code prefix {c!r} is used by the built-in rules; pick another",
+                    "codevoorvoegsel {c!r} is van de ingebouwde regels; kies een ander",
+                    c=chosen,
+                )
+            )
         return cls(name, chosen)
 
 
@@ -67,7 +85,13 @@ def new_plugin(name: str, folder: str | Path | None = None, *, prefix: str | Non
     names = PluginNames.of(name, prefix)
     target = Path(folder) if folder is not None else Path(names.distribution)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise UsageError(f"{target}: already exists and is not empty; nothing was written")
+        raise UsageError(
+            t(
+                "{p}: already exists and is not empty; nothing was written",
+                "{p}: bestaat al en is niet leeg; er is niets geschreven",
+                p=target,
+            )
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:

@@ -18,6 +18,7 @@ from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
 from ._diff import diff_reports, load_side
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
+from ._i18n import error_language, t
 from ._io import atomic_write
 from ._scaffold import new_plugin
 
@@ -84,29 +85,35 @@ def _with_engine(f: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _errors(f: F) -> F:
-    """Catch AdviesError once: one problem per line on stderr, and its exit code."""
+    """Catch AdviesError once: one problem per line on stderr, and its exit code.
+
+    Validation and usage errors are written in the command's ``--lang`` (else
+    ``ADVIES_LANG``, else Dutch).
+    """
 
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
-        try:
-            return f(*args, **kwargs)
-        except AdviesError as exc:
-            if debug:
-                raise
-            _print_error(exc)
-            sys.exit(exc.exit_code)
+        with error_language(kwargs.get("lang") or _env_lang()):
+            try:
+                return f(*args, **kwargs)
+            except AdviesError as exc:
+                if debug:
+                    raise
+                _print_error(exc)
+                sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
 
 
 def _print_error(exc: AdviesError) -> None:
+    prefix = t("error", "fout")
     problems = getattr(exc, "problems", None)
     if problems:
         for problem in problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"{prefix}: {problem}", err=True)
     else:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"{prefix}: {exc}", err=True)
 
 
 def _color(output: str | None) -> bool:
@@ -290,12 +297,10 @@ def diff(
 
 @cli.command(epilog="Example:\n\n  advies check examples/*.toml")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
+@_lang_option
 @_with_engine
 @_errors
-def check(
-    paths: tuple[str, ...],
-    engine: Engine,
-) -> None:
+def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
     """Validate project files only; list every problem with its TOML path."""
     bad = 0
     for path in collect_paths(paths):
@@ -350,14 +355,42 @@ def explain(
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
+@_lang_option
 @_with_engine
 @_errors
-def plugins(fmt: str, engine: Engine) -> None:
+def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
     text, failed = plugin_table(engine, fmt=fmt)
     click.echo(text, nl=False)
     if failed and engine.strict:
         sys.exit(3)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  advies init
+  advies init plan.toml --lang en
+  advies init project.toml --force"""
+)
+@click.argument("file", default="project.toml", type=click.Path(dir_okay=False))
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the questions and the file's comments (default: ADVIES_LANG, else nl).",
+)
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@_errors
+def init(file: str, lang: str | None, force: bool) -> None:
+    """Ask questions about a project and write a commented project file (default project.toml).
+
+    Answer ? or press Enter when you don't know: the fact is left out and the advice asks
+    about it later. Ctrl-C stops without writing anything (exit code 130).
+    """
+    from ._init import init_project
+
+    init_project(file, lang=lang or _env_lang(), force=force)
 
 
 @cli.group()
@@ -375,8 +408,9 @@ Example:
 @click.argument("name")
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--prefix", default=None, help="Code prefix of its rules (default: from NAME).")
+@_lang_option
 @_errors
-def plugin_new(name: str, folder: str | None, prefix: str | None) -> None:
+def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
     """Write a working plugin package: pyproject, entry point, rules, a test, README."""
     written = new_plugin(name, folder, prefix=prefix)
     click.echo(f"wrote {written}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._errors import UsageError
+from .._i18n import t
 
 if TYPE_CHECKING:
     from .._report import Report
@@ -29,5 +30,12 @@ def render(report: Report, format: str, *, color: bool = False) -> str:
     renderer = report.renderers.get(format)
     if renderer is None:
         known = ", ".join([*BUILTIN_FORMATS, *sorted(report.renderers)])
-        raise UsageError(f"unknown format {format!r}; known formats: {known}")
+        raise UsageError(
+            t(
+                "unknown format {f!r}; known formats: {k}",
+                "onbekend formaat {f!r}; bekende formaten: {k}",
+                f=format,
+                k=known,
+            )
+        )
     return str(renderer(report))
