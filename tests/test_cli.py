@@ -771,5 +771,5 @@ def test_errors_follow_the_language(runner: CliRunner, write_project: Callable[.
         english.stderr)
     usage = invoke(runner, *RUN, "--lang", "en", "--select", "CON0l", write_project())
     assert "'CON0l' matches no rule, element or plugin" in usage.stderr
-    environment = runner.invoke(cli, ["check", path], env={"ADVIES_LANG": "en"})
+    environment = runner.invoke(cli, ["check", str(path)], env={"ADVIES_LANG": "en"})
     assert environment.stderr.startswith("error: ")
