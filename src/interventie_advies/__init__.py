@@ -18,6 +18,7 @@ from ._errors import (
     UsageError,
 )
 from ._host import PluginInfo
+from ._i18n import error_language
 from ._load import load_project
 from ._project import Project
 from ._report import Finding, Question, Report, Strength
@@ -44,6 +45,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "advise",
+    "error_language",
     "hookimpl",
     "load_project",
     "load_rules",
