@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._report import Question
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
 
@@ -179,14 +179,21 @@ class QuestionBook:
     _fields: list[_Entry] = field(default_factory=list)
 
     def ask(
-        self, code: str, element: str, priority: str, missing: Iterable[str], question: str
+        self,
+        code: str,
+        element: str,
+        priority: str,
+        missing: Iterable[tuple[str, str]],
+        question: Callable[[], str],
     ) -> None:
-        """Record that rule ``code`` waits for ``missing`` (it would ask ``question``)."""
-        fields = list(dict.fromkeys(field_to_fill(p) for p in missing))
+        """Record that rule ``code`` waits for ``missing``: ``(field, table)`` pairs.
+
+        ``question`` gives the rule's own question; it is only asked for when the rule
+        waits for fields of a table the file has (a whole absent table has its own).
+        """
         by_table: dict[str, list[str]] = {}
         present: list[str] = []
-        for name in fields:
-            table = table_of(name)
+        for name, table in dict.fromkeys(missing):
             if table in self.absent_tables and table in TABLE_QUESTIONS:
                 by_table.setdefault(table, []).append(name)
             else:
@@ -208,9 +215,9 @@ class QuestionBook:
             if entry.element == element and set(entry.missing) & set(present):
                 entry.add(code, present)
                 if _RANK[priority] < _RANK[entry.priority]:
-                    entry.priority, entry.text, entry.code = priority, question, code
+                    entry.priority, entry.text, entry.code = priority, question(), code
                 return
-        new = _Entry(code, element, question, priority, [], {})
+        new = _Entry(code, element, question(), priority, [], {})
         new.add(code, present)
         self._fields.append(new)
 

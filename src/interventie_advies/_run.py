@@ -1,0 +1,463 @@
+"""One evaluation of one project: the engine's plan → findings, questions, strengths, report.
+
+The state of a run lives only for one ``advise`` call, so a rule or plugin that fails on
+one project never affects the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import types
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from ._checks import ABSENT, decision_problems, extension_problems, requirement_problems
+from ._conditions import ALLOWED_FUNCTIONS
+from ._elements import ELEMENTS
+from ._errors import PluginError, ProjectError, UsageError
+from ._facts import Facts, derive_facts
+from ._host import BUILTIN
+from ._i18n import t
+from ._load import suggest
+from ._prioritise import adjusted_factor, order, rank
+from ._project import EMPTY_TABLES, TABLES, Project
+from ._questions import QuestionBook, absent_tables
+from ._report import (
+    Decision,
+    ErrorEntry,
+    Finding,
+    NotFollowed,
+    Report,
+    StaleDecision,
+    Strength,
+)
+from ._rules import fill_placeholders
+from ._status import effect_profile, element_statuses
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._engine import Engine
+    from ._plan import Planned
+
+__all__ = ["LANG_ENV", "Run"]
+
+LANG_ENV = "ADVIES_LANG"
+ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
+
+
+def language(lang: str | None, project: Project) -> str:
+    """The report language: the caller's, else the file's, else ADVIES_LANG, else Dutch."""
+    chosen = lang or (project.advies.language if project.advies else None)
+    chosen = chosen or os.environ.get(LANG_ENV) or "nl"
+    if chosen not in ("nl", "en"):
+        raise UsageError(
+            t(
+                "unknown language {x!r}; use nl or en",
+                "onbekende taal {x!r}; kies nl of en",
+                x=chosen,
+            )
+        )
+    return chosen
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    return value
+
+
+def value_of(steps: tuple[tuple[str, bool], ...], namespace: Mapping[str, Any]) -> Any:
+    """The value a needs path points at (a list when the path goes through a list)."""
+    values: list[Any] = [namespace]
+    listed = False
+    for i, (name, through) in enumerate(steps):
+        nxt: list[Any] = []
+        for value in values:
+            item = value.get(name) if i == 0 else getattr(value, name, None)
+            if through:
+                nxt.extend(item or ())
+            else:
+                nxt.append(item)
+        values = nxt
+        listed = listed or through
+    return _jsonable(values if listed else values[0])
+
+
+class Run:
+    """One evaluation of one project."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        project: Project,
+        file: str | None,
+        lang: str | None,
+        date: dt.date | None,
+        select: Iterable[str],
+        ignore: Iterable[str],
+    ) -> None:
+        self.engine = engine
+        self.project = project
+        self.file = file
+        self.lang = language(lang, project)
+        self.today = date or dt.date.today()
+        settings = project.advies
+        # the caller's select replaces the file's; ignores add up
+        self.select = tuple(select) or (tuple(settings.select or ()) if settings else ())
+        self.ignore = tuple(ignore) + (tuple(settings.ignore or ()) if settings else ())
+        self.errors: list[ErrorEntry] = []
+        self.warnings: list[str] = []
+        self.extension_values: dict[str, Any] = {}
+
+    # -- set-up of the run -----------------------------------------------------------
+
+    def namespace(self, facts: Facts) -> dict[str, Any]:
+        """What conditions read: the tables (absent ones empty), facts and extensions."""
+        project = self.project
+        ns: dict[str, Any] = {"__builtins__": {}, **ALLOWED_FUNCTIONS, "facts": facts}
+        for name, (_, is_list) in TABLES.items():
+            value = getattr(project, name)
+            ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
+        extensions = self.engine.extensions
+        if extensions:
+            ns["extensions"] = types.SimpleNamespace(
+                **{name: self.extension_values.get(name, ABSENT) for name in extensions}
+            )
+        else:
+            ns["extensions"] = types.SimpleNamespace()
+        return ns
+
+    def facts(self) -> Facts:
+        """The built-in facts, and those plugins add through ``advies_facts``."""
+        facts = derive_facts(self.project, self.today)
+        host = self.engine.host
+        if not host.manager.hook.advies_facts.get_hookimpls():
+            return facts
+        builtin = facts.as_dict()
+        for plugin, result in host.call_each(
+            "advies_facts", project=self.project, facts=types.MappingProxyType(builtin)
+        ):
+            if not isinstance(result, Mapping):
+                host.report(plugin, "advies_facts must return a dict")
+                continue
+            for name, value in result.items():
+                if name in builtin:
+                    host.report(plugin, f"fact {name!r} is built in; left out")
+                else:
+                    setattr(facts, name, value)
+        return facts
+
+    def check_extensions(self) -> None:
+        """Required plugins and ``[extensions.NAME]`` tables; keeps the validated tables."""
+        problems = requirement_problems(self.engine, self.project, self.file)
+        more, self.warnings = extension_problems(
+            self.engine, self.project, self.file, self.extension_values
+        )
+        problems += more
+        if problems:
+            raise ProjectError(problems)
+
+    def selected(self, planned: tuple[Planned, ...]) -> tuple[Planned, ...]:
+        """The rules that select/ignore leave (all of them when neither is given)."""
+        if not self.select and not self.ignore:
+            return planned
+        vocabulary = set().union(*(p.keys for p in planned)) | {e.id for e in ELEMENTS}
+        for what, tokens in (("select", self.select), ("ignore", self.ignore)):
+            for token in tokens:
+                if token not in vocabulary and token.upper() not in vocabulary:
+                    hint = suggest(token, vocabulary)
+                    raise UsageError(
+                        t(
+                            "{w}: {x!r} matches no rule, element or plugin",
+                            "{w}: {x!r} past bij geen regel, element of plugin",
+                            w=what,
+                            x=token,
+                        )
+                        + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
+                    )
+
+        def matches(p: Planned, tokens: tuple[str, ...]) -> bool:
+            return any(tok in p.keys or tok.upper() == p.code for tok in tokens)
+
+        return tuple(
+            p
+            for p in planned
+            if (not self.select or matches(p, self.select)) and not matches(p, self.ignore)
+        )
+
+    # -- one rule --------------------------------------------------------------------
+
+    def question_of(self, p: Planned, ns: dict[str, Any]) -> str:
+        """The rule's own question, in the report's language."""
+        question = p.rule.question
+        return fill_placeholders(question.get(self.lang), ns) if question else ""
+
+    def fail(self, p: Planned, message: str) -> None:
+        """Record that a rule failed on this project (the run goes on)."""
+        plugin = p.rule.plugin
+        self.errors.append(ErrorEntry(plugin, p.code, message, self.engine.host.version(plugin)))
+
+    def evaluate(self, p: Planned, ns: dict[str, Any]) -> bool:
+        """The rule's condition on this project; False (and an error) when it raises."""
+        try:
+            if p.condition is not None:
+                return bool(eval(p.condition, ns))  # compiled, whitelisted condition
+            assert p.call is not None
+            return bool(p.call(types.SimpleNamespace(**ns)))
+        except Exception as exc:  # a rule's failure is reported, never raised
+            self.fail(p, f"{type(exc).__name__}: {exc}")
+            return False
+
+    def applies(self, p: Planned, ns: dict[str, Any]) -> bool:
+        """False when the rule's guard is known to be false (it then neither fires nor asks)."""
+        guard = p.guard
+        if guard is None or any(absent(ns) for absent in guard.needs):
+            return True
+        try:
+            return bool(eval(guard.code, ns))
+        except Exception as exc:
+            self.fail(p, f"applies failed: {type(exc).__name__}: {exc}")
+            return False
+
+    def priority_of(self, p: Planned, ns: dict[str, Any]) -> tuple[str, str | None]:
+        """The priority after the rule's adjustments, and the reason when one applied."""
+        assert p.priority is not None
+        for step in p.adjust:
+            if any(absent(ns) for absent in step.needs):
+                continue
+            try:
+                hit = bool(eval(step.code, ns))
+            except Exception as exc:
+                self.fail(p, f"adjustment failed: {type(exc).__name__}: {exc}")
+                continue
+            if hit and step.priority is not None and step.reason is not None:
+                return step.priority, step.reason.get(self.lang)
+        return p.priority, None
+
+    # -- the whole run ---------------------------------------------------------------
+
+    def report(self) -> Report:
+        """Advise: evaluate every selected rule and build the report."""
+        engine = self.engine
+        # set-up (cached on the engine) first, so that its problems belong to every report
+        planned = engine.plan
+        _ = engine.extensions, engine.renderers
+        setup_problems = len(engine.host.problems)
+        try:
+            return self._report(planned)
+        finally:
+            # NOTE: problems raised while advising on this project belong to this report
+            # only; the next project in a batch starts clean.
+            del engine.host.problems[setup_problems:]
+
+    def _report(self, planned: tuple[Planned, ...]) -> Report:
+        engine, lang, project = self.engine, self.lang, self.project
+        self.check_extensions()
+        facts = self.facts()
+        ns = self.namespace(facts)
+        active = self.selected(planned)
+        phase = project.project.phase
+        needs = project.residents.needs or () if project.residents else ()
+
+        findings: list[Finding] = []
+        strengths: list[Strength] = []
+        book = QuestionBook(lang, absent_tables(project, TABLES))
+        described: dict[str, dict[str, bool]] = {}
+        for p in active:
+            if p.guard is not None and not self.applies(p, ns):
+                continue
+            if p.needs:
+                known = described.setdefault(p.element, {})
+                missing = []
+                for need in p.needs:
+                    gone = need.absent(ns)
+                    if gone:
+                        missing.append((need.field, need.table))
+                    known[need.field] = known.get(need.field, True) and not gone
+                if missing:
+                    book.ask(
+                        p.code,
+                        p.element,
+                        p.priority or "low",
+                        missing,
+                        functools.partial(self.question_of, p, ns),
+                    )
+                    continue
+            if not self.evaluate(p, ns):
+                continue
+            rule = p.rule
+            title = fill_placeholders(rule.title.get(lang), ns)
+            message = fill_placeholders(rule.message.get(lang), ns)
+            if p.kind == "strength":
+                strengths.append(
+                    Strength(p.code, rule.name, p.element, title, message, rule.plugin)
+                )
+                continue
+            priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
+            priority, value, factors = rank(
+                priority,
+                kind=p.kind,
+                element=p.element,
+                phases=rule.phases,
+                serves_needs=rule.serves_needs,
+                effort=rule.effort,
+                phase=phase,
+                needs=needs,
+                months_left=facts.months_left,
+                funding_months=facts.funding_months,
+                lang=lang,
+            )
+            if reason:
+                factors = (adjusted_factor(priority, reason, lang), *factors)
+            findings.append(
+                Finding(
+                    code=p.code,
+                    name=rule.name,
+                    element=p.element,
+                    kind=p.kind,
+                    priority=priority,
+                    score=value,
+                    score_factors=factors,
+                    title=title,
+                    message=message,
+                    why=fill_placeholders(rule.why.get(lang), ns),
+                    actions=tuple(rule.actions.get(lang)) if rule.actions else (),
+                    evidence=rule.evidence,
+                    source=rule.source,
+                    facts={n.text: value_of(n.path.steps, ns) for n in p.needs},
+                    plugin=rule.plugin,
+                    base_priority=p.priority or priority,
+                    phases=rule.phases,
+                    effort=rule.effort,
+                    serves_needs=rule.serves_needs,
+                )
+            )
+
+        findings = self.prioritise(order(findings))
+        findings, not_followed, stale = self.apply_decisions(findings, active)
+        questions = book.questions(ELEMENT_INDEX)
+        strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
+        elements = element_statuses(findings, questions, strengths, engine.rules, lang, described)
+        for problem in engine.host.problems:
+            entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
+            if entry not in self.errors:
+                self.errors.append(entry)
+        if engine.strict and self.errors:
+            first = self.errors[0]
+            raise PluginError(first.plugin, first.version, first.message)
+        return Report(
+            tool=engine.tool_info,
+            project={"name": project.project.name, "file": self.file, "phase": phase},
+            language=lang,
+            evaluated_on=self.today.isoformat(),
+            findings=tuple(findings),
+            strengths=tuple(strengths),
+            questions=questions,
+            elements=elements,
+            not_followed=tuple(not_followed),
+            stale_decisions=tuple(stale),
+            effects=effect_profile(elements, lang),
+            errors=tuple(self.errors),
+            warnings=tuple(self.warnings),
+            renderers=engine.renderers,
+        )
+
+    def prioritise(self, findings: list[Finding]) -> list[Finding]:
+        """Let a plugin replace the order; keep ours when its answer is not a permutation."""
+        if not self.engine.host.manager.hook.advies_prioritise.get_hookimpls():
+            return findings
+        answer = self.engine.host.first_result(
+            "advies_prioritise", findings=tuple(findings), project=self.project
+        )
+        if answer is None:
+            return findings
+        plugin, result = answer
+        try:
+            result = list(result)
+        except TypeError:
+            result = []
+        if not _is_permutation(result, findings):
+            self.engine.host.report(
+                plugin,
+                "advies_prioritise must return the same findings in a new order; "
+                "the built-in order is used",
+            )
+            return findings
+        return result
+
+    def apply_decisions(
+        self, findings: list[Finding], active: Sequence[Planned]
+    ) -> tuple[list[Finding], list[NotFollowed], list[StaleDecision]]:
+        """Attach ``[[decisions]]``; move rejected advice out; list stale decisions."""
+        decisions = self.project.decisions or []
+        if not decisions:
+            return findings, [], []
+        problems = decision_problems(self.engine, self.project, self.file)
+        if problems:
+            raise ProjectError(problems)
+        by_code = {self.engine.find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
+        kept: list[Finding] = []
+        not_followed: list[NotFollowed] = []
+        fired = {f.code for f in findings}
+        for finding in findings:
+            entry = by_code.get(finding.code)
+            if entry is None:
+                kept.append(finding)
+                continue
+            d = entry[1]
+            date = d.date.isoformat() if d.date else None
+            if d.status in ("rejected", "not_applicable"):
+                not_followed.append(
+                    NotFollowed(
+                        finding.code,
+                        d.status,
+                        d.reason or "",
+                        finding.title,
+                        finding.element,
+                        d.by,
+                        date,
+                    )
+                )
+            else:
+                kept.append(replace(finding, decision=Decision(d.status, d.reason, date, d.by)))
+        # a decision about a strength or a rule left out by select/ignore is not stale
+        selected = {p.code for p in active if p.kind != "strength"}
+        stale = [
+            StaleDecision(decisions[i].rule, d.status)
+            for code, (i, d) in sorted(by_code.items(), key=lambda kv: kv[1][0])
+            if code in selected and code not in fired
+        ]
+        return kept, not_followed, stale
+
+
+def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
+    return all(isinstance(f, Finding) for f in result) and sorted(f.code for f in result) == sorted(
+        f.code for f in findings
+    )
+
+
+def tool_info(engine: Engine) -> dict[str, Any]:
+    """The ``tool`` part of a report: name, version and the plugins that loaded."""
+    from . import __version__
+
+    return {
+        "name": "interventie-advies",
+        "version": __version__,
+        "plugins": [
+            {"name": p.name, "version": p.version}
+            for p in engine.plugins
+            if p.loaded and p.name != BUILTIN
+        ],
+    }
