@@ -569,3 +569,16 @@ def test_language_choice(builtin_engine: Engine, monkeypatch: pytest.MonkeyPatch
 def test_the_date_defaults_to_today(builtin_engine: Engine) -> None:
     report = builtin_engine.advise(project())
     assert report.evaluated_on == dt.date.today().isoformat()
+
+
+def test_usage_errors_without_a_suggestion_still_say_what_is_wrong() -> None:
+    """A token that resembles nothing gets a full message, not an empty one."""
+    from interventie_advies import UsageError
+
+    engine = Engine(plugins=())
+    with pytest.raises(UsageError) as select:
+        engine.advise({"format": 1, "project": {"name": "x"}}, select=["zzzzzzzz"])
+    assert str(select.value) == "select: 'zzzzzzzz' matches no rule, element or plugin"
+    with pytest.raises(UsageError) as rule:
+        engine.find_rule("qqqqqqqqqq")
+    assert str(rule.value) == "unknown rule 'qqqqqqqqqq'"
