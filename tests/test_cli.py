@@ -172,7 +172,7 @@ def test_an_unknown_format_is_a_usage_error(runner: CliRunner,
                                             write_project: Callable[..., Path]) -> None:
     result = invoke(runner, *RUN, "--format", "pdf", write_project())
     assert_clean_errors(result)
-    assert "unknown format 'pdf'" in result.stderr
+    assert "onbekend formaat 'pdf'" in result.stderr
     assert result.stdout == ""
 
 

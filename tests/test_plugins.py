@@ -464,3 +464,36 @@ def test_no_plugins_reads_no_entry_points(
     assert result.exit_code == 0
     assert "FAILED" not in result.stdout
     assert "goed" not in result.stdout
+
+
+def test_a_rule_file_reads_extensions_and_declares_facts_in_its_pack(tmp_path: Any) -> None:
+    """load_rules passes extension models on, and [pack] facts lists plugin facts."""
+    from interventie_advies import load_rules
+
+    class Jeugd(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        minors: bool | None = None
+
+    rules_file = tmp_path / "jeugd.toml"
+    rules_file.write_text('''
+[pack]
+name = "jeugd"
+facts = ["jeugd_project"]
+
+[[rule]]
+code = "JGD01"
+name = "jeugd.minors"
+element = "key_persons"
+kind = "warning"
+priority = "high"
+when = "facts.jeugd_project and extensions.jeugd.minors"
+needs = ["facts.jeugd_project", "extensions.jeugd.minors"]
+title = { nl = "t", en = "t" }
+message = { nl = "m", en = "m" }
+why = { nl = "w", en = "w" }
+question = { nl = "q", en = "q" }
+''', encoding="utf-8")
+    [rule] = load_rules(rules_file, extensions={"jeugd": Jeugd})
+    assert rule.needs == ("facts.jeugd_project", "extensions.jeugd.minors")
+    with pytest.raises(Exception, match="extensions has no field 'jeugd'"):
+        load_rules(rules_file)  # without the model the path cannot be checked

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import os
 import pickle
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._engine import Engine
 from ._errors import AdviesError, Problem, ProjectError, UsageError
-from ._i18n import t
+from ._i18n import current_error_language, error_language, t
 
 if TYPE_CHECKING:
     import datetime as dt
-    import os
     from collections.abc import Iterable, Iterator, Sequence
 
     from ._report import Report
@@ -29,6 +31,8 @@ class Outcome:
     path: Path
     report: Report | None = None
     error: AdviesError | None = None
+    text: str | None = None  # the report rendered, when a format was asked for
+    worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
 
 
 def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -60,24 +64,45 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 _WORKER: dict[str, Any] = {}
+_RANK = {"high": 3, "medium": 2, "low": 1}
+#: in flight per worker process; bounds memory however many files there are
+WINDOW_PER_JOB = 32
 
 
-def _start_worker(settings: dict[str, Any], options: dict[str, Any]) -> None:
+def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
+    """The text of ``report`` in ``fmt`` (``jsonl``: one compact line)."""
+    if fmt == "json":
+        return report.to_json() + "\n"
+    if fmt == "jsonl":
+        return report.to_json(indent=None) + "\n"
+    return report.render(fmt, color=color)
+
+
+def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[str, Any]) -> None:
     _WORKER["engine"] = Engine(**settings)
     _WORKER["options"] = options
+    _WORKER["work"] = work
 
 
 def _advise_one(path: Path) -> Outcome:
-    outcome = _advise(_WORKER["engine"], path, **_WORKER["options"])
+    work = _WORKER["work"]
+    with error_language(work["error_language"]):
+        outcome = _advise(_WORKER["engine"], path, work["fmt"], work["color"], **_WORKER["options"])
     if outcome.report is not None:
-        # NOTE: plugin renderers stay in the parent; they are re-attached there
-        outcome = Outcome(path, report=replace(outcome.report, renderers={}))
+        # NOTE: only the text crosses back when a format was asked for; plugin renderers
+        # stay in the parent (they may not travel between processes)
+        outcome = replace(
+            outcome, report=None if work["fmt"] else replace(outcome.report, renderers={})
+        )
     return outcome
 
 
-def _advise(engine: Engine, path: Path, **options: Any) -> Outcome:
+def _advise(engine: Engine, path: Path, fmt: str | None, color: bool, **options: Any) -> Outcome:
     try:
-        return Outcome(path, report=engine.advise(path, **options))
+        report = engine.advise(path, **options)
+        text = render_as(report, fmt, color=color) if fmt else None
+        worst = max((_RANK[f.priority] for f in report.findings), default=0)
+        return Outcome(path, report=report, text=text, worst=worst)
     except UsageError:
         raise  # the same for every file: stop at once
     except AdviesError as exc:
@@ -89,6 +114,14 @@ def _advise(engine: Engine, path: Path, **options: Any) -> Outcome:
         )
 
 
+def default_jobs(count: int) -> int:
+    """Worker processes when the user did not say: all cores for many files, else one."""
+    return (os.cpu_count() or 1) if count >= MANY_FILES else 1
+
+
+MANY_FILES = 100
+
+
 def advise_paths(
     engine: Engine,
     paths: Sequence[Path],
@@ -98,12 +131,17 @@ def advise_paths(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     jobs: int = 1,
+    fmt: str | None = None,
+    color: bool = False,
 ) -> Iterator[Outcome]:
     """Yield one Outcome per file, in input order; a broken file never stops the rest.
 
     :param jobs: worker processes; more than 1 uses a process pool in which every worker
-        builds an engine with the same settings (results still come in input order).
-        Plugin objects that cannot be sent to another process mean one process is used.
+        builds an engine with the same settings (results still come in input order, and
+        only a bounded number of files is in flight). Plugin objects that cannot be sent
+        to another process mean one process is used.
+    :param fmt: render each report in this format where it is made (``Outcome.text``);
+        with workers, the report itself then stays in the worker.
     """
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings
@@ -114,12 +152,27 @@ def advise_paths(
             jobs = 1
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
-            yield _advise(engine, path, **options)
+            yield _advise(engine, path, fmt, color, **options)
         return
+    if fmt is not None and fmt not in ("text", "json", "jsonl", "markdown", "html"):
+        fmt_in_worker = None  # a plugin's format: render here, where its renderer lives
+    else:
+        fmt_in_worker = fmt
+    work = {"fmt": fmt_in_worker, "color": color, "error_language": current_error_language()}
     renderers = engine.renderers
-    chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings, options)) as pool:
-        for outcome in pool.map(_advise_one, paths, chunksize=chunk):
-            if outcome.report is not None and renderers:
-                outcome = Outcome(outcome.path, report=replace(outcome.report, renderers=renderers))
+    with ProcessPoolExecutor(
+        jobs, initializer=_start_worker, initargs=(settings, options, work)
+    ) as pool:
+        pending: deque[Future[Outcome]] = deque()
+        queue = iter(paths)
+        for path in itertools.islice(queue, jobs * WINDOW_PER_JOB):
+            pending.append(pool.submit(_advise_one, path))
+        while pending:
+            outcome = pending.popleft().result()
+            for path in itertools.islice(queue, 1):
+                pending.append(pool.submit(_advise_one, path))
+            if outcome.report is not None:
+                report = replace(outcome.report, renderers=renderers)
+                text = render_as(report, fmt, color=color) if fmt else None
+                outcome = replace(outcome, report=report, text=text)
             yield outcome

@@ -159,6 +159,8 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
         out.append(f"needs: {', '.join(r.needs)}")
     if r.question:
         out.append(("question: " if en else "vraag: ") + r.question.get(lang))
+    if r.applies is not None:
+        out.append(f"applies when: {r.applies.when} (needs {', '.join(r.applies.needs)})")
     for adj in r.adjust:
         out.append(f"adjust: {adj.priority} when {adj.when} ({adj.reason.get(lang)})")
     if r.evidence:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["error_language", "t"]
+__all__ = ["current_error_language", "error_language", "t"]
 
 _LANGUAGE: ContextVar[str] = ContextVar("interventie_advies_error_language", default="en")
 
@@ -24,6 +24,11 @@ def t(en: str, nl: str, /, **params: Any) -> str:
     """The message in the current error language, with ``params`` filled in."""
     text = nl if _LANGUAGE.get() == "nl" else en
     return text.format(**params) if params else text
+
+
+def current_error_language() -> str:
+    """The language errors are written in here (``nl`` or ``en``)."""
+    return _LANGUAGE.get()
 
 
 @contextlib.contextmanager

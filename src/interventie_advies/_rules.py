@@ -306,7 +306,7 @@ class Pack(_Strict):
     name: str = Field(min_length=1, max_length=200)
     title: LocalText | None = None
     source: str | None = Field(None, max_length=2000)
-    facts: tuple[str, ...] = Field((), description="plugin facts the rules of this file read")
+    facts: list[str] = Field([], description="plugin facts the rules of this file read")
 
 
 class RuleFile(BaseModel):
@@ -348,7 +348,15 @@ def load_rules(
     except Exception as exc:  # a ProjectError from the shared TOML reader
         problems = getattr(exc, "problems", [Problem(file, "", str(exc))])
         raise RuleError(problems) from None
-    return rules_from_data(data, file, plugin=plugin, facts=facts, elements=elements, origin=origin)
+    return rules_from_data(
+        data,
+        file,
+        plugin=plugin,
+        facts=facts,
+        elements=elements,
+        origin=origin,
+        extensions=extensions,
+    )
 
 
 def rules_from_data(
@@ -377,7 +385,7 @@ def rules_from_data(
         problems.append(Problem(file, "rule", "expected [[rule]] tables"))
         raw_rules = []
     context = {
-        "facts": tuple(facts) + (pack.facts if pack else ()),
+        "facts": tuple(facts) + (tuple(pack.facts) if pack else ()),
         "elements": tuple(elements),
         "extensions": dict(extensions or {}),
     }

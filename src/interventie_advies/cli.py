@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
 import sys
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
-from ._batch import advise_paths, collect_paths
+from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
 from ._diff import diff_reports, load_side
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._i18n import error_language, t
 from ._io import atomic_write
+from ._output import open_sink
+from ._render import BUILTIN_FORMATS
 from ._scaffold import new_plugin
 
 if TYPE_CHECKING:
@@ -142,7 +144,7 @@ Examples:
     "fmt",
     default="text",
     show_default=True,
-    help="text, json, markdown, or a format a plugin adds.",
+    help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds.",
 )
 @click.option(
     "--output",
@@ -164,9 +166,8 @@ Examples:
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Worker processes for many files (results keep their order).",
+    default=None,
+    help="Worker processes (default: all cores from 100 files on, else 1); output keeps its order.",
 )
 @click.option(
     "--fail-on",
@@ -185,63 +186,63 @@ def run(
     date: dt.datetime | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    jobs: int,
+    jobs: int | None,
     fail_on: str,
     engine: Engine,
 ) -> None:
     """Advise on project files or folders of them."""
     files = collect_paths(paths)
-    formats = {"text", "json", "markdown", *engine.renderers}
+    formats = {*BUILTIN_FORMATS, "jsonl", *engine.renderers}
     if fmt not in formats:
-        raise UsageError(f"unknown format {fmt!r}; known formats: {', '.join(sorted(formats))}")
-    many = len(files) > 1
-    out_dir = (
-        Path(output)
-        if output and many and (Path(output).is_dir() or output.endswith(("/", os.sep)))
-        else None
-    )
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    rendered: list[str] = []
+        raise UsageError(
+            t(
+                "unknown format {f!r}; known formats: {k}",
+                "onbekend formaat {f!r}; bekende formaten: {k}",
+                f=fmt,
+                k=", ".join(sorted(formats)),
+            )
+        )
+    color = _color(output)
+    sink = open_sink(output, fmt, files, sys.stdout)
     worst = 0
     failed: list[AdviesError] = []
-    color = _color(output)
-    for outcome in advise_paths(
+    outcomes = advise_paths(
         engine,
         files,
         lang=lang,
         date=date.date() if date else None,
         select=select,
         ignore=ignore,
-        jobs=jobs,
-    ):
-        if outcome.report is None:
-            assert outcome.error is not None
-            _print_error(outcome.error)
-            failed.append(outcome.error)
-            continue
-        report = outcome.report
-        worst = max([worst, *(_PRIORITY_RANK[f.priority] for f in report.findings)])
-        if out_dir is not None:
-            suffix = {"json": ".json", "markdown": ".md", "text": ".txt"}.get(fmt, f".{fmt}")
-            atomic_write(out_dir / (outcome.path.stem + suffix), report.render(fmt))
-        elif fmt == "json":
-            rendered.append(report.to_json())
-        else:
-            rendered.append(report.render(fmt, color=color))
-    if out_dir is None and rendered:
-        if fmt == "json":
-            text = ("[\n" + ",\n".join(rendered) + "\n]\n") if many else rendered[0] + "\n"
-        else:
-            text = ("\n" + "═" * 60 + "\n\n").join(rendered)
-        if output:
-            atomic_write(output, text)
-        else:
-            click.echo(text, nl=False, color=color)
+        jobs=jobs if jobs is not None else default_jobs(len(files)),
+        fmt=fmt,
+        color=color,
+    )
+    try:
+        with _progress(outcomes, len(files)) as bar:
+            for outcome in bar:
+                if outcome.error is not None:
+                    _print_error(outcome.error)
+                    failed.append(outcome.error)
+                    continue
+                worst = max(worst, outcome.worst)
+                sink.add(outcome.path, outcome.text or "")
+        sink.close()
+    except BaseException:
+        sink.abort()
+        raise
     if failed:
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
         sys.exit(1)
+
+
+def _progress(items: Iterable[Outcome], count: int) -> Any:
+    """A progress bar on stderr, only for people watching a terminal and several files."""
+    if count < 2 or not sys.stderr.isatty():
+        return contextlib.nullcontext(items)
+    return click.progressbar(
+        items, length=count, file=sys.stderr, label=t("advising", "advies"), show_pos=True
+    )
 
 
 @cli.command(
@@ -391,6 +392,80 @@ def init(file: str, lang: str | None, force: bool) -> None:
     from ._init import init_project
 
     init_project(file, lang=lang or _env_lang(), force=force)
+
+
+@cli.command(
+    epilog="""\b
+Examples:
+  advies portfolio projecten/
+  advies portfolio projecten/ --format csv --csv-dialect nl --output portfolio.csv
+  advies portfolio projecten/ --format html --output portfolio.html --date 2026-11-01"""
+)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv", "json", "html"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--csv-dialect",
+    type=click.Choice(["default", "nl"]),
+    default="default",
+    show_default=True,
+    help="nl: semicolons and a UTF-8 byte order mark, for Excel with Dutch settings.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to FILE (atomically).",
+)
+@_lang_option
+@click.option(
+    "--date",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Evaluation date YYYY-MM-DD (default: today).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: all cores from 100 files on, else 1).",
+)
+@_with_engine
+@_errors
+def portfolio(
+    paths: tuple[str, ...],
+    fmt: str,
+    csv_dialect: str,
+    output: str | None,
+    lang: str | None,
+    date: dt.datetime | None,
+    jobs: int | None,
+    engine: Engine,
+) -> None:
+    """Summarise many projects: elements per project, common gaps, urgent projects first."""
+    from ._portfolio import run_portfolio
+
+    code = run_portfolio(
+        engine,
+        paths,
+        fmt=fmt,
+        csv_dialect=csv_dialect,
+        output=output,
+        lang=lang or _env_lang(),
+        date=date.date() if date else None,
+        jobs=jobs,
+        on_error=_print_error,
+        progress=_progress,
+    )
+    if code:
+        sys.exit(code)
 
 
 @cli.group()

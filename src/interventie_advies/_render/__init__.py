@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BUILTIN_FORMATS", "render"]
 
-BUILTIN_FORMATS = ("text", "json", "markdown")
+BUILTIN_FORMATS = ("text", "json", "markdown", "html")
 
 
 def render(report: Report, format: str, *, color: bool = False) -> str:
@@ -27,6 +27,10 @@ def render(report: Report, format: str, *, color: bool = False) -> str:
         from .markdown import render_markdown
 
         return render_markdown(report)
+    if format == "html":
+        from .html import render_html
+
+        return render_html(report)
     renderer = report.renderers.get(format)
     if renderer is None:
         known = ", ".join([*BUILTIN_FORMATS, *sorted(report.renderers)])

@@ -1,0 +1,137 @@
+"""Where the reports of a run go: the terminal, one file, or one file per project.
+
+Every sink writes as reports arrive, so memory stays flat however many projects there
+are; files are written atomically (a temporary file in the same folder, then a rename).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from ._errors import UsageError
+from ._i18n import t
+from ._io import atomic_write
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["SEPARATOR", "Sink", "open_sink", "relative_names"]
+
+SEPARATOR = "\n" + "═" * 60 + "\n\n"
+SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt", "html": ".html"}
+
+
+class Sink:
+    """Receives the rendered report of each project, in order."""
+
+    def __init__(self, stream: IO[str], fmt: str, many: bool) -> None:
+        self.stream = stream
+        self.fmt = fmt
+        self.many = many
+        self.count = 0
+
+    def add(self, path: Path, text: str) -> None:
+        """Write the report of ``path``."""
+        if self.fmt == "json" and self.many:
+            self.stream.write("[\n" if self.count == 0 else ",\n")
+            self.stream.write(text.rstrip("\n"))
+        elif self.fmt in ("text", "markdown") and self.count:
+            self.stream.write(SEPARATOR)
+            self.stream.write(text)
+        else:
+            self.stream.write(text)
+        self.count += 1
+        self.stream.flush()
+
+    def close(self) -> None:
+        """Finish the output (close a JSON array)."""
+        if self.fmt == "json" and self.many:
+            self.stream.write("\n]\n" if self.count else "[]\n")
+        self.stream.flush()
+
+    def abort(self) -> None:
+        """Give up: nothing half-written is left behind."""
+
+
+class _FileSink(Sink):
+    """All reports in one file, streamed into a temporary file and renamed at the end."""
+
+    def __init__(self, target: Path, fmt: str, many: bool) -> None:
+        folder = target.parent if str(target.parent) else Path()
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise UsageError(
+                t(
+                    "{p}: cannot write here: {r}",
+                    "{p}: kan hier niet schrijven: {r}",
+                    p=target,
+                    r=exc.strerror or exc,
+                )
+            ) from None
+        super().__init__(os.fdopen(fd, "w", encoding="utf-8", newline=""), fmt, many)
+        self.target = target
+        self.tmp = Path(tmp)
+
+    def close(self) -> None:
+        super().close()
+        os.fsync(self.stream.fileno())
+        self.stream.close()
+        self.tmp.replace(self.target)
+
+    def abort(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()
+
+
+class _FolderSink(Sink):
+    """One file per project in a folder, each written atomically."""
+
+    def __init__(self, folder: Path, fmt: str, names: dict[Path, Path]) -> None:
+        super().__init__(sys.stdout, fmt, True)
+        self.folder = folder
+        self.names = names
+
+    def add(self, path: Path, text: str) -> None:
+        target = self.folder / self.names[path].with_suffix(SUFFIXES.get(self.fmt, f".{self.fmt}"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text)
+        self.count += 1
+
+    def close(self) -> None:
+        """Nothing to finish: every file is complete when written."""
+
+
+def relative_names(files: Sequence[Path]) -> dict[Path, Path]:
+    """A distinct name per file: its path below the folder all files share.
+
+    NOTE: ``a.toml`` and ``sub/a.toml`` both exist in real portfolios; naming reports by
+    stem alone would overwrite one with the other.
+    """
+    if not files:
+        return {}
+    resolved = [f.resolve() for f in files]
+    base = Path(os.path.commonpath([p.parent for p in resolved]))
+    return {f: r.relative_to(base) for f, r in zip(files, resolved, strict=True)}
+
+
+def open_sink(output: str | None, fmt: str, files: Sequence[Path], stdout: IO[str]) -> Sink:
+    """The sink for ``--output``: stdout, one file, or (for a folder) one file per project."""
+    many = len(files) > 1
+    target = Path(output) if output is not None else None
+    if target is not None and many and (target.is_dir() or str(output).endswith(("/", os.sep))):
+        target.mkdir(parents=True, exist_ok=True)
+        return _FolderSink(target, fmt, relative_names(files))
+    if fmt == "html" and many:
+        raise UsageError(t("several projects as HTML need a folder: --output reports/",
+                           "meerdere projecten als HTML vragen om een map: --output rapporten/"))
+    if target is None:
+        return Sink(stdout, fmt, many)
+    return _FileSink(target, fmt, many)

@@ -1,0 +1,540 @@
+"""The HTML report: structure, accessibility, escaping, print CSS, the CLI, and a real browser."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unicodedata
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import DATE, EXAMPLE_FILES, EXAMPLES
+
+from interventie_advies import Engine, Report
+from interventie_advies._render.html import TEMPLATES, render_html, split_sources
+from interventie_advies.cli import cli
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+IDS = [p.stem for p in EXAMPLE_FILES]
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr"}
+EVIL = '<script>alert(1)</script> & "quotes"'
+SECTIONS = ["top-advice", "elements", "effects", "questions", "strengths", "not-followed",
+            "sources"]
+STATUS_WORDS = {"nl": {"covered": "op orde", "partial": "deels", "missing": "ontbreekt",
+                       "unknown": "onbekend"},
+                "en": {"covered": "covered", "partial": "partial", "missing": "missing",
+                       "unknown": "unknown"}}
+
+
+class Page(HTMLParser):
+    """What the tests look at: tags, headings, the chart marks, text; checks tag balance."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.headings: list[tuple[int, str]] = []
+        self.marks: list[dict[str, Any]] = []
+        self.text: list[str] = []
+        self.problems: list[str] = []
+        self._stack: list[str] = []
+        self._heading: tuple[int, list[str]] | None = None
+        self._mark_depth = 0
+        self._capture: list[list[str]] = []
+        self.feed(text)
+        self.close()
+        if self._stack:
+            self.problems.append(f"unclosed: {self._stack}")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, attributes))
+        if tag in VOID:
+            return
+        self._stack.append(tag)
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = (int(tag[1]), [])
+        if tag == "g":
+            if self._mark_depth:
+                self._mark_depth += 1
+            elif "mark" in attributes.get("class", "").split():
+                self._mark_depth = 1
+                self.marks.append({**attributes, "text": []})
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self._stack or self._stack[-1] != tag:
+            self.problems.append(f"</{tag}> does not close {self._stack[-1:]}")
+            return
+        self._stack.pop()
+        if self._heading is not None and tag == f"h{self._heading[0]}":
+            level, parts = self._heading
+            self.headings.append((level, " ".join("".join(parts).split())))
+            self._heading = None
+        if tag == "g" and self._mark_depth:
+            self._mark_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if "style" in self._stack:
+            return
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading[1].append(data)
+        if self._mark_depth:
+            self.marks[-1]["text"].append(data)
+
+    def all_text(self) -> str:
+        return " ".join("".join(self.text).split())
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        return [a for t, a in self.tags
+                if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())]
+
+    def ids(self) -> set[str]:
+        return {a["id"] for _, a in self.tags if "id" in a}
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(plugins=())
+
+
+def advise(engine: Engine, name: str, lang: str = "nl") -> Report:
+    return engine.advise(EXAMPLES / f"{name}.toml", lang=lang, date=DATE)
+
+
+# -- structure and accessibility ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_page_parses_and_has_the_language(engine: Engine, lang: str) -> None:
+    html = render_html(advise(engine, "buurtopera", lang))
+    assert html.startswith("<!DOCTYPE html>\n")
+    page = Page(html)
+    assert page.problems == []
+    assert page.tags[0] == ("html", {"lang": lang})
+    assert page.find("meta", charset="utf-8")
+    assert page.find("meta", name="viewport")
+    title = "Advies voor" if lang == "nl" else "Advice for"
+    assert page.headings[0] == (1, f"{title}: Buurtopera Kastanjehof")
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
+def test_headings_are_in_order(engine: Engine, path: Path) -> None:
+    page = Page(render_html(engine.advise(path, date=DATE)))
+    levels = [level for level, _ in page.headings]
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, page.headings
+    assert all(text for _, text in page.headings)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_section_is_there(engine: Engine, lang: str) -> None:
+    report = advise(engine, "buurtopera", lang)
+    page = Page(render_html(report))
+    assert set(SECTIONS) <= page.ids()
+    h2 = [text for level, text in page.headings if level == 2]
+    expected = {
+        "nl": ["Belangrijkste advies", "Waarschuwingen", "Overige aanbevelingen",
+               "Overzicht per element", "Wat het project kan opleveren",
+               "Vragen om te beantwoorden", "Sterke punten", "Bewust niet gevolgd", "Bronnen"],
+        "en": ["Top advice", "Warnings", "Other recommendations", "Element overview",
+               "What the project is likely to bring about", "Questions to answer", "Strengths",
+               "Consciously not followed", "Sources"],
+    }[lang]
+    assert h2 == expected
+    # every section is labelled by its heading
+    for section in page.find("section"):
+        if "aria-labelledby" in section:
+            assert section["aria-labelledby"] in page.ids()
+
+
+def test_top_advice_holds_the_first_five_findings(engine: Engine) -> None:
+    report = advise(engine, "buurtopera")
+    page = Page(render_html(report))
+    h3 = [text for level, text in page.headings if level == 3]
+    numbered = [f"{i}. {f.title}" for i, f in enumerate(report.findings, 1)]
+    assert h3[: len(numbered)] == numbered
+    text = page.all_text()
+    for f in report.findings[:5]:
+        assert f"Prioriteit: {dict(high='hoog', medium='middel', low='laag')[f.priority]}" in text
+        assert " ".join(f.message.split()) in text
+        assert " ".join(f.why.split()) in text
+        for action in f.actions:
+            assert " ".join(action.split()) in text
+        assert f.code in text
+
+
+def test_the_summary_shows_counts_and_completeness(engine: Engine) -> None:
+    report = advise(engine, "jongerenfilm")
+    text = Page(render_html(report)).all_text()
+    c = report.completeness
+    assert f"Beschreven: {c['described']} van de {c['needed']} gegevens" in text
+    assert f"{report.summary['warnings']} waarschuwing" in text
+    assert "Fase: afronding" in text
+    assert "beoordeeld op 2026-06-01" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_element_chart_has_twelve_marks_with_status_words(engine: Engine, lang: str) -> None:
+    report = advise(engine, "buurtopera", lang)
+    page = Page(render_html(report))
+    svgs = page.find("svg", role="img")
+    assert len(svgs) == 1
+    labelled = svgs[0]["aria-labelledby"].split()
+    assert labelled and set(labelled) <= page.ids()
+    assert page.find("title", id=labelled[0])
+    assert len(page.marks) == 12
+    words = STATUS_WORDS[lang]
+    for mark, element in zip(page.marks, report.elements, strict=True):
+        assert mark["data-element"] == element.element
+        assert mark["data-status"] == element.status
+        text = "".join(mark["text"])
+        assert words[element.status] in text
+        assert element.title in text
+        assert f"{element.described}/{element.needed}" in text
+
+
+def test_the_element_table_is_the_text_equivalent(engine: Engine) -> None:
+    report = advise(engine, "jongerenfilm")
+    html = render_html(report)
+    table = html.split('<table class="elements">', 1)[1].split("</table>", 1)[0]
+    rows = re.findall(r"<tr class=\"status-(\w+)\">(.*?)</tr>", table, re.S)
+    assert len(rows) == 12
+    assert table.count('<th scope="col"') == 6
+    for (status, row), e in zip(rows, report.elements, strict=True):
+        row = re.sub(r"<svg .*?</svg>", "", row, flags=re.S)  # the icons are aria-hidden
+        cells = [" ".join(re.sub(r"<[^>]+>", " ", c).split())
+                 for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        assert status == e.status
+        assert cells == [e.title, STATUS_WORDS["nl"][e.status], str(e.findings),
+                         str(e.questions), str(e.strengths), f"{e.described} van {e.needed}"]
+
+
+def test_colour_is_never_the_only_signal(engine: Engine) -> None:
+    html = render_html(advise(engine, "buurtopera"))
+    page = Page(html)
+    # priority: a word in every badge; status: a word next to every icon
+    for badge in re.findall(r'<span class="badge prio prio-(\w+)">(.*?)</span>', html, re.S):
+        word = {"high": "hoog", "medium": "middel", "low": "laag"}[badge[0]]
+        assert f"Prioriteit: {word}" in badge[1]
+    cells = re.findall(r'<td class="status">(.*?)</td>', html, re.S)
+    assert len(cells) == 12
+    assert all(re.search(r"(op orde|deels|ontbreekt|onbekend)\s*$", c) for c in cells)
+    # the decorative icons are hidden from screen readers
+    small = [a for t, a in page.tags if t == "svg" and a.get("role") != "img"]
+    assert small and all(a.get("aria-hidden") == "true" for a in small)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def test_text_colours_have_enough_contrast() -> None:
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    root = css.split(":root {", 1)[1].split("}", 1)[0]
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6});", root))
+    pairs = [(fg, bg) for fg, bgs in re.findall(r"--([\w-]+):\s*#\w+;\s*/\* on ([^*]+)\*/", root)
+             for bg in re.findall(r"--([\w-]+)", bgs)]
+    assert len(pairs) >= 15
+    for fg, bg in pairs:
+        light, dark = sorted([_luminance(colours[fg]), _luminance(colours[bg])], reverse=True)
+        ratio = (light + 0.05) / (dark + 0.05)
+        assert ratio >= 4.5, f"--{fg} on --{bg}: {ratio:.2f}"
+
+
+def test_print_css_is_for_a4_and_keeps_things_whole(engine: Engine) -> None:
+    html = render_html(advise(engine, "buurtopera"))
+    style = html.split("<style>", 1)[1].split("</style>", 1)[0]
+    assert re.search(r"@page\s*{[^}]*size:\s*A4", style)
+    printing = style.split("@media print", 1)[1]
+    assert re.search(r"\.card,[^{]*\btr\b[^{]*{[^}]*break-inside:\s*avoid", printing)
+    assert re.search(r"thead\s*{\s*display:\s*table-header-group", printing)
+    assert re.search(r"\.toc\s*{\s*display:\s*none", printing)
+    assert re.search(r"\.report-head\s*{[^}]*background:\s*none", printing)
+
+
+def test_the_page_is_self_contained(engine: Engine) -> None:
+    html = render_html(advise(engine, "buurtopera"))
+    page = Page(html)
+    tags = {t for t, _ in page.tags}
+    assert not tags & {"script", "link", "img", "iframe", "object", "embed", "base"}
+    assert len(page.find("style")) == 1
+    assert not any(k.startswith("on") or k == "src" for _, a in page.tags for k in a)
+    assert "@import" not in html
+    assert re.findall(r"url\(([^)]*)\)", html) and all(
+        u.startswith("#") for u in re.findall(r"url\(([^)]*)\)", html))
+    for _, a in page.tags:
+        href = a.get("href")
+        if href is not None:
+            assert href.startswith(("#", "https://", "http://")), href
+            if href.startswith("#"):
+                assert href[1:] in page.ids(), href
+
+
+def test_sources_are_listed_once_and_referenced(engine: Engine) -> None:
+    report = advise(engine, "buurtopera")
+    html = render_html(report)
+    page = Page(html)
+    items = re.findall(r'<li id="bron-(\d+)" value="\d+">(.*?)</li>', html, re.S)
+    texts = [" ".join(re.sub(r"<[^>]+>", "", t).split()) for _, t in items]
+    assert [int(n) for n, _ in items] == list(range(1, len(items) + 1))
+    assert len(texts) == len(set(texts))
+    expected = {s for f in report.findings for s in split_sources(f.source or "")}
+    assert {t.replace("&amp;", "&").replace("&#39;", "'") for t in texts} == expected
+    refs = {a["href"] for a in page.find("a") if a["href"].startswith("#bron-")}
+    assert refs == {f"#bron-{n}" for n, _ in items}
+    links = [a["href"] for a in page.find("a") if a["href"].startswith("http")]
+    assert links and all(" " not in u and not u.endswith((",", ".", ";")) for u in links)
+
+
+def test_split_sources_keeps_brackets_together() -> None:
+    text = ("Expert opinion; Opera Zuid, 'BOM' (project pages; cancelled), https://x.nl/a; "
+            "Movisie, 'Kunst'")
+    assert split_sources(text) == [
+        "Expert opinion",
+        "Opera Zuid, 'BOM' (project pages; cancelled), https://x.nl/a",
+        "Movisie, 'Kunst'",
+    ]
+    assert split_sources("") == []
+
+
+def test_questions_are_grouped_by_element_with_fields(engine: Engine) -> None:
+    report = engine.advise(EXAMPLES / "schets.toml", date=DATE)
+    assert report.questions
+    html = render_html(report)
+    page = Page(html)
+    titles = {e.element: e.title for e in report.elements}
+    groups = list(dict.fromkeys(titles[q.element] for q in report.questions))
+    h3 = [text for level, text in page.headings if level == 3]
+    assert h3 == groups
+    text = page.all_text()
+    for q in report.questions:
+        assert " ".join(q.question.split()) in text
+        for field in q.missing:
+            assert f"<code>{field}</code>" in html
+    assert "Geen advies voor dit project." in text
+
+
+def test_not_followed_shows_the_reason_and_who(engine: Engine) -> None:
+    report = advise(engine, "buurtopera")
+    assert report.not_followed
+    text = Page(render_html(report)).all_text()
+    for n in report.not_followed:
+        assert f"Reden: {' '.join(n.reason.split())}" in text
+        assert n.by is not None and n.by in text
+        assert n.title in text
+
+
+def test_the_output_is_deterministic(engine: Engine) -> None:
+    assert render_html(advise(engine, "buurtopera")) == render_html(advise(engine, "buurtopera"))
+
+
+def test_report_render_html(engine: Engine) -> None:
+    report = advise(engine, "generatiekoor", "en")
+    assert report.render("html") == render_html(report)
+
+
+# -- escaping --------------------------------------------------------------------------------
+
+
+def _evil_project() -> dict[str, Any]:
+    data = tomllib.loads((EXAMPLES / "buurtopera.toml").read_text(encoding="utf-8"))
+    data["project"]["name"] = EVIL
+    data["project"]["description"] = f"Beschrijving {EVIL}"
+    for activity in data["activities"]:
+        activity["name"] = f"{EVIL} {activity['name']}"
+    for partner in data["partners"]:
+        partner["name"] = f"{EVIL} {partner['name']}"
+    data["vision"]["endorsed_by_partners"] = [p["name"] for p in data["partners"]]
+    data["decisions"][0]["reason"] = f"Reden {EVIL}\u202e omgedraaid\x1b[31m rood"
+    data["decisions"][0]["by"] = f"<b>{EVIL}</b>"
+    return data
+
+
+def test_project_text_is_escaped(engine: Engine) -> None:
+    report = engine.advise(_evil_project(), date=DATE)
+    # text from rules and plugins too: a finding title, an error, a note, a stale decision
+    first = dataclasses.replace(report.findings[0], title=f"<img src=x onerror=alert(2)> {EVIL}")
+    report = dataclasses.replace(
+        report,
+        findings=(first, *report.findings[1:]),
+        errors=(*report.errors, dataclasses.replace(_error(), message=EVIL)),
+        warnings=(EVIL,),
+        stale_decisions=(*report.stale_decisions, _stale(f"<i>{EVIL}</i>")),
+    )
+    html = render_html(report)
+    page = Page(html)
+    assert page.problems == []
+    tags = {t for t, _ in page.tags}
+    assert not tags & {"script", "img", "b", "i"}
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in html
+    assert page.headings[0] == (1, f"Advies voor: {EVIL}")
+    assert page.find("title")
+    text = page.all_text()
+    assert text.count(EVIL) >= 6
+    assert "<img src=x onerror=alert(2)>" in text
+    assert "\u202e" not in html and "\x1b" not in html
+    assert f"Reden {EVIL} omgedraaid rood" in text
+
+
+def _error() -> Any:
+    from interventie_advies._report import ErrorEntry
+
+    return ErrorEntry(plugin="kapot", rule="X01", message="", version="1.0")
+
+
+def _stale(rule: str) -> Any:
+    from interventie_advies._report import StaleDecision
+
+    return StaleDecision(rule=rule, status="accepted")
+
+
+# -- the command line --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
+def test_advies_run_writes_an_html_file(runner: CliRunner, path: Path, tmp_path: Path) -> None:
+    out = tmp_path / f"{path.stem}.html"
+    result = runner.invoke(cli, ["run", "--no-plugins", "--date", DATE.isoformat(), "--format",
+                                 "html", "--output", str(out), str(path)])
+    assert result.exit_code == 0, result.output + result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    page = Page(html)
+    assert page.problems == []
+    name = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"]
+    assert page.headings[0][1].endswith(name)
+    assert len(page.marks) == 12
+
+
+def test_importing_the_package_does_not_import_jinja2() -> None:
+    code = ("import sys, interventie_advies; from interventie_advies import _render; "
+            "print('jinja2' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, timeout=60)
+    assert result.stdout.strip() == "False"
+
+
+# -- a real browser --------------------------------------------------------------------------
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage"]
+BROWSER_TIMEOUT = 120
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("Chromium is not installed here: neither 'chromium' nor 'chromium-browser' is "
+                "on PATH (.ci/run installs Debian's chromium when it runs as root; installing "
+                "it failed or was not possible)")
+
+
+def _poppler() -> str:
+    found = shutil.which("pdftotext")
+    if not found:
+        pytest.skip("pdftotext (poppler-utils) is not installed here: .ci/run installs it "
+                    "together with chromium")
+    return found
+
+
+def _browser(chromium: str, tmp_path: Path, html: Path, *args: str) -> None:
+    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args,
+               html.as_uri()]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True,
+                                timeout=BROWSER_TIMEOUT, env={**os.environ, "HOME": str(tmp_path)})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"chromium did not finish within {BROWSER_TIMEOUT} s: {command}")
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def _pages(pdf: Path) -> int:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo:
+        info = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True,
+                              timeout=60).stdout
+        found = re.search(r"^Pages:\s+(\d+)", info, re.M)
+        assert found, info
+        return int(found.group(1))
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
+
+
+def _pdf_text(pdf: Path) -> str:
+    text = subprocess.run([_poppler(), "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True, timeout=60).stdout.decode("utf-8")
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def _print(chromium: str, tmp_path: Path, report: Report) -> tuple[int, str]:
+    html = tmp_path / "report.html"
+    html.write_text(render_html(report), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    _browser(chromium, tmp_path, html, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    return _pages(pdf), _pdf_text(pdf)
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
+def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path) -> None:
+    chromium = _chromium()
+    _poppler()
+    report = engine.advise(path, date=DATE)
+    pages, text = _print(chromium, tmp_path, report)
+    print(f"{path.name}: {pages} pages")
+    assert pages >= 2
+    assert " ".join(report.project["name"].split()) in text
+    assert "Overzicht per element" in text
+    assert "Belangrijkste advies" in text
+    if report.findings:
+        assert " ".join(report.findings[0].title.split()) in text
+    else:
+        assert "Geen advies voor dit project." in text
+    for e in report.elements:
+        assert e.title in text
+
+    png = tmp_path / "report.png"
+    _browser(chromium, tmp_path, tmp_path / "report.html", f"--screenshot={png}",
+             "--window-size=1280,2000")
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert int.from_bytes(data[16:20], "big") == 1280
+    assert len(data) > 50_000  # a blank page is a few kB
+
+
+def test_chromium_shows_a_script_name_as_text(engine: Engine, tmp_path: Path) -> None:
+    chromium = _chromium()
+    _poppler()
+    report = engine.advise(_evil_project(), lang="en", date=DATE)
+    pages, text = _print(chromium, tmp_path, report)
+    assert pages >= 2
+    assert f"Advice for: {EVIL}" in text
+    assert "Element overview" in text
