@@ -130,8 +130,12 @@ def open_sink(output: str | None, fmt: str, files: Sequence[Path], stdout: IO[st
         target.mkdir(parents=True, exist_ok=True)
         return _FolderSink(target, fmt, relative_names(files))
     if fmt == "html" and many:
-        raise UsageError(t("several projects as HTML need a folder: --output reports/",
-                           "meerdere projecten als HTML vragen om een map: --output rapporten/"))
+        raise UsageError(
+            t(
+                "several projects as HTML need a folder: --output reports/",
+                "meerdere projecten als HTML vragen om een map: --output rapporten/",
+            )
+        )
     if target is None:
         return Sink(stdout, fmt, many)
     return _FileSink(target, fmt, many)

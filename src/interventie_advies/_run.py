@@ -379,7 +379,7 @@ class Run:
         if not self.engine.host.manager.hook.advies_prioritise.get_hookimpls():
             return findings
         answer = self.engine.host.first_result(
-            "advies_prioritise", findings=tuple(findings), project=self.project
+            "advies_prioritise", findings=tuple(findings), project=self.project, lang=self.lang
         )
         if answer is None:
             return findings

@@ -94,7 +94,9 @@ def advies_facts(project: Project, facts: Mapping[str, Any]) -> Mapping[str, Any
 
 
 @hookspec(firstresult=True)
-def advies_prioritise(findings: Sequence[Finding], project: Project) -> Sequence[Finding] | None:
+def advies_prioritise(
+    findings: Sequence[Finding], project: Project, lang: str
+) -> Sequence[Finding] | None:
     """Replace the prioritisation of findings.
 
     Called once per advised project with the findings that fired (recommendations and
@@ -106,6 +108,8 @@ def advies_prioritise(findings: Sequence[Finding], project: Project) -> Sequence
 
     :param findings: the scored findings, in the built-in order.
     :param project: the validated project.
+    :param lang: the report's language (``nl`` or ``en``), for the ``score_factors`` lines
+        the plugin adds (implementations may leave it out).
     :returns: the findings in their new order, or ``None``.
 
     The first non-``None`` result wins (``firstresult``).
