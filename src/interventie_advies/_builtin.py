@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import _cache
 from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -41,7 +42,12 @@ def advies_rules() -> list[Rule]:
     # NOTE: element order first (elements.md), then any other file by name, so the
     # order of evaluation never depends on the file system.
     ordered = [files.pop(e) for e in ELEMENT_IDS if e in files] + [files[k] for k in sorted(files)]
+    key = _cache.cache_key(ordered)
+    cached = _cache.load(key)
+    if cached is not None:
+        return cached
     rules: list[Rule] = []
     for path in ordered:
         rules.extend(load_rules(path, plugin=BUILTIN, origin=f"rules/{path.name}"))
+    _cache.store(key, rules)
     return rules
