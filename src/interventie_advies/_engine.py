@@ -42,6 +42,7 @@ class Engine:
     :param disabled: plugin names not to load (also ``ADVIES_DISABLE_PLUGINS``).
     :param strict: raise :class:`PluginError` when a plugin or rule fails.
     :param builtin: include the built-in rules (default); plugin test harnesses turn it off.
+    :param profile: keep the time spent per rule and per plugin hook (``timings``).
     """
 
     def __init__(
@@ -53,6 +54,7 @@ class Engine:
         disabled: Iterable[str] = (),
         strict: bool = False,
         builtin: bool = True,
+        profile: bool = False,
     ) -> None:
         self._plugin_arg = plugins
         self._builtin = builtin
@@ -67,6 +69,9 @@ class Engine:
         self._plan: tuple[Planned, ...] | None = None
         self._tool: dict[str, Any] | None = None
         self._index: dict[str, Rule] | None = None
+        #: with ``profile``: seconds spent per (plugin, rule code or hook), over all projects
+        self.timings: dict[tuple[str, str], float] | None = {} if profile else None
+        self.projects = 0
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -78,6 +83,7 @@ class Engine:
             "disabled": self._disabled,
             "strict": self.strict,
             "builtin": self._builtin,
+            "profile": self.timings is not None,
         }
 
     # -- set-up, done once and cached ------------------------------------------------

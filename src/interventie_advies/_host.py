@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib
 import os
+import time
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any
@@ -71,6 +72,8 @@ class PluginHost:
     manager: pluggy.PluginManager = field(init=False)
     infos: dict[str, PluginInfo] = field(init=False, default_factory=dict)
     problems: list[PluginProblem] = field(init=False, default_factory=list)
+    #: seconds per (plugin, hook) when the engine profiles
+    timings: dict[tuple[str, str], float] | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         from . import __version__, _builtin
@@ -150,11 +153,16 @@ class PluginHost:
         return None
 
     def _call(self, impl: Any, hook: str, kwargs: dict[str, Any]) -> tuple[bool, Any]:
+        start = time.perf_counter()
         try:
             return True, impl.function(**{name: kwargs[name] for name in impl.argnames})
         except Exception as exc:  # a plugin's failure is reported, never raised
             self.report(impl.plugin_name, f"hook {hook} raised {type(exc).__name__}: {exc}")
             return False, None
+        finally:
+            if self.timings is not None:
+                key = (impl.plugin_name, hook)
+                self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - start
 
     def report(self, plugin: str, message: str, rule: str | None = None) -> None:
         """Record a plugin failure (shown in reports and by ``advies plugins``)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import time
 import types
 from collections.abc import Mapping
 from dataclasses import replace
@@ -254,6 +255,8 @@ class Run:
         # set-up (cached on the engine) first, so that its problems belong to every report
         planned = engine.plan
         _ = engine.extensions, engine.renderers
+        engine.host.timings = engine.timings
+        engine.projects += 1
         setup_problems = len(engine.host.problems)
         try:
             return self._report(planned)
@@ -271,79 +274,24 @@ class Run:
         phase = project.project.phase
         needs = project.residents.needs or () if project.residents else ()
 
-        findings: list[Finding] = []
-        strengths: list[Strength] = []
-        book = QuestionBook(lang, absent_tables(project, TABLES))
-        described: dict[str, dict[str, bool]] = {}
-        for p in active:
-            if p.guard is not None and not self.applies(p, ns):
-                continue
-            if p.needs:
-                known = described.setdefault(p.element, {})
-                missing = []
-                for need in p.needs:
-                    gone = need.absent(ns)
-                    if gone:
-                        missing.append((need.field, need.table))
-                    known[need.field] = known.get(need.field, True) and not gone
-                if missing:
-                    book.ask(
-                        p.code,
-                        p.element,
-                        p.priority or "low",
-                        missing,
-                        functools.partial(self.question_of, p, ns),
-                    )
-                    continue
-            if not self.evaluate(p, ns):
-                continue
-            rule = p.rule
-            title = fill_placeholders(rule.title.get(lang), ns)
-            message = fill_placeholders(rule.message.get(lang), ns)
-            if p.kind == "strength":
-                strengths.append(
-                    Strength(p.code, rule.name, p.element, title, message, rule.plugin)
-                )
-                continue
-            priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
-            priority, value, factors = rank(
-                priority,
-                kind=p.kind,
-                element=p.element,
-                phases=rule.phases,
-                serves_needs=rule.serves_needs,
-                effort=rule.effort,
-                phase=phase,
-                needs=needs,
-                months_left=facts.months_left,
-                funding_months=facts.funding_months,
-                lang=lang,
-            )
-            if reason:
-                factors = (adjusted_factor(priority, reason, lang), *factors)
-            findings.append(
-                Finding(
-                    code=p.code,
-                    name=rule.name,
-                    element=p.element,
-                    kind=p.kind,
-                    priority=priority,
-                    score=value,
-                    score_factors=factors,
-                    title=title,
-                    message=message,
-                    why=fill_placeholders(rule.why.get(lang), ns),
-                    actions=tuple(rule.actions.get(lang)) if rule.actions else (),
-                    evidence=rule.evidence,
-                    source=rule.source,
-                    facts={n.text: value_of(n.path.steps, ns) for n in p.needs},
-                    plugin=rule.plugin,
-                    base_priority=p.priority or priority,
-                    phases=rule.phases,
-                    effort=rule.effort,
-                    serves_needs=rule.serves_needs,
-                )
-            )
+        self.ns, self.facts_now, self.phase, self.needs = ns, facts, phase, needs
+        self.findings: list[Finding] = []
+        self.strengths: list[Strength] = []
+        self.book = QuestionBook(lang, absent_tables(project, TABLES))
+        self.described: dict[str, dict[str, bool]] = {}
+        timings = engine.timings
+        if timings is None:
+            for p in active:
+                self.visit(p)
+        else:
+            clock = time.perf_counter
+            for p in active:
+                start = clock()
+                self.visit(p)
+                key = (p.rule.plugin, p.code)
+                timings[key] = timings.get(key, 0.0) + clock() - start
+        findings, strengths, book = self.findings, self.strengths, self.book
+        described = self.described
 
         findings = self.prioritise(order(findings))
         findings, not_followed, stale = self.apply_decisions(findings, active)
@@ -372,6 +320,78 @@ class Run:
             errors=tuple(self.errors),
             warnings=tuple(self.warnings),
             renderers=engine.renderers,
+        )
+
+    def visit(self, p: Planned) -> None:
+        """Evaluate one rule: a question, a strength, a finding, or nothing."""
+        lang = self.lang
+        if p.guard is not None and not self.applies(p, self.ns):
+            return
+        if p.needs:
+            known = self.described.setdefault(p.element, {})
+            missing = []
+            for need in p.needs:
+                gone = need.absent(self.ns)
+                if gone:
+                    missing.append((need.field, need.table))
+                known[need.field] = known.get(need.field, True) and not gone
+            if missing:
+                self.book.ask(
+                    p.code,
+                    p.element,
+                    p.priority or "low",
+                    missing,
+                    functools.partial(self.question_of, p, self.ns),
+                )
+                return
+        if not self.evaluate(p, self.ns):
+            return
+        rule = p.rule
+        title = fill_placeholders(rule.title.get(lang), self.ns)
+        message = fill_placeholders(rule.message.get(lang), self.ns)
+        if p.kind == "strength":
+            self.strengths.append(
+                Strength(p.code, rule.name, p.element, title, message, rule.plugin)
+            )
+            return
+        priority, reason = self.priority_of(p, self.ns) if p.adjust else (p.priority or "low", None)
+        priority, value, factors = rank(
+            priority,
+            kind=p.kind,
+            element=p.element,
+            phases=rule.phases,
+            serves_needs=rule.serves_needs,
+            effort=rule.effort,
+            phase=self.phase,
+            needs=self.needs,
+            months_left=self.facts_now.months_left,
+            funding_months=self.facts_now.funding_months,
+            lang=lang,
+        )
+        if reason:
+            factors = (adjusted_factor(priority, reason, lang), *factors)
+        self.findings.append(
+            Finding(
+                code=p.code,
+                name=rule.name,
+                element=p.element,
+                kind=p.kind,
+                priority=priority,
+                score=value,
+                score_factors=factors,
+                title=title,
+                message=message,
+                why=fill_placeholders(rule.why.get(lang), self.ns),
+                actions=tuple(rule.actions.get(lang)) if rule.actions else (),
+                evidence=rule.evidence,
+                source=rule.source,
+                facts={n.text: value_of(n.path.steps, self.ns) for n in p.needs},
+                plugin=rule.plugin,
+                base_priority=p.priority or priority,
+                phases=rule.phases,
+                effort=rule.effort,
+                serves_needs=rule.serves_needs,
+            )
         )
 
     def prioritise(self, findings: list[Finding]) -> list[Finding]:

@@ -170,6 +170,11 @@ Examples:
     help="Worker processes (default: all cores from 100 files on, else 1); output keeps its order.",
 )
 @click.option(
+    "--profile",
+    is_flag=True,
+    help="Show on stderr the time spent per plugin and per rule (runs in one process).",
+)
+@click.option(
     "--fail-on",
     type=click.Choice(list(FAIL_RANK)),
     default="never",
@@ -187,11 +192,14 @@ def run(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     jobs: int | None,
+    profile: bool,
     fail_on: str,
     engine: Engine,
 ) -> None:
     """Advise on project files or folders of them."""
     files = collect_paths(paths)
+    if profile:
+        engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
     formats = {*BUILTIN_FORMATS, "jsonl", *engine.renderers}
     if fmt not in formats:
         raise UsageError(
@@ -230,6 +238,10 @@ def run(
     except BaseException:
         sink.abort()
         raise
+    if profile:
+        from ._profile import profile_table
+
+        click.echo(profile_table(engine), err=True, nl=False)
     if failed:
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
@@ -423,7 +435,12 @@ Examples:
     default=None,
     help="Write to FILE (atomically).",
 )
-@_lang_option
+@click.option(
+    "--lang",
+    type=click.Choice(["nl", "en"]),
+    default=None,
+    help="Language of the whole portfolio (default: ADVIES_LANG, else nl).",
+)
 @click.option(
     "--date",
     type=click.DateTime(["%Y-%m-%d"]),
