@@ -44,7 +44,9 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # NOTE: built on first use: with the rules cache, a plain `advies run` never validates
+    # a rule file, so it need not pay for building these validators at import.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class LocalText(_Strict):
@@ -171,7 +173,9 @@ class Rule(BaseModel):
     attributes) and returns a bool.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True
+    )
 
     code: str = Field(
         pattern=r"^[A-Z][A-Z0-9_]{1,19}$", description="stable short code, e.g. CON01"
@@ -312,7 +316,7 @@ class Pack(_Strict):
 class RuleFile(BaseModel):
     """The layout of a rule file (for ``advies schema rules``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     pack: Pack | None = None
     rule: list[Rule] = Field(default_factory=list)

@@ -14,15 +14,12 @@ import click
 
 from . import __version__
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
-from ._catalogue import explain_rule, list_rules, plugin_table, schema_of
-from ._diff import diff_reports, load_side
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._i18n import error_language, t
 from ._io import atomic_write
 from ._output import open_sink
 from ._render import BUILTIN_FORMATS
-from ._scaffold import new_plugin
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -299,6 +296,8 @@ def diff(
 ) -> None:
     """Show progress between two versions: project files or JSON reports."""
     day = date.date() if date else None
+    from ._diff import diff_reports, load_side
+
     text = diff_reports(
         load_side(engine, old, lang=lang, date=day), load_side(engine, new, lang=lang, date=day)
     ).render(fmt)
@@ -347,6 +346,8 @@ def rules_command(
     engine: Engine,
 ) -> None:
     """List rules: code, name, element, kind, priority and plugin."""
+    from ._catalogue import list_rules
+
     click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
 
 
@@ -361,6 +362,8 @@ def explain(
     engine: Engine,
 ) -> None:
     """Show one rule in full: texts, condition, needs, source and examples."""
+    from ._catalogue import explain_rule
+
     click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
 
 
@@ -373,6 +376,8 @@ def explain(
 @_errors
 def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
+    from ._catalogue import plugin_table
+
     text, failed = plugin_table(engine, fmt=fmt)
     click.echo(text, nl=False)
     if failed and engine.strict:
@@ -504,6 +509,8 @@ Example:
 @_errors
 def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
     """Write a working plugin package: pyproject, entry point, rules, a test, README."""
+    from ._scaffold import new_plugin
+
     written = new_plugin(name, folder, prefix=prefix)
     click.echo(f"wrote {written}")
     click.echo(f"next: cd {written} && python -m pip install -e .[test] && python -m pytest")
@@ -514,6 +521,8 @@ def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | No
 @_errors
 def schema(what: str) -> None:
     """Print the JSON Schema of project files, reports or rule files."""
+    from ._schema import schema_of
+
     click.echo(json.dumps(schema_of(what), indent=2, ensure_ascii=False))
 
 
