@@ -60,6 +60,8 @@ class Planned:
     guard: Step | None
     adjust: tuple[Step, ...]
     keys: frozenset[str]  # what select/ignore match: code, name, element, plugin
+    #: per language: title, message, why, actions
+    texts: dict[str, tuple[str, str, str, tuple[str, ...]]]
 
 
 def absent_checker(path: NeedPath) -> Absent:
@@ -120,6 +122,15 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     _step(a.code_object, a.need_paths, a.priority, a.reason) for a in rule.adjust
                 ),
                 keys=frozenset((rule.code, rule.name, rule.element, rule.plugin)),
+                texts={
+                    lang: (
+                        rule.title.get(lang),
+                        rule.message.get(lang),
+                        rule.why.get(lang),
+                        tuple(rule.actions.get(lang)) if rule.actions else (),
+                    )
+                    for lang in ("nl", "en")
+                },
             )
         )
     return tuple(out)

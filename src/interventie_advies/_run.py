@@ -279,6 +279,7 @@ class Run:
         self.strengths: list[Strength] = []
         self.book = QuestionBook(lang, absent_tables(project, TABLES))
         self.described: dict[str, dict[str, bool]] = {}
+        self.absent_seen: dict[str, bool] = {}  # a path is checked once per project
         timings = engine.timings
         if timings is None:
             for p in active:
@@ -330,8 +331,11 @@ class Run:
         if p.needs:
             known = self.described.setdefault(p.element, {})
             missing = []
+            seen = self.absent_seen
             for need in p.needs:
-                gone = need.absent(self.ns)
+                gone = seen.get(need.text)
+                if gone is None:
+                    gone = seen[need.text] = need.absent(self.ns)
                 if gone:
                     missing.append((need.field, need.table))
                 known[need.field] = known.get(need.field, True) and not gone
@@ -347,8 +351,9 @@ class Run:
         if not self.evaluate(p, self.ns):
             return
         rule = p.rule
-        title = fill_placeholders(rule.title.get(lang), self.ns)
-        message = fill_placeholders(rule.message.get(lang), self.ns)
+        title_text, message_text, why_text, actions = p.texts[lang]
+        title = fill_placeholders(title_text, self.ns)
+        message = fill_placeholders(message_text, self.ns)
         if p.kind == "strength":
             self.strengths.append(
                 Strength(p.code, rule.name, p.element, title, message, rule.plugin)
@@ -381,8 +386,8 @@ class Run:
                 score_factors=factors,
                 title=title,
                 message=message,
-                why=fill_placeholders(rule.why.get(lang), self.ns),
-                actions=tuple(rule.actions.get(lang)) if rule.actions else (),
+                why=fill_placeholders(why_text, self.ns),
+                actions=actions,
                 evidence=rule.evidence,
                 source=rule.source,
                 facts={n.text: value_of(n.path.steps, self.ns) for n in p.needs},

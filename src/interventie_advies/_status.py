@@ -40,13 +40,25 @@ def element_statuses(
     element_of = {r.code: r.element for r in rules}
     # NOTE: a merged question (one per absent table) is open for every element whose
     # rules wait for it, not only for the element it is shown under.
-    waiting = [{q.element} | {element_of.get(c, q.element) for c in q.codes} for q in questions]
+    asked_by: dict[str, int] = {}
+    for q in questions:
+        for element in {q.element} | {element_of.get(c, q.element) for c in q.codes}:
+            asked_by[element] = asked_by.get(element, 0) + 1
+    found: dict[str, int] = {}
+    high: set[str] = set()
+    for f in findings:
+        found[f.element] = found.get(f.element, 0) + 1
+        if f.priority == "high":
+            high.add(f.element)
+    strong_by: dict[str, int] = {}
+    for s in strengths:
+        strong_by[s.element] = strong_by.get(s.element, 0) + 1
     out = []
     for element in [*titles, *extra]:
-        own = [f for f in findings if f.element == element]
-        asked = sum(element in elements for elements in waiting)
-        strong = sum(s.element == element for s in strengths)
-        if any(f.priority == "high" for f in own):
+        own = found.get(element, 0)
+        asked = asked_by.get(element, 0)
+        strong = strong_by.get(element, 0)
+        if element in high:
             status = "missing"
         elif own or asked:
             status = "partial"
@@ -60,7 +72,7 @@ def element_statuses(
                 element,
                 titles.get(element, element),
                 status,
-                len(own),
+                own,
                 asked,
                 strong,
                 described=sum(fields.values()),

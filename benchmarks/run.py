@@ -1,0 +1,196 @@
+"""Benchmarks of interventie-advies, each a ratio against a baseline measured in the same run.
+
+Usage:  python benchmarks/run.py [--quick] [--projects N] [--batch N]
+
+Prints one JSON object:
+- ``floor_us``: per project, TOML parsing plus pydantic validation alone;
+- ``advise_us``: per project, from TOML text to a full report with the whole built-in
+  catalogue, in-process with one Engine; ``advise_over_floor`` = advise_us / floor_us;
+  ``projects_per_s`` on one core;
+- ``batch_10k_s``, ``batch_files_per_s``: ``advies run DIR --format jsonl`` over 10,000
+  files (1,000 with --quick), all cores;
+- ``cli_ms`` and ``cli_over_imports``: one ``advies run example.toml`` against
+  ``python -c "import pydantic, pluggy, click"``, measured the same way (median);
+- ``rss_1k_mb``, ``rss_20k_mb``: peak memory of a batch of 1,000 and of 20,000 projects
+  (200 and 2,000 with --quick), in one process, so the streaming is what is measured;
+- ``heavy_imports``: modules a plain ``advies run`` should not import but does (e.g. jinja2).
+
+Targets (docs/performance.md): advise_over_floor <= 2.0, cli_over_imports <= 2.5,
+rss_20k_mb <= 1.2 x rss_1k_mb, projects_per_s >= 2000. No thresholds are enforced here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import synthetic
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "buurtopera.toml"
+DATE = "2026-06-01"
+HEAVY = ("jinja2", "interventie_advies._schema", "interventie_advies._catalogue",
+         "interventie_advies._diff", "interventie_advies._portfolio", "interventie_advies._init")
+
+
+def advies() -> list[str]:
+    found = shutil.which("advies", path=str(Path(sys.executable).parent))
+    return [found] if found else [sys.executable, "-m", "interventie_advies"]
+
+
+def median_us(function: object, items: list[str], rounds: int) -> float:
+    """Median over ``rounds`` of the mean time per item, in microseconds."""
+    run = function  # type: ignore[assignment]
+    for text in items[:50]:
+        run(text)  # warm up
+    per_round = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for text in items:
+            run(text)
+        per_round.append((time.perf_counter() - start) / len(items) * 1e6)
+    return statistics.median(per_round)
+
+
+def in_process(texts: list[str], rounds: int) -> dict[str, float]:
+    from interventie_advies import Engine
+    from interventie_advies._load import validate_project
+    from interventie_advies._toml import loads
+
+    engine = Engine(plugins=())
+    date = dt.date.fromisoformat(DATE)
+    engine.advise(texts[0], date=date)  # plugins loaded, rules compiled
+
+    def floor(text: str) -> None:
+        validate_project(loads(text), "<text>")
+
+    def advise(text: str) -> None:
+        engine.advise(text, date=date, file="<text>")
+
+    floor_us = median_us(floor, texts, rounds)
+    advise_us = median_us(advise, texts, rounds)
+    return {
+        "floor_us": round(floor_us, 1),
+        "advise_us": round(advise_us, 1),
+        "advise_over_floor": round(advise_us / floor_us, 2),
+        "projects_per_s": round(1e6 / advise_us),
+    }
+
+
+def wall_ms(command: list[str], runs: int) -> float:
+    subprocess.run(command, check=True, capture_output=True)  # warm caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, capture_output=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def cli(runs: int) -> dict[str, float]:
+    imports = wall_ms([sys.executable, "-c", "import pydantic, pluggy, click"], runs)
+    command = [*advies(), "run", str(EXAMPLE), "--date", DATE, "--no-plugins"]
+    cli_ms = wall_ms(command, runs)
+    with_plugins = wall_ms([*advies(), "run", str(EXAMPLE), "--date", DATE], runs)
+    return {
+        "imports_ms": round(imports, 1),
+        "cli_ms": round(cli_ms, 1),
+        "cli_over_imports": round(cli_ms / imports, 2),
+        "cli_with_installed_plugins_ms": round(with_plugins, 1),
+    }
+
+
+def write_folder(folder: Path, texts: list[str], count: int) -> Path:
+    target = folder / f"n{count}"
+    for i in range(count):
+        sub = target / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"p{i:05d}.toml").write_text(texts[i % len(texts)], encoding="utf-8")
+    return target
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    """Peak resident memory of ``command`` (its process and workers), in MB."""
+    probe = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True,
+                         text=True, check=True).stdout
+    return round(int(out.strip().splitlines()[-1]) / 1024, 1)
+
+
+def batch(folder: Path, texts: list[str], count: int) -> dict[str, float]:
+    target = write_folder(folder, texts, count)
+    command = [*advies(), "run", str(target), "--format", "jsonl", "--date", DATE,
+               "--no-plugins", "--jobs", str(os.cpu_count() or 1)]
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          check=False)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"batch run failed: {done.stderr.decode()[-500:]}")
+    return {"seconds": round(seconds, 2), "files_per_s": round(count / seconds)}
+
+
+def memory(folder: Path, texts: list[str], small: int, large: int) -> dict[str, float]:
+    results = {}
+    for count in (small, large):
+        target = folder / f"n{count}"
+        if not target.exists():
+            write_folder(folder, texts, count)
+        command = [*advies(), "run", str(target), "--format", "jsonl", "--date", DATE,
+                   "--no-plugins", "--jobs", "1"]
+        results[count] = peak_rss_mb(command)
+    return {"rss_small_mb": results[small], "rss_large_mb": results[large],
+            "rss_large_over_small": round(results[large] / results[small], 3)}
+
+
+def heavy_imports() -> list[str]:
+    out = subprocess.run([sys.executable, "-X", "importtime", "-c",
+                          "import interventie_advies.cli"], capture_output=True, text=True,
+                         check=True).stderr
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in out.splitlines() if "|" in line}
+    return sorted(name for name in HEAVY if name in loaded)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for CI smoke runs")
+    args = parser.parse_args()
+    quick = args.quick
+    n_projects, rounds = (200, 3) if quick else (2000, 5)
+    batch_n, rss_small, rss_large = (1000, 200, 2000) if quick else (10_000, 1000, 20_000)
+    texts = synthetic.projects(n_projects)
+    result: dict[str, object] = {"quick": quick, "python": sys.version.split()[0],
+                                 "cpus": os.cpu_count(), "projects": n_projects}
+    result.update(in_process(texts, rounds))
+    result.update(cli(5 if quick else 20))
+    with tempfile.TemporaryDirectory(prefix="advies-bench-") as tmp:
+        folder = Path(tmp)
+        timing = batch(folder, texts, batch_n)
+        result[f"batch_{batch_n // 1000}k_s"] = timing["seconds"]
+        result["batch_files_per_s"] = timing["files_per_s"]
+        rss = memory(folder, texts, rss_small, rss_large)
+        result[f"rss_{rss_small // 1000 or rss_small}{'k' if rss_small >= 1000 else ''}_mb"] = (
+            rss["rss_small_mb"])
+        result[f"rss_{rss_large // 1000}k_mb"] = rss["rss_large_mb"]
+        result["rss_large_over_small"] = rss["rss_large_over_small"]
+    result["heavy_imports"] = heavy_imports()
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
