@@ -388,8 +388,16 @@ class Portfolio:
         return self.element_titles.get(element, element)
 
     def ordered(self) -> list[ProjectRow]:
-        """Urgent projects first, then by high-priority advice (most first), then by file."""
-        return sorted(self.rows, key=lambda r: (not r.urgent, -r.high, r.file))
+        """Urgent projects first (least time left first), then most high-priority advice."""
+        return sorted(
+            self.rows,
+            key=lambda r: (
+                not r.urgent,
+                (r.months_left if r.months_left is not None else 99) if r.urgent else 0,
+                -r.high,
+                r.file,
+            ),
+        )
 
     def urgent_rows(self) -> list[ProjectRow]:
         """The urgent projects, in the order of :meth:`ordered`."""
