@@ -10,7 +10,26 @@ from pathlib import Path
 from ._errors import UsageError
 from ._i18n import t
 
-__all__ = ["atomic_write"]
+__all__ = ["atomic_write", "temp_beside"]
+
+
+def temp_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file in ``target``'s folder (so a rename onto it is atomic).
+
+    :raises UsageError: the folder cannot be written.
+    """
+    folder = target.parent if str(target.parent) else Path()
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise UsageError(
+            t(
+                "{p}: cannot write here: {r}",
+                "{p}: kan hier niet schrijven: {r}",
+                p=target,
+                r=exc.strerror or exc,
+            )
+        ) from None
 
 
 def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
@@ -28,18 +47,7 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
                 p=target,
             )
         )
-    folder = target.parent if str(target.parent) else Path()
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise UsageError(
-            t(
-                "{p}: cannot write here: {r}",
-                "{p}: kan hier niet schrijven: {r}",
-                p=target,
-                r=exc.strerror or exc,
-            )
-        ) from None
+    fd, tmp = temp_beside(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

@@ -9,13 +9,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from ._errors import UsageError
 from ._i18n import t
-from ._io import atomic_write
+from ._io import atomic_write, temp_beside
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,18 +61,7 @@ class _FileSink(Sink):
     """All reports in one file, streamed into a temporary file and renamed at the end."""
 
     def __init__(self, target: Path, fmt: str, many: bool) -> None:
-        folder = target.parent if str(target.parent) else Path()
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise UsageError(
-                t(
-                    "{p}: cannot write here: {r}",
-                    "{p}: kan hier niet schrijven: {r}",
-                    p=target,
-                    r=exc.strerror or exc,
-                )
-            ) from None
+        fd, tmp = temp_beside(target)
         super().__init__(os.fdopen(fd, "w", encoding="utf-8", newline=""), fmt, many)
         self.target = target
         self.tmp = Path(tmp)

@@ -20,14 +20,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime as dt
-import functools
 import io
 import json
 import sys
 import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -45,8 +43,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from contextlib import AbstractContextManager
-
-    from jinja2 import Environment
+    from pathlib import Path
 
     from ._batch import Outcome
     from ._engine import Engine
@@ -641,7 +638,9 @@ class Portfolio:
 
     def to_html(self) -> str:
         """One self-contained, accessible HTML page (no scripts)."""
-        template = _environment().get_template("portfolio.html.j2")
+        from ._render.html import jinja_environment  # NOTE: Jinja2 only when HTML is asked
+
+        template = jinja_environment().get_template("portfolio.html.j2")
         return template.render(self._html_context())
 
     def _html_context(self) -> dict[str, Any]:
@@ -692,36 +691,6 @@ def _cell(text: str) -> str:
     """Text for a spreadsheet cell: one line, and never read as a formula."""
     clean = _clean(text)
     return "'" + clean if clean.startswith(_FORMULA_START) else clean
-
-
-TEMPLATES = Path(__file__).resolve().parent / "_render" / "templates"
-
-
-def _finalize(value: Any) -> Any:
-    """Jinja2 ``finalize``: strip control and bidi characters from plain text."""
-    from markupsafe import Markup
-
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return terminal_safe(value)
-    return value
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
-    """The Jinja2 environment of the portfolio page: autoescaping, like the HTML report."""
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
-    return Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
-        autoescape=select_autoescape(
-            enabled_extensions=("html", "j2"), default_for_string=True, default=True
-        ),
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
 
 
 # -- running ---------------------------------------------------------------------------------

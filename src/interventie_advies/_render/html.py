@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from .._report import ElementStatus, Finding, Report
 
-__all__ = ["render_html"]
+__all__ = ["jinja_environment", "render_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -109,7 +109,8 @@ def _clean(value: Any) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
+def jinja_environment() -> Environment:
+    """The Jinja2 environment of the HTML pages (report, portfolio): autoescaping, strict."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     env = Environment(
@@ -280,5 +281,5 @@ def _markup(text: str) -> Any:
 
 def render_html(report: Report) -> str:
     """Render ``report`` as one self-contained HTML page (inline CSS and SVG, no scripts)."""
-    template = _environment().get_template("report.html.j2")
+    template = jinja_environment().get_template("report.html.j2")
     return template.render(_context(report))
