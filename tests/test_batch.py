@@ -51,3 +51,20 @@ def test_errors_survive_a_trip_to_another_process() -> None:
         assert type(copy) is type(error)
         assert str(copy) == str(error)
     assert pickle.loads(pickle.dumps(ProjectError(problems))).problems == problems
+
+
+def test_reports_per_project_keep_sub_folders_apart(tmp_path: Path) -> None:
+    """a.toml and sub/a.toml must not overwrite each other's report."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(ROOT / "examples" / "schets.toml", folder / "a.toml")
+    shutil.copy(ROOT / "examples" / "generatiekoor.toml", folder / "sub" / "a.toml")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["run", str(folder), "--date", "2026-11-01", "--format",
+                                      "json", "--output", f"{out}/"])
+    assert result.exit_code == 0, result.output
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["a.json", "sub/a.json"]
+    names = {json.loads((out / w).read_text(encoding="utf-8"))["project"]["name"]
+             for w in written}
+    assert len(names) == 2

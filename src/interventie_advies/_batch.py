@@ -35,16 +35,19 @@ class Outcome:
     worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
 
 
-def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Expand folders to their ``*.toml`` files (recursively, sorted); keep files as given.
+
+    NOTE: plain strings, not Path objects: a national portfolio lists tens of thousands of
+    files, and a Path costs three times the memory of its string.
 
     :raises UsageError: a path does not exist, or a folder holds no project files.
     """
-    found: list[Path] = []
+    found: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.toml") if p.is_file())
+            files = sorted(str(p) for p in path.rglob("*.toml") if p.is_file())
             if not files:
                 raise UsageError(
                     t(
@@ -55,7 +58,7 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 )
             found.extend(files)
         elif path.exists():
-            found.append(path)
+            found.append(str(raw))
         else:
             raise UsageError(
                 t("{p}: no such file or folder", "{p}: bestand of map bestaat niet", p=path)
@@ -84,7 +87,8 @@ def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[
     _WORKER["work"] = work
 
 
-def _advise_one(path: Path) -> Outcome:
+def _advise_one(name: str | Path) -> Outcome:
+    path = Path(name)
     work = _WORKER["work"]
     with error_language(work["error_language"]):
         outcome = _advise(_WORKER["engine"], path, work["fmt"], work["color"], **_WORKER["options"])
@@ -97,7 +101,10 @@ def _advise_one(path: Path) -> Outcome:
     return outcome
 
 
-def _advise(engine: Engine, path: Path, fmt: str | None, color: bool, **options: Any) -> Outcome:
+def _advise(
+    engine: Engine, name: str | Path, fmt: str | None, color: bool, **options: Any
+) -> Outcome:
+    path = Path(name)
     try:
         report = engine.advise(path, **options)
         text = render_as(report, fmt, color=color) if fmt else None
@@ -124,7 +131,7 @@ MANY_FILES = 100
 
 def advise_paths(
     engine: Engine,
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     *,
     lang: str | None = None,
     date: dt.date | None = None,

@@ -19,7 +19,7 @@ from ._io import atomic_write, temp_beside
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["SEPARATOR", "Sink", "open_sink", "relative_names"]
+__all__ = ["SEPARATOR", "Sink", "common_base", "open_sink"]
 
 SEPARATOR = "\n" + "═" * 60 + "\n\n"
 SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt", "html": ".html"}
@@ -82,13 +82,15 @@ class _FileSink(Sink):
 class _FolderSink(Sink):
     """One file per project in a folder, each written atomically."""
 
-    def __init__(self, folder: Path, fmt: str, names: dict[Path, Path]) -> None:
+    def __init__(self, folder: Path, fmt: str, base: str) -> None:
         super().__init__(sys.stdout, fmt, True)
         self.folder = folder
-        self.names = names
+        self.base = base
 
     def add(self, path: Path, text: str) -> None:
-        target = self.folder / self.names[path].with_suffix(SUFFIXES.get(self.fmt, f".{self.fmt}"))
+        # the same absolute form as common_base (symlinks are not followed in either)
+        relative = Path(os.path.relpath(os.path.abspath(path), self.base))  # noqa: PTH100
+        target = self.folder / relative.with_suffix(SUFFIXES.get(self.fmt, f".{self.fmt}"))
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(target, text)
         self.count += 1
@@ -97,26 +99,25 @@ class _FolderSink(Sink):
         """Nothing to finish: every file is complete when written."""
 
 
-def relative_names(files: Sequence[Path]) -> dict[Path, Path]:
-    """A distinct name per file: its path below the folder all files share.
+def common_base(files: Sequence[str | Path]) -> str:
+    """The folder all files share: reports are named by their path below it.
 
     NOTE: ``a.toml`` and ``sub/a.toml`` both exist in real portfolios; naming reports by
     stem alone would overwrite one with the other.
     """
-    if not files:
-        return {}
-    resolved = [f.resolve() for f in files]
-    base = Path(os.path.commonpath([p.parent for p in resolved]))
-    return {f: r.relative_to(base) for f, r in zip(files, resolved, strict=True)}
+    # NOTE: os.path on strings: no Path object per file is kept for a large batch
+    return os.path.commonpath(
+        [os.path.dirname(os.path.abspath(f)) for f in files]  # noqa: PTH100, PTH120
+    )
 
 
-def open_sink(output: str | None, fmt: str, files: Sequence[Path], stdout: IO[str]) -> Sink:
+def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout: IO[str]) -> Sink:
     """The sink for ``--output``: stdout, one file, or (for a folder) one file per project."""
     many = len(files) > 1
     target = Path(output) if output is not None else None
     if target is not None and many and (target.is_dir() or str(output).endswith(("/", os.sep))):
         target.mkdir(parents=True, exist_ok=True)
-        return _FolderSink(target, fmt, relative_names(files))
+        return _FolderSink(target, fmt, common_base(files))
     if fmt == "html" and many:
         raise UsageError(
             t(

@@ -698,7 +698,7 @@ def _cell(text: str) -> str:
 
 def build_portfolio(
     engine: Engine,
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     *,
     lang: str = "nl",
     date: dt.date | None = None,
