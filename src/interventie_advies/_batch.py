@@ -35,6 +35,16 @@ class Outcome:
     worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
 
 
+def _toml_files(folder: str) -> Iterator[str]:
+    """Every ``*.toml`` file below ``folder``, as text (no Path object per file)."""
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if name.endswith(".toml"):
+                full = os.path.join(root, name)  # noqa: PTH118 - strings on purpose, see below
+                if os.path.isfile(full):  # noqa: PTH113
+                    yield full
+
+
 def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """Expand folders to their ``*.toml`` files (recursively, sorted); keep files as given.
 
@@ -47,7 +57,7 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(str(p) for p in path.rglob("*.toml") if p.is_file())
+            files = sorted(_toml_files(str(raw)))
             if not files:
                 raise UsageError(
                     t(
