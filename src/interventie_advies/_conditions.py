@@ -87,6 +87,8 @@ _NODES = [
 ]
 MAX_LENGTH = 2000
 MAX_GENERATORS = 3
+#: loops inside loops: their cost multiplies (500 partners × 500 activities at most)
+MAX_NESTED_LOOPS = 2
 MAX_DEPTH = 60
 
 
@@ -187,6 +189,8 @@ class _Checker:
     def __init__(self, scope: Scope) -> None:
         self.env: dict[str, Any] = _root_types(scope)
         self.generators = 0
+        self.loops = 0  # 'for' clauses around the node being checked
+        self.deepest = 0
 
     def check(self, node: ast.AST, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
@@ -262,7 +266,7 @@ class _Checker:
         return _VALUE
 
     def _comprehension_scope(self, node: ast.AST, parts: list[ast.AST], depth: int) -> Any:
-        saved = dict(self.env)
+        saved, loops = dict(self.env), self.loops
         try:
             for gen in node.generators:  # type: ignore[attr-defined]
                 self.generators += 1
@@ -275,6 +279,8 @@ class _Checker:
                 if gen.is_async:
                     raise ConditionError("async comprehensions are not allowed")
                 source = self.check(gen.iter, depth)
+                self.loops += 1  # what follows runs once per item
+                self.deepest = max(self.deepest, self.loops)
                 if gen.target.id in TABLES or gen.target.id in ("facts", "extensions"):
                     raise ConditionError(f"{gen.target.id!r} is a table name; pick another name")
                 self.env[gen.target.id] = source.item if isinstance(source, _List) else _VALUE
@@ -283,7 +289,7 @@ class _Checker:
             for part in parts:
                 self.check(part, depth)
         finally:
-            self.env = saved
+            self.env, self.loops = saved, loops
         return _VALUE
 
     def _GeneratorExp(self, node: ast.GeneratorExp, depth: int) -> Any:
@@ -371,15 +377,24 @@ def _compile(text: str, scope: Scope) -> types.CodeType:
     if len(text) > MAX_LENGTH:
         raise ConditionError(f"the condition is longer than {MAX_LENGTH} characters")
     try:
-        tree = ast.parse(text.strip(), "<condition>", "eval")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)  # "\d" in a text, Python 3.12+
+            warnings.simplefilter("ignore", DeprecationWarning)  # the same before 3.12
+            tree = ast.parse(text.strip(), "<condition>", "eval")
     except SyntaxError as exc:
         raise ConditionError(f"syntax error: {exc.msg} (column {exc.offset})") from None
     except (ValueError, RecursionError, MemoryError):
         raise ConditionError("the condition cannot be parsed") from None
+    checker = _Checker(scope)
     try:
-        _Checker(scope).check(tree)
+        checker.check(tree)
     except RecursionError:
         raise ConditionError("the expression is nested too deeply") from None
+    if checker.deepest > MAX_NESTED_LOOPS:
+        raise ConditionError(
+            f"at most {MAX_NESTED_LOOPS} 'for' clauses may run inside each other "
+            "(their cost multiplies); use separate any(...) or all(...) instead"
+        )
     # NOTE: evalidate is the second gate: its whitelist must agree with the typed walk above.
     try:
         with warnings.catch_warnings():

@@ -52,8 +52,19 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         if self.path:
-            return f"{where}: {self.path}: {self.message}"
-        return f"{where}: {self.message}"
+            return one_line(f"{where}: {self.path}: {self.message}")
+        return one_line(f"{where}: {self.message}")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, without escape sequences or control characters.
+
+    NOTE: file names, keys and plugin messages end up in errors; the CLI prints one line
+    per problem, and a name must not be able to steer the terminal.
+    """
+    from ._render._safe import terminal_safe  # here: _render imports this module
+
+    return terminal_safe(text.replace("\n", " ").replace("\u2028", " ").replace("\u2029", " "))
 
 
 class AdviesError(Exception):
@@ -115,7 +126,8 @@ class PluginError(AdviesError):
         self.plugin = plugin
         self.version = version
         self.reason = reason
-        super().__init__(f"plugin {plugin} {version}: {reason}")
+        named = " ".join(part for part in (plugin, version) if part)
+        super().__init__(one_line(f"plugin {named}: {reason}"))
 
     def __reduce__(self) -> tuple[type[PluginError], tuple[str, str, str]]:
         return (type(self), (self.plugin, self.version, self.reason))

@@ -10,7 +10,19 @@ from pathlib import Path
 from ._errors import UsageError
 from ._i18n import t
 
-__all__ = ["atomic_write", "temp_beside"]
+__all__ = ["atomic_write", "cannot_write", "temp_beside"]
+
+
+def cannot_write(target: Path, exc: OSError) -> UsageError:
+    """The error for a file that could not be written (disk full, no permission, ...)."""
+    return UsageError(
+        t(
+            "{p}: cannot write: {r}; the file is unchanged",
+            "{p}: kan niet schrijven: {r}; het bestand is niet veranderd",
+            p=target,
+            r=exc.strerror or exc,
+        )
+    )
 
 
 def temp_beside(target: Path) -> tuple[int, str]:
@@ -62,7 +74,9 @@ def atomic_write(path: str | os.PathLike[str], text: str, *, overwrite: bool = T
                 )
             )
         Path(tmp).replace(target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             Path(tmp).unlink()
+        if isinstance(exc, OSError):
+            raise cannot_write(target, exc) from None
         raise

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import os
 import re
 import types
@@ -22,6 +23,8 @@ from ._toml import TOMLDecodeError, loads
 __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "suggest"]
 
 MAX_FILE_BYTES = 1024 * 1024
+#: problems listed for one validation; the rest are counted in one last line
+MAX_PROBLEMS = 100
 
 _PATTERNS = {
     "code": (
@@ -81,6 +84,29 @@ def _describe(value: object) -> str:
     return repr(value)[:60]
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _key(part: str) -> str:
+    """A key as TOML writes it: bare, or quoted with escapes (and cut when very long).
+
+    NOTE: keys come from the file; quoting keeps an error on one line and stops a key
+    from steering the terminal (escape sequences, newlines, bidi overrides).
+    """
+    if _BARE_KEY.fullmatch(part) and len(part) <= 60:
+        return part
+    shown = part if len(part) <= 60 else part[:57] + "..."
+    escaped = ""
+    for ch in shown:
+        if ch.isprintable() and ch not in '"\\':
+            escaped += ch
+        elif ord(ch) < 0x10000:
+            escaped += json.dumps(ch)[1:-1]  # \n, \", \\, \u001b
+        else:
+            escaped += f"\\U{ord(ch):08X}"
+    return f'"{escaped}"'
+
+
 def format_path(loc: tuple[int | str, ...]) -> str:
     """Turn a pydantic location into a TOML path such as ``partners[1].domain``."""
     out = ""
@@ -88,7 +114,7 @@ def format_path(loc: tuple[int | str, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            out += f".{_key(str(part))}" if out else _key(str(part))
     return out
 
 
@@ -212,24 +238,85 @@ def _limit(kind: str, error: Mapping[str, Any]) -> str:
 def problems_from_validation(
     exc: ValidationError, file: str, root: type[BaseModel] = Project, prefix: str = ""
 ) -> list[Problem]:
-    """Turn a pydantic ValidationError into Problems with TOML paths."""
+    """Turn a pydantic ValidationError into Problems with TOML paths (at most MAX_PROBLEMS)."""
     problems = []
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for error in errors[:MAX_PROBLEMS]:
         path = format_path(tuple(error["loc"]))
         if prefix:
             path = f"{prefix}.{path}" if path else prefix
         problems.append(Problem(file, path, _message(error, root)))
+    if len(errors) > MAX_PROBLEMS:
+        problems.append(
+            Problem(
+                file,
+                prefix,
+                t(
+                    "{n:,} more problems not shown; fix the {m} above first",
+                    "nog {n:,} problemen niet getoond; los eerst de {m} hierboven op",
+                    n=len(errors) - MAX_PROBLEMS,
+                    m=MAX_PROBLEMS,
+                ),
+            )
+        )
     return problems
 
 
 _POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
+#: a key or table header with more dotted parts is refused before parsing (the parser's
+#: time grows with the square of the parts); nesting deeper than MAX_DEPTH is refused after
+MAX_KEY_PARTS = 32
+MAX_DEPTH = 32
+_DEEP_KEY = re.compile(
+    r"(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]+|\"[^\"\n]*\"|'[^'\n]*')[ \t]*\.[ \t]*)"
+    + f"{{{MAX_KEY_PARTS}}}"
+)
+
+
+def _too_deep(file: str) -> ProjectError:
+    return ProjectError(
+        [
+            Problem(
+                file,
+                "",
+                t(
+                    "nested too deeply: at most {n} levels of tables, lists and dotted keys",
+                    "te diep genest: hoogstens {n} niveaus van tabellen, lijsten en sleutels "
+                    "met punten",
+                    n=MAX_DEPTH,
+                ),
+            )
+        ]
+    )
+
+
+def check_depth(data: Any, file: str) -> None:
+    """Raise ProjectError when ``data`` nests deeper than MAX_DEPTH (cycles count as deep)."""
+    todo: list[tuple[Any, int]] = [(data, 0)]
+    seen = 0
+    while todo:
+        value, depth = todo.pop()
+        seen += 1
+        if depth > MAX_DEPTH or seen > MAX_FILE_BYTES:  # a 1 MiB file has fewer values
+            raise _too_deep(file)
+        if isinstance(value, Mapping):
+            todo.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, (list, tuple)):
+            todo.extend((v, depth + 1) for v in value)
+
+
 def read_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
+    if _DEEP_KEY.search(text):
+        raise _too_deep(file)
     try:
         data: dict[str, Any] = loads(text)
+        check_depth(data, file)
         return data
+    except RecursionError:
+        raise _too_deep(file) from None
     except TOMLDecodeError as exc:
         message = str(exc)
         match = _POSITION.search(message)
@@ -336,6 +423,7 @@ def load_project(
         data = read_toml(source, name)
     elif isinstance(source, Mapping):
         name = file or "<dict>"
+        check_depth(source, name)
         data = dict(source)
     else:
         raise ProjectError(

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING
 
 from ._errors import UsageError
 from ._i18n import t
-from ._io import atomic_write, temp_beside
+from ._io import atomic_write, cannot_write, temp_beside
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,11 +66,20 @@ class _FileSink(Sink):
         self.target = target
         self.tmp = Path(tmp)
 
+    def add(self, path: Path, text: str) -> None:
+        try:
+            super().add(path, text)
+        except OSError as exc:  # the disk is full, ...: the CLI aborts the sink
+            raise cannot_write(self.target, exc) from None
+
     def close(self) -> None:
-        super().close()
-        os.fsync(self.stream.fileno())
-        self.stream.close()
-        self.tmp.replace(self.target)
+        try:
+            super().close()
+            os.fsync(self.stream.fileno())
+            self.stream.close()
+            self.tmp.replace(self.target)
+        except OSError as exc:
+            raise cannot_write(self.target, exc) from None
 
     def abort(self) -> None:
         with contextlib.suppress(OSError):

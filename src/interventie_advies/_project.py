@@ -45,6 +45,8 @@ FORMAT_VERSION = 1
 # magnitude; they are far above any real project (docs/project-file.md, "Limits").
 MAX_TEXT = 10_000
 MAX_ITEMS = 500
+#: one rule, element or plugin in [advies] select and ignore
+Item = Annotated[str, Field(max_length=500)]
 
 
 class _Table(BaseModel):
@@ -354,15 +356,15 @@ def _requirement(text: str) -> str:
     return text
 
 
-Requirement = Annotated[str, AfterValidator(_requirement)]
+Requirement = Annotated[str, Field(max_length=200), AfterValidator(_requirement)]
 
 
 class AdviesSettings(_Table):
     """Settings for the engine."""
 
     language: Language | None = Field(None, description="output language (CLI --lang wins)")
-    select: list[str] | None = Field(None, max_length=MAX_ITEMS, description="only these rules")
-    ignore: list[str] | None = Field(None, max_length=MAX_ITEMS, description="not these rules")
+    select: list[Item] | None = Field(None, max_length=MAX_ITEMS, description="only these rules")
+    ignore: list[Item] | None = Field(None, max_length=MAX_ITEMS, description="not these rules")
     require_plugins: list[Requirement] | None = Field(
         None,
         max_length=100,

@@ -303,6 +303,8 @@ class Run:
             entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
             if entry not in self.errors:
                 self.errors.append(entry)
+        # NOTE: by plugin, not by the order plugins were given in: the same report either way
+        self.errors.sort(key=lambda e: (e.plugin, e.rule is not None, e.rule or "", e.message))
         if engine.strict and self.errors:
             first = self.errors[0]
             raise PluginError(first.plugin, first.version, first.message)
@@ -482,7 +484,7 @@ def tool_info(engine: Engine) -> dict[str, Any]:
         "version": __version__,
         "plugins": [
             {"name": p.name, "version": p.version}
-            for p in engine.plugins
+            for p in sorted(engine.plugins, key=lambda p: p.name)
             if p.loaded and p.name != BUILTIN
         ],
     }

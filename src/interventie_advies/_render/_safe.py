@@ -20,7 +20,12 @@ def terminal_safe(text: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~])")
 
 
+#: what GitHub-flavoured Markdown turns into a link by itself (e-mail addresses aside)
+_AUTOLINK = re.compile(r"(?i)(https?|ftp)(://)|(www)(\.)")
+
+
 def escape_markdown(text: str) -> str:
     """Escape Markdown and HTML syntax so text shows literally (no links, no tags)."""
     clean = terminal_safe(text).replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", clean)
+    escaped = _MD_SPECIAL.sub(r"\\\1", clean)
+    return _AUTOLINK.sub(lambda m: f"{m[1] or m[3]}\\{m[2] or m[4]}", escaped)

@@ -40,6 +40,7 @@ class _Out:
         self.lines: list[str] = []
 
     def paint(self, text: str, key: str) -> str:
+        text = terminal_safe(text)  # score factors and element titles may come from plugins
         return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if self.color and key in _COLORS else text
 
     def w(self, key: str) -> str:
@@ -140,7 +141,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
         status = out.paint(f"{out.w(e.status):<10}", e.status)
         counts = f"{e.findings} / {e.questions} / {e.strengths}"
         facts = f"{e.described}/{e.needed} {out.w('described')}"
-        out.line(f"  {e.title:<{width}}  {status}  {out.paint(f'{counts:<12} {facts}', 'dim')}")
+        title = terminal_safe(e.title)  # a plugin's element id may stand in for a title
+        out.line(f"  {title:<{width}}  {status}  {out.paint(f'{counts:<12} {facts}', 'dim')}")
 
     if report.effects:
         out.heading(out.w("effects"))
