@@ -293,23 +293,30 @@ def _too_deep(file: str) -> ProjectError:
 
 
 def check_depth(data: Any, file: str) -> None:
-    """Raise ProjectError when ``data`` nests deeper than MAX_DEPTH (cycles count as deep)."""
-    todo: list[tuple[Any, int]] = [(data, 0)]
-    seen = 0
-    while todo:
-        value, depth = todo.pop()
-        seen += 1
-        if depth > MAX_DEPTH or seen > MAX_FILE_BYTES:  # a 1 MiB file has fewer values
+    """Raise ProjectError when ``data`` nests deeper than MAX_DEPTH (cycles count as deep).
+
+    NOTE: only containers are visited (a project has a few dozen), so this costs
+    microseconds; the recursion is bounded by MAX_DEPTH, and a cycle exceeds it.
+    """
+
+    def walk(value: Any, depth: int) -> None:
+        if depth > MAX_DEPTH:
             raise _too_deep(file)
-        if isinstance(value, Mapping):
-            todo.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, (list, tuple)):
-            todo.extend((v, depth + 1) for v in value)
+        children = value.values() if isinstance(value, Mapping) else value
+        for child in children:
+            if isinstance(child, (Mapping, list, tuple)):
+                walk(child, depth + 1)
+
+    if isinstance(data, (Mapping, list, tuple)):
+        walk(data, 0)
 
 
 def read_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
-    if _DEEP_KEY.search(text):
+    # NOTE: the regex only runs where it can match: a line with MAX_KEY_PARTS dots
+    if any(line.count(".") >= MAX_KEY_PARTS for line in text.splitlines()) and (
+        _DEEP_KEY.search(text)
+    ):
         raise _too_deep(file)
     try:
         data: dict[str, Any] = loads(text)
