@@ -164,7 +164,9 @@ def test_injection_in_every_project_text_field(text: str, lang: str) -> None:
     report = ENGINE.advise(data, date=DATE, lang=lang)
     assert report.not_followed, "the rejected decision shows its reason"
     check_all(report, shown=[data["project"]["name"], data["decisions"][0]["reason"]])
-    # JSON is data: every text is kept exactly as written
+    # JSON is data: every text is kept exactly as written, and what could steer a
+    # terminal is written as an escape (\u202e), so the JSON is safe to print too
+    assert not CONTROL.search(report.to_json().replace("\n", ""))
     back = json.loads(report.to_json())
     assert back["project"]["name"] == data["project"]["name"]
     assert back["not_followed"][0]["reason"] == data["decisions"][0]["reason"]
@@ -192,7 +194,7 @@ GFM_TAGS |= {"table", "thead", "tbody", "tr", "th", "td", "blockquote"}
 
 
 def test_markdown_escapes_are_not_links_for_github() -> None:
-    cmarkgfm = pytest.importorskip("cmarkgfm")
+    import cmarkgfm  # a test dependency (pyproject: test extra)
     for text in INJECTIONS:
         report = ENGINE.advise(hostile_project(text), date=DATE)
         html = cmarkgfm.github_flavored_markdown_to_html(report.render("markdown"))
