@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -292,13 +293,19 @@ class Report:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; byte-identical for the same input, date and language."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
+        # NOTE: the same JSON, but characters that steer a terminal (C1 controls, bidi
+        # overrides, line separators) written as \u escapes: they only occur in strings
+        return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
     def render(self, format: str = "text", *, color: bool = False) -> str:
         """Render in ``format`` (text, markdown, json, or a plugin's format)."""
         from ._render import render
 
         return render(self, format, color=color)
+
+
+_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _jsonable(value: Any) -> Any:
