@@ -459,7 +459,7 @@ class Mutator:
                 todo += [((*prefix, k), v) for k, v in value.items()]
             elif isinstance(value, list):
                 todo += [((*prefix, i), v) for i, v in enumerate(value)]
-        return sorted(found, key=repr)
+        return found  # in a fixed order: dicts keep theirs
 
     def mutate_data(self, data: dict[str, Any], rounds: int | None = None) -> dict[str, Any]:
         """A deep copy of ``data`` with 1-3 random mutations."""

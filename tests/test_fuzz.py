@@ -233,6 +233,14 @@ def test_dotted_keys_up_to_the_limit_parse() -> None:
     }
 
 
+def test_a_list_shared_many_times_is_a_clean_error_not_a_hang() -> None:
+    shared: list[Any] = []
+    for _ in range(28):  # 28 levels, but 2**28 paths through them
+        shared = [shared, shared]
+    with pytest.raises(ProjectError, match="nested too deeply"):
+        load_project({"format": 1, "project": {"name": "x"}, "extensions": {"dag": shared}})
+
+
 def test_a_cycle_in_a_dict_is_a_clean_error() -> None:
     data: dict[str, Any] = {"format": 1, "project": {"name": "x"}}
     data["extensions"] = {"loop": data}

@@ -195,6 +195,7 @@ GFM_TAGS |= {"table", "thead", "tbody", "tr", "th", "td", "blockquote"}
 
 def test_markdown_escapes_are_not_links_for_github() -> None:
     import cmarkgfm  # a test dependency (pyproject: test extra)
+
     for text in INJECTIONS:
         report = ENGINE.advise(hostile_project(text), date=DATE)
         html = cmarkgfm.github_flavored_markdown_to_html(report.render("markdown"))

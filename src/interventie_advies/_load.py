@@ -298,9 +298,11 @@ def check_depth(data: Any, file: str) -> None:
     NOTE: only containers are visited (a project has a few dozen), so this costs
     microseconds; the recursion is bounded by MAX_DEPTH, and a cycle exceeds it.
     """
+    visits = [0]  # a dict from the API may share one list many times: count every visit
 
     def walk(value: Any, depth: int) -> None:
-        if depth > MAX_DEPTH:
+        visits[0] += 1
+        if depth > MAX_DEPTH or visits[0] > MAX_FILE_BYTES:  # a 1 MiB file has fewer
             raise _too_deep(file)
         children = value.values() if isinstance(value, Mapping) else value
         for child in children:
