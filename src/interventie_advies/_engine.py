@@ -16,12 +16,14 @@ from pydantic import BaseModel
 
 from ._checks import decision_problems, extension_problems, requirement_problems
 from ._errors import PluginError, ProjectError, RuleConflictError, UsageError
+from ._evaluate import Evaluator, compile_evaluator
 from ._host import PluginHost, PluginInfo
 from ._i18n import t
 from ._load import load_project, suggest
 from ._plan import Planned, plan
 from ._rules import Rule, load_rules
 from ._run import Run, tool_info
+from ._status import element_layout
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -67,6 +69,8 @@ class Engine:
         self._extensions: dict[str, tuple[str, type[BaseModel]]] | None = None
         self._renderers: dict[str, Any] | None = None
         self._plan: tuple[Planned, ...] | None = None
+        self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
+        self._layouts: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
         self._tool: dict[str, Any] | None = None
         self._index: dict[str, Rule] | None = None
         #: with ``profile``: seconds spent per (plugin, rule code or hook), over all projects
@@ -195,6 +199,27 @@ class Engine:
         if self._plan is None:
             self._plan = plan(self.rules)
         return self._plan
+
+    def element_layout(self, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+        """Element titles in report order and the element of each rule (built once)."""
+        found = self._layouts.get(lang)
+        if found is None:
+            found = self._layouts[lang] = element_layout(self.rules, lang)
+        return found
+
+    def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
+        """The compiled function running ``active`` (a selection of the plan), built once."""
+        key: tuple[int, ...] | None = None  # the whole plan
+        if active is not self.plan:
+            index = {id(p): i for i, p in enumerate(self.plan)}
+            key = tuple(index[id(p)] for p in active)
+        found = self._evaluators.get(key)
+        if found is None:
+            found = compile_evaluator(active, timed=self.timings is not None)
+            if len(self._evaluators) >= 64:  # many select/ignore combinations: keep it bounded
+                self._evaluators.clear()
+            self._evaluators[key] = found
+        return found
 
     @property
     def tool_info(self) -> dict[str, Any]:

@@ -7,9 +7,13 @@ The plan copies what evaluation reads into slotted objects once per engine.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
 
 from ._questions import field_to_fill, table_of
 
@@ -19,7 +23,16 @@ if TYPE_CHECKING:
     from ._conditions import NeedPath
     from ._rules import LocalText, Rule
 
-__all__ = ["Need", "Planned", "Step", "absent_checker", "plan"]
+__all__ = [
+    "Need",
+    "Planned",
+    "Step",
+    "absent_checker",
+    "jsonable",
+    "plan",
+    "value_getter",
+    "value_of",
+]
 
 Absent = Callable[[dict[str, Any]], bool]
 
@@ -33,6 +46,7 @@ class Need:
     table: str
     absent: Absent
     path: NeedPath
+    value: Callable[[dict[str, Any]], Any]  # what the finding shows as the fact's value
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,7 @@ class Step:
 
     code: types.CodeType
     needs: tuple[Absent, ...]
+    paths: tuple[str, ...]  # the needs paths, in the order of ``needs``
     priority: str | None = None
     reason: LocalText | None = None
 
@@ -84,13 +99,63 @@ def absent_checker(path: NeedPath) -> Absent:
     return path.absent
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def jsonable(value: Any) -> Any:
+    """A fact's value as plain JSON data (sets sorted, dates as text, models as dicts)."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    return value
+
+
+def value_getter(path: NeedPath) -> Callable[[dict[str, Any]], Any]:
+    """A function reading the value ``path`` points at (a list when it goes through one)."""
+    steps = path.steps
+    if len(steps) == 2 and not steps[0][1] and not steps[1][1]:
+        (table, _), (field, _) = steps
+        return lambda ns: jsonable(getattr(ns[table], field, None))
+    return functools.partial(value_of, steps)
+
+
+def value_of(steps: tuple[tuple[str, bool], ...], namespace: Mapping[str, Any]) -> Any:
+    """The value a needs path points at (a list when the path goes through a list)."""
+    values: list[Any] = [namespace]
+    listed = False
+    for i, (name, through) in enumerate(steps):
+        nxt: list[Any] = []
+        for value in values:
+            item = value.get(name) if i == 0 else getattr(value, name, None)
+            if through:
+                nxt.extend(item or ())
+            else:
+                nxt.append(item)
+        values = nxt
+        listed = listed or through
+    return jsonable(values if listed else values[0])
+
+
 def _step(
     code: types.CodeType,
     paths: tuple[NeedPath, ...],
     priority: str | None = None,
     reason: LocalText | None = None,
 ) -> Step:
-    return Step(code, tuple(absent_checker(p) for p in paths), priority, reason)
+    return Step(
+        code,
+        tuple(absent_checker(p) for p in paths),
+        tuple(p.text for p in paths),
+        priority,
+        reason,
+    )
 
 
 def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
@@ -114,6 +179,7 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                         table_of(field_to_fill(p.text)),
                         absent_checker(p),
                         p,
+                        value_getter(p),
                     )
                     for p in rule.need_paths
                 ),

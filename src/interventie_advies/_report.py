@@ -6,7 +6,7 @@ import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -23,9 +23,24 @@ __all__ = [
     "Report",
     "StaleDecision",
     "Strength",
+    "build",
 ]
 
 SCHEMA_VERSION = 1
+
+_T = TypeVar("_T")
+
+
+def build(cls: type[_T], values: dict[str, Any]) -> _T:
+    """Make a frozen report value from a dict of *all* its fields.
+
+    NOTE: a frozen dataclass's ``__init__`` sets every field through
+    ``object.__setattr__``, which made building the values of a report a tenth of the
+    time spent advising; this gives an equal object in a fraction of that time.
+    """
+    value = object.__new__(cls)
+    value.__dict__.update(values)
+    return value
 
 
 @dataclass(frozen=True)

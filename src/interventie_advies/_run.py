@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-import time
 import types
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel
 
 from ._checks import ABSENT, decision_problems, extension_problems, requirement_problems
 from ._conditions import ALLOWED_FUNCTIONS
@@ -36,6 +33,7 @@ from ._report import (
     Report,
     StaleDecision,
     Strength,
+    build,
 )
 from ._rules import fill_placeholders
 from ._status import effect_profile, element_statuses
@@ -67,33 +65,34 @@ def language(lang: str | None, project: Project) -> str:
     return chosen
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", exclude_none=True)
-    return value
-
-
-def value_of(steps: tuple[tuple[str, bool], ...], namespace: Mapping[str, Any]) -> Any:
-    """The value a needs path points at (a list when the path goes through a list)."""
-    values: list[Any] = [namespace]
-    listed = False
-    for i, (name, through) in enumerate(steps):
-        nxt: list[Any] = []
-        for value in values:
-            item = value.get(name) if i == 0 else getattr(value, name, None)
-            if through:
-                nxt.extend(item or ())
-            else:
-                nxt.append(item)
-        values = nxt
-        listed = listed or through
-    return _jsonable(values if listed else values[0])
+@functools.lru_cache(maxsize=16384)
+def _ranked(
+    priority: str,
+    kind: str,
+    element: str,
+    phases: tuple[str, ...],
+    serves_needs: tuple[str, ...],
+    effort: str | None,
+    phase: str | None,
+    needs: tuple[str, ...],
+    months_left: int | None,
+    funding_months: int | None,
+    lang: str,
+) -> tuple[str, float, tuple[str, ...]]:
+    # NOTE: a pure function of few distinct values; projects share most of them
+    return rank(
+        priority,
+        kind=kind,
+        element=element,
+        phases=phases,
+        serves_needs=serves_needs,
+        effort=effort,
+        phase=phase,
+        needs=needs,
+        months_left=months_left,
+        funding_months=funding_months,
+        lang=lang,
+    )
 
 
 class Run:
@@ -210,27 +209,9 @@ class Run:
         plugin = p.rule.plugin
         self.errors.append(ErrorEntry(plugin, p.code, message, self.engine.host.version(plugin)))
 
-    def evaluate(self, p: Planned, ns: dict[str, Any]) -> bool:
-        """The rule's condition on this project; False (and an error) when it raises."""
-        try:
-            if p.condition is not None:
-                return bool(eval(p.condition, ns))  # compiled, whitelisted condition
-            assert p.call is not None
-            return bool(p.call(types.SimpleNamespace(**ns)))
-        except Exception as exc:  # a rule's failure is reported, never raised
-            self.fail(p, f"{type(exc).__name__}: {exc}")
-            return False
-
-    def applies(self, p: Planned, ns: dict[str, Any]) -> bool:
-        """False when the rule's guard is known to be false (it then neither fires nor asks)."""
-        guard = p.guard
-        if guard is None or any(absent(ns) for absent in guard.needs):
-            return True
-        try:
-            return bool(eval(guard.code, ns))
-        except Exception as exc:
-            self.fail(p, f"applies failed: {type(exc).__name__}: {exc}")
-            return False
+    def failed(self, active: Sequence[Planned], index: int, what: str, exc: BaseException) -> None:
+        """A rule's condition or guard raised on this project: reported, never raised."""
+        self.fail(active[index], f"{what}{type(exc).__name__}: {exc}")
 
     def priority_of(self, p: Planned, ns: dict[str, Any]) -> tuple[str, str | None]:
         """The priority after the rule's adjustments, and the reason when one applied."""
@@ -274,31 +255,40 @@ class Run:
         phase = project.project.phase
         needs = project.residents.needs or () if project.residents else ()
 
-        self.ns, self.facts_now, self.phase, self.needs = ns, facts, phase, needs
+        self.ns, self.facts_now, self.phase, self.needs = ns, facts, phase, tuple(needs)
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
-        self.book = QuestionBook(lang, absent_tables(project, TABLES))
-        self.described: dict[str, dict[str, bool]] = {}
-        self.absent_seen: dict[str, bool] = {}  # a path is checked once per project
+        evaluator = engine.evaluator(active)
         timings = engine.timings
-        if timings is None:
-            for p in active:
-                self.visit(p)
-        else:
-            clock = time.perf_counter
-            for p in active:
-                start = clock()
-                self.visit(p)
+        per_rule = [0.0] * len(active) if timings is not None else None
+        outcome = evaluator(ns, functools.partial(self.failed, active), per_rule)
+        if timings is not None and per_rule is not None:
+            for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
-                timings[key] = timings.get(key, 0.0) + clock() - start
-        findings, strengths, book = self.findings, self.strengths, self.book
-        described = self.described
+                timings[key] = timings.get(key, 0.0) + seconds
+        book = QuestionBook(lang, absent_tables(project, TABLES))
+        absent = outcome.absent
+        for i in outcome.asked:
+            p = active[i]
+            book.ask(
+                p.code,
+                p.element,
+                p.priority or "low",
+                [(field, table) for j, field, table in evaluator.needs[i] if absent[j]],
+                functools.partial(self.question_of, p, ns),
+            )
+        for i in outcome.fired:
+            self.fire(active[i])
+        findings, strengths = self.findings, self.strengths
+        described = evaluator.completeness(outcome)
 
         findings = self.prioritise(order(findings))
         findings, not_followed, stale = self.apply_decisions(findings, active)
         questions = book.questions(ELEMENT_INDEX)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
-        elements = element_statuses(findings, questions, strengths, engine.rules, lang, described)
+        elements = element_statuses(
+            findings, questions, strengths, engine.element_layout(lang), described
+        )
         for problem in engine.host.problems:
             entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
             if entry not in self.errors:
@@ -325,33 +315,9 @@ class Run:
             renderers=engine.renderers,
         )
 
-    def visit(self, p: Planned) -> None:
-        """Evaluate one rule: a question, a strength, a finding, or nothing."""
+    def fire(self, p: Planned) -> None:
+        """A rule whose condition holds: a strength or a finding."""
         lang = self.lang
-        if p.guard is not None and not self.applies(p, self.ns):
-            return
-        if p.needs:
-            known = self.described.setdefault(p.element, {})
-            missing = []
-            seen = self.absent_seen
-            for need in p.needs:
-                gone = seen.get(need.text)
-                if gone is None:
-                    gone = seen[need.text] = need.absent(self.ns)
-                if gone:
-                    missing.append((need.field, need.table))
-                known[need.field] = known.get(need.field, True) and not gone
-            if missing:
-                self.book.ask(
-                    p.code,
-                    p.element,
-                    p.priority or "low",
-                    missing,
-                    functools.partial(self.question_of, p, self.ns),
-                )
-                return
-        if not self.evaluate(p, self.ns):
-            return
         rule = p.rule
         title_text, message_text, why_text, actions = p.texts[lang]
         title = fill_placeholders(title_text, self.ns)
@@ -362,42 +328,47 @@ class Run:
             )
             return
         priority, reason = self.priority_of(p, self.ns) if p.adjust else (p.priority or "low", None)
-        priority, value, factors = rank(
+        facts = self.facts_now
+        priority, value, factors = _ranked(
             priority,
-            kind=p.kind,
-            element=p.element,
-            phases=rule.phases,
-            serves_needs=rule.serves_needs,
-            effort=rule.effort,
-            phase=self.phase,
-            needs=self.needs,
-            months_left=self.facts_now.months_left,
-            funding_months=self.facts_now.funding_months,
-            lang=lang,
+            p.kind,
+            p.element,
+            rule.phases,
+            rule.serves_needs,
+            rule.effort,
+            self.phase,
+            self.needs,
+            facts.months_left,
+            facts.funding_months,
+            lang,
         )
         if reason:
             factors = (adjusted_factor(priority, reason, lang), *factors)
         self.findings.append(
-            Finding(
-                code=p.code,
-                name=rule.name,
-                element=p.element,
-                kind=p.kind,
-                priority=priority,
-                score=value,
-                score_factors=factors,
-                title=title,
-                message=message,
-                why=fill_placeholders(why_text, self.ns),
-                actions=actions,
-                evidence=rule.evidence,
-                source=rule.source,
-                facts={n.text: value_of(n.path.steps, self.ns) for n in p.needs},
-                plugin=rule.plugin,
-                base_priority=p.priority or priority,
-                phases=rule.phases,
-                effort=rule.effort,
-                serves_needs=rule.serves_needs,
+            build(
+                Finding,
+                {
+                    "code": p.code,
+                    "name": rule.name,
+                    "element": p.element,
+                    "kind": p.kind,
+                    "priority": priority,
+                    "score": value,
+                    "score_factors": factors,
+                    "title": title,
+                    "message": message,
+                    "why": fill_placeholders(why_text, self.ns),
+                    "actions": actions,
+                    "evidence": rule.evidence,
+                    "source": rule.source,
+                    "facts": {n.text: n.value(self.ns) for n in p.needs},
+                    "plugin": rule.plugin,
+                    "decision": None,
+                    "base_priority": p.priority or priority,
+                    "phases": rule.phases,
+                    "effort": rule.effort,
+                    "serves_needs": rule.serves_needs,
+                },
             )
         )
 
