@@ -219,6 +219,33 @@ def test_nesting_and_dotted_keys_are_limited() -> None:
         load_project("a" + ".a" * MAX_KEY_PARTS + " = 1\n")
 
 
+@pytest.mark.parametrize("extra", [0, 1])
+def test_nesting_in_toml_text_is_limited_at_the_documented_depth(extra: int) -> None:
+    # extensions.x.v = [[...]]: extensions, x, v and the arrays, MAX_DEPTH levels in all
+    arrays = MAX_DEPTH - 2 + extra
+    text = (
+        'format = 1\n[project]\nname = "x"\n[extensions.x]\nv = '
+        + "[" * arrays
+        + "1"
+        + "]" * arrays
+        + "\n"
+    )
+    if extra:
+        with pytest.raises(ProjectError, match=f"at most {MAX_DEPTH} levels"):
+            load_project(text)
+    else:
+        assert load_project(text).extensions is not None
+
+
+def test_deep_nesting_under_an_unknown_key_is_reported_as_such() -> None:
+    text = 'format = 1\n[project]\nname = "x"\nextra = ' + "[" * 40 + "]" * 40 + "\n"
+    with pytest.raises(ProjectError) as info:
+        load_project(text)
+    assert [p.message for p in info.value.problems] == [
+        f"nested too deeply: at most {MAX_DEPTH} levels of tables, lists and dotted keys"
+    ]
+
+
 def test_the_number_of_problems_shown_is_limited() -> None:
     data = {"format": 1, "project": {"name": "x", **{f"k{i}": 1 for i in range(MAX_PROBLEMS * 3)}}}
     with pytest.raises(ProjectError) as info:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import json
 import os
 import re
@@ -292,11 +293,16 @@ def _too_deep(file: str) -> ProjectError:
     )
 
 
-def check_depth(data: Any, file: str) -> None:
+#: what parsed TOML holds besides tables and arrays (skipped cheaply by the depth walk)
+_SCALARS = frozenset({str, int, float, bool, dt.date, dt.datetime, dt.time, type(None)})
+
+
+def check_depth(data: Any, file: str, start: int = 0) -> None:
     """Raise ProjectError when ``data`` nests deeper than MAX_DEPTH (cycles count as deep).
 
-    NOTE: only containers are visited (a project has a few dozen), so this costs
-    microseconds; the recursion is bounded by MAX_DEPTH, and a cycle exceeds it.
+    NOTE: only containers are visited (a project has a few dozen) and scalars are skipped
+    by their exact type, so this costs microseconds; the recursion is bounded by
+    MAX_DEPTH, and a cycle exceeds it.
     """
     visits = [0]  # a dict from the API may share one list many times: count every visit
 
@@ -306,23 +312,26 @@ def check_depth(data: Any, file: str) -> None:
             raise _too_deep(file)
         children = value.values() if isinstance(value, Mapping) else value
         for child in children:
-            if isinstance(child, (Mapping, list, tuple)):
+            if type(child) not in _SCALARS and isinstance(child, (Mapping, list, tuple)):
                 walk(child, depth + 1)
 
     if isinstance(data, (Mapping, list, tuple)):
-        walk(data, 0)
+        walk(data, start)
 
 
 def read_toml(text: str, file: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
     # NOTE: the regex only runs where it can match: a line with MAX_KEY_PARTS dots
-    if any(line.count(".") >= MAX_KEY_PARTS for line in text.splitlines()) and (
-        _DEEP_KEY.search(text)
+    if (
+        text.count(".") >= MAX_KEY_PARTS
+        and max(map(str.count, text.splitlines(), itertools.repeat("."))) >= MAX_KEY_PARTS
+        and _DEEP_KEY.search(text)
     ):
         raise _too_deep(file)
     try:
         data: dict[str, Any] = loads(text)
-        check_depth(data, file)
+        # NOTE: nesting is checked in validate_project, only where it can be deep: the
+        # strict models reject deep data anywhere but in [extensions]
         return data
     except RecursionError:
         raise _too_deep(file) from None
@@ -456,6 +465,7 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
+        check_depth(data, file)  # before anything walks the data to describe problems
         problems = problems_from_validation(exc, file)
         known = {p.path for p in problems}
         problems += [p for p in _cross(cross_field_problems(data), file) if p.path not in known]
@@ -464,6 +474,8 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         raise ProjectError(
             [Problem(file, "", t("cannot validate: {e}", "kan niet controleren: {e}", e=exc))]
         ) from None
+    if project.extensions:  # free-form: the only place valid data can nest deeply
+        check_depth(project.extensions, file, start=1)
     cross = cross_field_problems(project)
     if cross:
         raise ProjectError(_cross(cross, file))
