@@ -8,8 +8,8 @@ indices: no text from a rule file ever enters it. Conditions still run exactly a
 evalidate compiled them (``eval`` of their code objects), and a rule that raises is
 recorded and skipped as before.
 
-The function returns which rules ask for facts, which fired, which need paths are absent,
-and per (element, field) whether an applying rule needed it and the file describes it.
+The function returns which rules ask for facts (and which), which fired, and per element
+how many of the fields its applying rules read the file describes.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._conditions import NeedPath
     from ._plan import Planned
 
 __all__ = ["Evaluator", "Outcome", "compile_evaluator"]
@@ -32,11 +33,10 @@ Fail = Callable[[int, str, BaseException], None]
 class Outcome:
     """What the rules did on one project (indices into the evaluator's rules)."""
 
-    asked: list[int]
+    asked: list[tuple[int, list[tuple[str, str]]]]  # rule, and the (field, table) it waits for
     fired: list[int]
-    absent: tuple[bool, ...]  # per distinct need path, see Evaluator.paths
-    needed: tuple[bool, ...]  # per (element, field) of Evaluator.fields: read by an applying rule
-    known: tuple[bool, ...]  # ... and described by the file
+    #: per element: fields its applying rules read that the file describes, and fields read
+    completeness: dict[str, tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -46,11 +46,7 @@ class Evaluator:
     rules: tuple[Planned, ...]
     paths: tuple[str, ...]  # distinct need paths, in first-use order
     fields: tuple[tuple[str, str], ...]  # (element, field) pairs the rules read
-    #: per rule: its needs as (absent index, field, table)
-    needs: tuple[tuple[tuple[int, str, str], ...], ...]
-    function: Callable[
-        ..., tuple[list[int], list[int], tuple[bool, ...], tuple[bool, ...], tuple[bool, ...]]
-    ]
+    function: Callable[..., tuple[Any, Any, Any]]
     timed: bool
 
     def __call__(
@@ -62,17 +58,6 @@ class Evaluator:
         else:
             result = self.function(namespace, fail)
         return Outcome(*result)
-
-    def completeness(self, outcome: Outcome) -> dict[str, tuple[int, int]]:
-        """Per element: (fields its applying rules read that the file describes, fields read)."""
-        counts: dict[str, tuple[int, int]] = {}
-        for (element, _), needed, known in zip(
-            self.fields, outcome.needed, outcome.known, strict=True
-        ):
-            if needed:
-                described, total = counts.get(element, (0, 0))
-                counts[element] = (described + known, total + 1)
-        return counts
 
 
 class _Source:
@@ -93,32 +78,51 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     """Generate and compile the function that runs ``rules`` on one project."""
     paths: dict[str, int] = {}
     checkers: list[Callable[[dict[str, Any]], bool]] = []
+    steps: list[tuple[tuple[str, bool], ...]] = []
 
-    def path_index(text: str, absent: Callable[[dict[str, Any]], bool]) -> int:
-        if text not in paths:
-            paths[text] = len(checkers)
+    def path_index(path: NeedPath, absent: Callable[[dict[str, Any]], bool]) -> int:
+        if path.text not in paths:
+            paths[path.text] = len(checkers)
             checkers.append(absent)
-        return paths[text]
+            steps.append(path.steps)
+        return paths[path.text]
 
     fields: dict[tuple[str, str], int] = {}
-    needs: list[tuple[tuple[int, str, str], ...]] = []
+    pairs: dict[tuple[str, str], int] = {}  # (field, table) a rule may wait for
+    needs: list[list[tuple[int, int, int]]] = []  # per rule: absent index, field index, pair
     for p in rules:
         own = []
         for need in p.needs:
-            j = path_index(need.text, need.absent)
-            fields.setdefault((p.element, need.field), len(fields))
-            own.append((j, need.field, need.table))
-        needs.append(tuple(own))
+            j = path_index(need.path, need.absent)
+            k = fields.setdefault((p.element, need.field), len(fields))
+            q = pairs.setdefault((need.field, need.table), len(pairs))
+            own.append((j, k, q))
+        needs.append(own)
         if p.guard is not None:
             for path, absent in zip(p.guard.paths, p.guard.needs, strict=True):
                 path_index(path, absent)
+    elements = list(dict.fromkeys(element for element, _ in fields))
 
     src = _Source()
     # the factory binds every constant as a closure variable (fast to read, nothing global)
-    src("def factory(A, G, C, W, eval, SNS):")
+    src("def factory(A, N, G, C, W, Q, E, eval, SNS):")
     src.depth += 1
-    for j in range(len(checkers)):
-        src(f"a{j}f = A[{j}]")
+    # NOTE: the common shapes of needs paths are checked inline (a call per path costs
+    # more than the check); the names they read are closure constants, never source text
+    tables = {names[0]: x for x, names in enumerate(_names(steps)) if names}
+    for j, shape in enumerate(_shapes(steps)):
+        if shape == (False,):
+            src(f"s{j} = N[{j}][0]")
+        elif shape == (False, False):
+            src(f"f{j} = N[{j}][1]")
+        else:
+            src(f"a{j}f = A[{j}]")
+    for x in tables.values():
+        src(f"s{x} = N[{x}][0]")
+    for q in range(len(pairs)):
+        src(f"q{q} = Q[{q}]")
+    for e in range(len(elements)):
+        src(f"e{e} = E[{e}]")
     for i, p in enumerate(rules):
         if p.guard is not None:
             src(f"g{i} = G[{i}]")
@@ -128,8 +132,15 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     src.depth += 1
     src("asked = []")
     src("fired = []")
-    for j in range(len(checkers)):
-        src(f"a{j} = a{j}f(ns)")
+    for x in sorted(set(tables.values())):
+        src(f"t{x} = ns[s{x}]")
+    for j, (shape, names) in enumerate(zip(_shapes(steps), _names(steps), strict=True)):
+        if shape == (False,):
+            src(f"a{j} = ns.get(s{j}) is None")
+        elif shape == (False, False):
+            src(f"a{j} = getattr(t{tables[names[0]]}, f{j}, None) is None")
+        else:
+            src(f"a{j} = a{j}f(ns)")
     for k in range(len(fields)):
         src(f"n{k} = False")
         src(f"k{k} = True")
@@ -138,26 +149,24 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src("t = clock()")
         depth = src.depth
         if p.guard is not None:
-            _guard(src, i, [paths[t] for t in p.guard.paths])
-        for j, field, _ in needs[i]:
-            k = fields[(p.element, field)]
+            _guard(src, i, [paths[t.text] for t in p.guard.paths])
+        for j, k, _ in needs[i]:
             src(f"n{k} = True")
             src(f"if a{j}:")
             src(f"    k{k} = False")
-        missing = " or ".join(f"a{j}" for j, _, _ in needs[i])
-        if missing:
-            src(f"if {missing}:")
-            src(f"    asked.append({i})")
-            src("else:")
-            src.depth += 1
+        if needs[i]:
+            _ask(src, i, needs[i])
         _condition(src, i, call=p.condition is None)
         src.depth = depth
         if timed:
             src(f"T[{i}] += clock() - t")
-    absents = "".join(f"a{j}, " for j in range(len(checkers)))
-    needed = "".join(f"n{k}, " for k in range(len(fields)))
-    known = "".join(f"k{k}, " for k in range(len(fields)))
-    src(f"return asked, fired, ({absents}), ({needed}), ({known})")
+    src("counts = {}")
+    for e, element in enumerate(elements):
+        read = [k for (of, _), k in fields.items() if of == element]
+        src(f"t = 0 + {' + '.join(f'n{k}' for k in read)}")
+        src("if t:")
+        src(f"    counts[e{e}] = (0 + {' + '.join(f'(n{k} and k{k})' for k in read)}, t)")
+    src("return asked, fired, counts")
     src.depth -= 1
     src("return evaluate")
 
@@ -165,9 +174,12 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     exec(compile(src.text(), "<advies plan>", "exec"), scope)  # our own generated code
     function = scope["factory"](
         tuple(checkers),
+        _names(steps),
         {i: p.guard.code for i, p in enumerate(rules) if p.guard is not None},
         {i: p.condition for i, p in enumerate(rules) if p.condition is not None},
         {i: p.call for i, p in enumerate(rules) if p.condition is None},
+        tuple(pairs),
+        tuple(elements),
         eval,
         types.SimpleNamespace,
     )
@@ -175,10 +187,34 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         rules=rules,
         paths=tuple(paths),
         fields=tuple(fields),
-        needs=tuple(needs),
         function=function,
         timed=timed,
     )
+
+
+def _shapes(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[bool, ...]]:
+    return [tuple(through for _, through in path) for path in steps]
+
+
+def _names(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[str, ...]]:
+    return [tuple(name for name, _ in path) for path in steps]
+
+
+def _ask(src: _Source, i: int, needs: list[tuple[int, int, int]]) -> None:
+    """A rule waiting for facts asks for those that are absent; else its condition runs."""
+    if len(needs) == 1:
+        ((j, _, q),) = needs
+        src(f"if a{j}:")
+        src(f"    asked.append(({i}, [q{q}]))")
+    else:
+        src(f"if {' or '.join(f'a{j}' for j, _, _ in needs)}:")
+        src("    m = []")
+        for j, _, q in needs:
+            src(f"    if a{j}:")
+            src(f"        m.append(q{q})")
+        src(f"    asked.append(({i}, m))")
+    src("else:")
+    src.depth += 1
 
 
 def _guard(src: _Source, i: int, absent: list[int]) -> None:

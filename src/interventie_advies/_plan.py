@@ -55,7 +55,7 @@ class Step:
 
     code: types.CodeType
     needs: tuple[Absent, ...]
-    paths: tuple[str, ...]  # the needs paths, in the order of ``needs``
+    paths: tuple[NeedPath, ...]  # the needs paths, in the order of ``needs``
     priority: str | None = None
     reason: LocalText | None = None
 
@@ -120,9 +120,16 @@ def jsonable(value: Any) -> Any:
 def value_getter(path: NeedPath) -> Callable[[dict[str, Any]], Any]:
     """A function reading the value ``path`` points at (a list when it goes through one)."""
     steps = path.steps
-    if len(steps) == 2 and not steps[0][1] and not steps[1][1]:
-        (table, _), (field, _) = steps
+    shape = tuple(through for _, through in steps)
+    names = [name for name, _ in steps]
+    if shape == (False,):
+        return lambda ns: jsonable(ns.get(names[0]))
+    if shape == (False, False):
+        table, field = names
         return lambda ns: jsonable(getattr(ns[table], field, None))
+    if shape == (True, False):
+        table, field = names
+        return lambda ns: [jsonable(getattr(i, field, None)) for i in ns.get(table) or ()]
     return functools.partial(value_of, steps)
 
 
@@ -152,7 +159,7 @@ def _step(
     return Step(
         code,
         tuple(absent_checker(p) for p in paths),
-        tuple(p.text for p in paths),
+        paths,
         priority,
         reason,
     )

@@ -6,13 +6,14 @@ A plugin may replace the order through the ``advies_prioritise`` hook.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._labels import word
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Sequence
 
 __all__ = ["WEIGHTS", "Weights", "adjusted_factor", "order", "raise_band", "rank", "score"]
 
@@ -33,7 +34,7 @@ class Weights:
 
     def base_of(self, priority: str) -> float:
         """The base score of a priority."""
-        return dict(self.base)[priority]
+        return _table(self.base)[priority]
 
 
 WEIGHTS = Weights()
@@ -74,6 +75,7 @@ _EFFORT_WORD = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct texts; formatting floats is slow
 def _say(key: str, lang: str, **values: Any) -> str:
     nl, en = _TEXT[key]
     return (nl if lang == "nl" else en).format(**values)
@@ -84,11 +86,11 @@ def score(
     priority: str,
     kind: str,
     element: str,
-    phases: Iterable[str],
-    serves_needs: Iterable[str],
+    phases: Collection[str],
+    serves_needs: Collection[str],
     effort: str | None,
     phase: str | None,
-    needs: Iterable[str],
+    needs: Collection[str],
     months_left: int | None,
     funding_months: int | None,
     lang: str = "nl",
@@ -97,10 +99,10 @@ def score(
     """Score one finding; return the score and the explained factors."""
     value = weights.base_of(priority)
     factors = [_say("base", lang, p=_PRIORITY_WORD[lang][priority], v=value)]
-    if phase is not None and phase in set(phases):
+    if phase is not None and phase in phases:
         value *= weights.phase
         factors.append(_say("phase", lang, v=weights.phase, x=word(phase, lang)))
-    served = sorted(set(serves_needs) & set(needs))
+    served = sorted(set(serves_needs).intersection(needs)) if serves_needs and needs else ()
     if served:
         value *= weights.need
         factors.append(
@@ -117,7 +119,7 @@ def score(
         value *= weights.short_project
         factors.append(_say("short_x", lang, v=weights.short_project, m=weights.short_months))
     if effort is not None:
-        factor = dict(weights.effort)[effort]
+        factor = _table(weights.effort)[effort]
         if factor != 1.0:
             value *= factor
             factors.append(_say("effort", lang, v=factor, x=_EFFORT_WORD[lang][effort]))
@@ -125,6 +127,11 @@ def score(
 
 
 _UP = {"low": "medium", "medium": "high", "high": "high"}
+
+
+@functools.lru_cache(maxsize=64)
+def _table(pairs: tuple[tuple[str, float], ...]) -> dict[str, float]:
+    return dict(pairs)
 
 
 def _sustainability(kind: str, element: str) -> bool:
@@ -174,11 +181,11 @@ def rank(
     *,
     kind: str,
     element: str,
-    phases: Iterable[str],
-    serves_needs: Iterable[str],
+    phases: Collection[str],
+    serves_needs: Collection[str],
     effort: str | None,
     phase: str | None,
-    needs: Iterable[str],
+    needs: Collection[str],
     months_left: int | None,
     funding_months: int | None,
     lang: str = "nl",

@@ -8,10 +8,9 @@ element waiting for the same fields share one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._report import Question
+from ._report import Question, build
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
@@ -150,33 +149,34 @@ def field_to_fill(path: str) -> str:
     return path
 
 
-@dataclass
 class _Entry:
-    code: str
-    element: str
-    text: str
-    priority: str
-    codes: list[str]
-    missing: dict[str, int]  # field → how many rules wait for it
+    """One question being merged: the rules waiting for it and the fields they need."""
 
-    def add(self, code: str, fields: Iterable[str]) -> None:
-        if code not in self.codes:
-            self.codes.append(code)
-        for name in fields:
-            self.missing[name] = self.missing.get(name, 0) + 1
+    __slots__ = ("code", "codes", "element", "missing", "priority", "rank", "text")
+
+    def __init__(self, code: str, element: str, text: str, priority: str) -> None:
+        self.code = code
+        self.element = element
+        self.text = text
+        self.priority = priority
+        self.rank = _RANK[priority]
+        self.codes: dict[str, None] = {}  # an ordered set
+        self.missing: dict[str, int] = {}  # field → how many rules wait for it
 
 
-@dataclass
 class QuestionBook:
     """Collects what rules wait for during one evaluation and merges it into questions.
 
     :param absent_tables: the top-level tables the project file does not have at all.
     """
 
-    lang: str
-    absent_tables: frozenset[str]
-    _tables: dict[str, _Entry] = field(default_factory=dict)
-    _fields: list[_Entry] = field(default_factory=list)
+    def __init__(self, lang: str, absent_tables: frozenset[str]) -> None:
+        self.lang = lang
+        self.absent_tables = absent_tables
+        # absent tables that have a question of their own
+        self._asked_whole = absent_tables & _TABLES_WITH_QUESTIONS
+        self._tables: dict[str, _Entry] = {}
+        self._fields: list[_Entry] = []
 
     def ask(
         self,
@@ -191,34 +191,36 @@ class QuestionBook:
         ``question`` gives the rule's own question; it is only asked for when the rule
         waits for fields of a table the file has (a whole absent table has its own).
         """
-        by_table: dict[str, list[str]] = {}
+        whole = self._asked_whole
+        tables = self._tables
+        rank = _RANK[priority]
         present: list[str] = []
         for name, table in dict.fromkeys(missing):
-            if table in self.absent_tables and table in TABLE_QUESTIONS:
-                by_table.setdefault(table, []).append(name)
+            if table in whole:
+                entry = tables.get(table)
+                if entry is None:
+                    nl, en = TABLE_QUESTIONS[table]
+                    text = nl if self.lang == "nl" else en
+                    entry = tables[table] = _Entry(code, TABLE_ELEMENT[table], text, priority)
+                entry.codes[code] = None
+                entry.missing[name] = entry.missing.get(name, 0) + 1
+                if rank < entry.rank:
+                    entry.priority, entry.rank = priority, rank
             else:
                 present.append(name)
-        for table, names in by_table.items():
-            entry = self._tables.get(table)
-            if entry is None:
-                nl, en = TABLE_QUESTIONS[table]
-                text = nl if self.lang == "nl" else en
-                entry = _Entry(code, TABLE_ELEMENT[table], text, priority, [], {})
-                self._tables[table] = entry
-            entry.add(code, names)
-            entry.priority = min(entry.priority, priority, key=_RANK.__getitem__)
         if not present:
             return
         for entry in self._fields:
             # NOTE: rules of one element that wait for overlapping fields share a question;
             # the text of the most important of them is kept.
-            if entry.element == element and set(entry.missing) & set(present):
-                entry.add(code, present)
-                if _RANK[priority] < _RANK[entry.priority]:
-                    entry.priority, entry.text, entry.code = priority, question(), code
+            if entry.element == element and not entry.missing.keys().isdisjoint(present):
+                _add(entry, code, present)
+                if rank < entry.rank:
+                    entry.priority, entry.rank = priority, rank
+                    entry.text, entry.code = question(), code
                 return
-        new = _Entry(code, element, question(), priority, [], {})
-        new.add(code, present)
+        new = _Entry(code, element, question(), priority)
+        _add(new, code, present)
         self._fields.append(new)
 
     def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
@@ -228,12 +230,33 @@ class QuestionBook:
         """
         out = []
         for e in [*self._tables.values(), *self._fields]:
-            ranked = sorted(e.missing, key=lambda f: -e.missing[f])  # stable: first seen first
+            counts = e.missing
+            ranked = sorted(counts, key=lambda f: -counts[f])  # stable: first seen first
             out.append(
-                Question(e.code, e.element, e.text, tuple(ranked), tuple(e.codes), e.priority)
+                build(
+                    Question,
+                    {
+                        "code": e.code,
+                        "element": e.element,
+                        "question": e.text,
+                        "missing": tuple(ranked),
+                        "codes": tuple(e.codes),
+                        "priority": e.priority,
+                    },
+                )
             )
         out.sort(key=lambda q: (element_order.get(q.element, 99), _RANK[q.priority], q.code))
         return tuple(out)
+
+
+def _add(entry: _Entry, code: str, fields: Iterable[str]) -> None:
+    entry.codes[code] = None
+    missing = entry.missing
+    for name in fields:
+        missing[name] = missing.get(name, 0) + 1
+
+
+_TABLES_WITH_QUESTIONS = frozenset(TABLE_QUESTIONS)
 
 
 def absent_tables(project: Any, tables: Iterable[str]) -> frozenset[str]:

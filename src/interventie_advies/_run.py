@@ -161,6 +161,9 @@ class Run:
 
     def check_extensions(self) -> None:
         """Required plugins and ``[extensions.NAME]`` tables; keeps the validated tables."""
+        project = self.project
+        if not project.extensions and not (project.advies and project.advies.require_plugins):
+            return
         problems = requirement_problems(self.engine, self.project, self.file)
         more, self.warnings = extension_problems(
             self.engine, self.project, self.file, self.extension_values
@@ -267,20 +270,19 @@ class Run:
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
         book = QuestionBook(lang, absent_tables(project, TABLES))
-        absent = outcome.absent
-        for i in outcome.asked:
+        for i, missing in outcome.asked:
             p = active[i]
             book.ask(
                 p.code,
                 p.element,
                 p.priority or "low",
-                [(field, table) for j, field, table in evaluator.needs[i] if absent[j]],
+                missing,
                 functools.partial(self.question_of, p, ns),
             )
         for i in outcome.fired:
             self.fire(active[i])
         findings, strengths = self.findings, self.strengths
-        described = evaluator.completeness(outcome)
+        described = outcome.completeness
 
         findings = self.prioritise(order(findings))
         findings, not_followed, stale = self.apply_decisions(findings, active)
