@@ -77,6 +77,10 @@ class Planned:
     keys: frozenset[str]  # what select/ignore match: code, name, element, plugin
     #: per language: title, message, why, actions
     texts: dict[str, tuple[str, str, str, tuple[str, ...]]]
+    #: the fields of every Finding of this rule that do not depend on the project
+    finding: dict[str, Any]
+    #: what the priority score reads of the rule: kind, element, phases, needs served, effort
+    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]
 
 
 def absent_checker(path: NeedPath) -> Absent:
@@ -109,7 +113,7 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (set, frozenset)):
         return sorted(value, key=str)
     if isinstance(value, (list, tuple)):
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if isinstance(value, BaseModel):
@@ -204,6 +208,20 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     )
                     for lang in ("nl", "en")
                 },
+                finding={
+                    "code": rule.code,
+                    "name": rule.name,
+                    "element": rule.element,
+                    "kind": rule.kind,
+                    "evidence": rule.evidence,
+                    "source": rule.source,
+                    "plugin": rule.plugin,
+                    "decision": None,
+                    "phases": rule.phases,
+                    "effort": rule.effort,
+                    "serves_needs": rule.serves_needs,
+                },
+                ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
             )
         )
     return tuple(out)

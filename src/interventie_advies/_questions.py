@@ -8,12 +8,15 @@ element waiting for the same fields share one.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from ._report import Question, build
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
+
+    from ._plan import Planned
 
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
 
@@ -222,6 +225,34 @@ class QuestionBook:
         new = _Entry(code, element, question(), priority)
         _add(new, code, present)
         self._fields.append(new)
+
+    def ask_all(
+        self,
+        asked: Iterable[tuple[int, list[tuple[str, str]]]],
+        rules: Sequence[Planned],
+        question: Callable[[Planned], str],
+    ) -> None:
+        """Record every ``(rule index, missing)`` of an evaluation (see :meth:`ask`)."""
+        whole = self._asked_whole
+        tables = self._tables
+        for i, missing in asked:
+            p = rules[i]
+            priority = p.priority or "low"
+            if len(missing) == 1 and missing[0][1] in whole:
+                # NOTE: the common case (a rule waiting for one field of an absent table)
+                # in line: a first sketch has dozens of them
+                name, table = missing[0]
+                entry = tables.get(table)
+                if entry is None:
+                    self.ask(p.code, p.element, priority, missing, lambda: "")
+                    continue
+                entry.codes[p.code] = None
+                entry.missing[name] = entry.missing.get(name, 0) + 1
+                rank = _RANK[priority]
+                if rank < entry.rank:
+                    entry.priority, entry.rank = priority, rank
+            else:
+                self.ask(p.code, p.element, priority, missing, functools.partial(question, p))
 
     def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
         """The merged questions: by element, then most important first.

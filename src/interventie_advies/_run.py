@@ -68,18 +68,12 @@ def language(lang: str | None, project: Project) -> str:
 @functools.lru_cache(maxsize=16384)
 def _ranked(
     priority: str,
-    kind: str,
-    element: str,
-    phases: tuple[str, ...],
-    serves_needs: tuple[str, ...],
-    effort: str | None,
-    phase: str | None,
-    needs: tuple[str, ...],
-    months_left: int | None,
-    funding_months: int | None,
-    lang: str,
+    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
+    context: tuple[str | None, tuple[str, ...], int | None, int | None, str],
 ) -> tuple[str, float, tuple[str, ...]]:
     # NOTE: a pure function of few distinct values; projects share most of them
+    kind, element, phases, serves_needs, effort = ranking
+    phase, needs, months_left, funding_months, lang = context
     return rank(
         priority,
         kind=kind,
@@ -202,10 +196,10 @@ class Run:
 
     # -- one rule --------------------------------------------------------------------
 
-    def question_of(self, p: Planned, ns: dict[str, Any]) -> str:
+    def question_of(self, p: Planned) -> str:
         """The rule's own question, in the report's language."""
         question = p.rule.question
-        return fill_placeholders(question.get(self.lang), ns) if question else ""
+        return fill_placeholders(question.get(self.lang), self.ns) if question else ""
 
     def fail(self, p: Planned, message: str) -> None:
         """Record that a rule failed on this project (the run goes on)."""
@@ -258,7 +252,8 @@ class Run:
         phase = project.project.phase
         needs = project.residents.needs or () if project.residents else ()
 
-        self.ns, self.facts_now, self.phase, self.needs = ns, facts, phase, tuple(needs)
+        self.ns = ns
+        self.context = (phase, tuple(needs), facts.months_left, facts.funding_months, lang)
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
@@ -270,15 +265,7 @@ class Run:
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
         book = QuestionBook(lang, absent_tables(project, TABLES))
-        for i, missing in outcome.asked:
-            p = active[i]
-            book.ask(
-                p.code,
-                p.element,
-                p.priority or "low",
-                missing,
-                functools.partial(self.question_of, p, ns),
-            )
+        book.ask_all(outcome.asked, active, self.question_of)
         for i in outcome.fired:
             self.fire(active[i])
         findings, strengths = self.findings, self.strengths
@@ -319,60 +306,31 @@ class Run:
 
     def fire(self, p: Planned) -> None:
         """A rule whose condition holds: a strength or a finding."""
-        lang = self.lang
-        rule = p.rule
-        title_text, message_text, why_text, actions = p.texts[lang]
-        title = fill_placeholders(title_text, self.ns)
-        message = fill_placeholders(message_text, self.ns)
+        ns = self.ns
+        title_text, message_text, why_text, actions = p.texts[self.lang]
+        title = fill_placeholders(title_text, ns)
+        message = fill_placeholders(message_text, ns)
         if p.kind == "strength":
+            rule = p.rule
             self.strengths.append(
                 Strength(p.code, rule.name, p.element, title, message, rule.plugin)
             )
             return
-        priority, reason = self.priority_of(p, self.ns) if p.adjust else (p.priority or "low", None)
-        facts = self.facts_now
-        priority, value, factors = _ranked(
-            priority,
-            p.kind,
-            p.element,
-            rule.phases,
-            rule.serves_needs,
-            rule.effort,
-            self.phase,
-            self.needs,
-            facts.months_left,
-            facts.funding_months,
-            lang,
-        )
+        priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
+        priority, value, factors = _ranked(priority, p.ranking, self.context)
         if reason:
-            factors = (adjusted_factor(priority, reason, lang), *factors)
-        self.findings.append(
-            build(
-                Finding,
-                {
-                    "code": p.code,
-                    "name": rule.name,
-                    "element": p.element,
-                    "kind": p.kind,
-                    "priority": priority,
-                    "score": value,
-                    "score_factors": factors,
-                    "title": title,
-                    "message": message,
-                    "why": fill_placeholders(why_text, self.ns),
-                    "actions": actions,
-                    "evidence": rule.evidence,
-                    "source": rule.source,
-                    "facts": {n.text: n.value(self.ns) for n in p.needs},
-                    "plugin": rule.plugin,
-                    "decision": None,
-                    "base_priority": p.priority or priority,
-                    "phases": rule.phases,
-                    "effort": rule.effort,
-                    "serves_needs": rule.serves_needs,
-                },
-            )
-        )
+            factors = (adjusted_factor(priority, reason, self.lang), *factors)
+        values = p.finding.copy()
+        values["priority"] = priority
+        values["base_priority"] = p.priority or priority
+        values["score"] = value
+        values["score_factors"] = factors
+        values["title"] = title
+        values["message"] = message
+        values["why"] = fill_placeholders(why_text, ns)
+        values["actions"] = actions
+        values["facts"] = {n.text: n.value(ns) for n in p.needs}
+        self.findings.append(build(Finding, values))
 
     def prioritise(self, findings: list[Finding]) -> list[Finding]:
         """Let a plugin replace the order; keep ours when its answer is not a permutation."""
