@@ -141,31 +141,19 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src(f"a{j} = getattr(t{tables[names[0]]}, f{j}, None) is None")
         else:
             src(f"a{j} = a{j}f(ns)")
-    for k in range(len(fields)):
-        src(f"n{k} = False")
-        src(f"k{k} = True")
     for i, p in enumerate(rules):
         if timed:
             src("t = clock()")
         depth = src.depth
         if p.guard is not None:
             _guard(src, i, [paths[t.text] for t in p.guard.paths])
-        for j, k, _ in needs[i]:
-            src(f"n{k} = True")
-            src(f"if a{j}:")
-            src(f"    k{k} = False")
         if needs[i]:
             _ask(src, i, needs[i])
         _condition(src, i, call=p.condition is None)
         src.depth = depth
         if timed:
             src(f"T[{i}] += clock() - t")
-    src("counts = {}")
-    for e, element in enumerate(elements):
-        read = [k for (of, _), k in fields.items() if of == element]
-        src(f"t = 0 + {' + '.join(f'n{k}' for k in read)}")
-        src("if t:")
-        src(f"    counts[e{e}] = (0 + {' + '.join(f'(n{k} and k{k})' for k in read)}, t)")
+    _completeness(src, rules, needs, fields, elements)
     src("return asked, fired, counts")
     src.depth -= 1
     src("return evaluate")
@@ -190,6 +178,48 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         function=function,
         timed=timed,
     )
+
+
+def _completeness(
+    src: _Source,
+    rules: tuple[Planned, ...],
+    needs: list[list[tuple[int, int, int]]],
+    fields: dict[tuple[str, str], int],
+    elements: list[str],
+) -> None:
+    """Count per element the fields its applying rules read, and those the file describes.
+
+    A field is read when a rule that applies (no guard, or a guard that held: ``ok{i}``)
+    needs it, and described when none of the paths those rules read it through is absent.
+    Only guarded rules make "read" depend on the project, so the rest is folded in here.
+    """
+    touching: dict[int, list[tuple[int | None, int]]] = {}
+    for i, own in enumerate(needs):
+        guard = i if rules[i].guard is not None else None
+        for j, k, _ in own:
+            touching.setdefault(k, []).append((guard, j))
+    src("counts = {}")
+    for e, element in enumerate(elements):
+        always = 0
+        read: list[str] = []
+        described: list[str] = []
+        for (of, _), k in fields.items():
+            if of != element:
+                continue
+            plain = sorted({j for g, j in touching[k] if g is None})
+            guarded = [(g, j) for g, j in touching[k] if g is not None]
+            known = [f"not (a{' or a'.join(map(str, plain))})"] if plain else []
+            known += [f"(not ok{g} or not a{j})" for g, j in guarded]
+            if plain:
+                always += 1
+                described.append(f"({' and '.join(known)})")
+            else:
+                applies = " or ".join(f"ok{g}" for g, _ in guarded)
+                read.append(f"({applies})")
+                described.append(f"(({applies}) and {' and '.join(known)})")
+        src(f"t = {' + '.join([str(always), *read])}")
+        src("if t:")
+        src(f"    counts[e{e}] = (0 + {' + '.join(described)}, t)")
 
 
 def _shapes(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[bool, ...]]:
@@ -220,17 +250,17 @@ def _ask(src: _Source, i: int, needs: list[tuple[int, int, int]]) -> None:
 def _guard(src: _Source, i: int, absent: list[int]) -> None:
     """``[rule.applies]``: skip the rule when its facts are known and the guard is false."""
     if absent:
-        src("ok = True")
+        src(f"ok{i} = True")
         src(f"if not ({' or '.join(f'a{j}' for j in absent)}):")
         src.depth += 1
     src("try:")
-    src(f"    ok = True if eval(g{i}, ns) else False")
+    src(f"    ok{i} = True if eval(g{i}, ns) else False")
     src("except Exception as e:")
     src(f"    fail({i}, 'applies failed: ', e)")
-    src("    ok = False")
+    src(f"    ok{i} = False")
     if absent:
         src.depth -= 1
-    src("if ok:")
+    src(f"if ok{i}:")
     src.depth += 1
 
 

@@ -238,21 +238,21 @@ class QuestionBook:
         for i, missing in asked:
             p = rules[i]
             priority = p.priority or "low"
-            if len(missing) == 1 and missing[0][1] in whole:
-                # NOTE: the common case (a rule waiting for one field of an absent table)
-                # in line: a first sketch has dozens of them
-                name, table = missing[0]
-                entry = tables.get(table)
-                if entry is None:
-                    self.ask(p.code, p.element, priority, missing, lambda: "")
-                    continue
-                entry.codes[p.code] = None
-                entry.missing[name] = entry.missing.get(name, 0) + 1
-                rank = _RANK[priority]
-                if rank < entry.rank:
-                    entry.priority, entry.rank = priority, rank
+            for _, table in missing:
+                if table not in whole or table not in tables:
+                    self.ask(p.code, p.element, priority, missing, functools.partial(question, p))
+                    break
             else:
-                self.ask(p.code, p.element, priority, missing, functools.partial(question, p))
+                # NOTE: the common case in line (a rule waiting for fields of tables the file
+                # leaves out, each already asked about): a first sketch has dozens of them
+                rank = _RANK[priority]
+                code = p.code
+                for name, table in dict.fromkeys(missing) if len(missing) > 1 else missing:
+                    entry = tables[table]
+                    entry.codes[code] = None
+                    entry.missing[name] = entry.missing.get(name, 0) + 1
+                    if rank < entry.rank:
+                        entry.priority, entry.rank = priority, rank
 
     def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
         """The merged questions: by element, then most important first.
