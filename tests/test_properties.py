@@ -26,7 +26,7 @@ from strategies import (
 from interventie_advies import Engine, Project, ProjectError, load_project
 from interventie_advies._elements import ELEMENT_IDS
 from interventie_advies._enums import Effort, Need, Phase
-from interventie_advies._prioritise import order, score
+from interventie_advies._prioritise import order, rank, rank_context, score
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -227,6 +227,18 @@ def test_score_is_deterministic_and_explained(inputs: dict[str, Any], priority: 
     assert factors
     base = "basis: prioriteit" if inputs["lang"] == "nl" else "base: priority"
     assert factors[0].startswith(base)
+
+
+@CHEAP
+@given(SCORE_INPUTS, st.sampled_from(PRIORITIES))
+def test_ranking_with_the_reduced_context_is_exact(inputs: dict[str, Any], priority: str) -> None:
+    # the engine caches rankings by rank_context: it must never change a result
+    phase, needs, months_left, funding_months = rank_context(
+        inputs["phase"], inputs["needs"], inputs["months_left"], inputs["funding_months"]
+    )
+    reduced = {**inputs, "phase": phase, "needs": needs, "months_left": months_left,
+               "funding_months": funding_months}
+    assert rank(priority, **reduced) == rank(priority, **inputs)
 
 
 ITEMS = st.lists(

@@ -15,7 +15,16 @@ from ._labels import word
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
 
-__all__ = ["WEIGHTS", "Weights", "adjusted_factor", "order", "raise_band", "rank", "score"]
+__all__ = [
+    "WEIGHTS",
+    "Weights",
+    "adjusted_factor",
+    "order",
+    "raise_band",
+    "rank",
+    "rank_context",
+    "score",
+]
 
 
 @dataclass(frozen=True)
@@ -216,6 +225,31 @@ def rank(
         weights=weights,
     )
     return priority, value, (*raised, *factors)
+
+
+#: months_left values the prioritiser compares with (score's 3 and 6, the urgent band)
+_MONTHS = tuple(sorted({3, 6, WEIGHTS.urgent_months}))
+
+
+def rank_context(
+    phase: str | None,
+    needs: Collection[str],
+    months_left: int | None,
+    funding_months: int | None,
+    weights: Weights = WEIGHTS,
+) -> tuple[str | None, tuple[str, ...], int | None, int | None]:
+    """The project's side of :func:`rank`, reduced to what the ranking can tell apart.
+
+    ``rank`` only compares ``months_left`` with a few thresholds and asks whether
+    ``funding_months`` is short, so projects with the same phase, needs and bands get the
+    same ranking for a rule: this lets the engine cache rankings across projects. Ranking
+    with the reduced values gives exactly the result of ranking with the real ones.
+    """
+    band = None
+    if months_left is not None:
+        band = next((limit for limit in _MONTHS if months_left <= limit), None)
+    short = 0 if _short(funding_months, weights) else None
+    return phase, tuple(sorted(set(needs))), band, short
 
 
 def adjusted_factor(priority: str, reason: str, lang: str) -> str:

@@ -22,7 +22,7 @@ from ._facts import Facts, derive_facts
 from ._host import BUILTIN
 from ._i18n import t
 from ._load import suggest
-from ._prioritise import adjusted_factor, order, rank
+from ._prioritise import adjusted_factor, order, rank, rank_context
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
 from ._report import (
@@ -48,6 +48,7 @@ __all__ = ["LANG_ENV", "Run"]
 
 LANG_ENV = "ADVIES_LANG"
 ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
+_TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
 
 
 def language(lang: str | None, project: Project) -> str:
@@ -71,7 +72,7 @@ def _ranked(
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
     context: tuple[str | None, tuple[str, ...], int | None, int | None, str],
 ) -> tuple[str, float, tuple[str, ...]]:
-    # NOTE: a pure function of few distinct values; projects share most of them
+    # NOTE: a pure function of few distinct values (see rank_context): cached across projects
     kind, element, phases, serves_needs, effort = ranking
     phase, needs, months_left, funding_months, lang = context
     return rank(
@@ -121,7 +122,7 @@ class Run:
         """What conditions read: the tables (absent ones empty), facts and extensions."""
         project = self.project
         ns: dict[str, Any] = {"__builtins__": {}, **ALLOWED_FUNCTIONS, "facts": facts}
-        for name, (_, is_list) in TABLES.items():
+        for name, is_list in _TABLE_KINDS:
             value = getattr(project, name)
             ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
         extensions = self.engine.extensions
@@ -253,7 +254,10 @@ class Run:
         needs = project.residents.needs or () if project.residents else ()
 
         self.ns = ns
-        self.context = (phase, tuple(needs), facts.months_left, facts.funding_months, lang)
+        self.context = (
+            *rank_context(phase, needs, facts.months_left, facts.funding_months),
+            lang,
+        )
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
@@ -287,21 +291,24 @@ class Run:
         if engine.strict and self.errors:
             first = self.errors[0]
             raise PluginError(first.plugin, first.version, first.message)
-        return Report(
-            tool=engine.tool_info,
-            project={"name": project.project.name, "file": self.file, "phase": phase},
-            language=lang,
-            evaluated_on=self.today.isoformat(),
-            findings=tuple(findings),
-            strengths=tuple(strengths),
-            questions=questions,
-            elements=elements,
-            not_followed=tuple(not_followed),
-            stale_decisions=tuple(stale),
-            effects=effect_profile(elements, lang),
-            errors=tuple(self.errors),
-            warnings=tuple(self.warnings),
-            renderers=engine.renderers,
+        return build(
+            Report,
+            {
+                "tool": engine.tool_info,
+                "project": {"name": project.project.name, "file": self.file, "phase": phase},
+                "language": lang,
+                "evaluated_on": self.today.isoformat(),
+                "findings": tuple(findings),
+                "strengths": tuple(strengths),
+                "questions": questions,
+                "elements": elements,
+                "not_followed": tuple(not_followed),
+                "stale_decisions": tuple(stale),
+                "effects": effect_profile(elements, lang),
+                "errors": tuple(self.errors),
+                "warnings": tuple(self.warnings),
+                "renderers": engine.renderers,
+            },
         )
 
     def fire(self, p: Planned) -> None:
@@ -313,7 +320,17 @@ class Run:
         if p.kind == "strength":
             rule = p.rule
             self.strengths.append(
-                Strength(p.code, rule.name, p.element, title, message, rule.plugin)
+                build(
+                    Strength,
+                    {
+                        "code": p.code,
+                        "name": rule.name,
+                        "element": p.element,
+                        "title": title,
+                        "message": message,
+                        "plugin": rule.plugin,
+                    },
+                )
             )
             return
         priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
