@@ -26,7 +26,7 @@ from strategies import (
 from interventie_advies import Engine, Project, ProjectError, load_project
 from interventie_advies._elements import ELEMENT_IDS
 from interventie_advies._enums import Effort, Need, Phase
-from interventie_advies._prioritise import order, rank, rank_context, score
+from interventie_advies._prioritise import order, rank, rank_context, rule_context, score
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -232,9 +232,12 @@ def test_score_is_deterministic_and_explained(inputs: dict[str, Any], priority: 
 @CHEAP
 @given(SCORE_INPUTS, st.sampled_from(PRIORITIES))
 def test_ranking_with_the_reduced_context_is_exact(inputs: dict[str, Any], priority: str) -> None:
-    # the engine caches rankings by rank_context: it must never change a result
-    phase, needs, months_left, funding_months = rank_context(
+    # the engine caches rankings by these contexts: they must never change a result
+    project = rank_context(
         inputs["phase"], inputs["needs"], inputs["months_left"], inputs["funding_months"]
+    )
+    phase, needs, months_left, funding_months = rule_context(
+        inputs["phases"], inputs["serves_needs"], project
     )
     reduced = {**inputs, "phase": phase, "needs": needs, "months_left": months_left,
                "funding_months": funding_months}

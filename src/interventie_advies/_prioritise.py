@@ -23,6 +23,7 @@ __all__ = [
     "raise_band",
     "rank",
     "rank_context",
+    "rule_context",
     "score",
 ]
 
@@ -250,6 +251,22 @@ def rank_context(
         band = next((limit for limit in _MONTHS if months_left <= limit), None)
     short = 0 if _short(funding_months, weights) else None
     return phase, tuple(sorted(set(needs))), band, short
+
+
+def rule_context(
+    phases: Collection[str],
+    serves_needs: Collection[str],
+    context: tuple[str | None, tuple[str, ...], int | None, int | None],
+) -> tuple[str | None, tuple[str, ...], int | None, int | None]:
+    """:func:`rank_context` reduced further to what one rule's ranking reads of it.
+
+    The phase only counts when the rule is meant for it, the needs only where the rule
+    serves them.
+    """
+    phase, needs, band, short = context
+    hit = phase if phase is not None and phase in phases else None
+    served = tuple(sorted(set(serves_needs).intersection(needs))) if serves_needs and needs else ()
+    return hit, served, band, short
 
 
 def adjusted_factor(priority: str, reason: str, lang: str) -> str:

@@ -22,7 +22,7 @@ from ._facts import Facts, derive_facts
 from ._host import BUILTIN
 from ._i18n import t
 from ._load import suggest
-from ._prioritise import adjusted_factor, order, rank, rank_context
+from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
 from ._report import (
@@ -70,11 +70,12 @@ def language(lang: str | None, project: Project) -> str:
 def _ranked(
     priority: str,
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
-    context: tuple[str | None, tuple[str, ...], int | None, int | None, str],
+    context: tuple[str | None, tuple[str, ...], int | None, int | None],
+    lang: str,
 ) -> tuple[str, float, tuple[str, ...]]:
-    # NOTE: a pure function of few distinct values (see rank_context): cached across projects
+    # NOTE: a pure function of few distinct values (see rule_context): cached across projects
     kind, element, phases, serves_needs, effort = ranking
-    phase, needs, months_left, funding_months, lang = context
+    phase, needs, months_left, funding_months = context
     return rank(
         priority,
         kind=kind,
@@ -254,10 +255,7 @@ class Run:
         needs = project.residents.needs or () if project.residents else ()
 
         self.ns = ns
-        self.context = (
-            *rank_context(phase, needs, facts.months_left, facts.funding_months),
-            lang,
-        )
+        self.context = rank_context(phase, needs, facts.months_left, facts.funding_months)
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
@@ -334,7 +332,9 @@ class Run:
             )
             return
         priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
-        priority, value, factors = _ranked(priority, p.ranking, self.context)
+        ranking = p.ranking
+        context = rule_context(ranking[2], ranking[3], self.context)
+        priority, value, factors = _ranked(priority, ranking, context, self.lang)
         if reason:
             factors = (adjusted_factor(priority, reason, self.lang), *factors)
         values = p.finding.copy()
