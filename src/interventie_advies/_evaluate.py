@@ -4,9 +4,11 @@ NOTE: walking the plan rule by rule (a method call per rule, per guard and per c
 a loop over each rule's needs) cost about ten times the conditions themselves. The plan
 is therefore turned into the source of one function with a block per rule, compiled once
 per engine and selection. The generated source holds only control flow, local names and
-indices: no text from a rule file ever enters it. Conditions still run exactly as
-evalidate compiled them (``eval`` of their code objects), and a rule that raises is
-recorded and skipped as before.
+indices: no text from a rule file ever enters it. Each condition (and guard) is then put
+into that function as the syntax tree evalidate validated, so it runs as a plain
+expression instead of an ``eval`` call; the function is called with the project's
+namespace as its globals, which is exactly what ``eval`` gave the condition. A rule that
+raises is recorded and skipped as before.
 
 The function returns which rules ask for facts (and which), which fired, and per element
 how many of the fields its applying rules read the file describes.
@@ -14,8 +16,13 @@ how many of the fields its applying rules read the file describes.
 
 from __future__ import annotations
 
+import ast
+import copy
+import functools
+import re
 import time
 import types
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -48,15 +55,21 @@ class Evaluator:
     fields: tuple[tuple[str, str], ...]  # (element, field) pairs the rules read
     function: Callable[..., tuple[Any, Any, Any]]
     timed: bool
+    inlined: int  # rules whose condition runs in line (the others through eval)
 
     def __call__(
         self, namespace: dict[str, Any], fail: Fail, timings: list[float] | None = None
     ) -> Outcome:
         """Run every rule on ``namespace``; ``timings`` gets seconds per rule when timed."""
+        template = self.function
+        # the conditions read the project's namespace as their globals, as under eval
+        function = types.FunctionType(
+            template.__code__, namespace, template.__name__, None, template.__closure__
+        )
         if self.timed:
-            result = self.function(namespace, fail, timings, time.perf_counter)
+            result = function(namespace, fail, timings, time.perf_counter)
         else:
-            result = self.function(namespace, fail)
+            result = function(namespace, fail)
         return Outcome(*result)
 
 
@@ -103,9 +116,12 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
                 path_index(path, absent)
     elements = list(dict.fromkeys(element for element, _ in fields))
 
+    trees = {i: _tree(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
+    guards = {i: _tree(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
     src = _Source()
-    # the factory binds every constant as a closure variable (fast to read, nothing global)
-    src("def factory(A, N, G, C, W, Q, E, eval, SNS):")
+    # the factory binds every constant as a closure variable (fast to read, nothing global:
+    # the globals of the function are the project's namespace)
+    src("def factory(A, N, G, C, W, Q, E, eval, SNS, getattr, Exception):")
     src.depth += 1
     # NOTE: the common shapes of needs paths are checked inline (a call per path costs
     # more than the check); the names they read are closure constants, never source text
@@ -124,9 +140,12 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     for e in range(len(elements)):
         src(f"e{e} = E[{e}]")
     for i, p in enumerate(rules):
-        if p.guard is not None:
+        if p.guard is not None and guards.get(i) is None:
             src(f"g{i} = G[{i}]")
-        src(f"c{i} = C[{i}]" if p.condition is not None else f"w{i} = W[{i}]")
+        if p.condition is None:
+            src(f"w{i} = W[{i}]")
+        elif trees.get(i) is None:
+            src(f"c{i} = C[{i}]")
     args = "ns, fail, T, clock" if timed else "ns, fail"
     src(f"def evaluate({args}):")
     src.depth += 1
@@ -146,10 +165,15 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src("t = clock()")
         depth = src.depth
         if p.guard is not None:
-            _guard(src, i, [paths[t.text] for t in p.guard.paths])
+            test = f"_G{i}" if guards.get(i) is not None else f"eval(g{i}, ns)"
+            _guard(src, i, [paths[t.text] for t in p.guard.paths], test)
         if needs[i]:
             _ask(src, i, needs[i])
-        _condition(src, i, call=p.condition is None)
+        if p.condition is None:
+            test = f"w{i}(SNS(**ns))"
+        else:
+            test = f"_C{i}" if trees.get(i) is not None else f"eval(c{i}, ns)"
+        _condition(src, i, test)
         src.depth = depth
         if timed:
             src(f"T[{i}] += clock() - t")
@@ -158,8 +182,12 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     src.depth -= 1
     src("return evaluate")
 
+    module = ast.parse(src.text(), "<advies plan>")
+    spliced = {f"_C{i}": tree for i, tree in trees.items() if tree is not None}
+    spliced.update({f"_G{i}": tree for i, tree in guards.items() if tree is not None})
+    module = ast.fix_missing_locations(_Splice(spliced).visit(module))
     scope: dict[str, Any] = {}
-    exec(compile(src.text(), "<advies plan>", "exec"), scope)  # our own generated code
+    exec(compile(module, "<advies plan>", "exec"), scope)  # our code + validated conditions
     function = scope["factory"](
         tuple(checkers),
         _names(steps),
@@ -170,6 +198,8 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         tuple(elements),
         eval,
         types.SimpleNamespace,
+        getattr,
+        Exception,
     )
     return Evaluator(
         rules=rules,
@@ -177,7 +207,53 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         fields=tuple(fields),
         function=function,
         timed=timed,
+        inlined=len(spliced),
     )
+
+
+#: names the generated function binds itself; a condition reading one of them runs via eval
+_OWN_NAME = re.compile(r"(?:[a-z]|ok|_[CG])\d+f?|[A-Z]|ns|fail|clock|asked|fired|counts|m|e|t")
+
+
+@functools.lru_cache(maxsize=4096)
+def _validated_tree(text: str) -> ast.expr | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        # NOTE: the same tree evalidate validated and compiled (see compile_condition)
+        tree = ast.parse(
+            ast.unparse(ast.parse(text.strip(), "<condition>", "eval")), "<condition>", "eval"
+        )
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and (
+            _OWN_NAME.fullmatch(node.id) or node.id in _CLOSURE_NAMES
+        ):
+            return None
+    return tree.body
+
+
+_CLOSURE_NAMES = frozenset({"eval", "SNS", "getattr", "Exception"})
+
+
+def _tree(when: object) -> ast.expr | None:
+    """The condition's syntax tree to put in line, or None to run it through eval."""
+    if not isinstance(when, str):
+        return None
+    try:
+        return _validated_tree(when)
+    except (SyntaxError, ValueError, RecursionError):  # pragma: no cover - validated at load
+        return None
+
+
+class _Splice(ast.NodeTransformer):
+    """Replace the placeholder names ``_C{i}`` and ``_G{i}`` by the conditions' trees."""
+
+    def __init__(self, trees: dict[str, ast.expr]) -> None:
+        self.trees = trees
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        tree = self.trees.get(node.id)
+        return copy.deepcopy(tree) if tree is not None else node
 
 
 def _completeness(
@@ -247,14 +323,14 @@ def _ask(src: _Source, i: int, needs: list[tuple[int, int, int]]) -> None:
     src.depth += 1
 
 
-def _guard(src: _Source, i: int, absent: list[int]) -> None:
+def _guard(src: _Source, i: int, absent: list[int], test: str) -> None:
     """``[rule.applies]``: skip the rule when its facts are known and the guard is false."""
     if absent:
         src(f"ok{i} = True")
         src(f"if not ({' or '.join(f'a{j}' for j in absent)}):")
         src.depth += 1
     src("try:")
-    src(f"    ok{i} = True if eval(g{i}, ns) else False")
+    src(f"    ok{i} = True if {test} else False")
     src("except Exception as e:")
     src(f"    fail({i}, 'applies failed: ', e)")
     src(f"    ok{i} = False")
@@ -264,9 +340,8 @@ def _guard(src: _Source, i: int, absent: list[int]) -> None:
     src.depth += 1
 
 
-def _condition(src: _Source, i: int, *, call: bool) -> None:
+def _condition(src: _Source, i: int, test: str) -> None:
     """The rule's condition; a rule that raises is recorded and stays silent."""
-    test = f"w{i}(SNS(**ns))" if call else f"eval(c{i}, ns)"
     src("try:")
     src(f"    if {test}:")
     src(f"        fired.append({i})")

@@ -32,14 +32,14 @@ _T = TypeVar("_T")
 
 
 def build(cls: type[_T], values: dict[str, Any]) -> _T:
-    """Make a frozen report value from a dict of *all* its fields.
+    """Make a frozen report value from a fresh dict of *all* its fields (the dict is kept).
 
     NOTE: a frozen dataclass's ``__init__`` sets every field through
     ``object.__setattr__``, which made building the values of a report a tenth of the
     time spent advising; this gives an equal object in a fraction of that time.
     """
     value = object.__new__(cls)
-    value.__dict__.update(values)
+    object.__setattr__(value, "__dict__", values)
     return value
 
 
