@@ -88,26 +88,52 @@ def in_process(texts: list[str], rounds: int) -> dict[str, float]:
     }
 
 
-def wall_ms(command: list[str], runs: int) -> float:
-    subprocess.run(command, check=True, capture_output=True)  # warm caches
-    times = []
+def as_installed() -> dict[str, str]:
+    """The environment of a user's shell: Python may write and read bytecode caches.
+
+    An installed wheel comes with ``.pyc`` files (pip compiles them), so a user's
+    ``advies`` does not compile its modules on every run. ``PYTHONDONTWRITEBYTECODE``
+    (set on some CI and development machines) would make an editable install recompile
+    the package on every run while the dependencies have theirs; without it, the
+    warm-up run of :func:`wall_ms` writes them, and every command is measured the same way.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def wall_ms(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, in ms; the commands take turns, run by run.
+
+    Taking turns means a change in the machine's load during the measurement affects
+    every command alike, so their ratios stay comparable.
+    """
+    env = as_installed()
+    for command in commands.values():
+        subprocess.run(command, check=True, capture_output=True, env=env)  # warm caches, .pyc
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=False, capture_output=True)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=False, capture_output=True, env=env)
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def cli(runs: int) -> dict[str, float]:
-    imports = wall_ms([sys.executable, "-c", "import pydantic, pluggy, click"], runs)
-    command = [*advies(), "run", str(EXAMPLE), "--date", DATE, "--no-plugins"]
-    cli_ms = wall_ms(command, runs)
-    with_plugins = wall_ms([*advies(), "run", str(EXAMPLE), "--date", DATE], runs)
+    ms = wall_ms(
+        {
+            "imports": [sys.executable, "-c", "import pydantic, pluggy, click"],
+            "cli": [*advies(), "run", str(EXAMPLE), "--date", DATE, "--no-plugins"],
+            "with_plugins": [*advies(), "run", str(EXAMPLE), "--date", DATE],
+        },
+        runs,
+    )
     return {
-        "imports_ms": round(imports, 1),
-        "cli_ms": round(cli_ms, 1),
-        "cli_over_imports": round(cli_ms / imports, 2),
-        "cli_with_installed_plugins_ms": round(with_plugins, 1),
+        "imports_ms": round(ms["imports"], 1),
+        "cli_ms": round(ms["cli"], 1),
+        "cli_over_imports": round(ms["cli"] / ms["imports"], 2),
+        "cli_with_installed_plugins_ms": round(ms["with_plugins"], 1),
     }
 
 
@@ -177,7 +203,7 @@ def main() -> None:
     result: dict[str, object] = {"quick": quick, "python": sys.version.split()[0],
                                  "cpus": os.cpu_count(), "projects": n_projects}
     result.update(in_process(texts, rounds))
-    result.update(cli(5 if quick else 20))
+    result.update(cli(15 if quick else 21))
     with tempfile.TemporaryDirectory(prefix="advies-bench-") as tmp:
         folder = Path(tmp)
         timing = batch(folder, texts, batch_n)
