@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,31 @@ def test_an_unwritable_folder_is_not_an_error(tmp_path: Path,
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv(_cache.CACHE_ENV, str(blocker / "cache"))  # a folder inside a file
     assert len(Engine(plugins=()).rules) > 50
+
+
+#: what a one-file `advies run` with a warm cache leaves out of its start-up
+RUN_PROBE = textwrap.dedent("""
+    import json, sys
+    from interventie_advies.cli import main
+    sys.argv = ["advies", "run", sys.argv[1], "--date", "2026-06-01", "--no-plugins"]
+    try:
+        main()
+    except SystemExit:
+        pass
+    sys.stderr.write(json.dumps(sorted(sys.modules)))
+""")
+
+
+def test_a_cached_one_file_run_imports_only_what_it_needs(cache: Path) -> None:
+    """No process pool, pickler or strptime when the cache hits."""
+    env = {**os.environ, _cache.CACHE_ENV: str(cache)}
+    command = [sys.executable, "-c", RUN_PROBE, str(EXAMPLE)]
+    subprocess.run(command, capture_output=True, check=True, timeout=120, env=env)  # fills
+    assert len(entries(cache)) == 1
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120,
+                          env=env)
+    assert "Advies voor" in done.stdout or "Advice for" in done.stdout
+    loaded = set(json.loads(done.stderr))
+    unneeded = {"concurrent.futures", "multiprocessing", "pickle", "_strptime"}
+    unneeded &= loaded
+    assert not unneeded

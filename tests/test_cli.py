@@ -187,6 +187,27 @@ def test_run_date(runner: CliRunner, write_project: Callable[..., Path]) -> None
     assert "Traceback" not in bad.output
 
 
+@pytest.mark.parametrize("text", [
+    "2026-06-01", "2024-02-29", "0001-01-01", "9999-12-31",  # read without strptime
+    "2026-02-29", "2026-13-01", "2026-00-10", "2026-06-00", "0000-01-01",  # no such date
+    "2026-6-1", " 2026-06-01", "2026-06-01 ", "31-01-2027", "2026/06/01", "２０２６-06-01",
+    "٢٠٢٦-٠٦-٠١", "", "tomorrow",
+])
+def test_date_option_reads_as_click_datetime(text: str) -> None:
+    """The --date type's fast path accepts and rejects exactly what strptime does."""
+    import click
+
+    from interventie_advies.cli import _Date
+
+    def outcome(kind: click.ParamType) -> object:
+        try:
+            return kind.convert(text, None, None)
+        except click.BadParameter as exc:
+            return str(exc)
+
+    assert outcome(_Date()) == outcome(click.DateTime(["%Y-%m-%d"]))
+
+
 # -- run: output ----------------------------------------------------------------------
 
 

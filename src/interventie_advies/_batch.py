@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-import pickle
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +16,7 @@ from ._i18n import current_error_language, error_language, t
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator, Sequence
+    from concurrent.futures import Future
 
     from ._report import Report
 
@@ -163,6 +162,8 @@ def advise_paths(
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings
     if jobs > 1 and len(paths) > 1:
+        import pickle
+
         try:
             pickle.dumps(settings)
         except Exception:  # plugin objects that cannot travel: stay in this process
@@ -177,6 +178,9 @@ def advise_paths(
         fmt_in_worker = fmt
     work = {"fmt": fmt_in_worker, "color": color, "error_language": current_error_language()}
     renderers = engine.renderers
+    # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(
         jobs, initializer=_start_worker, initargs=(settings, options, work)
     ) as pool:

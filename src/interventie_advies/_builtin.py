@@ -5,7 +5,6 @@ It is registered through the same ``advies_rules`` hook as any third-party plugi
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +23,13 @@ def rules_dir() -> Path:
     An installed wheel carries them inside the package; an editable install or a source
     checkout reads them from the repository's ``rules/``.
     """
-    packaged = Path(str(resources.files("interventie_advies"))) / "rules"
+    # NOTE: the package folder itself, as importlib.resources.files() would give for an
+    # installed package, without importing importlib.resources (~3 ms of start-up)
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "rules"
+    return here.parents[1] / "rules"
 
 
 @hookimpl

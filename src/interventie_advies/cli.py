@@ -31,6 +31,34 @@ FAIL_RANK = {"high": 3, "medium": 2, "low": 1, "never": 99}
 _PRIORITY_RANK = {"high": 3, "medium": 2, "low": 1}
 
 
+class _Date(click.DateTime):
+    """``click.DateTime(["%Y-%m-%d"])``, reading the usual ``2026-06-01`` without strptime.
+
+    NOTE: the first ``strptime`` imports ``_strptime`` and builds its locale tables (~3 ms
+    of start-up). A plain ASCII date is read directly; anything else goes to strptime, so
+    what is accepted and every error message stay as they were.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(["%Y-%m-%d"])
+
+    def _try_to_convert_date(self, value: Any, format: str) -> dt.datetime | None:
+        if (
+            isinstance(value, str)
+            and len(value) == 10
+            and value[4] == value[7] == "-"
+            and (value[:4] + value[5:7] + value[8:]).isdigit()
+            and (value[:4] + value[5:7] + value[8:]).isascii()
+        ):
+            import datetime
+
+            try:
+                return datetime.datetime(int(value[:4]), int(value[5:7]), int(value[8:]))
+            except ValueError:
+                return None
+        return super()._try_to_convert_date(value, format)
+
+
 def _lang_option(f: F) -> F:
     return click.option(
         "--lang",
@@ -153,7 +181,7 @@ Examples:
 @_lang_option
 @click.option(
     "--date",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=_Date(),
     default=None,
     help="Evaluation date YYYY-MM-DD (default: today).",
 )
@@ -279,7 +307,7 @@ Examples:
 @_lang_option
 @click.option(
     "--date",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=_Date(),
     default=None,
     help="Evaluation date for project files (default: today).",
 )
@@ -448,7 +476,7 @@ Examples:
 )
 @click.option(
     "--date",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=_Date(),
     default=None,
     help="Evaluation date YYYY-MM-DD (default: today).",
 )
