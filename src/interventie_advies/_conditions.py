@@ -14,7 +14,6 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
-import evalidate
 from pydantic import BaseModel
 
 from ._facts import Facts
@@ -23,6 +22,8 @@ from ._project import TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    import evalidate
 
 __all__ = [
     "ALLOWED_FUNCTIONS",
@@ -96,9 +97,16 @@ class ConditionError(ValueError):
     """A condition or needs path that cannot be accepted; the message says why."""
 
 
-@dataclass(frozen=True)
+# NOTE: the types of the checker's walk are plain classes, not dataclasses: they are
+# only made while a condition is checked (when the rules cache misses), and a dataclass
+# costs about 1 ms to define at every start-up.
+
+
 class _Model:
-    model: type[BaseModel] | type[Facts]
+    __slots__ = ("model",)
+
+    def __init__(self, model: type[BaseModel] | type[Facts]) -> None:
+        self.model = model
 
     def fields(self) -> dict[str, Any]:
         if issubclass(self.model, Facts):
@@ -106,9 +114,11 @@ class _Model:
         return {name: f.annotation for name, f in self.model.model_fields.items()}
 
 
-@dataclass(frozen=True)
 class _List:
-    item: Any
+    __slots__ = ("item",)
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
 
 
 class _Value:
@@ -151,11 +161,13 @@ class Scope:
         return cls(facts=tuple(sorted(set(value or ()))))
 
 
-@dataclass(frozen=True)
 class _Namespace:
     """``extensions``: one registered model per extension name."""
 
-    members: tuple[tuple[str, Any], ...]
+    __slots__ = ("members",)
+
+    def __init__(self, members: tuple[tuple[str, Any], ...]) -> None:
+        self.members = members
 
     def fields(self) -> dict[str, Any]:
         return dict(self.members)
@@ -175,9 +187,11 @@ def _root_types_cached(scope: Scope) -> dict[str, Any]:
     return env
 
 
-@dataclass(frozen=True)
 class _FactsType:
-    extra: frozenset[str]
+    __slots__ = ("extra",)
+
+    def __init__(self, extra: frozenset[str]) -> None:
+        self.extra = extra
 
 
 def namespace_names() -> list[str]:
@@ -340,6 +354,8 @@ def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
 
 @functools.lru_cache(maxsize=256)
 def _eval_model(scope: Scope) -> evalidate.EvalModel:
+    import evalidate  # only when a condition is compiled (not with the rules cache)
+
     tables = [model for model, _ in TABLES.values()]
     allowed = _field_names(tables) | set(Facts.annotations()) | set(scope.facts)
     allowed |= {name for name, _ in scope.extensions}
@@ -396,6 +412,8 @@ def _compile(text: str, scope: Scope) -> types.CodeType:
             "(their cost multiplies); use separate any(...) or all(...) instead"
         )
     # NOTE: evalidate is the second gate: its whitelist must agree with the typed walk above.
+    import evalidate
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)

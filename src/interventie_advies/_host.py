@@ -10,7 +10,7 @@ import functools
 import importlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any
 
@@ -54,7 +54,6 @@ class PluginProblem:
     version: str = ""
 
 
-@dataclass
 class PluginHost:
     """Registers the built-in plugin and third-party plugins, and calls their hooks safely.
 
@@ -65,21 +64,34 @@ class PluginHost:
     :param builtin: register the built-in rules (off only in test harnesses).
     """
 
-    plugins: Sequence[object] | None = None
-    modules: Sequence[str] = ()
-    disabled: Iterable[str] = ()
-    builtin: bool = True
-    manager: pluggy.PluginManager = field(init=False)
-    infos: dict[str, PluginInfo] = field(init=False, default_factory=dict)
-    problems: list[PluginProblem] = field(init=False, default_factory=list)
-    #: seconds per (plugin, hook) when the engine profiles
-    timings: dict[tuple[str, str], float] | None = field(init=False, default=None)
+    # NOTE: a plain class, not a dataclass: one engine has one host, and defining a
+    # dataclass costs every start-up about 1 ms.
 
-    def __post_init__(self) -> None:
-        from . import __version__, _builtin
-
+    def __init__(
+        self,
+        plugins: Sequence[object] | None = None,
+        modules: Sequence[str] = (),
+        disabled: Iterable[str] = (),
+        builtin: bool = True,
+    ) -> None:
+        self.plugins = plugins
+        self.modules = modules
+        self.disabled = disabled
+        self.builtin = builtin
+        self.infos: dict[str, PluginInfo] = {}
+        self.problems: list[PluginProblem] = []
+        #: seconds per (plugin, hook) when the engine profiles
+        self.timings: dict[tuple[str, str], float] | None = None
         self.manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
         self.manager.add_hookspecs(hookspecs)
+        self._register_all()
+
+    def __repr__(self) -> str:
+        return f"PluginHost(plugins={list(self.infos)!r})"
+
+    def _register_all(self) -> None:
+        from . import __version__, _builtin
+
         if self.builtin:
             self._register(_builtin, BUILTIN, __version__, BUILTIN)
         disabled = {d.strip() for d in self.disabled if d.strip()}

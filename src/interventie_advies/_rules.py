@@ -1,9 +1,11 @@
-"""The rule contract (one for rule files and Python rule objects) and the rule-file loader."""
+"""The rule contract (one for rule files and Python rule objects) and the rule-file loader.
 
-from __future__ import annotations
+NOTE: no ``from __future__ import annotations`` here: pydantic would have to evaluate
+every field's annotation from its text when the models are defined, at every start-up.
+"""
 
 import datetime as dt
-import os  # noqa: TC003 - kept at run time with the other signature types
+import os
 import re
 import types
 from collections.abc import Callable, Iterable, Mapping
@@ -109,7 +111,7 @@ class _Conditional(_Strict):
     _needs: tuple[NeedPath, ...] = PrivateAttr(())
 
     @model_validator(mode="after")
-    def _compile(self, info: ValidationInfo) -> _Conditional:
+    def _compile(self, info: ValidationInfo) -> "_Conditional":
         scope = _scope(info)
         try:
             self._code = compile_condition(self.when, scope)
@@ -157,7 +159,7 @@ class Example(_Strict):
     date: dt.date | None = None
 
     @model_validator(mode="after")
-    def _one_expectation(self) -> Example:
+    def _one_expectation(self) -> "Example":
         if (self.fires is None) == (self.asks is None):
             raise PydanticCustomError(
                 "example_expectation", "an example needs exactly one of 'fires' or 'asks'"
@@ -253,7 +255,7 @@ class Rule(BaseModel):
         return value
 
     @model_validator(mode="after")
-    def _contract(self, info: ValidationInfo) -> Rule:
+    def _contract(self, info: ValidationInfo) -> "Rule":
         extra = _scope(info, self.facts)
         if self.kind == "strength":
             if self.priority is not None:
