@@ -24,12 +24,15 @@ import time
 import types
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
     from ._conditions import NeedPath
     from ._plan import Planned
+    from ._report import Question
 
 __all__ = ["Evaluator", "Outcome", "compile_evaluator"]
 
@@ -40,7 +43,11 @@ Fail = Callable[[int, str, BaseException], None]
 class Outcome:
     """What the rules did on one project (indices into the evaluator's rules)."""
 
-    asked: list[tuple[int, list[tuple[str, str]]]]  # rule, and the (field, table) it waits for
+    #: rule, and the (field, table) pairs it waits for in tables the file has
+    asked: list[tuple[int, list[tuple[str, str]]]]
+    #: per table the file leaves out (and that has a question of its own): the (rule,
+    #: pair) waits for it, in the order the rules and their needs come
+    whole: list[tuple[str, list[tuple[int, int]]]]
     fired: list[int]
     #: per element: fields its applying rules read that the file describes, and fields read
     completeness: dict[str, tuple[int, int]]
@@ -53,23 +60,39 @@ class Evaluator:
     rules: tuple[Planned, ...]
     paths: tuple[str, ...]  # distinct need paths, in first-use order
     fields: tuple[tuple[str, str], ...]  # (element, field) pairs the rules read
-    function: Callable[..., tuple[Any, Any, Any]]
+    function: Callable[..., tuple[Any, Any, Any, Any]]
     timed: bool
     inlined: int  # rules whose condition runs in line (the others through eval)
 
+    #: the (field, table) pairs rules wait for, by the index ``whole`` uses
+    pairs: tuple[tuple[str, str], ...]
+    #: per rule: the place of each pair among its needs (questions keep first-seen order)
+    pair_order: tuple[dict[int, int], ...]
+    #: questions for left-out tables, built once (see QuestionBook.ask_tables)
+    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question] = field(
+        default_factory=dict
+    )
+
     def __call__(
-        self, namespace: dict[str, Any], fail: Fail, timings: list[float] | None = None
+        self,
+        namespace: dict[str, Any],
+        fail: Fail,
+        absent_tables: frozenset[str],
+        timings: list[float] | None = None,
     ) -> Outcome:
-        """Run every rule on ``namespace``; ``timings`` gets seconds per rule when timed."""
+        """Run every rule on ``namespace``; ``timings`` gets seconds per rule when timed.
+
+        :param absent_tables: the tables the project file leaves out entirely.
+        """
         template = self.function
         # the conditions read the project's namespace as their globals, as under eval
         function = types.FunctionType(
             template.__code__, namespace, template.__name__, None, template.__closure__
         )
         if self.timed:
-            result = function(namespace, fail, timings, time.perf_counter)
+            result = function(namespace, fail, absent_tables, timings, time.perf_counter)
         else:
-            result = function(namespace, fail)
+            result = function(namespace, fail, absent_tables)
         return Outcome(*result)
 
 
@@ -115,13 +138,17 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             for path, absent in zip(p.guard.paths, p.guard.needs, strict=True):
                 path_index(path, absent)
     elements = list(dict.fromkeys(element for element, _ in fields))
+    # NOTE: a table the file leaves out has one question for all rules waiting for it; what
+    # they wait for is collected per table here, and each such question is built only once
+    read = dict.fromkeys(n.table for p in rules for n in p.needs)
+    whole = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
 
     trees = {i: _tree(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
     guards = {i: _tree(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
     src = _Source()
     # the factory binds every constant as a closure variable (fast to read, nothing global:
     # the globals of the function are the project's namespace)
-    src("def factory(A, N, G, C, W, Q, E, eval, SNS, getattr, Exception):")
+    src("def factory(A, N, G, C, W, Q, E, X, eval, SNS, getattr, Exception):")
     src.depth += 1
     # NOTE: the common shapes of needs paths are checked inline (a call per path costs
     # more than the check); the names they read are closure constants, never source text
@@ -139,6 +166,8 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         src(f"q{q} = Q[{q}]")
     for e in range(len(elements)):
         src(f"e{e} = E[{e}]")
+    for x in range(len(whole)):
+        src(f"x{x} = X[{x}]")
     for i, p in enumerate(rules):
         if p.guard is not None and guards.get(i) is None:
             src(f"g{i} = G[{i}]")
@@ -146,11 +175,14 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src(f"w{i} = W[{i}]")
         elif trees.get(i) is None:
             src(f"c{i} = C[{i}]")
-    args = "ns, fail, T, clock" if timed else "ns, fail"
+    args = "ns, fail, absent, T, clock" if timed else "ns, fail, absent"
     src(f"def evaluate({args}):")
     src.depth += 1
     src("asked = []")
     src("fired = []")
+    for x in range(len(whole)):
+        src(f"w{x}x = x{x} in absent")
+        src(f"l{x} = []")
     for x in sorted(set(tables.values())):
         src(f"t{x} = ns[s{x}]")
     for j, (shape, names) in enumerate(zip(_shapes(steps), _names(steps), strict=True)):
@@ -168,7 +200,12 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             test = f"_G{i}" if guards.get(i) is not None else f"eval(g{i}, ns)"
             _guard(src, i, [paths[t.text] for t in p.guard.paths], test)
         if needs[i]:
-            _ask(src, i, needs[i])
+            _ask(
+                src,
+                i,
+                needs[i],
+                [(whole.get(n.table), n.path.steps[0][0] == n.table) for n in p.needs],
+            )
         if p.condition is None:
             test = f"w{i}(SNS(**ns))"
         else:
@@ -178,7 +215,11 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         if timed:
             src(f"T[{i}] += clock() - t")
     _completeness(src, rules, needs, fields, elements)
-    src("return asked, fired, counts")
+    src("tables = []")
+    for x in range(len(whole)):
+        src(f"if l{x}:")
+        src(f"    tables.append((x{x}, l{x}))")
+    src("return asked, tables, fired, counts")
     src.depth -= 1
     src("return evaluate")
 
@@ -196,6 +237,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         {i: p.call for i, p in enumerate(rules) if p.condition is None},
         tuple(pairs),
         tuple(elements),
+        tuple(whole),
         eval,
         types.SimpleNamespace,
         getattr,
@@ -208,11 +250,17 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         function=function,
         timed=timed,
         inlined=len(spliced),
+        pairs=tuple(pairs),
+        pair_order=tuple(
+            {q: n for n, (_, _, q) in reversed(list(enumerate(own)))} for own in needs
+        ),
     )
 
 
 #: names the generated function binds itself; a condition reading one of them runs via eval
-_OWN_NAME = re.compile(r"(?:[a-z]|ok|_[CG])\d+f?|[A-Z]|ns|fail|clock|asked|fired|counts|m|e|t")
+_OWN_NAME = re.compile(
+    r"(?:[a-z]|ok|_[CG])\d+[fx]?|[A-Z]|ns|fail|absent|clock|asked|fired|tables|counts|m|e|t"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -306,19 +354,40 @@ def _names(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[str, ...]]:
     return [tuple(name for name, _ in path) for path in steps]
 
 
-def _ask(src: _Source, i: int, needs: list[tuple[int, int, int]]) -> None:
-    """A rule waiting for facts asks for those that are absent; else its condition runs."""
-    if len(needs) == 1:
-        ((j, _, q),) = needs
-        src(f"if a{j}:")
-        src(f"    asked.append(({i}, [q{q}]))")
-    else:
-        src(f"if {' or '.join(f'a{j}' for j, _, _ in needs)}:")
-        src("    m = []")
-        for j, _, q in needs:
-            src(f"    if a{j}:")
+def _ask(
+    src: _Source,
+    i: int,
+    needs: list[tuple[int, int, int]],
+    tables: list[tuple[int | None, bool]],
+) -> None:
+    """A rule waiting for facts asks for those that are absent; else its condition runs.
+
+    What it waits for in a table the file leaves out goes to that table's question
+    (``l{x}``), the rest to the rule's own (``asked``). ``tables`` gives per need the index
+    of its table (None: no question of its own) and whether the path reads that table
+    itself (then the fact is absent with it) rather than a fact derived from it.
+    """
+    src(f"if {' or '.join(f'a{j}' for j, _, _ in needs)}:")
+    src.depth += 1
+    src("m = []")
+    for (j, _, q), (x, direct) in zip(needs, tables, strict=True):
+        if x is None:
+            src(f"if a{j}:")
+            src(f"    m.append(q{q})")
+        elif direct:
+            src(f"if w{x}x:")
+            src(f"    l{x}.append(({i}, {q}))")
+            src(f"elif a{j}:")
+            src(f"    m.append(q{q})")
+        else:
+            src(f"if a{j}:")
+            src(f"    if w{x}x:")
+            src(f"        l{x}.append(({i}, {q}))")
+            src("    else:")
             src(f"        m.append(q{q})")
-        src(f"    asked.append(({i}, m))")
+    src("if m:")
+    src(f"    asked.append(({i}, m))")
+    src.depth -= 1
     src("else:")
     src.depth += 1
 

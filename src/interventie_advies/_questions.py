@@ -16,6 +16,7 @@ from ._report import Question, build
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
+    from ._evaluate import Evaluator
     from ._plan import Planned
 
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
@@ -179,6 +180,7 @@ class QuestionBook:
         # absent tables that have a question of their own
         self._asked_whole = absent_tables & _TABLES_WITH_QUESTIONS
         self._tables: dict[str, _Entry] = {}
+        self._whole: list[Question] = []
         self._fields: list[_Entry] = []
 
     def ask(
@@ -233,33 +235,39 @@ class QuestionBook:
         question: Callable[[Planned], str],
     ) -> None:
         """Record every ``(rule index, missing)`` of an evaluation (see :meth:`ask`)."""
-        whole = self._asked_whole
-        tables = self._tables
         for i, missing in asked:
             p = rules[i]
-            priority = p.priority or "low"
-            for _, table in missing:
-                if table not in whole or table not in tables:
-                    self.ask(p.code, p.element, priority, missing, functools.partial(question, p))
-                    break
-            else:
-                # NOTE: the common case in line (a rule waiting for fields of tables the file
-                # leaves out, each already asked about): a first sketch has dozens of them
-                rank = _RANK[priority]
-                code = p.code
-                for name, table in dict.fromkeys(missing) if len(missing) > 1 else missing:
-                    entry = tables[table]
-                    entry.codes[code] = None
-                    entry.missing[name] = entry.missing.get(name, 0) + 1
-                    if rank < entry.rank:
-                        entry.priority, entry.rank = priority, rank
+            self.ask(
+                p.code, p.element, p.priority or "low", missing, functools.partial(question, p)
+            )
+
+    def ask_tables(
+        self, whole: Iterable[tuple[str, list[tuple[int, int]]]], evaluator: Evaluator
+    ) -> None:
+        """Add one question per left-out table for the ``(rule, pair)`` waits on it.
+
+        Such a question depends only on the table and those waits, so the evaluator keeps
+        each one built. Questions keep the order in which rules first waited for their table.
+        """
+        order = evaluator.pair_order
+        known = evaluator.questions
+        for table, waits in sorted(
+            whole, key=lambda tw: (tw[1][0][0], order[tw[1][0][0]][tw[1][0][1]])
+        ):
+            key = (table, tuple(waits), self.lang)
+            found = known.get(key)
+            if found is None:
+                if len(known) >= 4096:  # many different sketches: keep it bounded
+                    known.clear()
+                found = known[key] = _table_question(table, key[1], evaluator, self.lang)
+            self._whole.append(found)
 
     def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
         """The merged questions: by element, then most important first.
 
         ``missing`` lists the fields that unlock the most advice first.
         """
-        out = []
+        out = list(self._whole)
         for e in [*self._tables.values(), *self._fields]:
             counts = e.missing
             ranked = sorted(counts, key=lambda f: -counts[f])  # stable: first seen first
@@ -278,6 +286,37 @@ class QuestionBook:
             )
         out.sort(key=lambda q: (element_order.get(q.element, 99), _RANK[q.priority], q.code))
         return tuple(out)
+
+
+def _table_question(
+    table: str, waits: tuple[tuple[int, int], ...], evaluator: Evaluator, lang: str
+) -> Question:
+    """The question for a left-out table, as :meth:`QuestionBook.ask` would merge it."""
+    rules = evaluator.rules
+    first = rules[waits[0][0]]
+    priority = first.priority or "low"
+    codes: dict[str, None] = {}
+    counts: dict[str, int] = {}
+    for i, q in dict.fromkeys(waits):
+        p = rules[i]
+        if p.code not in codes:
+            codes[p.code] = None
+            if _RANK[p.priority or "low"] < _RANK[priority]:
+                priority = p.priority or "low"
+        name = evaluator.pairs[q][0]
+        counts[name] = counts.get(name, 0) + 1
+    nl, en = TABLE_QUESTIONS[table]
+    return build(
+        Question,
+        {
+            "code": first.code,
+            "element": TABLE_ELEMENT[table],
+            "question": nl if lang == "nl" else en,
+            "missing": tuple(sorted(counts, key=lambda f: -counts[f])),
+            "codes": tuple(codes),
+            "priority": priority,
+        },
+    )
 
 
 def _add(entry: _Entry, code: str, fields: Iterable[str]) -> None:

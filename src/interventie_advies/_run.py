@@ -261,12 +261,14 @@ class Run:
         evaluator = engine.evaluator(active)
         timings = engine.timings
         per_rule = [0.0] * len(active) if timings is not None else None
-        outcome = evaluator(ns, functools.partial(self.failed, active), per_rule)
+        absent = absent_tables(project, TABLES)
+        outcome = evaluator(ns, functools.partial(self.failed, active), absent, per_rule)
         if timings is not None and per_rule is not None:
             for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
-        book = QuestionBook(lang, absent_tables(project, TABLES))
+        book = QuestionBook(lang, absent)
+        book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
         for i in outcome.fired:
             self.fire(active[i])
