@@ -71,6 +71,8 @@ class Engine:
         self._plan: tuple[Planned, ...] | None = None
         self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
         self._layouts: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        #: rankings of findings by rule, priority and what the ranking reads of a project
+        self.rankings: dict[tuple[Any, ...], tuple[str, float, tuple[str, ...]]] = {}
         self._tool: dict[str, Any] | None = None
         self._index: dict[str, Rule] | None = None
         #: with ``profile``: seconds spent per (plugin, rule code or hook), over all projects

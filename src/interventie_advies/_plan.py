@@ -81,6 +81,8 @@ class Planned:
     finding: dict[str, Any]
     #: what the priority score reads of the rule: kind, element, phases, needs served, effort
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]
+    #: whether any of its texts has ``{table.field}`` placeholders to fill
+    placeholders: bool
 
 
 def absent_checker(path: NeedPath) -> Absent:
@@ -222,6 +224,11 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     "serves_needs": rule.serves_needs,
                 },
                 ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
+                placeholders=any(
+                    "{" in text
+                    for lang in ("nl", "en")
+                    for text in (rule.title.get(lang), rule.message.get(lang), rule.why.get(lang))
+                ),
             )
         )
     return tuple(out)

@@ -66,14 +66,12 @@ def language(lang: str | None, project: Project) -> str:
     return chosen
 
 
-@functools.lru_cache(maxsize=16384)
 def _ranked(
     priority: str,
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
     context: tuple[str | None, tuple[str, ...], int | None, int | None],
     lang: str,
 ) -> tuple[str, float, tuple[str, ...]]:
-    # NOTE: a pure function of few distinct values (see rule_context): cached across projects
     kind, element, phases, serves_needs, effort = ranking
     phase, needs, months_left, funding_months = context
     return rank(
@@ -256,6 +254,7 @@ class Run:
 
         self.ns = ns
         self.context = rank_context(phase, needs, facts.months_left, facts.funding_months)
+        self.rankings = engine.rankings
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
@@ -314,21 +313,23 @@ class Run:
     def fire(self, p: Planned) -> None:
         """A rule whose condition holds: a strength or a finding."""
         ns = self.ns
-        title_text, message_text, why_text, actions = p.texts[self.lang]
-        title = fill_placeholders(title_text, ns)
-        message = fill_placeholders(message_text, ns)
+        lang = self.lang
+        title, message, why, actions = p.texts[lang]
+        if p.placeholders:
+            title = fill_placeholders(title, ns)
+            message = fill_placeholders(message, ns)
+            why = fill_placeholders(why, ns)
         if p.kind == "strength":
-            rule = p.rule
             self.strengths.append(
                 build(
                     Strength,
                     {
                         "code": p.code,
-                        "name": rule.name,
+                        "name": p.finding["name"],
                         "element": p.element,
                         "title": title,
                         "message": message,
-                        "plugin": rule.plugin,
+                        "plugin": p.finding["plugin"],
                     },
                 )
             )
@@ -336,9 +337,16 @@ class Run:
         priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)
-        priority, value, factors = _ranked(priority, ranking, context, self.lang)
+        # NOTE: rankings are cached on the engine by what they depend on (see rule_context)
+        key = (priority, id(p), *context, lang)
+        ranked = self.rankings.get(key)
+        if ranked is None:
+            if len(self.rankings) >= 16384:
+                self.rankings.clear()
+            ranked = self.rankings[key] = _ranked(priority, ranking, context, lang)
+        priority, value, factors = ranked
         if reason:
-            factors = (adjusted_factor(priority, reason, self.lang), *factors)
+            factors = (adjusted_factor(priority, reason, lang), *factors)
         values = p.finding.copy()
         values["priority"] = priority
         values["base_priority"] = p.priority or priority
@@ -346,7 +354,7 @@ class Run:
         values["score_factors"] = factors
         values["title"] = title
         values["message"] = message
-        values["why"] = fill_placeholders(why_text, ns)
+        values["why"] = why
         values["actions"] = actions
         values["facts"] = {n.text: n.value(ns) for n in p.needs}
         self.findings.append(build(Finding, values))
