@@ -106,3 +106,21 @@ def test_a_cached_one_file_run_imports_only_what_it_needs(cache: Path) -> None:
     unneeded = {"concurrent.futures", "multiprocessing", "pickle", "evalidate", "_strptime"}
     unneeded &= loaded
     assert not unneeded
+
+
+def plans(folder: Path) -> list[Path]:
+    return sorted(folder.glob("plan-*.marshal")) if folder.exists() else []
+
+
+def test_the_compiled_plan_is_cached_and_a_broken_or_foreign_one_ignored(cache: Path) -> None:
+    fresh = Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json()
+    [entry] = plans(cache)
+    assert Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json() == fresh  # read from cache
+    entry.write_bytes(b"not marshal data")
+    assert Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json() == fresh
+    assert entry.read_bytes() != b"not marshal data"  # rebuilt and replaced
+    entry.chmod(0o666)
+    assert _cache.load_code(entry.stem.removeprefix("plan-")) is None  # others can write it
+    # another selection is another function, cached next to the first
+    Engine(plugins=()).advise(EXAMPLE, date=DATE, select=["contact"])
+    assert len(plans(cache)) == 2

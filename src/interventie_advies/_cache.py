@@ -33,7 +33,16 @@ if TYPE_CHECKING:
 
     from ._rules import Rule
 
-__all__ = ["CACHE_ENV", "NO_CACHE_ENV", "cache_dir", "cache_key", "load", "store"]
+__all__ = [
+    "CACHE_ENV",
+    "NO_CACHE_ENV",
+    "cache_dir",
+    "cache_key",
+    "load",
+    "load_code",
+    "store",
+    "store_code",
+]
 
 CACHE_ENV = "ADVIES_CACHE_DIR"
 NO_CACHE_ENV = "ADVIES_NO_CACHE"
@@ -117,16 +126,45 @@ def store(key: str, rules: list[Rule]) -> None:
     if folder is None:
         return
     import pickle
+
+    with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
+        _write(folder, f"rules-{key}.pickle", _dumps(rules))
+
+
+def _write(folder: Path, name: str, data: bytes) -> None:
+    """Write ``name`` in ``folder`` atomically, private to this user; errors are ignored."""
     import tempfile
 
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+    with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        data = _dumps(rules)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=".advies-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
-            Path(tmp).replace(folder / f"rules-{key}.pickle")
+            Path(tmp).replace(folder / name)
         finally:
             with contextlib.suppress(OSError):
                 Path(tmp).unlink()
+
+
+def load_code(key: str) -> types.CodeType | None:
+    """A cached code object (the engine's compiled plan), or None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    path = folder / f"plan-{key}.marshal"
+    if not _trusted(path):
+        return None
+    try:
+        code = marshal.loads(path.read_bytes())
+    except Exception:  # a broken cache entry is ignored, never fatal
+        return None
+    return code if isinstance(code, types.CodeType) else None
+
+
+def store_code(key: str, code: types.CodeType) -> None:
+    """Keep a code object under ``key`` (silently skipped when that is not possible)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    _write(folder, f"plan-{key}.marshal", marshal.dumps(code))

@@ -19,14 +19,18 @@ from __future__ import annotations
 import ast
 import copy
 import functools
+import hashlib
 import re
+import sys
 import time
 import types
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import _cache
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
@@ -223,12 +227,15 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     src.depth -= 1
     src("return evaluate")
 
-    module = ast.parse(src.text(), "<advies plan>")
-    spliced = {f"_C{i}": tree for i, tree in trees.items() if tree is not None}
-    spliced.update({f"_G{i}": tree for i, tree in guards.items() if tree is not None})
-    module = ast.fix_missing_locations(_Splice(spliced).visit(module))
+    spliced: dict[str, str] = {}  # placeholder → condition text, for those put in line
+    for i, p in enumerate(rules):
+        when, applies = p.rule.when, p.rule.applies
+        if trees.get(i) is not None and isinstance(when, str):
+            spliced[f"_C{i}"] = when
+        if guards.get(i) is not None and applies is not None:
+            spliced[f"_G{i}"] = applies.when
     scope: dict[str, Any] = {}
-    exec(compile(module, "<advies plan>", "exec"), scope)  # our code + validated conditions
+    exec(_module_code(src.text(), spliced), scope)  # our code + validated conditions
     function = scope["factory"](
         tuple(checkers),
         _names(steps),
@@ -293,15 +300,36 @@ def _tree(when: object) -> ast.expr | None:
         return None
 
 
-class _Splice(ast.NodeTransformer):
-    """Replace the placeholder names ``_C{i}`` and ``_G{i}`` by the conditions' trees."""
+def _module_code(source: str, spliced: dict[str, str]) -> types.CodeType:
+    """Compile the generated source with each placeholder replaced by its condition's tree.
 
-    def __init__(self, trees: dict[str, ast.expr]) -> None:
-        self.trees = trees
+    NOTE: building and compiling the tree of a whole catalogue takes longer than advising
+    on many projects, so the code object is kept in the user's cache folder (like a .pyc
+    file), keyed by the source, the conditions and the code that generates them.
+    """
+    from . import __version__
 
-    def visit_Name(self, node: ast.Name) -> ast.AST:
-        tree = self.trees.get(node.id)
-        return copy.deepcopy(tree) if tree is not None else node
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|".encode())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(source.encode())
+    for name, text in spliced.items():
+        digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+    key = digest.hexdigest()[:32]
+    code = _cache.load_code(key)
+    if code is not None:
+        return code
+    module = ast.parse(source, "<advies plan>")
+    for node in ast.walk(module):
+        # the placeholders stand where the generator put them: the test of an if or ifexp
+        if isinstance(node, (ast.If, ast.IfExp)) and isinstance(node.test, ast.Name):
+            condition = spliced.get(node.test.id)
+            if condition is not None:
+                tree = _validated_tree(condition)
+                assert tree is not None  # only conditions that could be put in line are here
+                node.test = copy.deepcopy(tree)
+    code = compile(module, "<advies plan>", "exec")
+    _cache.store_code(key, code)
+    return code
 
 
 def _completeness(
