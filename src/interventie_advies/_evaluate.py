@@ -147,8 +147,8 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     read = dict.fromkeys(n.table for p in rules for n in p.needs)
     whole = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
 
-    trees = {i: _tree(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
-    guards = {i: _tree(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
+    trees = {i: _inline(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
+    guards = {i: _inline(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
     src = _Source()
     # the factory binds every constant as a closure variable (fast to read, nothing global:
     # the globals of the function are the project's namespace)
@@ -173,11 +173,11 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     for x in range(len(whole)):
         src(f"x{x} = X[{x}]")
     for i, p in enumerate(rules):
-        if p.guard is not None and guards.get(i) is None:
+        if p.guard is not None and not guards.get(i):
             src(f"g{i} = G[{i}]")
         if p.condition is None:
             src(f"w{i} = W[{i}]")
-        elif trees.get(i) is None:
+        elif not trees.get(i):
             src(f"c{i} = C[{i}]")
     args = "ns, fail, absent, T, clock" if timed else "ns, fail, absent"
     src(f"def evaluate({args}):")
@@ -201,7 +201,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src("t = clock()")
         depth = src.depth
         if p.guard is not None:
-            test = f"_G{i}" if guards.get(i) is not None else f"eval(g{i}, ns)"
+            test = f"_G{i}" if guards.get(i) else f"eval(g{i}, ns)"
             _guard(src, i, [paths[t.text] for t in p.guard.paths], test)
         if needs[i]:
             _ask(
@@ -213,7 +213,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         if p.condition is None:
             test = f"w{i}(SNS(**ns))"
         else:
-            test = f"_C{i}" if trees.get(i) is not None else f"eval(c{i}, ns)"
+            test = f"_C{i}" if trees.get(i) else f"eval(c{i}, ns)"
         _condition(src, i, test)
         src.depth = depth
         if timed:
@@ -230,9 +230,9 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     spliced: dict[str, str] = {}  # placeholder → condition text, for those put in line
     for i, p in enumerate(rules):
         when, applies = p.rule.when, p.rule.applies
-        if trees.get(i) is not None and isinstance(when, str):
+        if trees.get(i) and isinstance(when, str):
             spliced[f"_C{i}"] = when
-        if guards.get(i) is not None and applies is not None:
+        if guards.get(i) and applies is not None:
             spliced[f"_G{i}"] = applies.when
     scope: dict[str, Any] = {}
     exec(_module_code(src.text(), spliced), scope)  # our code + validated conditions
@@ -290,14 +290,20 @@ def _validated_tree(text: str) -> ast.expr | None:
 _CLOSURE_NAMES = frozenset({"eval", "SNS", "getattr", "Exception"})
 
 
-def _tree(when: object) -> ast.expr | None:
-    """The condition's syntax tree to put in line, or None to run it through eval."""
+def _inline(when: object) -> bool:
+    """Whether a condition can be put in line: text using none of the generated code's names.
+
+    NOTE: checked on the words of the text (stricter than on its syntax tree, and without
+    parsing it), so a cached plan is loaded without parsing any condition.
+    """
     if not isinstance(when, str):
-        return None
-    try:
-        return _validated_tree(when)
-    except (SyntaxError, ValueError, RecursionError):  # pragma: no cover - validated at load
-        return None
+        return False
+    return not any(
+        _OWN_NAME.fullmatch(word) or word in _CLOSURE_NAMES for word in _WORD.findall(when)
+    )
+
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _module_code(source: str, spliced: dict[str, str]) -> types.CodeType:
