@@ -16,22 +16,15 @@ how many of the fields its applying rules read the file describes.
 
 from __future__ import annotations
 
-import ast
-import copy
-import functools
-import hashlib
-import re
-import sys
 import time
 import types
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import _cache
+from ._codegen import Source, ask, completeness, condition, guard, path_names, path_shapes
 from ._questions import TABLE_QUESTIONS
+from ._splice import inline, module_code
 
 if TYPE_CHECKING:
     from ._conditions import NeedPath
@@ -100,20 +93,6 @@ class Evaluator:
         return Outcome(*result)
 
 
-class _Source:
-    """Lines of generated code with indentation."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.depth = 0
-
-    def __call__(self, line: str) -> None:
-        self.lines.append("    " * self.depth + line)
-
-    def text(self) -> str:
-        return "\n".join(self.lines) + "\n"
-
-
 def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Evaluator:
     """Generate and compile the function that runs ``rules`` on one project."""
     paths: dict[str, int] = {}
@@ -147,17 +126,17 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     read = dict.fromkeys(n.table for p in rules for n in p.needs)
     whole = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
 
-    trees = {i: _inline(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
-    guards = {i: _inline(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
-    src = _Source()
+    trees = {i: inline(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
+    guards = {i: inline(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
+    src = Source()
     # the factory binds every constant as a closure variable (fast to read, nothing global:
     # the globals of the function are the project's namespace)
     src("def factory(A, N, G, C, W, Q, E, X, eval, SNS, getattr, Exception):")
     src.depth += 1
     # NOTE: the common shapes of needs paths are checked inline (a call per path costs
     # more than the check); the names they read are closure constants, never source text
-    tables = {names[0]: x for x, names in enumerate(_names(steps)) if names}
-    for j, shape in enumerate(_shapes(steps)):
+    tables = {names[0]: x for x, names in enumerate(path_names(steps)) if names}
+    for j, shape in enumerate(path_shapes(steps)):
         if shape == (False,):
             src(f"s{j} = N[{j}][0]")
         elif shape == (False, False):
@@ -189,7 +168,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         src(f"l{x} = []")
     for x in sorted(set(tables.values())):
         src(f"t{x} = ns[s{x}]")
-    for j, (shape, names) in enumerate(zip(_shapes(steps), _names(steps), strict=True)):
+    for j, (shape, names) in enumerate(zip(path_shapes(steps), path_names(steps), strict=True)):
         if shape == (False,):
             src(f"a{j} = ns.get(s{j}) is None")
         elif shape == (False, False):
@@ -202,9 +181,9 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         depth = src.depth
         if p.guard is not None:
             test = f"_G{i}" if guards.get(i) else f"eval(g{i}, ns)"
-            _guard(src, i, [paths[t.text] for t in p.guard.paths], test)
+            guard(src, i, [paths[t.text] for t in p.guard.paths], test)
         if needs[i]:
-            _ask(
+            ask(
                 src,
                 i,
                 needs[i],
@@ -214,11 +193,11 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             test = f"w{i}(SNS(**ns))"
         else:
             test = f"_C{i}" if trees.get(i) else f"eval(c{i}, ns)"
-        _condition(src, i, test)
+        condition(src, i, test)
         src.depth = depth
         if timed:
             src(f"T[{i}] += clock() - t")
-    _completeness(src, rules, needs, fields, elements)
+    completeness(src, rules, needs, fields, elements)
     src("tables = []")
     for x in range(len(whole)):
         src(f"if l{x}:")
@@ -235,10 +214,10 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         if guards.get(i) and applies is not None:
             spliced[f"_G{i}"] = applies.when
     scope: dict[str, Any] = {}
-    exec(_module_code(src.text(), spliced), scope)  # our code + validated conditions
+    exec(module_code(src.text(), spliced), scope)  # our code + validated conditions
     function = scope["factory"](
         tuple(checkers),
-        _names(steps),
+        path_names(steps),
         {i: p.guard.code for i, p in enumerate(rules) if p.guard is not None},
         {i: p.condition for i, p in enumerate(rules) if p.condition is not None},
         {i: p.call for i, p in enumerate(rules) if p.condition is None},
@@ -262,191 +241,3 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             {q: n for n, (_, _, q) in reversed(list(enumerate(own)))} for own in needs
         ),
     )
-
-
-#: names the generated function binds itself; a condition reading one of them runs via eval
-_OWN_NAME = re.compile(
-    r"(?:[a-z]|ok|_[CG])\d+[fx]?|[A-Z]|ns|fail|absent|clock|asked|fired|tables|counts|m|e|t"
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def _validated_tree(text: str) -> ast.expr | None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", SyntaxWarning)
-        warnings.simplefilter("ignore", DeprecationWarning)
-        # NOTE: the same tree evalidate validated and compiled (see compile_condition)
-        tree = ast.parse(
-            ast.unparse(ast.parse(text.strip(), "<condition>", "eval")), "<condition>", "eval"
-        )
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and (
-            _OWN_NAME.fullmatch(node.id) or node.id in _CLOSURE_NAMES
-        ):
-            return None
-    return tree.body
-
-
-_CLOSURE_NAMES = frozenset({"eval", "SNS", "getattr", "Exception"})
-
-
-def _inline(when: object) -> bool:
-    """Whether a condition can be put in line: text using none of the generated code's names.
-
-    NOTE: checked on the words of the text (stricter than on its syntax tree, and without
-    parsing it), so a cached plan is loaded without parsing any condition.
-    """
-    if not isinstance(when, str):
-        return False
-    return not any(
-        _OWN_NAME.fullmatch(word) or word in _CLOSURE_NAMES for word in _WORD.findall(when)
-    )
-
-
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _module_code(source: str, spliced: dict[str, str]) -> types.CodeType:
-    """Compile the generated source with each placeholder replaced by its condition's tree.
-
-    NOTE: building and compiling the tree of a whole catalogue takes longer than advising
-    on many projects, so the code object is kept in the user's cache folder (like a .pyc
-    file), keyed by the source, the conditions and the code that generates them.
-    """
-    from . import __version__
-
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|".encode())
-    digest.update(Path(__file__).read_bytes())
-    digest.update(source.encode())
-    for name, text in spliced.items():
-        digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
-    key = digest.hexdigest()[:32]
-    code = _cache.load_code(key)
-    if code is not None:
-        return code
-    module = ast.parse(source, "<advies plan>")
-    for node in ast.walk(module):
-        # the placeholders stand where the generator put them: the test of an if or ifexp
-        if isinstance(node, (ast.If, ast.IfExp)) and isinstance(node.test, ast.Name):
-            condition = spliced.get(node.test.id)
-            if condition is not None:
-                tree = _validated_tree(condition)
-                assert tree is not None  # only conditions that could be put in line are here
-                node.test = copy.deepcopy(tree)
-    code = compile(module, "<advies plan>", "exec")
-    _cache.store_code(key, code)
-    return code
-
-
-def _completeness(
-    src: _Source,
-    rules: tuple[Planned, ...],
-    needs: list[list[tuple[int, int, int]]],
-    fields: dict[tuple[str, str], int],
-    elements: list[str],
-) -> None:
-    """Count per element the fields its applying rules read, and those the file describes.
-
-    A field is read when a rule that applies (no guard, or a guard that held: ``ok{i}``)
-    needs it, and described when none of the paths those rules read it through is absent.
-    Only guarded rules make "read" depend on the project, so the rest is folded in here.
-    """
-    touching: dict[int, list[tuple[int | None, int]]] = {}
-    for i, own in enumerate(needs):
-        guard = i if rules[i].guard is not None else None
-        for j, k, _ in own:
-            touching.setdefault(k, []).append((guard, j))
-    src("counts = {}")
-    for e, element in enumerate(elements):
-        always = 0
-        read: list[str] = []
-        described: list[str] = []
-        for (of, _), k in fields.items():
-            if of != element:
-                continue
-            plain = sorted({j for g, j in touching[k] if g is None})
-            guarded = [(g, j) for g, j in touching[k] if g is not None]
-            known = [f"not (a{' or a'.join(map(str, plain))})"] if plain else []
-            known += [f"(not ok{g} or not a{j})" for g, j in guarded]
-            if plain:
-                always += 1
-                described.append(f"({' and '.join(known)})")
-            else:
-                applies = " or ".join(f"ok{g}" for g, _ in guarded)
-                read.append(f"({applies})")
-                described.append(f"(({applies}) and {' and '.join(known)})")
-        src(f"t = {' + '.join([str(always), *read])}")
-        src("if t:")
-        src(f"    counts[e{e}] = (0 + {' + '.join(described)}, t)")
-
-
-def _shapes(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[bool, ...]]:
-    return [tuple(through for _, through in path) for path in steps]
-
-
-def _names(steps: list[tuple[tuple[str, bool], ...]]) -> list[tuple[str, ...]]:
-    return [tuple(name for name, _ in path) for path in steps]
-
-
-def _ask(
-    src: _Source,
-    i: int,
-    needs: list[tuple[int, int, int]],
-    tables: list[tuple[int | None, bool]],
-) -> None:
-    """A rule waiting for facts asks for those that are absent; else its condition runs.
-
-    What it waits for in a table the file leaves out goes to that table's question
-    (``l{x}``), the rest to the rule's own (``asked``). ``tables`` gives per need the index
-    of its table (None: no question of its own) and whether the path reads that table
-    itself (then the fact is absent with it) rather than a fact derived from it.
-    """
-    src(f"if {' or '.join(f'a{j}' for j, _, _ in needs)}:")
-    src.depth += 1
-    src("m = []")
-    for (j, _, q), (x, direct) in zip(needs, tables, strict=True):
-        if x is None:
-            src(f"if a{j}:")
-            src(f"    m.append(q{q})")
-        elif direct:
-            src(f"if w{x}x:")
-            src(f"    l{x}.append(({i}, {q}))")
-            src(f"elif a{j}:")
-            src(f"    m.append(q{q})")
-        else:
-            src(f"if a{j}:")
-            src(f"    if w{x}x:")
-            src(f"        l{x}.append(({i}, {q}))")
-            src("    else:")
-            src(f"        m.append(q{q})")
-    src("if m:")
-    src(f"    asked.append(({i}, m))")
-    src.depth -= 1
-    src("else:")
-    src.depth += 1
-
-
-def _guard(src: _Source, i: int, absent: list[int], test: str) -> None:
-    """``[rule.applies]``: skip the rule when its facts are known and the guard is false."""
-    if absent:
-        src(f"ok{i} = True")
-        src(f"if not ({' or '.join(f'a{j}' for j in absent)}):")
-        src.depth += 1
-    src("try:")
-    src(f"    ok{i} = True if {test} else False")
-    src("except Exception as e:")
-    src(f"    fail({i}, 'applies failed: ', e)")
-    src(f"    ok{i} = False")
-    if absent:
-        src.depth -= 1
-    src(f"if ok{i}:")
-    src.depth += 1
-
-
-def _condition(src: _Source, i: int, test: str) -> None:
-    """The rule's condition; a rule that raises is recorded and stays silent."""
-    src("try:")
-    src(f"    if {test}:")
-    src(f"        fired.append({i})")
-    src("except Exception as e:")
-    src(f"    fail({i}, '', e)")
