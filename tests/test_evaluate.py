@@ -56,6 +56,19 @@ RULES = "\n".join(
             extra='[rule.applies]\nwhen = "max([]) > 0"\nneeds = ["partners"]\n',
         ),
         rule(
+            "EVA06",
+            "len(partners) > 0",
+            extra=(
+                '[[rule.adjust]]\nwhen = "max([]) > 0"\nneeds = ["partners"]\npriority = "low"\n'
+                'reason = { nl = "nooit", en = "never" }\n'
+                "[[rule.adjust]]\nwhen = 'project.name == \"niet\"'\npriority = \"low\"\n"
+                'reason = { nl = "nooit", en = "never" }\n'
+                "[[rule.adjust]]\nwhen = 'any(m.domain == \"social\" for m in partners)'\n"
+                'needs = ["partners"]\npriority = "high"\n'
+                'reason = { nl = "sociale partner", en = "a social partner" }\n'
+            ),
+        ),
+        rule(
             "EVA05",
             "len(partners) > 0",
             extra='[rule.applies]\nwhen = "len(partners) > 5"\nneeds = ["partners"]\n',
@@ -81,12 +94,18 @@ def engine(tmp_path: Path) -> Engine:
 
 def test_inline_and_eval_conditions_agree(engine: Engine) -> None:
     evaluator = engine.evaluator(engine.plan)
-    # EVA01's condition uses a name of the generated code, so it is not put in line
-    assert evaluator.inlined == len(engine.plan) + 2 - 1
+    # EVA01's condition and EVA06's last adjustment use a name of the generated code, so
+    # they are not put in line
+    assert evaluator.inlined == len(engine.plan) + 2 + 3 - 2
     report = engine.advise(PROJECT, date=DATE)
-    assert [f.code for f in report.findings] == ["EVA01", "EVA02"]
+    assert [(f.code, f.priority) for f in report.findings] == [
+        ("EVA06", "high"),
+        ("EVA01", "medium"),
+        ("EVA02", "medium"),
+    ]
+    assert report.findings[0].score_factors[0] == "prioriteit hoog: sociale partner"
     without = engine.advise(PROJECT.replace("social", "cultural"), date=DATE)
-    assert [f.code for f in without.findings] == []
+    assert [(f.code, f.priority) for f in without.findings] == [("EVA06", "medium")]
 
 
 def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: Engine) -> None:
@@ -94,16 +113,17 @@ def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: En
     assert [(e.rule, e.message) for e in report.errors] == [
         ("EVA03", "ValueError: max() arg is an empty sequence"),
         ("EVA04", "applies failed: ValueError: max() arg is an empty sequence"),
+        ("EVA06", "adjustment failed: ValueError: max() arg is an empty sequence"),
     ]
     # EVA05's guard is false: it neither fires nor asks; the others still ran
-    assert {f.code for f in report.findings} == {"EVA01", "EVA02"}
+    assert {f.code for f in report.findings} == {"EVA01", "EVA02", "EVA06"}
 
 
 def test_rules_wait_for_absent_facts_instead_of_failing(engine: Engine) -> None:
     report = engine.advise('format = 1\n[project]\nname = "Leeg"\n', date=DATE)
     assert report.errors == ()  # nothing ran that could fail: the guards' facts are absent
     (question,) = report.questions
-    assert question.codes == ("EVA01", "EVA02", "EVA03", "EVA04", "EVA05")
+    assert question.codes == ("EVA01", "EVA02", "EVA03", "EVA04", "EVA06", "EVA05")
     assert question.missing == ("partners",)
 
 
@@ -111,7 +131,8 @@ def test_the_builtin_catalogue_runs_entirely_in_line() -> None:
     engine = Engine(plugins=())
     evaluator = engine.evaluator(engine.plan)
     guards = sum(p.guard is not None for p in engine.plan)
-    assert evaluator.inlined == len(engine.plan) + guards
+    adjustments = sum(len(p.adjust) for p in engine.plan)
+    assert evaluator.inlined == len(engine.plan) + guards + adjustments
     # a selection gets its own evaluator, built once
     report = engine.advise(EXAMPLES / "muurschildering.toml", date=DATE, select=["sustainability"])
     assert report.findings

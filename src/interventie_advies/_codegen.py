@@ -142,10 +142,43 @@ def guard(src: Source, i: int, absent: list[int], test: str) -> None:
     src.depth += 1
 
 
-def condition(src: Source, i: int, test: str) -> None:
-    """The rule's condition; a rule that raises is recorded and stays silent."""
+def condition(src: Source, i: int, test: str, adjust: list[tuple[str, list[int], bool]]) -> None:
+    """The rule's condition; a rule that raises is recorded and stays silent.
+
+    ``adjust`` lists the rule's priority adjustments (``[[rule.adjust]]``): the test, the
+    needs (absent indices; an adjustment whose facts are absent is skipped) and whether a
+    hit sets the priority. The first hit is kept in ``adjusted``; one that raises is
+    recorded and the next is tried.
+    """
+    if not adjust:
+        src("try:")
+        src(f"    if {test}:")
+        src(f"        fired.append({i})")
+        src("except Exception as e:")
+        src(f"    fail({i}, '', e)")
+        return
     src("try:")
-    src(f"    if {test}:")
-    src(f"        fired.append({i})")
+    src(f"    hit = True if {test} else False")
     src("except Exception as e:")
     src(f"    fail({i}, '', e)")
+    src("    hit = False")
+    src("if hit:")
+    src.depth += 1
+    src(f"fired.append({i})")
+    src("adj = None")
+    for k, (check, absent, sets) in enumerate(adjust):
+        known = [f"not ({' or '.join(f'a{j}' for j in absent)})"] if absent else []
+        when = " and ".join((["adj is None"] if k else []) + known)
+        if when:
+            src(f"if {when}:")
+            src.depth += 1
+        src("try:")
+        src(f"    if {check}:")
+        src(f"        adj = {k}" if sets else "        pass")
+        src("except Exception as e:")
+        src(f"    fail({i}, 'adjustment failed: ', e)")
+        if when:
+            src.depth -= 1
+    src("if adj is not None:")
+    src(f"    adjusted[{i}] = adj")
+    src.depth -= 1

@@ -46,6 +46,8 @@ class Outcome:
     #: pair) waits for it, in the order the rules and their needs come
     whole: list[tuple[str, list[tuple[int, int]]]]
     fired: list[int]
+    #: per fired rule with ``[[rule.adjust]]``: the index of the adjustment that applied
+    adjusted: dict[int, int]
     #: per element: fields its applying rules read that the file describes, and fields read
     completeness: dict[str, tuple[int, int]]
 
@@ -57,7 +59,7 @@ class Evaluator:
     rules: tuple[Planned, ...]
     paths: tuple[str, ...]  # distinct need paths, in first-use order
     fields: tuple[tuple[str, str], ...]  # (element, field) pairs the rules read
-    function: Callable[..., tuple[Any, Any, Any, Any]]
+    function: Callable[..., tuple[Any, Any, Any, Any, Any]]
     timed: bool
     inlined: int  # rules whose condition runs in line (the others through eval)
 
@@ -117,8 +119,8 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             q = pairs.setdefault((need.field, need.table), len(pairs))
             own.append((j, k, q))
         needs.append(own)
-        if p.guard is not None:
-            for path, absent in zip(p.guard.paths, p.guard.needs, strict=True):
+        for step in (p.guard, *p.adjust) if p.guard is not None else p.adjust:
+            for path, absent in zip(step.paths, step.needs, strict=True):
                 path_index(path, absent)
     elements = list(dict.fromkeys(element for element, _ in fields))
     # NOTE: a table the file leaves out has one question for all rules waiting for it; what
@@ -128,10 +130,13 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
 
     trees = {i: inline(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
     guards = {i: inline(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
+    adjusts = {
+        (i, k): inline(a.when) for i, p in enumerate(rules) for k, a in enumerate(p.rule.adjust)
+    }
     src = Source()
     # the factory binds every constant as a closure variable (fast to read, nothing global:
     # the globals of the function are the project's namespace)
-    src("def factory(A, N, G, C, W, Q, E, X, eval, SNS, getattr, Exception):")
+    src("def factory(A, N, G, C, W, J, Q, E, X, eval, SNS, getattr, Exception):")
     src.depth += 1
     # NOTE: the common shapes of needs paths are checked inline (a call per path costs
     # more than the check); the names they read are closure constants, never source text
@@ -158,11 +163,15 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             src(f"w{i} = W[{i}]")
         elif not trees.get(i):
             src(f"c{i} = C[{i}]")
+        for k in range(len(p.adjust)):
+            if not adjusts.get((i, k)):
+                src(f"j{i}_{k} = J[{i}][{k}]")
     args = "ns, fail, absent, T, clock" if timed else "ns, fail, absent"
     src(f"def evaluate({args}):")
     src.depth += 1
     src("asked = []")
     src("fired = []")
+    src("adjusted = {}")
     for x in range(len(whole)):
         src(f"w{x}x = x{x} in absent")
         src(f"l{x} = []")
@@ -193,7 +202,15 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             test = f"w{i}(SNS(**ns))"
         else:
             test = f"_C{i}" if trees.get(i) else f"eval(c{i}, ns)"
-        condition(src, i, test)
+        adjust = [
+            (
+                f"_J{i}_{k}" if adjusts.get((i, k)) else f"eval(j{i}_{k}, ns)",
+                [paths[t.text] for t in step.paths],
+                step.priority is not None and step.reason is not None,
+            )
+            for k, step in enumerate(p.adjust)
+        ]
+        condition(src, i, test, adjust)
         src.depth = depth
         if timed:
             src(f"T[{i}] += clock() - t")
@@ -202,7 +219,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     for x in range(len(whole)):
         src(f"if l{x}:")
         src(f"    tables.append((x{x}, l{x}))")
-    src("return asked, tables, fired, counts")
+    src("return asked, tables, fired, adjusted, counts")
     src.depth -= 1
     src("return evaluate")
 
@@ -213,6 +230,9 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
             spliced[f"_C{i}"] = when
         if guards.get(i) and applies is not None:
             spliced[f"_G{i}"] = applies.when
+        for k, adjustment in enumerate(p.rule.adjust):
+            if adjusts.get((i, k)):
+                spliced[f"_J{i}_{k}"] = adjustment.when
     scope: dict[str, Any] = {}
     exec(module_code(src.text(), spliced), scope)  # our code + validated conditions
     function = scope["factory"](
@@ -221,6 +241,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         {i: p.guard.code for i, p in enumerate(rules) if p.guard is not None},
         {i: p.condition for i, p in enumerate(rules) if p.condition is not None},
         {i: p.call for i, p in enumerate(rules) if p.condition is None},
+        {i: tuple(step.code for step in p.adjust) for i, p in enumerate(rules) if p.adjust},
         tuple(pairs),
         tuple(elements),
         tuple(whole),

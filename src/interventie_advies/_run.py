@@ -210,21 +210,6 @@ class Run:
         """A rule's condition or guard raised on this project: reported, never raised."""
         self.fail(active[index], f"{what}{type(exc).__name__}: {exc}")
 
-    def priority_of(self, p: Planned, ns: dict[str, Any]) -> tuple[str, str | None]:
-        """The priority after the rule's adjustments, and the reason when one applied."""
-        assert p.priority is not None
-        for step in p.adjust:
-            if any(absent(ns) for absent in step.needs):
-                continue
-            try:
-                hit = bool(eval(step.code, ns))
-            except Exception as exc:
-                self.fail(p, f"adjustment failed: {type(exc).__name__}: {exc}")
-                continue
-            if hit and step.priority is not None and step.reason is not None:
-                return step.priority, step.reason.get(self.lang)
-        return p.priority, None
-
     # -- the whole run ---------------------------------------------------------------
 
     def report(self) -> Report:
@@ -269,8 +254,9 @@ class Run:
         book = QuestionBook(lang, absent)
         book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
+        adjusted = outcome.adjusted
         for i in outcome.fired:
-            self.fire(active[i])
+            self.fire(active[i], adjusted.get(i))
         findings, strengths = self.findings, self.strengths
         described = outcome.completeness
 
@@ -310,8 +296,11 @@ class Run:
             },
         )
 
-    def fire(self, p: Planned) -> None:
-        """A rule whose condition holds: a strength or a finding."""
+    def fire(self, p: Planned, adjustment: int | None = None) -> None:
+        """A rule whose condition holds: a strength or a finding.
+
+        :param adjustment: which of the rule's ``[[rule.adjust]]`` applied, if one did.
+        """
         ns = self.ns
         lang = self.lang
         title, message, why, actions = p.texts[lang]
@@ -334,7 +323,12 @@ class Run:
                 )
             )
             return
-        priority, reason = self.priority_of(p, ns) if p.adjust else (p.priority or "low", None)
+        reason = None
+        priority = p.priority or "low"
+        if adjustment is not None:
+            step = p.adjust[adjustment]
+            assert step.priority is not None and step.reason is not None  # see _codegen
+            priority, reason = step.priority, step.reason.get(lang)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)
         # NOTE: rankings are cached on the engine by what they depend on (see rule_context)

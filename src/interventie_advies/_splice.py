@@ -27,7 +27,8 @@ __all__ = ["inline", "module_code"]
 
 #: names the generated function binds itself; a condition reading one of them runs via eval
 _OWN_NAME = re.compile(
-    r"(?:[a-z]|ok|_[CG])\d+[fx]?|[A-Z]|ns|fail|absent|clock|asked|fired|tables|counts|m|e|t"
+    r"(?:[a-z]|ok|_[CG])\d+[fx]?|(?:j|_J)\d+_\d+|[A-Z]|ns|fail|absent|clock|asked|fired"
+    r"|adjusted|adj|hit|tables|counts|[emt]"
 )
 
 
