@@ -124,3 +124,20 @@ def test_the_compiled_plan_is_cached_and_a_broken_or_foreign_one_ignored(cache: 
     # another selection is another function, cached next to the first
     Engine(plugins=()).advise(EXAMPLE, date=DATE, select=["contact"])
     assert len(plans(cache)) == 2
+
+
+def test_without_readable_sources_the_plan_is_compiled_and_not_cached(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interventie_advies import _splice
+
+    fresh = Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json()
+    for entry in plans(cache):
+        entry.unlink()
+
+    def unreadable(self: Path) -> bytes:
+        raise OSError("in a zip file")
+
+    monkeypatch.setattr(_splice.Path, "read_bytes", unreadable)
+    assert Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json() == fresh
+    assert plans(cache) == []

@@ -75,17 +75,8 @@ def module_code(source: str, spliced: dict[str, str]) -> types.CodeType:
     on many projects, so the code object is kept in the user's cache folder (like a .pyc
     file), keyed by the source, the conditions and the code that generates them.
     """
-    from . import __version__
-
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|".encode())
-    here = Path(__file__).parent
-    for name in ("_splice.py", "_codegen.py", "_evaluate.py"):  # what writes the code
-        digest.update((here / name).read_bytes())
-    digest.update(source.encode())
-    for name, text in spliced.items():
-        digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
-    key = digest.hexdigest()[:32]
-    code = _cache.load_code(key)
+    key = _key(source, spliced)
+    code = _cache.load_code(key) if key is not None else None
     if code is not None:
         return code
     module = ast.parse(source, "<advies plan>")
@@ -98,5 +89,23 @@ def module_code(source: str, spliced: dict[str, str]) -> types.CodeType:
                 assert tree is not None  # only conditions that could be put in line are here
                 node.test = copy.deepcopy(tree)
     code = compile(module, "<advies plan>", "exec")
-    _cache.store_code(key, code)
+    if key is not None:
+        _cache.store_code(key, code)
     return code
+
+
+def _key(source: str, spliced: dict[str, str]) -> str | None:
+    """The cache key of a compiled plan; None when the generating code cannot be read."""
+    from . import __version__
+
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|".encode())
+    here = Path(__file__).parent
+    try:
+        for name in ("_splice.py", "_codegen.py", "_evaluate.py"):  # what writes the code
+            digest.update((here / name).read_bytes())
+    except OSError:  # e.g. imported from a zip file: compile every time rather than guess
+        return None
+    digest.update(source.encode())
+    for name, text in spliced.items():
+        digest.update(f"\0{name}\0{text}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:32]
