@@ -131,13 +131,15 @@ def test_without_readable_sources_the_plan_is_compiled_and_not_cached(
 ) -> None:
     from interventie_advies import _splice
 
-    fresh = Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json()
+    text = EXAMPLE.read_text(encoding="utf-8")
+    fresh = Engine(plugins=()).advise(text, date=DATE).to_json()
     for entry in plans(cache):
         entry.unlink()
 
-    def unreadable(self: Path) -> bytes:
-        raise OSError("in a zip file")
+    class Unreadable(type(Path())):  # type: ignore[misc]
+        def read_bytes(self) -> bytes:
+            raise OSError("in a zip file")
 
-    monkeypatch.setattr(_splice.Path, "read_bytes", unreadable)
-    assert Engine(plugins=()).advise(EXAMPLE, date=DATE).to_json() == fresh
+    monkeypatch.setattr(_splice, "Path", Unreadable)
+    assert Engine(plugins=()).advise(text, date=DATE).to_json() == fresh
     assert plans(cache) == []
