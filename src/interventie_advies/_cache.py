@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - Python implementations without the C m
     from pickle import loads as _loads
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ._rules import Rule
 
@@ -105,34 +105,41 @@ def _trusted(path: Path) -> bool:
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def load(key: str) -> list[Rule] | None:
-    """The cached rules for ``key``, or None (not there, broken, untrusted, cache off)."""
+def _read(name: str, decode: Callable[[bytes], Any]) -> Any:
+    """The decoded entry ``name``, or None (not there, broken, untrusted, cache off)."""
     folder = cache_dir()
     if folder is None:
         return None
-    path = folder / f"rules-{key}.pickle"
+    path = folder / name
     if not _trusted(path):
         return None
     try:
-        rules = _loads(path.read_bytes())
+        return decode(path.read_bytes())
     except Exception:  # a broken cache entry is ignored, never fatal
         return None
+
+
+def load(key: str) -> list[Rule] | None:
+    """The cached rules for ``key``, or None (not there, broken, untrusted, cache off)."""
+    rules = _read(f"rules-{key}.pickle", _loads)
     return rules if isinstance(rules, list) else None
 
 
 def store(key: str, rules: list[Rule]) -> None:
     """Keep ``rules`` under ``key`` (silently skipped when the folder is not writable)."""
-    folder = cache_dir()
-    if folder is None:
+    if cache_dir() is None:
         return
     import pickle
 
     with contextlib.suppress(pickle.PicklingError, TypeError, AttributeError):
-        _write(folder, f"rules-{key}.pickle", _dumps(rules))
+        _write(f"rules-{key}.pickle", _dumps(rules))
 
 
-def _write(folder: Path, name: str, data: bytes) -> None:
-    """Write ``name`` in ``folder`` atomically, private to this user; errors are ignored."""
+def _write(name: str, data: bytes) -> None:
+    """Write entry ``name`` atomically, private to this user; errors are ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
     import tempfile
 
     with contextlib.suppress(OSError):
@@ -149,22 +156,10 @@ def _write(folder: Path, name: str, data: bytes) -> None:
 
 def load_code(key: str) -> types.CodeType | None:
     """A cached code object (the engine's compiled plan), or None."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    path = folder / f"plan-{key}.marshal"
-    if not _trusted(path):
-        return None
-    try:
-        code = marshal.loads(path.read_bytes())
-    except Exception:  # a broken cache entry is ignored, never fatal
-        return None
+    code = _read(f"plan-{key}.marshal", marshal.loads)
     return code if isinstance(code, types.CodeType) else None
 
 
 def store_code(key: str, code: types.CodeType) -> None:
     """Keep a code object under ``key`` (silently skipped when that is not possible)."""
-    folder = cache_dir()
-    if folder is None:
-        return
-    _write(folder, f"plan-{key}.marshal", marshal.dumps(code))
+    _write(f"plan-{key}.marshal", marshal.dumps(code))
