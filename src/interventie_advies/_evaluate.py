@@ -40,8 +40,8 @@ Fail = Callable[[int, str, BaseException], None]
 class Outcome:
     """What the rules did on one project (indices into the evaluator's rules)."""
 
-    #: rule, and the (field, table) pairs it waits for in tables the file has
-    asked: list[tuple[int, list[tuple[str, str]]]]
+    #: rule, and the fields it waits for in tables the file has
+    asked: list[tuple[int, list[str]]]
     #: per table the file leaves out (and that has a question of its own): the (rule,
     #: pair) waits for it, in the order the rules and their needs come
     whole: list[tuple[str, list[tuple[int, int]]]]
@@ -57,8 +57,6 @@ class Evaluator:
     """A compiled plan: call it with a project's namespace."""
 
     rules: tuple[Planned, ...]
-    paths: tuple[str, ...]  # distinct need paths, in first-use order
-    fields: tuple[tuple[str, str], ...]  # (element, field) pairs the rules read
     function: Callable[..., tuple[Any, Any, Any, Any, Any]]
     timed: bool
     inlined: int  # rules whose condition runs in line (the others through eval)
@@ -242,7 +240,7 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
         {i: p.condition for i, p in enumerate(rules) if p.condition is not None},
         {i: p.call for i, p in enumerate(rules) if p.condition is None},
         {i: tuple(step.code for step in p.adjust) for i, p in enumerate(rules) if p.adjust},
-        tuple(pairs),
+        tuple(field for field, _ in pairs),
         tuple(elements),
         tuple(whole),
         eval,
@@ -252,8 +250,6 @@ def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Eva
     )
     return Evaluator(
         rules=rules,
-        paths=tuple(paths),
-        fields=tuple(fields),
         function=function,
         timed=timed,
         inlined=len(spliced),

@@ -171,15 +171,12 @@ class _Entry:
 class QuestionBook:
     """Collects what rules wait for during one evaluation and merges it into questions.
 
-    :param absent_tables: the top-level tables the project file does not have at all.
+    Questions for tables the file leaves out come whole from :meth:`ask_tables`; the rest
+    (fields missing from tables the file has) are merged per element by :meth:`ask`.
     """
 
-    def __init__(self, lang: str, absent_tables: frozenset[str]) -> None:
+    def __init__(self, lang: str) -> None:
         self.lang = lang
-        self.absent_tables = absent_tables
-        # absent tables that have a question of their own
-        self._asked_whole = absent_tables & _TABLES_WITH_QUESTIONS
-        self._tables: dict[str, _Entry] = {}
         self._whole: list[Question] = []
         self._fields: list[_Entry] = []
 
@@ -188,33 +185,15 @@ class QuestionBook:
         code: str,
         element: str,
         priority: str,
-        missing: Iterable[tuple[str, str]],
+        missing: Iterable[str],
         question: Callable[[], str],
     ) -> None:
-        """Record that rule ``code`` waits for ``missing``: ``(field, table)`` pairs.
+        """Record that rule ``code`` waits for the fields ``missing`` of tables the file has.
 
-        ``question`` gives the rule's own question; it is only asked for when the rule
-        waits for fields of a table the file has (a whole absent table has its own).
+        ``question`` gives the rule's own question, asked for only when its text is used.
         """
-        whole = self._asked_whole
-        tables = self._tables
         rank = _RANK[priority]
-        present: list[str] = []
-        for name, table in dict.fromkeys(missing):
-            if table in whole:
-                entry = tables.get(table)
-                if entry is None:
-                    nl, en = TABLE_QUESTIONS[table]
-                    text = nl if self.lang == "nl" else en
-                    entry = tables[table] = _Entry(code, TABLE_ELEMENT[table], text, priority)
-                entry.codes[code] = None
-                entry.missing[name] = entry.missing.get(name, 0) + 1
-                if rank < entry.rank:
-                    entry.priority, entry.rank = priority, rank
-            else:
-                present.append(name)
-        if not present:
-            return
+        present = list(dict.fromkeys(missing))
         for entry in self._fields:
             # NOTE: rules of one element that wait for overlapping fields share a question;
             # the text of the most important of them is kept.
@@ -230,7 +209,7 @@ class QuestionBook:
 
     def ask_all(
         self,
-        asked: Iterable[tuple[int, list[tuple[str, str]]]],
+        asked: Iterable[tuple[int, list[str]]],
         rules: Sequence[Planned],
         question: Callable[[Planned], str],
     ) -> None:
@@ -268,7 +247,7 @@ class QuestionBook:
         ``missing`` lists the fields that unlock the most advice first.
         """
         out = list(self._whole)
-        for e in [*self._tables.values(), *self._fields]:
+        for e in self._fields:
             counts = e.missing
             ranked = sorted(counts, key=lambda f: -counts[f])  # stable: first seen first
             out.append(
@@ -324,9 +303,6 @@ def _add(entry: _Entry, code: str, fields: Iterable[str]) -> None:
     missing = entry.missing
     for name in fields:
         missing[name] = missing.get(name, 0) + 1
-
-
-_TABLES_WITH_QUESTIONS = frozenset(TABLE_QUESTIONS)
 
 
 def absent_tables(project: Any, tables: Iterable[str]) -> frozenset[str]:

@@ -251,7 +251,7 @@ class Run:
             for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
-        book = QuestionBook(lang, absent)
+        book = QuestionBook(lang)
         book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
         adjusted = outcome.adjusted
