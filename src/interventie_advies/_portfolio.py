@@ -6,12 +6,9 @@ by a report. It renders as text (a projects × elements matrix with a legend), C
 project; ``nl`` dialect for Excel with Dutch settings), JSON (deterministic) and HTML (one
 self-contained page, Jinja2 imported only then).
 
-Urgent projects: a project is *urgent* when it has a sustainability warning (a warning of the
-element ``sustainability`` or one of :data:`SUSTAINABILITY_CODES`) and its funding ends within
-:data:`URGENT_MONTHS` months. The months left are read from the report itself, in this
-order: a finding's ``facts.months_left`` fact; else a finding's ``facts.funding_end`` fact
-and the evaluation date; else the built-in prioritiser's factor "funding ends within 3
-months" on one of the sustainability warnings. The threshold is the prioritiser's own
+Urgent projects: a project is *urgent* when it has a sustainability warning (a warning whose
+rule is tagged :data:`SUSTAINABILITY_TAG`) and its funding ends within :data:`URGENT_MONTHS`
+months: the report's ``project.months_left``. The threshold is the prioritiser's own
 (``months_left <= 3``, so funding that has already ended counts too).
 """
 
@@ -19,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import datetime as dt
 import io
 import json
 import sys
@@ -32,14 +28,14 @@ from . import __version__
 from ._batch import advise_paths, collect_paths, default_jobs
 from ._elements import ELEMENT_IDS
 from ._errors import UsageError
-from ._facts import months_between
 from ._i18n import t
 from ._io import atomic_write
 from ._labels import word
-from ._prioritise import WEIGHTS, _say
+from ._prioritise import WEIGHTS
 from ._render._safe import terminal_safe
 
 if TYPE_CHECKING:
+    import datetime as dt
     import os
     from collections.abc import Callable, Iterable, Iterator, Sequence
     from contextlib import AbstractContextManager
@@ -55,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CSV_DIALECTS",
     "FORMATS",
-    "SUSTAINABILITY_CODES",
+    "SUSTAINABILITY_TAG",
     "URGENT_MONTHS",
     "FailedFile",
     "Portfolio",
@@ -68,8 +64,8 @@ SCHEMA_VERSION = 1
 FORMATS = ("text", "csv", "json", "html")
 CSV_DIALECTS = ("default", "nl")
 
-#: warnings outside the element ``sustainability`` that are about what the project keeps
-SUSTAINABILITY_CODES = frozenset({"JP04", "JP05", "MP05", "CON04", "AL04", "KEY03"})
+#: the tag of rules about what the project keeps when it ends (docs/rule-format.md)
+SUSTAINABILITY_TAG = "sustainability"
 #: funding ends within this many months: sustainability warnings make a project urgent
 URGENT_MONTHS = WEIGHTS.urgent_months
 STATUSES = ("covered", "partial", "missing", "unknown")
@@ -77,9 +73,6 @@ STATUSES = ("covered", "partial", "missing", "unknown")
 MARKS = {"covered": "+", "partial": "~", "missing": "-", "unknown": "?"}
 NOT_EVALUATED = "·"
 TOP = 10  # lines of the "most common" lists in text
-
-#: the factor the built-in prioritiser adds to every warning when funding ends within 3 months
-_TIME_3 = frozenset(_say("time_3", lang, v=WEIGHTS.time_3) for lang in ("nl", "en"))
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("Portfolio", "Portfolio"),
@@ -180,40 +173,14 @@ def _cut(text: str, width: int, *, keep_end: bool = False) -> str:
 
 
 def is_sustainability_warning(finding: Finding) -> bool:
-    """A warning about what the project keeps when it ends."""
-    return finding.kind == "warning" and (
-        finding.element == "sustainability" or finding.code in SUSTAINABILITY_CODES
-    )
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
+    """A warning about what the project keeps when it ends (its rule is tagged so)."""
+    return finding.kind == "warning" and SUSTAINABILITY_TAG in finding.tags
 
 
 def months_left_of(report: Report) -> int | None:
-    """The whole months of funding left, as far as the report's findings tell."""
-    left = [
-        v
-        for f in report.findings
-        if isinstance(v := f.facts.get("facts.months_left"), int) and not isinstance(v, bool)
-    ]
-    if left:
-        return min(left)
-    today = _as_date(report.evaluated_on)
-    for f in report.findings:
-        end = _as_date(f.facts.get("facts.funding_end"))
-        if end is not None and today is not None:
-            return months_between(today, end)
-    return None
+    """The whole months of funding left, as the report says (None: not known)."""
+    months = report.project.get("months_left")
+    return months if isinstance(months, int) and not isinstance(months, bool) else None
 
 
 @dataclass(frozen=True)
@@ -245,10 +212,7 @@ class ProjectRow:
         summary = report.summary
         sus = [f for f in report.findings if is_sustainability_warning(f)]
         months = months_left_of(report)
-        if months is not None:
-            ending = months <= URGENT_MONTHS
-        else:
-            ending = any(_TIME_3.intersection(f.score_factors) for f in sus)
+        ending = months is not None and months <= URGENT_MONTHS
         phase = report.project.get("phase")
         return cls(
             file=file if file is not None else str(report.project.get("file") or ""),

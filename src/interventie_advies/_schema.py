@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["ReportSchema", "schema_of"]
 
@@ -32,6 +32,9 @@ class _ProjectRef(_Closed):
     name: str
     file: str | None
     phase: str | None
+    months_left: int | None = Field(
+        description="whole months of funding left on the evaluation date (facts.months_left)"
+    )
 
 
 class _Summary(_Closed):
@@ -91,6 +94,7 @@ class _Finding(_Closed):
     source: str | None
     facts: dict[str, Any]
     plugin: str
+    tags: list[str] = Field(description="the rule's tags, e.g. sustainability")
     decision: _Decision | None
 
 
