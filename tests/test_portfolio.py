@@ -28,6 +28,7 @@ from interventie_advies._portfolio import (
     Portfolio,
     ProjectRow,
     build_portfolio,
+    render_portfolio,
 )
 from interventie_advies.cli import cli
 
@@ -314,7 +315,7 @@ def test_csv_cells_are_never_formulas(tmp_path: Path, engine: Engine) -> None:
     path = tmp_path / "formule.toml"
     path.write_text(project_text('=HYPERLINK("http://x.invalid","klik")'), encoding="utf-8")
     folio = build_portfolio(engine, [path], lang="en", date=DAY)
-    rows = _rows(folio.to_csv(), ",")
+    rows = _rows(render_portfolio(folio, "csv"), ",")
     assert rows[1][1] == '\'=HYPERLINK("http://x.invalid","klik")'
     assert rows[0][:3] == ["file", "name", "phase"]
 
@@ -385,7 +386,7 @@ def test_html_escapes_project_text(tmp_path: Path, engine: Engine) -> None:
     folder = copy_examples(tmp_path / "p")
     (folder / "kwaad.toml").write_text(project_text(EVIL), encoding="utf-8")
     folio = build_portfolio(engine, collect_paths([folder]), lang="en", date=DAY)
-    html = folio.to_html()
+    html = render_portfolio(folio, "html")
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in html
     page = Page(html)
@@ -397,7 +398,7 @@ def test_html_escapes_project_text(tmp_path: Path, engine: Engine) -> None:
 def test_control_characters_do_not_reach_the_terminal(tmp_path: Path, engine: Engine) -> None:
     path = tmp_path / "esc.toml"
     path.write_text(project_text("Rood\x1b[31m project\u202e"), encoding="utf-8")
-    text = build_portfolio(engine, [path], date=DAY).to_text()
+    text = render_portfolio(build_portfolio(engine, [path], date=DAY))
     assert "\x1b" not in text and "\u202e" not in text
     assert "Rood project" in text
 
