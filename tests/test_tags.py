@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
 import pytest
+from conftest import EXAMPLES
 
 from interventie_advies import Engine, RuleError, load_rules
 from interventie_advies._schema import schema_of
@@ -72,3 +74,18 @@ def test_the_builtin_sustainability_rules_are_tagged(builtin_engine: Engine) -> 
     element = {r.code for r in builtin_engine.rules if r.element == "sustainability"}
     assert tagged == element | {"JP04", "JP05", "MP05", "CON04", "AL04", "KEY03"}
     assert all(r.tags in ((), ("sustainability",)) for r in builtin_engine.rules)
+
+
+def test_the_new_keys_are_additive_to_schema_version_1(builtin_engine: Engine) -> None:
+    """A report written before tags and months_left were added still validates."""
+    from interventie_advies._schema import ReportSchema
+
+    report = builtin_engine.advise(EXAMPLES / "buurtopera.toml", date=dt.date(2026, 11, 1))
+    data = json.loads(report.to_json())
+    assert data["project"]["months_left"] == 3
+    assert data["findings"] and all("tags" in f for f in data["findings"])
+    ReportSchema.model_validate(data)
+    del data["project"]["months_left"]
+    for finding in data["findings"]:
+        del finding["tags"]
+    ReportSchema.model_validate(data)

@@ -32,8 +32,9 @@ class _ProjectRef(_Closed):
     name: str
     file: str | None
     phase: str | None
+    # NOTE: optional, so that reports written before it was added stay valid (version 1)
     months_left: int | None = Field(
-        description="whole months of funding left on the evaluation date (facts.months_left)"
+        None, description="whole months of funding left on the evaluation date (facts.months_left)"
     )
 
 
@@ -94,7 +95,7 @@ class _Finding(_Closed):
     source: str | None
     facts: dict[str, Any]
     plugin: str
-    tags: list[str] = Field(description="the rule's tags, e.g. sustainability")
+    tags: list[str] = Field([], description="the rule's tags, e.g. sustainability (optional)")
     decision: _Decision | None
 
 
