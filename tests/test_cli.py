@@ -151,7 +151,8 @@ def test_run_json_matches_the_report_schema(runner: CliRunner,
     ReportSchema.model_validate(data)
     assert data["schema_version"] == 1
     assert data["evaluated_on"] == DATE_TEXT
-    assert data["project"] == {"name": "Klein project", "file": str(path), "phase": None}
+    assert data["project"] == {
+        "name": "Klein project", "file": str(path), "phase": None, "months_left": None}
     assert finding_codes(data)[:2] == ["CON01", "CON02"]
     assert result.stdout.endswith("}\n")
 

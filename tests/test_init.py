@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import pytest
 
-from interventie_advies import _enums, _init, _labels, load_project
+from interventie_advies import _enums, _init, _init_dialogue, _init_fields, _labels, load_project
 from interventie_advies._project import TABLES
 from interventie_advies._toml import loads
 from interventie_advies.cli import cli
@@ -455,7 +455,7 @@ def test_ctrl_c_at_a_question_writes_nothing(
         except StopIteration:
             raise KeyboardInterrupt from None
 
-    monkeypatch.setattr(_init, "_read", read)
+    monkeypatch.setattr(_init_dialogue, "_read", read)
     result = init(runner, "", "--lang", "en")
     assert result.exit_code == 130
     assert "Stopped. Nothing was written." in result.stderr
@@ -590,7 +590,7 @@ def test_every_question_and_part_has_dutch_and_english_text() -> None:
     while stack:
         path, model = stack.pop()
         for field, info in model.model_fields.items():
-            sub = _init._field(path, field, info)
+            sub = _init_fields.field_of(path, field, info)
             if sub.kind == "table_list" and sub.model is not None:
                 stack.append((sub.path, sub.model))
                 key = f"add.{sub.path}"

@@ -23,11 +23,12 @@ from interventie_advies import _portfolio as portfolio_module
 from interventie_advies._batch import collect_paths
 from interventie_advies._labels import word
 from interventie_advies._portfolio import (
-    SUSTAINABILITY_CODES,
+    SUSTAINABILITY_TAG,
     FailedFile,
     Portfolio,
     ProjectRow,
     build_portfolio,
+    render_portfolio,
 )
 from interventie_advies.cli import cli
 
@@ -111,7 +112,7 @@ def test_a_row_has_the_counts_of_its_report(folio: Portfolio, reports: dict[str,
             f.code
             for f in report.findings
             if f.kind == "warning"
-            and (f.element == "sustainability" or f.code in SUSTAINABILITY_CODES)
+            and SUSTAINABILITY_TAG in f.tags
         )
         assert list(row.sustainability_warnings) == expected
 
@@ -157,38 +158,47 @@ def test_most_common_missing_elements_and_warnings(
 # -- the urgent rule -----------------------------------------------------------------------
 
 
-def _without(report: Report, *, facts: bool = True, factors: bool = False) -> Report:
-    findings = tuple(
-        dataclasses.replace(
-            f,
-            facts={} if facts else f.facts,
-            score_factors=() if factors else f.score_factors,
-        )
-        for f in report.findings
-    )
-    return dataclasses.replace(report, findings=findings)
+def _with_months(report: Report, months: int | None) -> Report:
+    return dataclasses.replace(report, project={**report.project, "months_left": months})
 
 
-def test_months_left_comes_from_facts_then_funding_end_then_the_factor(
-    reports: dict[str, Report],
-) -> None:
+def test_months_left_comes_from_the_report_alone(reports: dict[str, Report]) -> None:
+    """Not from findings' facts or score-factor text: the report's project.months_left."""
     film = next(r for r in reports.values() if r.project["name"] == FILM)
+    assert film.project["months_left"] == 1
     assert ProjectRow.from_report(film).months_left == 1
-    # no facts.months_left: facts.funding_end and the evaluation date (JP04 reads it)
-    only_end = dataclasses.replace(
+    bare = dataclasses.replace(
         film,
-        findings=tuple(
-            dataclasses.replace(f, facts={"facts.funding_end": dt.date(2026, 12, 1)})
-            for f in film.findings
-        ),
+        findings=tuple(dataclasses.replace(f, facts={}, score_factors=()) for f in film.findings),
     )
-    assert ProjectRow.from_report(only_end).months_left == 1
-    assert ProjectRow.from_report(only_end).urgent
-    # no facts at all: the prioritiser's factor "funding ends within 3 months"
-    row = ProjectRow.from_report(_without(film))
-    assert row.months_left is None and row.urgent
-    # and without that factor nothing says funding ends soon
-    assert not ProjectRow.from_report(_without(film, factors=True)).urgent
+    assert ProjectRow.from_report(bare).months_left == 1
+    assert ProjectRow.from_report(bare).urgent
+    # the facts and factors say nothing once the report does not know
+    unknown = ProjectRow.from_report(_with_months(film, None))
+    assert unknown.months_left is None and not unknown.urgent
+    assert not ProjectRow.from_report(_with_months(film, 4)).urgent
+    ended = ProjectRow.from_report(_with_months(film, -2))
+    assert ended.months_left == -2 and ended.urgent
+
+
+def test_every_project_has_its_months_left(folio: Portfolio, reports: dict[str, Report]) -> None:
+    """Also projects whose rules never read facts.months_left (the CSV column is filled)."""
+    months = {r.file: r.months_left for r in folio.rows}
+    assert months == {f: r.project["months_left"] for f, r in reports.items()}
+    # only the sketch says nothing about when the project or its funding ends
+    assert [f for f, m in months.items() if m is None] == [str(EXAMPLES / "schets.toml")]
+
+
+def test_the_sustainability_tag_makes_a_warning_count(reports: dict[str, Report]) -> None:
+    film = next(r for r in reports.values() if r.project["name"] == FILM)
+    untagged = tuple(dataclasses.replace(f, tags=()) for f in film.findings)
+    row = ProjectRow.from_report(dataclasses.replace(film, findings=untagged))
+    assert row.sustainability_warnings == () and not row.urgent
+    # a plugin's warning of any element counts once its rule carries the tag
+    first = next(f for f in film.findings if not f.tags)
+    tagged = dataclasses.replace(first, kind="warning", tags=(SUSTAINABILITY_TAG,))
+    row = ProjectRow.from_report(dataclasses.replace(film, findings=(*untagged, tagged)))
+    assert row.sustainability_warnings == (first.code,) and row.urgent
 
 
 def test_urgent_needs_a_sustainability_warning(reports: dict[str, Report]) -> None:
@@ -196,7 +206,7 @@ def test_urgent_needs_a_sustainability_warning(reports: dict[str, Report]) -> No
     others = tuple(
         f
         for f in film.findings
-        if not (f.kind == "warning" and (f.element == "sustainability" or f.code == "JP04"))
+        if not (f.kind == "warning" and SUSTAINABILITY_TAG in f.tags)
     )
     row = ProjectRow.from_report(dataclasses.replace(film, findings=others))
     assert row.sustainability_warnings == ()
@@ -305,7 +315,7 @@ def test_csv_cells_are_never_formulas(tmp_path: Path, engine: Engine) -> None:
     path = tmp_path / "formule.toml"
     path.write_text(project_text('=HYPERLINK("http://x.invalid","klik")'), encoding="utf-8")
     folio = build_portfolio(engine, [path], lang="en", date=DAY)
-    rows = _rows(folio.to_csv(), ",")
+    rows = _rows(render_portfolio(folio, "csv"), ",")
     assert rows[1][1] == '\'=HYPERLINK("http://x.invalid","klik")'
     assert rows[0][:3] == ["file", "name", "phase"]
 
@@ -376,7 +386,7 @@ def test_html_escapes_project_text(tmp_path: Path, engine: Engine) -> None:
     folder = copy_examples(tmp_path / "p")
     (folder / "kwaad.toml").write_text(project_text(EVIL), encoding="utf-8")
     folio = build_portfolio(engine, collect_paths([folder]), lang="en", date=DAY)
-    html = folio.to_html()
+    html = render_portfolio(folio, "html")
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; co" in html
     page = Page(html)
@@ -388,7 +398,7 @@ def test_html_escapes_project_text(tmp_path: Path, engine: Engine) -> None:
 def test_control_characters_do_not_reach_the_terminal(tmp_path: Path, engine: Engine) -> None:
     path = tmp_path / "esc.toml"
     path.write_text(project_text("Rood\x1b[31m project\u202e"), encoding="utf-8")
-    text = build_portfolio(engine, [path], date=DAY).to_text()
+    text = render_portfolio(build_portfolio(engine, [path], date=DAY))
     assert "\x1b" not in text and "\u202e" not in text
     assert "Rood project" in text
 

@@ -97,7 +97,8 @@ def test_json_key_order_and_content(mixed: Report) -> None:
 
     assert data["tool"]["version"] == __version__
     assert data["tool"]["plugins"] == [{"name": "gemengd", "version": ""}]
-    assert data["project"] == {"name": "Rapporttest", "file": None, "phase": "execution"}
+    assert data["project"] == {
+        "name": "Rapporttest", "file": None, "phase": "execution", "months_left": None}
     assert data["language"] == "nl"
     assert data["evaluated_on"] == "2026-06-01"
     assert data["summary"] == {

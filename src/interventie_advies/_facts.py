@@ -1,6 +1,11 @@
 """Derived facts that conditions read as ``facts.NAME``.
 
 A fact is ``None`` when it cannot be derived from the project: unknown is not false.
+
+Each fact declares, next to its type, the fields of the project file it is derived from
+(:class:`From`): the questions for a missing fact ask for exactly those fields, and the
+table of the first one is the table the fact belongs to (see ``_questions``). A test keeps
+the declarations and :func:`derive_facts` in step.
 """
 
 from __future__ import annotations
@@ -8,30 +13,47 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 - Facts.annotations() resolves these at run time
 import functools
 import typing
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 if TYPE_CHECKING:
     from ._project import Project
 
-__all__ = ["Facts", "derive_facts", "months_between"]
+__all__ = ["Facts", "From", "derive_facts", "fact_sources", "months_between"]
+
+
+@dataclass(frozen=True, slots=True)
+class From:
+    """The fields of the project file a derived fact is derived from, most telling first."""
+
+    fields: tuple[str, ...]
+
+    def __init__(self, *fields: str) -> None:
+        object.__setattr__(self, "fields", fields)
+
+
+_END = "funding.sources[].end"
 
 
 class Facts:
     """The derived facts of one project on one evaluation date."""
 
-    today: dt.date
-    funding_end: dt.date | None
-    funding_start: dt.date | None
-    months_left: int | None
-    funding_months: int | None
-    project_months: int | None
-    partner_domains: set[str] | None
-    partner_names: set[str] | None
-    partner_count: int | None
-    key_person_count: int | None
-    has_structural_funding: bool | None
-    has_in_kind_funding: bool | None
-    funding_total_eur: float | None
+    today: Annotated[dt.date, From()]  # the evaluation date: always known
+    # NOTE: funding ends at the last end of a source, or else when the project ends
+    funding_end: Annotated[dt.date | None, From(_END, "project.end")]
+    funding_start: Annotated[dt.date | None, From("funding.sources[].start")]
+    months_left: Annotated[int | None, From(_END, "project.end")]
+    funding_months: Annotated[
+        int | None, From("funding.duration_months", "funding.sources[].start", _END)
+    ]
+    project_months: Annotated[int | None, From("project.end", "project.start")]
+    partner_domains: Annotated[set[str] | None, From("partners[].domain")]
+    partner_names: Annotated[set[str] | None, From("partners[].name")]
+    partner_count: Annotated[int | None, From("partners")]
+    key_person_count: Annotated[int | None, From("key_persons")]
+    has_structural_funding: Annotated[bool | None, From("funding.sources[].kind")]
+    has_in_kind_funding: Annotated[bool | None, From("funding.sources[].kind")]
+    funding_total_eur: Annotated[float | None, From("funding.sources[].amount_eur")]
 
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
@@ -49,9 +71,26 @@ class Facts:
         """Map each built-in fact to its type."""
         return typing.get_type_hints(cls)
 
+    @classmethod
+    @functools.cache
+    def sources(cls) -> dict[str, tuple[str, ...]]:
+        """Map each built-in fact to the fields it is derived from (see :class:`From`)."""
+        hints = typing.get_type_hints(cls, include_extras=True)
+        return {
+            name: next(m.fields for m in getattr(hint, "__metadata__", ()) if isinstance(m, From))
+            for name, hint in hints.items()
+        }
+
     def as_dict(self) -> dict[str, Any]:
         """All facts with their values."""
         return dict(self.__dict__)
+
+
+def fact_sources(path: str) -> tuple[str, ...] | None:
+    """The fields ``facts.NAME`` is derived from; None for another path or a plugin's fact."""
+    if not path.startswith("facts."):
+        return None
+    return Facts.sources().get(path[6:])
 
 
 def months_between(start: dt.date, end: dt.date) -> int:

@@ -222,6 +222,7 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     "phases": rule.phases,
                     "effort": rule.effort,
                     "serves_needs": rule.serves_needs,
+                    "tags": rule.tags,
                 },
                 ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
                 placeholders=any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ._facts import fact_sources
 from ._report import Question, build
 
 if TYPE_CHECKING:
@@ -22,22 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
 
 _RANK = {"high": 0, "medium": 1, "low": 2}
-
-#: the table a derived fact comes from (for grouping questions)
-_FACT_TABLES = {
-    "funding_end": "funding",
-    "funding_start": "funding",
-    "months_left": "funding",
-    "funding_months": "funding",
-    "has_structural_funding": "funding",
-    "has_in_kind_funding": "funding",
-    "funding_total_eur": "funding",
-    "partner_domains": "partners",
-    "partner_names": "partners",
-    "partner_count": "partners",
-    "key_person_count": "key_persons",
-    "project_months": "project",
-}
 
 #: the element a whole-table question is shown under
 TABLE_ELEMENT = {
@@ -120,37 +105,34 @@ TABLE_QUESTIONS: dict[str, tuple[str, str]] = {
 }
 
 
+#: joins the fields of a fact derived from several (a key, never shown to users)
+_OR = "|"
+
+
 def table_of(path: str) -> str:
-    """The top-level table a needs path (or derived fact) belongs to."""
-    head, _, rest = path.partition(".")
-    head = head.removesuffix("[]")
-    if head == "facts":
-        return _FACT_TABLES.get(rest.split(".")[0], "project")
-    return head
+    """The top-level table a needs path (or derived fact) belongs to.
 
-
-#: what a user fills in for a derived fact
-_FACT_FIELDS = {
-    "funding_months": "funding.duration_months",
-    "funding_end": "funding.sources[].end",
-    "months_left": "funding.sources[].end",
-    "funding_start": "funding.sources[].start",
-    "has_structural_funding": "funding.sources[].kind",
-    "has_in_kind_funding": "funding.sources[].kind",
-    "funding_total_eur": "funding.sources[].amount_eur",
-    "partner_domains": "partners[].domain",
-    "partner_names": "partners[].name",
-    "partner_count": "partners",
-    "key_person_count": "key_persons",
-    "project_months": "project.end",
-}
+    A derived fact belongs to the table of the first field it is derived from; a plugin's
+    fact, which declares no fields, to ``project``.
+    """
+    if path.startswith("facts."):
+        path = (fact_sources(path) or ("project",))[0]
+    return path.partition(".")[0].removesuffix("[]")
 
 
 def field_to_fill(path: str) -> str:
-    """The field a user fills in to provide ``path`` (derived facts map to their source)."""
-    if path.startswith("facts."):
-        return _FACT_FIELDS.get(path[6:], path)
-    return path
+    """The key of what a user fills in for ``path``: the field, or a derived fact's fields.
+
+    NOTE: a fact derived from several fields has those fields joined as its key, so that it
+    counts as one field read for completeness, as every fact derived from the same fields
+    does; :func:`fields_to_fill` splits the key into the fields a question asks for.
+    """
+    return _OR.join(fact_sources(path) or (path,))
+
+
+def fields_to_fill(key: str) -> tuple[str, ...]:
+    """The fields a question asks for when ``key`` (see :func:`field_to_fill`) is absent."""
+    return tuple(key.split(_OR))
 
 
 class _Entry:
@@ -193,7 +175,7 @@ class QuestionBook:
         ``question`` gives the rule's own question, asked for only when its text is used.
         """
         rank = _RANK[priority]
-        present = list(dict.fromkeys(missing))
+        present = list(dict.fromkeys(f for name in missing for f in fields_to_fill(name)))
         for entry in self._fields:
             # NOTE: rules of one element that wait for overlapping fields share a question;
             # the text of the most important of them is kept.
@@ -282,8 +264,8 @@ def _table_question(
             codes[p.code] = None
             if _RANK[p.priority or "low"] < _RANK[priority]:
                 priority = p.priority or "low"
-        name = evaluator.pairs[q][0]
-        counts[name] = counts.get(name, 0) + 1
+        for name in fields_to_fill(evaluator.pairs[q][0]):
+            counts[name] = counts.get(name, 0) + 1
     nl, en = TABLE_QUESTIONS[table]
     return build(
         Question,

@@ -77,9 +77,11 @@ class Finding:
     phases: tuple[str, ...] = ()
     effort: str | None = None
     serves_needs: tuple[str, ...] = ()
+    #: the rule's tags, e.g. ``sustainability``
+    tags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of interfaces.md (plus ``base_priority`` and ``effort``)."""
+        """The JSON form of interfaces.md (plus ``base_priority``, ``effort`` and ``tags``)."""
         return {
             "code": self.code,
             "name": self.name,
@@ -98,6 +100,7 @@ class Finding:
             "source": self.source,
             "facts": self.facts,
             "plugin": self.plugin,
+            "tags": list(self.tags),
             "decision": dataclasses.asdict(self.decision) if self.decision else None,
         }
 
@@ -246,6 +249,7 @@ class Report:
     """The advice for one project: what to do, what to watch, what to answer, what works."""
 
     tool: dict[str, Any]
+    #: name, file, phase, and the whole months of funding left (None: not known)
     project: dict[str, Any]
     language: str
     evaluated_on: str

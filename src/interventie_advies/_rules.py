@@ -97,6 +97,9 @@ def _compile_needs(value: tuple[str, ...], extra: Scope) -> tuple[NeedPath, ...]
         raise PydanticCustomError("needs_path", text) from None
 
 
+#: a tag: one short lowercase word (``sustainability``), see docs/rule-format.md
+Tag = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
+
 Condition = Annotated[
     str | Callable[[Any], bool],
     WithJsonSchema({"type": "string", "description": "a Python boolean expression"}),
@@ -189,6 +192,12 @@ class Rule(BaseModel):
     )
     element: str = Field(description="element id (elements.md)")
     kind: Kind
+    tags: tuple[Tag, ...] = Field(
+        (),
+        max_length=10,
+        description="short lowercase words that group rules across elements, "
+        "e.g. sustainability (read by advies portfolio)",
+    )
     priority: Priority | None = Field(None, description="required, except for strengths")
     facts: tuple[str, ...] = Field((), description="plugin facts the condition reads")
     when: Condition

@@ -280,7 +280,12 @@ class Run:
             Report,
             {
                 "tool": engine.tool_info,
-                "project": {"name": project.project.name, "file": self.file, "phase": phase},
+                "project": {
+                    "name": project.project.name,
+                    "file": self.file,
+                    "phase": phase,
+                    "months_left": facts.months_left,
+                },
                 "language": lang,
                 "evaluated_on": self.today.isoformat(),
                 "findings": tuple(findings),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["ReportSchema", "schema_of"]
 
@@ -32,6 +32,10 @@ class _ProjectRef(_Closed):
     name: str
     file: str | None
     phase: str | None
+    # NOTE: optional, so that reports written before it was added stay valid (version 1)
+    months_left: int | None = Field(
+        None, description="whole months of funding left on the evaluation date (facts.months_left)"
+    )
 
 
 class _Summary(_Closed):
@@ -91,6 +95,7 @@ class _Finding(_Closed):
     source: str | None
     facts: dict[str, Any]
     plugin: str
+    tags: list[str] = Field([], description="the rule's tags, e.g. sustainability (optional)")
     decision: _Decision | None
 
 
