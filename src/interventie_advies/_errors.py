@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._safe_text import terminal_safe
+
 __all__ = [
     "AdviesError",
     "PluginError",
@@ -62,8 +64,6 @@ def one_line(text: str) -> str:
     NOTE: file names, keys and plugin messages end up in errors; the CLI prints one line
     per problem, and a name must not be able to steer the terminal.
     """
-    from ._render._safe import terminal_safe  # here: _render imports this module
-
     return terminal_safe(text.replace("\n", " ").replace("\u2028", " ").replace("\u2029", " "))
 
 

@@ -38,6 +38,7 @@ from ._io import atomic_write
 from ._labels import word
 from ._prioritise import WEIGHTS, _say
 from ._render._safe import terminal_safe
+from ._safe_text import for_format
 
 if TYPE_CHECKING:
     import os
@@ -764,7 +765,8 @@ def run_portfolio(
         on_error=on_error,
         progress=progress,
     )
-    text = portfolio.render(fmt, csv_dialect=csv_dialect)
+    # NOTE: the renderers escape what they write; this is the last check before output
+    text = for_format(portfolio.render(fmt, csv_dialect=csv_dialect), fmt)
     if output is not None:
         atomic_write(output, text)
     elif fmt == "text":
