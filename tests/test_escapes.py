@@ -282,6 +282,19 @@ def test_plugins(
         assert SHOWN in result.stdout
 
 
+def test_init_shows_a_hostile_file_name_escaped(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / f"plan{HOSTILE}.toml"
+    minimal = "\n".join(["Klein project", "", "?", "weet niet", "", "", "", *["overslaan"] * 13])
+    result = runner.invoke(cli, ["init", str(target)], input=minimal + "\n")
+    assert result.exit_code == 0, (result.output, result.stderr)
+    clean(result.stdout, "stdout")
+    clean(result.stderr, "stderr")
+    text = target.read_text(encoding="utf-8")
+    clean(text, str(target))
+    assert f"plan{SHOWN}.toml" in text  # the header comment names the file
+    assert f"plan{SHOWN}.toml" in result.stdout
+
+
 def test_plugin_new_shows_a_hostile_folder_on_one_line(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / f"map{HOSTILE}"
     result = invoke(runner, ["plugin", "new", "regio-oost", str(folder)])

@@ -41,6 +41,7 @@ from ._labels import (
 )
 from ._load import load_project
 from ._project import FORMAT_VERSION, TABLES
+from ._safe_text import visible
 
 if TYPE_CHECKING:
     from pydantic.fields import FieldInfo
@@ -596,8 +597,8 @@ def _toml_value(value: object) -> str:
 
 
 def _comment_safe(text: str) -> str:
-    """Text that may stand in a TOML comment (no control characters)."""
-    return _CONTROL.sub("?", text)
+    """Text that may stand in a TOML comment and on a terminal: unsafe characters written out."""
+    return visible(text)
 
 
 class _Writer:
