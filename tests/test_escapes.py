@@ -160,6 +160,14 @@ def test_run(runner: CliRunner, files: dict[str, Path], fmt: str, tmp_path: Path
         assert "bron" + SHOWN.removesuffix(r"\u2028") in result.stdout or fmt == "text"
 
 
+def test_run_profile_names_a_hostile_rule_file_escaped(
+    runner: CliRunner, files: dict[str, Path]
+) -> None:
+    args = ["run", str(files["new"]), "--rules", str(files["rules"]), "--profile", "-o", "r.txt"]
+    result = invoke(runner, args)
+    assert f"file:regels{SHOWN}.toml" in result.stderr
+
+
 def test_run_reports_a_broken_hostile_file_on_one_clean_line(
     runner: CliRunner, files: dict[str, Path]
 ) -> None:
