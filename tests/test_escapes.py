@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fuzzing import EXAMPLES, toml_dumps
 
+from interventie_advies import hookimpl
 from interventie_advies._toml import loads
 from interventie_advies.cli import cli
+from interventie_advies.testing import make_engine
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -307,3 +309,17 @@ def test_plugin_new_shows_a_hostile_folder_on_one_line(runner: CliRunner, tmp_pa
     folder = tmp_path / f"map{HOSTILE}"
     result = invoke(runner, ["plugin", "new", "regio-oost", str(folder)])
     assert result.stdout.splitlines()[0] == f"wrote {str(folder).replace(HOSTILE, SHOWN)}"
+
+
+def test_a_plugin_format_is_escaped_too(files: dict[str, Path]) -> None:
+    r"""What a plugin's renderer returns passes the same boundary (its \r\n line ends stay)."""
+
+    class Plain:
+        __name__ = "plat"
+
+        @hookimpl
+        def advies_renderers(self) -> dict[str, Any]:
+            return {"plat": lambda report: f"{report.project['name']}\r\n"}
+
+    report = make_engine(Plain(), builtin=True).advise(files["new"], date=None)
+    assert report.render("plat") == f"Buurt{SHOWN}opera\r\n"

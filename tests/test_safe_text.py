@@ -55,3 +55,4 @@ def test_newline_and_tab_are_kept_only_where_asked() -> None:
     assert visible("a\nb\tc", keep="\n") == "a\nb\\tc"
     assert for_format("\ufeffa;b\r\n\x9b\r\n", "csv") == "\ufeffa;b\r\n\\x9b\r\n"
     assert for_format("x\ufeff\r\n", "html") == "x\\ufeff\\r\n"
+    assert for_format("\ufeffx\ufeff\r\n\x1b", "xml") == "\ufeffx\\ufeff\r\n\\x1b"  # a plugin's

@@ -111,13 +111,13 @@ def json_safe(text: str) -> str:
 def for_format(text: str, fmt: str) -> str:
     """Rendered output in ``fmt`` made safe at the boundary, before it is written.
 
-    JSON and JSON lines get JSON escapes; any other format gets visible escapes, keeping
-    newlines and tabs, and for CSV also carriage returns (its line ends) and a leading
-    byte order mark (Excel's sign for UTF-8).
+    JSON and JSON lines get JSON escapes; text, Markdown and HTML visible escapes, keeping
+    newlines and tabs. CSV and a plugin's formats also keep carriage returns (CSV's line
+    ends) and a leading byte order mark (Excel's sign for UTF-8).
     """
     if fmt in ("json", "jsonl"):
         return json_safe(text)
-    if fmt == "csv":
-        bom = "\ufeff" if text.startswith("\ufeff") else ""
-        return bom + visible(text[len(bom) :], keep="\n\r\t")
-    return terminal_safe(text)
+    if fmt in ("text", "markdown", "html"):
+        return terminal_safe(text)
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    return bom + visible(text[len(bom) :], keep="\n\r\t")
