@@ -399,7 +399,7 @@ def test_project_text_is_escaped(engine: Engine) -> None:
     assert text.count(EVIL) >= 6
     assert "<img src=x onerror=alert(2)>" in text
     assert "\u202e" not in html and "\x1b" not in html
-    assert f"Reden {EVIL} omgedraaid rood" in text
+    assert f"Reden {EVIL}\\u202e omgedraaid\\x1b[31m rood" in text  # written out, visible
 
 
 def _error() -> Any:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._elements import ELEMENTS
 from ._labels import word
+from ._safe_text import json_safe, terminal_safe
 from ._schema import schema_of
 
 if TYPE_CHECKING:
@@ -52,9 +53,9 @@ def list_rules(engine: Engine, *, element: str | None, fmt: str, lang: str) -> s
             }
             for r in rules
         ]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
-        return _reference(rules, lang)
+        return terminal_safe(_reference(rules, lang))
     width = max((len(r.name) for r in rules), default=4)
     lines = [f"{'code':<8} {'name':<{width}} {'element':<17} {'kind':<15} {'priority':<8} plugin"]
     for r in rules:
@@ -63,7 +64,7 @@ def list_rules(engine: Engine, *, element: str | None, fmt: str, lang: str) -> s
             f"{r.priority or '-':<8} {r.plugin}"
         )
     lines.append(f"{len(rules)} rules")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 def _reference(rules: list[Rule], lang: str) -> str:
@@ -174,7 +175,7 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
             date = f" (date {ex.date})" if ex.date else ""
             project = json.dumps(ex.project, default=str, ensure_ascii=False)
             out.append(f"  - {expect}{date}: {project}")
-    return "\n".join(out) + "\n"
+    return terminal_safe("\n".join(out) + "\n")
 
 
 def _element_title(element: str, lang: str) -> str:
@@ -208,7 +209,7 @@ def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
         )
     failed = any(d["errors"] for d in data) or any(not i.loaded for i in infos)
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n", failed
+        return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n", failed
     lines = []
     for d in data:
         dist = f" ({d['distribution']})" if d["distribution"] else ""
@@ -218,4 +219,4 @@ def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
         else:
             lines.append(f"ok      {head}: {d['rules']} rules; hooks: {', '.join(d['hooks'])}")
         lines += [f"        ! {message}" for message in d["errors"]]
-    return "\n".join(lines) + "\n", failed
+    return terminal_safe("\n".join(lines) + "\n"), failed

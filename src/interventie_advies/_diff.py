@@ -16,6 +16,7 @@ from ._errors import Problem, ProjectError
 from ._i18n import t
 from ._labels import word
 from ._render._safe import escape_markdown, terminal_safe
+from ._safe_text import for_format, json_safe
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -122,13 +123,13 @@ class Diff:
 
     def to_json(self) -> str:
         """JSON text."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(self.to_dict(), ensure_ascii=False, indent=2)) + "\n"
 
     def render(self, format: str) -> str:
         """Render as ``text``, ``markdown`` or ``json``."""
         if format == "json":
             return self.to_json()
-        return _render(self, markdown=format == "markdown")
+        return for_format(_render(self, markdown=format == "markdown"), format)
 
 
 _SECTIONS = (

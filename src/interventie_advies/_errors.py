@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ._safe_text import terminal_safe, visible
+
 __all__ = [
     "AdviesError",
     "PluginError",
@@ -46,7 +48,7 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = self.file
+        where = visible(self.file)  # a file name shows whole: its newline as \n, not a space
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -62,9 +64,7 @@ def one_line(text: str) -> str:
     NOTE: file names, keys and plugin messages end up in errors; the CLI prints one line
     per problem, and a name must not be able to steer the terminal.
     """
-    from ._render._safe import terminal_safe  # here: _render imports this module
-
-    return terminal_safe(text.replace("\n", " ").replace("\u2028", " ").replace("\u2029", " "))
+    return terminal_safe(text.replace("\n", " "))
 
 
 class AdviesError(Exception):

@@ -10,9 +10,10 @@ import datetime as dt
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ._init_fields import CONTROL, ENDORSED, Field, Filled, fields_of, intro
+from ._init_fields import ENDORSED, Field, Filled, fields_of, intro
 from ._labels import choice_label, init_text
 from ._project import FORMAT_VERSION, TABLES
+from ._safe_text import visible
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -74,8 +75,8 @@ def _toml_value(value: object) -> str:
 
 
 def comment_safe(text: str) -> str:
-    """Text that may stand in a TOML comment (no control characters)."""
-    return CONTROL.sub("?", text)
+    """Text that may stand in a TOML comment and on a terminal: unsafe characters written out."""
+    return visible(text)
 
 
 class _Writer:

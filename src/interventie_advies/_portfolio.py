@@ -24,6 +24,7 @@ from ._portfolio_rows import (
     ProjectRow,
 )
 from ._render.portfolio_csv import CSV_DIALECTS
+from ._safe_text import for_format
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -143,7 +144,8 @@ def run_portfolio(
         on_error=on_error,
         progress=progress,
     )
-    text = render_portfolio(portfolio, fmt, csv_dialect=csv_dialect)
+    # NOTE: the renderers escape what they write; this is the last check before output
+    text = for_format(render_portfolio(portfolio, fmt, csv_dialect=csv_dialect), fmt)
     if output is not None:
         atomic_write(output, text)
     elif fmt == "text":

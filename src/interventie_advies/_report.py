@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from ._safe_text import json_safe
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -313,18 +314,15 @@ class Report:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; byte-identical for the same input, date and language."""
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
-        # NOTE: the same JSON, but characters that steer a terminal (C1 controls, bidi
-        # overrides, line separators) written as \u escapes: they only occur in strings
-        return _TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        # NOTE: the same JSON, but characters that steer a terminal or hide text (C1
+        # controls, bidi controls, zero-width characters) written as \u escapes
+        return json_safe(text)
 
     def render(self, format: str = "text", *, color: bool = False) -> str:
         """Render in ``format`` (text, markdown, json, or a plugin's format)."""
         from ._render import render
 
         return render(self, format, color=color)
-
-
-_TERMINAL_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def _jsonable(value: Any) -> Any:

@@ -20,6 +20,7 @@ from ._i18n import error_language, t
 from ._io import atomic_write
 from ._output import open_sink
 from ._render import BUILTIN_FORMATS
+from ._safe_text import json_safe, terminal_safe, visible
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -138,9 +139,9 @@ def _print_error(exc: AdviesError) -> None:
     problems = getattr(exc, "problems", None)
     if problems:
         for problem in problems:
-            click.echo(f"{prefix}: {problem}", err=True)
+            click.echo(f"{prefix}: {terminal_safe(str(problem))}", err=True)
     else:
-        click.echo(f"{prefix}: {exc}", err=True)
+        click.echo(f"{prefix}: {terminal_safe(str(exc))}", err=True)
 
 
 def _color(output: str | None) -> bool:
@@ -266,7 +267,7 @@ def run(
     if profile:
         from ._profile import profile_table
 
-        click.echo(profile_table(engine), err=True, nl=False)
+        click.echo(terminal_safe(profile_table(engine)), err=True, nl=False)
     if failed:
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
@@ -350,7 +351,7 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
             bad += 1
             _print_error(exc)
         else:
-            click.echo(f"ok: {path}")
+            click.echo(f"ok: {visible(str(path))}")  # a file name is one line, whatever it holds
     if bad:
         sys.exit(2)
 
@@ -540,8 +541,9 @@ def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | No
     from ._scaffold import new_plugin
 
     written = new_plugin(name, folder, prefix=prefix)
-    click.echo(f"wrote {written}")
-    click.echo(f"next: cd {written} && python -m pip install -e .[test] && python -m pytest")
+    shown = visible(str(written))
+    click.echo(f"wrote {shown}")
+    click.echo(f"next: cd {shown} && python -m pip install -e .[test] && python -m pytest")
 
 
 @cli.command()
@@ -551,7 +553,7 @@ def schema(what: str) -> None:
     """Print the JSON Schema of project files, reports or rule files."""
     from ._schema import schema_of
 
-    click.echo(json.dumps(schema_of(what), indent=2, ensure_ascii=False))
+    click.echo(json_safe(json.dumps(schema_of(what), indent=2, ensure_ascii=False)))
 
 
 def _env_lang() -> str:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from .._errors import UsageError
 from .._i18n import t
+from .._safe_text import for_format
 
 if TYPE_CHECKING:
     from .._report import Report
@@ -16,21 +17,26 @@ BUILTIN_FORMATS = ("text", "json", "markdown", "html")
 
 
 def render(report: Report, format: str, *, color: bool = False) -> str:
-    """Render ``report`` in ``format`` (built-in or from a plugin)."""
+    """Render ``report`` in ``format`` (built-in or from a plugin).
+
+    Whatever the renderer, no control, bidi or invisible character leaves raw (see
+    ``_safe_text``): each renderer escapes the texts it writes, and the whole output is
+    checked once more here, at the boundary, for a text a renderer let through.
+    """
     if format == "json":
-        return report.to_json() + "\n"
+        return report.to_json() + "\n"  # escaped for JSON by to_json
     if format == "text":
         from .text import render_text
 
-        return render_text(report, color=color)
+        return render_text(report, color=color)  # keeps its own colour codes only
     if format == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(report)
+        return for_format(render_markdown(report), format)
     if format == "html":
         from .html import render_html
 
-        return render_html(report)
+        return for_format(render_html(report), format)
     renderer = report.renderers.get(format)
     if renderer is None:
         known = ", ".join([*BUILTIN_FORMATS, *sorted(report.renderers)])
@@ -42,4 +48,4 @@ def render(report: Report, format: str, *, color: bool = False) -> str:
                 k=known,
             )
         )
-    return str(renderer(report))
+    return for_format(str(renderer(report)), format)

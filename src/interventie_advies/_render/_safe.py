@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import re
 
+from .._safe_text import terminal_safe
+
 __all__ = ["escape_markdown", "terminal_safe"]
-
-# ANSI/VT escape sequences (CSI, OSC, and two-byte ESC sequences), then other control
-# characters except newline and tab.
-_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: str) -> str:
-    """Remove escape sequences and control characters so text cannot steer a terminal."""
-    return _CONTROL.sub("", _ANSI.sub("", text))
-
 
 # NOTE: the Markdown patterns are compiled on first use (re keeps them): the text report
 # of a plain `advies run` never needs them.

@@ -2,7 +2,8 @@
 
 Jinja2 is imported only when a report is rendered as HTML, so ``import interventie_advies``
 stays cheap. Every text from the project file, the rules or a plugin goes through Jinja2's
-autoescaping; control and bidi-override characters are removed first.
+autoescaping; control, bidi and invisible characters are written out first,
+which autoescaping alone does not do.
 """
 
 from __future__ import annotations
@@ -100,7 +101,7 @@ def _cap(text: str) -> str:
 
 
 def _clean(value: Any) -> Any:
-    """Jinja2 ``finalize``: strip control and bidi characters from plain text."""
+    """Jinja2 ``finalize``: write out control, bidi and invisible characters of plain text."""
     from markupsafe import Markup
 
     if isinstance(value, str) and not isinstance(value, Markup):

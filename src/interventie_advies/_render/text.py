@@ -6,6 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from .._labels import summary_line, word
+from .._safe_text import visible
 from ._safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -147,7 +148,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
     if report.effects:
         out.heading(out.w("effects"))
         for eff in report.effects:
-            out.line(f"  {eff.title}: {out.paint(out.w(eff.level), eff.level)}")
+            title = terminal_safe(eff.title)
+            out.line(f"  {title}: {out.paint(out.w(eff.level), eff.level)}")
 
     if report.not_followed:
         out.heading(out.w("not_followed"))
@@ -162,4 +164,6 @@ def render_text(report: Report, *, color: bool = False) -> str:
         for err in report.errors:
             where = " ".join(x for x in (err.plugin, err.version, err.rule) if x)
             out.para(f"! {where}: {err.message}", "  ")
-    return "\n".join(out.lines) + "\n"
+    # NOTE: every text above went through terminal_safe or paint; this last pass catches
+    # one that did not, and keeps ESC only for the colour codes paint itself writes
+    return visible("\n".join(out.lines) + "\n", keep="\n\t\x1b" if color else "\n\t")
