@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from ._rules import Rule
 
 __all__ = [
+    "HOOKS",
     "PROJECT_NAME",
     "advies_facts",
     "advies_prioritise",
@@ -42,6 +43,15 @@ PROJECT_NAME = "interventie_advies"
 hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 #: Marker for hook implementations: decorate plugin functions with ``@hookimpl``.
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+#: the names of the hooks below
+HOOKS = (
+    "advies_facts",
+    "advies_prioritise",
+    "advies_project_extensions",
+    "advies_renderers",
+    "advies_rules",
+)
 
 
 @hookspec
