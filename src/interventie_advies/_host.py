@@ -208,7 +208,16 @@ class PluginHost:
 
     def _register(self, plugin: object, name: str) -> None:
         try:
-            hash(plugin)  # pluggy's subset calling keeps plugins in a set
+            hash(plugin)
+        except TypeError:
+            # NOTE: pluggy's subset hook callers keep plugins in a set
+            self._fail(
+                name,
+                "cannot be used: a plugin object must be hashable "
+                f"({type(plugin).__name__} is not)",
+            )
+            return
+        try:
             self.manager.register(plugin, name=name)
         except Exception as exc:  # pluggy validates signatures against the specs
             self._fail(name, f"does not fit the hooks: {exc}")
