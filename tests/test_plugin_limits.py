@@ -103,7 +103,7 @@ class Said(logging.Handler):
 @pytest.fixture
 def slow_plugin(monkeypatch: pytest.MonkeyPatch) -> Said:
     said = Said()
-    logger = logging.getLogger("interventie_advies.plugins")
+    logger = logging.getLogger(host.LOGGER)
     logger.addHandler(said)
     monkeypatch.setattr(host, "SLOW_IMPORT_SECONDS", 0.01)
     point = SlowEntryPoint("traag", "traag.plugin", Dist("advies-traag", "0.3"), said.said)

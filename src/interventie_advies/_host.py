@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextvars
 import functools
 import importlib
-import logging
 import os
 import threading
 import time
@@ -25,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from . import hookspecs
-from ._errors import PluginError
 from ._i18n import t
 
 if TYPE_CHECKING:
@@ -38,7 +36,7 @@ DISABLE_ENV = "ADVIES_DISABLE_PLUGINS"
 #: a plugin import taking longer than this is named on the log (stderr by default)
 SLOW_IMPORT_SECONDS = 5.0
 
-log = logging.getLogger("interventie_advies.plugins")
+LOGGER = "interventie_advies.plugins"
 
 
 @dataclass(frozen=True)
@@ -163,7 +161,7 @@ class PluginHost:
             found.append(self._load(load, module, "", None))
         named = []
         for i, (plugin, name, version, dist, error) in enumerate(found):
-            if name in self.infos or (name == BUILTIN and i > 0):
+            if name in self.infos or (name == BUILTIN and plugin is not _builtin):
                 name = f"{name}#{i}"
             self.infos[name] = PluginInfo(name, version, dist, (), error)
             self.versions[name] = version
@@ -196,7 +194,7 @@ class PluginHost:
             seconds = time.perf_counter() - start
             self._log.add_time(name, "import", seconds)
             if seconds >= SLOW_IMPORT_SECONDS:
-                log.warning(
+                _warn(
                     t(
                         "plugin {n} took {s:.1f} s to load",
                         "plugin {n} had {s:.1f} s nodig om te laden",
@@ -302,16 +300,10 @@ class PluginHost:
             if log.timed:
                 log.add_time(plugin, hook, time.perf_counter() - start)
 
-    def raise_if_failed(self) -> None:
-        """Raise PluginError for the first problem found while loading (``--strict``)."""
-        if self.problems:
-            first = self.problems[0]
-            raise PluginError(first.plugin, first.version, first.message)
-
 
 def _still_loading(name: str, dist: str | None) -> None:
     where = f" ({dist})" if dist and dist != name else ""
-    log.warning(
+    _warn(
         t(
             "still loading plugin {n}{w} after {s:g} s; ADVIES_DISABLE_PLUGINS={n} leaves it out",
             "plugin {n}{w} laadt na {s:g} s nog steeds; "
@@ -321,6 +313,13 @@ def _still_loading(name: str, dist: str | None) -> None:
             s=SLOW_IMPORT_SECONDS,
         )
     )
+
+
+def _warn(message: str) -> None:
+    # NOTE: imported here: logging costs start-up time and is needed only when slow
+    import logging
+
+    logging.getLogger(LOGGER).warning(message)
 
 
 def _entry_points() -> list[EntryPoint]:
