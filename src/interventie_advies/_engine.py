@@ -9,11 +9,8 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from pydantic import BaseModel
 
 from ._checks import project_problems
 from ._errors import ProjectError, RuleConflictError, UsageError
@@ -24,10 +21,13 @@ from ._load import load_project
 from ._plan import Planned, plan
 from ._rules import Rule, load_rules
 from ._run import Run
-from ._setup import PluginRenderer, Setup
+from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from pydantic import BaseModel
 
     from ._project import Project
     from ._report import Report
@@ -109,11 +109,13 @@ class Engine:
         return setup
 
     def _build(self) -> Setup:
+        from . import __version__
+
         host = PluginHost(self._plugin_arg, self._modules, self._disabled, self._builtin)
         log = CallLog(host.versions, timed=True)
-        extensions = self._gather_extensions(host, log)
+        extensions = gather_extensions(host, log)
         rules = self._gather_rules(host, log, extensions)
-        renderers = self._gather_renderers(host, log)
+        renderers = gather_renderers(host, log)
         return Setup.make(
             host,
             rules,
@@ -122,6 +124,7 @@ class Engine:
             renderers,
             (*host.problems, *log.problems),
             {**host.timings, **log.timings},
+            __version__,
         )
 
     def _gather_rules(
@@ -174,44 +177,6 @@ class Engine:
                 by_code[rule.code] = rule
                 gathered.append(rule)
         return tuple(gathered)
-
-    def _gather_extensions(
-        self, host: PluginHost, log: CallLog
-    ) -> dict[str, tuple[str, type[BaseModel]]]:
-        found: dict[str, tuple[str, type[BaseModel]]] = {}
-        for plugin, result in host.call_each("advies_project_extensions", log):
-            if not isinstance(result, Mapping):
-                log.report(plugin, "advies_project_extensions must return a dict")
-                continue
-            for name, model in result.items():
-                if not (isinstance(model, type) and issubclass(model, BaseModel)):
-                    log.report(plugin, f"extension {name!r} is not a pydantic model")
-                elif name in found:
-                    log.report(
-                        plugin,
-                        f"extension name {name!r} is already taken by plugin "
-                        f"{found[name][0]}; this one is left out",
-                    )
-                else:
-                    found[name] = (plugin, model)
-        return found
-
-    def _gather_renderers(self, host: PluginHost, log: CallLog) -> dict[str, PluginRenderer]:
-        from ._render import BUILTIN_FORMATS
-
-        found: dict[str, PluginRenderer] = {}
-        for plugin, result in host.call_each("advies_renderers", log):
-            if not isinstance(result, Mapping):
-                log.report(plugin, "advies_renderers must return a dict")
-                continue
-            for name, renderer in result.items():
-                if name in BUILTIN_FORMATS or name in found or not callable(renderer):
-                    log.report(
-                        plugin, f"renderer {name!r} is left out (taken, built in, or not callable)"
-                    )
-                else:
-                    found[name] = PluginRenderer(plugin, host.version(plugin), name, renderer)
-        return found
 
     @property
     def host(self) -> PluginHost:

@@ -7,6 +7,7 @@ one engine can advise on projects from many threads at once.
 from __future__ import annotations
 
 import types
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,16 +17,16 @@ from ._i18n import t
 from ._load import suggest
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable
 
     from pydantic import BaseModel
 
-    from ._host import PluginHost, PluginInfo, PluginProblem
+    from ._host import CallLog, PluginHost, PluginInfo, PluginProblem
     from ._plan import Planned
     from ._report import Report
     from ._rules import Rule
 
-__all__ = ["PluginRenderer", "Setup", "tool_info"]
+__all__ = ["PluginRenderer", "Setup", "gather_extensions", "gather_renderers", "tool_info"]
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,12 @@ class Setup:
         renderers: Mapping[str, PluginRenderer],
         problems: tuple[PluginProblem, ...],
         timings: Mapping[tuple[str, str], float],
+        version: str,
     ) -> Setup:
-        """The catalogue, with everything derived from the rules and plugins filled in."""
+        """The catalogue, with everything derived from the rules and plugins filled in.
+
+        :param version: the version of interventie-advies, for the report's ``tool``.
+        """
         from ._status import element_layout
 
         # NOTE: derived here, not on first use, so that no thread fills in anything later
@@ -112,7 +117,7 @@ class Setup:
             types.MappingProxyType(dict(timings)),
             types.MappingProxyType({key: r for r in rules for key in (r.code, r.name)}),
             types.MappingProxyType({lang: element_layout(rules, lang) for lang in ("nl", "en")}),
-            tool_info(host.infos.values()),
+            tool_info(host.infos.values(), version),
         )
 
     @property
@@ -132,16 +137,56 @@ class Setup:
         )
 
 
-def tool_info(plugins: Any) -> dict[str, Any]:
+def tool_info(plugins: Iterable[PluginInfo], version: str) -> dict[str, Any]:
     """The ``tool`` part of a report: name, version and the plugins that loaded."""
-    from . import __version__
-
     return {
         "name": "interventie-advies",
-        "version": __version__,
+        "version": version,
         "plugins": [
             {"name": p.name, "version": p.version}
             for p in sorted(plugins, key=lambda p: p.name)
             if p.loaded and p.name != BUILTIN
         ],
     }
+
+
+def gather_extensions(host: PluginHost, log: CallLog) -> dict[str, tuple[str, type[BaseModel]]]:
+    """Extension NAME → (plugin, model) from advies_project_extensions; the first claim wins."""
+    from pydantic import BaseModel
+
+    found: dict[str, tuple[str, type[BaseModel]]] = {}
+    for plugin, result in host.call_each("advies_project_extensions", log):
+        if not isinstance(result, Mapping):
+            log.report(plugin, "advies_project_extensions must return a dict")
+            continue
+        for name, model in result.items():
+            if not (isinstance(model, type) and issubclass(model, BaseModel)):
+                log.report(plugin, f"extension {name!r} is not a pydantic model")
+            elif name in found:
+                log.report(
+                    plugin,
+                    f"extension name {name!r} is already taken by plugin "
+                    f"{found[name][0]}; this one is left out",
+                )
+            else:
+                found[name] = (plugin, model)
+    return found
+
+
+def gather_renderers(host: PluginHost, log: CallLog) -> dict[str, PluginRenderer]:
+    """Format NAME → renderer from advies_renderers; the first claim wins."""
+    from ._render import BUILTIN_FORMATS
+
+    found: dict[str, PluginRenderer] = {}
+    for plugin, result in host.call_each("advies_renderers", log):
+        if not isinstance(result, Mapping):
+            log.report(plugin, "advies_renderers must return a dict")
+            continue
+        for name, renderer in result.items():
+            if name in BUILTIN_FORMATS or name in found or not callable(renderer):
+                log.report(
+                    plugin, f"renderer {name!r} is left out (taken, built in, or not callable)"
+                )
+            else:
+                found[name] = PluginRenderer(plugin, host.version(plugin), name, renderer)
+    return found
