@@ -279,7 +279,7 @@ class Run:
         return build(
             Report,
             {
-                "tool": self.setup.tool,
+                "tool": engine.tool_info,
                 "project": {"name": project.project.name, "file": self.file, "phase": phase},
                 "language": lang,
                 "evaluated_on": self.today.isoformat(),
