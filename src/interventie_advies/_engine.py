@@ -109,9 +109,10 @@ class Engine:
         return setup
 
     def _build(self) -> Setup:
-        from . import __version__
+        from . import __version__, _builtin
 
-        host = PluginHost(self._plugin_arg, self._modules, self._disabled, self._builtin)
+        builtin = (_builtin, __version__) if self._builtin else None
+        host = PluginHost(self._plugin_arg, self._modules, self._disabled, builtin)
         log = CallLog(host.versions, timed=True)
         extensions = gather_extensions(host, log)
         rules = self._gather_rules(host, log, extensions)

@@ -102,7 +102,8 @@ class PluginHost:
         (``None``: load installed entry points of group ``interventie_advies``).
     :param modules: import paths of plugin modules to load as well (``--plugin``).
     :param disabled: entry-point or distribution names not to load.
-    :param builtin: register the built-in rules (off only in test harnesses).
+    :param builtin: the built-in plugin (the engine's ``_builtin`` module) and the
+        version of interventie-advies, or ``None`` (only in test harnesses).
     """
 
     # NOTE: a plain class, not a dataclass: one engine has one host, and defining a
@@ -113,7 +114,7 @@ class PluginHost:
         plugins: Sequence[object] | None = None,
         modules: Sequence[str] = (),
         disabled: Iterable[str] = (),
-        builtin: bool = True,
+        builtin: tuple[object, str] | None = None,
     ) -> None:
         self.plugins = plugins
         self.modules = modules
@@ -138,11 +139,9 @@ class PluginHost:
     # -- loading and registering, once ------------------------------------------------
 
     def _register_all(self) -> None:
-        from . import __version__, _builtin
-
         found: list[tuple[object | None, str, str, str | None, str | None]] = []
-        if self.builtin:
-            found.append((_builtin, BUILTIN, __version__, BUILTIN, None))
+        if self.builtin is not None:
+            found.append((self.builtin[0], BUILTIN, self.builtin[1], BUILTIN, None))
         disabled = {d.strip() for d in self.disabled if d.strip()}
         disabled |= {d.strip() for d in os.environ.get(DISABLE_ENV, "").split(",") if d.strip()}
         if self.plugins is None:
@@ -161,7 +160,7 @@ class PluginHost:
             found.append(self._load(load, module, "", None))
         named = []
         for i, (plugin, name, version, dist, error) in enumerate(found):
-            if name in self.infos or (name == BUILTIN and plugin is not _builtin):
+            if name in self.infos or (name == BUILTIN and (i > 0 or self.builtin is None)):
                 name = f"{name}#{i}"
             self.infos[name] = PluginInfo(name, version, dist, (), error)
             self.versions[name] = version
