@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from importlib.metadata import EntryPoint, entry_points
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
 
@@ -63,6 +63,16 @@ class PluginProblem:
     message: str
     rule: str | None = None
     version: str = ""
+
+
+class _Found(NamedTuple):
+    """A plugin found (and imported) but not registered yet; ``plugin`` is None on error."""
+
+    plugin: object
+    name: str
+    version: str
+    distribution: str | None
+    error: str | None = None
 
 
 @dataclass
@@ -139,9 +149,9 @@ class PluginHost:
     # -- loading and registering, once ------------------------------------------------
 
     def _register_all(self) -> None:
-        found: list[tuple[object | None, str, str, str | None, str | None]] = []
+        found: list[_Found] = []
         if self.builtin is not None:
-            found.append((self.builtin[0], BUILTIN, self.builtin[1], BUILTIN, None))
+            found.append(_Found(self.builtin[0], BUILTIN, self.builtin[1], BUILTIN))
         disabled = {d.strip() for d in self.disabled if d.strip()}
         disabled |= {d.strip() for d in os.environ.get(DISABLE_ENV, "").split(",") if d.strip()}
         if self.plugins is None:
@@ -154,7 +164,7 @@ class PluginHost:
         else:
             for plugin in self.plugins:
                 name = _name_of(plugin)
-                found.append((plugin, name, str(getattr(plugin, "__version__", "")), None, None))
+                found.append(_Found(plugin, name, str(getattr(plugin, "__version__", "")), None))
         for module in self.modules:
             load = functools.partial(importlib.import_module, module)
             found.append(self._load(load, module, "", None))
@@ -176,7 +186,7 @@ class PluginHost:
 
     def _load(
         self, load: Callable[[], object], name: str, version: str, dist: str | None
-    ) -> tuple[object | None, str, str, str | None, str | None]:
+    ) -> _Found:
         start = time.perf_counter()
         # NOTE: a timer thread, because an import that hangs never returns to say so
         timer = threading.Timer(
@@ -187,7 +197,8 @@ class PluginHost:
         try:
             plugin = load()
         except Exception as exc:  # a broken plugin must not stop the others
-            return None, name, version, dist, f"cannot be imported: {type(exc).__name__}: {exc}"
+            reason = f"cannot be imported: {type(exc).__name__}: {exc}"
+            return _Found(None, name, version, dist, reason)
         finally:
             timer.cancel()
             seconds = time.perf_counter() - start
@@ -201,7 +212,7 @@ class PluginHost:
                         s=seconds,
                     )
                 )
-        return plugin, name, version, dist, None
+        return _Found(plugin, name, version, dist)
 
     def _register(self, plugin: object, name: str) -> None:
         try:
