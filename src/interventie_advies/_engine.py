@@ -134,9 +134,13 @@ class Engine:
         log: CallLog,
         extensions: Mapping[str, tuple[str, type[BaseModel]]],
     ) -> tuple[Rule, ...]:
+        """Every plugin's rules (at most MAX_RULES_PER_PLUGIN each), then ``--rules`` files.
+
+        ``extensions`` are all plugins' extensions, known before any rule is gathered.
+        """
         by_code: dict[str, Rule] = {}
         gathered: list[Rule] = []
-        found = []
+        found: list[tuple[str, Sequence[Rule]]] = []
         for plugin, result in host.call_each("advies_rules", log):
             if not isinstance(result, (list, tuple)):
                 log.report(
