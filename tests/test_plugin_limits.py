@@ -191,3 +191,42 @@ def test_without_logging_set_up_the_slow_import_line_goes_to_stderr(tmp_path: Pa
                         "ADVIES_DISABLE_PLUGINS=advies_traag leaves it out")
     assert re.fullmatch(r"plugin advies_traag took \d+\.\d s to load", lines[1])
     assert len(lines) == 2
+
+
+RULE = """
+[[rule]]
+code = "{code}"
+name = "file.{name}"
+element = "contact"
+kind = "recommendation"
+priority = "low"
+when = 'project.name != ""'
+title = {{ nl = "Titel", en = "Title" }}
+message = {{ nl = "Bericht", en = "Message" }}
+why = {{ nl = "Waarom", en = "Why" }}
+
+[[rule.examples]]
+fires = true
+project = {{}}
+"""
+
+
+def test_rules_files_together_are_bounded_too(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("interventie_advies._engine.MAX_RULES_PER_PLUGIN", 3)
+    folder = tmp_path / "regels"
+    folder.mkdir()
+    for i, codes in enumerate((["FIL01", "FIL02"], ["FIL03", "FIL04"])):
+        text = "".join(RULE.format(code=c, name=c.lower()) for c in codes)
+        (folder / f"{i}.toml").write_text(text, encoding="utf-8")
+    project = tmp_path / "p.toml"
+    project.write_text('format = 1\n[project]\nname = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["run", str(project), "--no-plugins", "--rules",
+                                      str(folder), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {folder / '1.toml'}: the rule files hold 4 rules or "
+                             "more; at most 3 may come from --rules\n")
+    one = CliRunner().invoke(cli, ["run", str(project), "--no-plugins", "--rules",
+                                   str(folder / "0.toml"), "--format", "json"])
+    assert one.exit_code == 0, one.output
+    assert {"FIL01", "FIL02"} <= {f["code"] for f in json.loads(one.stdout)["findings"]}

@@ -134,7 +134,7 @@ class Engine:
         log: CallLog,
         extensions: Mapping[str, tuple[str, type[BaseModel]]],
     ) -> tuple[Rule, ...]:
-        """Every plugin's rules (at most MAX_RULES_PER_PLUGIN each), then ``--rules`` files.
+        """Every plugin's rules, then those of ``--rules`` files (at most 5,000 from each).
 
         ``extensions`` are all plugins' extensions, known before any rule is gathered.
         """
@@ -175,8 +175,23 @@ class Engine:
                     continue
                 by_code[rule.code] = rule
                 gathered.append(rule)
+        from_files = 0
         for path in _rule_paths(self._rule_files):
-            for rule in load_rules(path, plugin=f"file:{path.name}"):
+            rules = load_rules(path, plugin=f"file:{path.name}")
+            from_files += len(rules)
+            if from_files > MAX_RULES_PER_PLUGIN:
+                raise UsageError(
+                    t(
+                        "{p}: the rule files hold {n:,} rules or more; "
+                        "at most {m:,} may come from --rules",
+                        "{p}: de regelbestanden bevatten {n:,} regels of meer; "
+                        "met --rules mogen er hoogstens {m:,} komen",
+                        p=path,
+                        n=from_files,
+                        m=MAX_RULES_PER_PLUGIN,
+                    )
+                )
+            for rule in rules:
                 if rule.code in by_code:
                     raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
                 by_code[rule.code] = rule
