@@ -529,21 +529,20 @@ def test_an_engine_does_no_work_until_used(monkeypatch: pytest.MonkeyPatch) -> N
 
     monkeypatch.setattr("interventie_advies._host._entry_points", no_entry_points)
     engine = Engine()
-    assert engine._host is None
-    assert engine._rules is None
+    assert engine._setup is None
     builtin_only = Engine(plugins=())
-    assert builtin_only._host is None
+    assert builtin_only._setup is None
 
 
 def test_rules_are_gathered_and_compiled_once(builtin_engine: Engine) -> None:
     rules = builtin_engine.rules
     assert builtin_engine.rules is rules
-    host = builtin_engine._host
-    assert host is not None
+    setup = builtin_engine._setup
+    assert setup is not None
     builtin_engine.advise(project(), date=DATE)
     builtin_engine.advise(project(contact={"group_channel": "none"}), date=DATE)
     assert builtin_engine.rules is rules
-    assert builtin_engine._host is host
+    assert builtin_engine._setup is setup
     assert all(r.code_object is not None for r in rules)
     assert len({r.code for r in rules}) == len(rules)
 

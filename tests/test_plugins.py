@@ -187,11 +187,22 @@ def test_the_first_prioritiser_that_answers_wins() -> None:
         def advies_prioritise(self, findings: Sequence[Finding]) -> list[Finding]:
             return [findings[1], findings[0], findings[2]]
 
-    # as in pluggy, the plugin registered last is asked first; None passes the turn on
-    engine = make_engine(RulesPlugin(THREE), Middle("midden"), ByCodeDesc("aflopend"),
-                         Abstain("onthouding"))
+    # plugins are asked in the order given (pluggy's order); None passes the turn on
+    engine = make_engine(RulesPlugin(THREE), Abstain("onthouding"), ByCodeDesc("aflopend"),
+                         Middle("midden"))
     report = engine.advise(project(), date=DATE)
     assert [f.code for f in report.findings] == ["PRI03", "PRI02", "PRI01"]
+
+    class MiddleFirst(Plugin):
+        @hookimpl(tryfirst=True)
+        def advies_prioritise(self, findings: Sequence[Finding]) -> list[Finding]:
+            return [findings[1], findings[0], findings[2]]
+
+    # tryfirst moves an implementation to the front, as in pluggy
+    engine = make_engine(RulesPlugin(THREE), Abstain("onthouding"), ByCodeDesc("aflopend"),
+                         MiddleFirst("midden"))
+    report = engine.advise(project(), date=DATE)
+    assert [f.code for f in report.findings] == ["PRI02", "PRI01", "PRI03"]
 
 
 @pytest.mark.parametrize("answer", [

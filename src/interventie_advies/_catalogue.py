@@ -188,12 +188,11 @@ def _element_title(element: str, lang: str) -> str:
 def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
     """The plugin list (and whether any failed), for ``advies plugins``."""
     rules = engine.rules
-    _ = engine.extensions, engine.renderers
     counts: dict[str, int] = {}
     for rule in rules:
         counts[rule.plugin] = counts.get(rule.plugin, 0) + 1
     infos = engine.plugins
-    problems = engine.host.problems
+    problems = engine.problems
     data: list[dict[str, Any]] = []
     for info in infos:
         data.append(

@@ -1,4 +1,8 @@
-"""Checks that need the engine: required plugins, extension tables, decisions."""
+"""Checks that need the engine's catalogue: required plugins, extension tables, decisions.
+
+``advies check`` (:meth:`Engine.check`) and every run call :func:`project_problems`, so a
+file that passes one passes the other.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,16 @@ from ._errors import Problem, UsageError
 from ._i18n import t
 
 if TYPE_CHECKING:
-    from ._engine import Engine
     from ._project import Project
+    from ._setup import Setup
 
-__all__ = ["ABSENT", "decision_problems", "extension_problems", "requirement_problems"]
+__all__ = [
+    "ABSENT",
+    "decision_problems",
+    "extension_problems",
+    "project_problems",
+    "requirement_problems",
+]
 
 
 class _AbsentTable:
@@ -26,8 +36,24 @@ class _AbsentTable:
 ABSENT = _AbsentTable()
 
 
+def project_problems(
+    setup: Setup, project: Project, file: str | None
+) -> tuple[list[Problem], list[str], dict[str, Any]]:
+    """Everything beyond :func:`load_project` that a project must pass to be advised on.
+
+    :returns: the problems (required plugins, then extension tables, then decisions), the
+        warnings for the report, and the validated model of each extension table.
+    """
+    values: dict[str, Any] = {}
+    problems = requirement_problems(setup, project, file)
+    more, warnings = extension_problems(setup, project, file, values)
+    problems += more
+    problems += decision_problems(setup, project, file)
+    return problems, warnings, values
+
+
 def extension_problems(
-    engine: Engine, project: Project, file: str | None, values: dict[str, Any] | None = None
+    setup: Setup, project: Project, file: str | None, values: dict[str, Any] | None = None
 ) -> tuple[list[Problem], list[str]]:
     """Validate ``[extensions.NAME]`` tables; return problems and warnings.
 
@@ -38,7 +64,7 @@ def extension_problems(
     from ._load import problems_from_validation
 
     tables = project.extensions or {}
-    known = engine.extensions
+    known = setup.extensions
     problems: list[Problem] = []
     warnings: list[str] = []
     for name in sorted(tables):
@@ -59,7 +85,7 @@ def extension_problems(
     return problems, warnings
 
 
-def requirement_problems(engine: Engine, project: Project, file: str | None) -> list[Problem]:
+def requirement_problems(setup: Setup, project: Project, file: str | None) -> list[Problem]:
     """``[advies] require_plugins`` entries that no loaded plugin satisfies."""
     wanted = project.advies.require_plugins if project.advies else None
     if not wanted:
@@ -69,7 +95,7 @@ def requirement_problems(engine: Engine, project: Project, file: str | None) -> 
 
     loaded = {
         canonicalize_name(info.distribution or info.name): info.version
-        for info in engine.plugins
+        for info in setup.plugins
         if info.loaded
     }
     problems = []
@@ -112,12 +138,12 @@ def requirement_problems(engine: Engine, project: Project, file: str | None) -> 
     return problems
 
 
-def decision_problems(engine: Engine, project: Project, file: str | None) -> list[Problem]:
+def decision_problems(setup: Setup, project: Project, file: str | None) -> list[Problem]:
     """Decisions that name no known rule (with a did-you-mean)."""
     problems = []
     for i, decision in enumerate(project.decisions or ()):
         try:
-            engine.find_rule(decision.rule)
+            setup.find_rule(decision.rule)
         except UsageError as exc:
             problems.append(Problem(file or "<project>", f"decisions[{i}].rule", str(exc)))
     return problems

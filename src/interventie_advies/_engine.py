@@ -1,41 +1,48 @@
 """The engine: rules (gathered through pluggy) → findings, questions, strengths, errors.
 
-An Engine loads plugins and compiles rules once, on first use, and can then advise on
-any number of projects.
+An Engine loads plugins and compiles rules once, on first use, into an immutable
+catalogue (:class:`~interventie_advies._setup.Setup`), and can then advise on any number
+of projects, from any number of threads: all state of one project lives in its run.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
-
-from ._checks import decision_problems, extension_problems, requirement_problems
-from ._errors import PluginError, ProjectError, RuleConflictError, UsageError
+from ._checks import project_problems
+from ._errors import ProjectError, RuleConflictError, UsageError
 from ._evaluate import Evaluator, compile_evaluator
-from ._host import PluginHost, PluginInfo
+from ._host import BUILTIN, CallLog, PluginHost, PluginInfo, PluginProblem
 from ._i18n import t
-from ._load import load_project, suggest
+from ._load import load_project
 from ._plan import Planned, plan
 from ._rules import Rule, load_rules
-from ._run import Run, tool_info
-from ._status import element_layout
+from ._run import Run
+from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from pydantic import BaseModel
 
     from ._project import Project
     from ._report import Report
 
-__all__ = ["Engine", "PluginRenderer", "advise"]
+__all__ = ["MAX_RULES_PER_PLUGIN", "Engine", "PluginRenderer", "advise"]
+
+#: the most rules one plugin may add through advies_rules (see docs/limits.md)
+MAX_RULES_PER_PLUGIN = 5_000
 
 
 class Engine:
     """Reusable advice engine: loads plugins and compiles rules once.
+
+    One engine may be shared between threads: it builds its catalogue once, under a
+    lock, and keeps nothing of a project after advising on it.
 
     :param plugins: plugin objects to use instead of the installed ones (``None``: the
         installed entry points of group ``interventie_advies``; ``()``: built-in rules only).
@@ -64,20 +71,16 @@ class Engine:
         self._modules = tuple(modules)
         self._disabled = tuple(disabled)
         self.strict = strict
-        self._host: PluginHost | None = None
-        self._rules: tuple[Rule, ...] | None = None
-        self._extensions: dict[str, tuple[str, type[BaseModel]]] | None = None
-        self._renderers: dict[str, Any] | None = None
-        self._plan: tuple[Planned, ...] | None = None
+        self._setup: Setup | None = None
+        self._setup_lock = threading.Lock()
+        # NOTE: the caches below are only read and written whole (dict get and set), so
+        # threads that race on them at worst build an equal value twice
         self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
-        self._layouts: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
         #: rankings of findings by rule, priority and what the ranking reads of a project
         self.rankings: dict[tuple[Any, ...], tuple[str, float, tuple[str, ...]]] = {}
-        self._tool: dict[str, Any] | None = None
-        self._index: dict[str, Rule] | None = None
-        #: with ``profile``: seconds spent per (plugin, rule code or hook), over all projects
-        self.timings: dict[tuple[str, str], float] | None = {} if profile else None
-        self.projects = 0
+        self._stats_lock = threading.Lock()
+        self._timings: dict[tuple[str, str], float] | None = {} if profile else None
+        self._projects = 0
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -89,49 +92,81 @@ class Engine:
             "disabled": self._disabled,
             "strict": self.strict,
             "builtin": self._builtin,
-            "profile": self.timings is not None,
+            "profile": self._timings is not None,
         }
 
-    # -- set-up, done once and cached ------------------------------------------------
+    # -- the catalogue, built once ---------------------------------------------------
 
     @property
-    def host(self) -> PluginHost:
-        """The plugin host (built on first use)."""
-        if self._host is None:
-            self._host = PluginHost(self._plugin_arg, self._modules, self._disabled, self._builtin)
-        return self._host
+    def setup(self) -> Setup:
+        """The catalogue: plugins, rules, plan, extensions, renderers (built on first use)."""
+        setup = self._setup
+        if setup is None:
+            with self._setup_lock:
+                setup = self._setup
+                if setup is None:
+                    setup = self._setup = self._build()
+        return setup
 
-    @property
-    def plugins(self) -> list[PluginInfo]:
-        """Every plugin the engine tried to load, with its failure if it failed."""
-        return list(self.host.infos.values())
+    def _build(self) -> Setup:
+        from . import __version__, _builtin
 
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        """All rules, compiled, in evaluation order (built-in first)."""
-        if self._rules is None:
-            self._rules = self._gather_rules()
-        return self._rules
+        builtin = (_builtin, __version__) if self._builtin else None
+        host = PluginHost(self._plugin_arg, self._modules, self._disabled, builtin)
+        log = CallLog(host.versions, timed=True)
+        extensions = gather_extensions(host, log)
+        rules = self._gather_rules(host, log, extensions)
+        renderers = gather_renderers(host, log)
+        return Setup.make(
+            host,
+            rules,
+            plan(rules),
+            extensions,
+            renderers,
+            (*host.problems, *log.problems),
+            {**host.timings, **log.timings},
+            __version__,
+        )
 
-    def _gather_rules(self) -> tuple[Rule, ...]:
-        host = self.host
+    def _gather_rules(
+        self,
+        host: PluginHost,
+        log: CallLog,
+        extensions: Mapping[str, tuple[str, type[BaseModel]]],
+    ) -> tuple[Rule, ...]:
+        """Every plugin's rules, then those of ``--rules`` files (at most 5,000 from each).
+
+        ``extensions`` are all plugins' extensions, known before any rule is gathered.
+        """
         by_code: dict[str, Rule] = {}
         gathered: list[Rule] = []
-        for plugin, result in host.call_each("advies_rules"):
-            if not isinstance(result, (list, tuple)) or not all(
-                isinstance(r, Rule) for r in result
-            ):
-                host.report(
+        found: list[tuple[str, Sequence[Rule]]] = []
+        for plugin, result in host.call_each("advies_rules", log):
+            if not isinstance(result, (list, tuple)):
+                log.report(
                     plugin,
                     f"advies_rules must return a list of Rule objects, got {type(result).__name__}",
                 )
-                continue
+            elif len(result) > MAX_RULES_PER_PLUGIN:
+                log.report(
+                    plugin,
+                    f"advies_rules returned {len(result):,} rules; a plugin may add at most "
+                    f"{MAX_RULES_PER_PLUGIN:,}; all of them are left out",
+                )
+            elif not all(isinstance(r, Rule) for r in result):
+                log.report(plugin, "advies_rules must return a list of Rule objects")
+            else:
+                found.append((plugin, result))
+        # NOTE: the built-in rules come first and keep their codes, even when a plugin
+        # asks to be called first (tryfirst); the others follow in pluggy's order.
+        found.sort(key=lambda pair: pair[0] != BUILTIN)
+        for plugin, result in found:
             for rule in result:
                 if not rule.plugin:
                     rule = rule.model_copy(update={"plugin": plugin})
                 if rule.code in by_code:
                     first = by_code[rule.code]
-                    host.report(
+                    log.report(
                         plugin,
                         f"rule code {rule.code} is already defined by {_where(first)}; "
                         f"the rule from {_where(rule)} is left out",
@@ -140,8 +175,23 @@ class Engine:
                     continue
                 by_code[rule.code] = rule
                 gathered.append(rule)
+        from_files = 0
         for path in _rule_paths(self._rule_files):
-            for rule in load_rules(path, plugin=f"file:{path.name}"):
+            rules = load_rules(path, plugin=f"file:{path.name}")
+            from_files += len(rules)
+            if from_files > MAX_RULES_PER_PLUGIN:
+                raise UsageError(
+                    t(
+                        "{p}: the rule files hold {n:,} rules or more; "
+                        "at most {m:,} may come from --rules",
+                        "{p}: de regelbestanden bevatten {n:,} regels of meer; "
+                        "met --rules mogen er hoogstens {m:,} komen",
+                        p=path,
+                        n=from_files,
+                        m=MAX_RULES_PER_PLUGIN,
+                    )
+                )
+            for rule in rules:
                 if rule.code in by_code:
                     raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
                 by_code[rule.code] = rule
@@ -149,116 +199,115 @@ class Engine:
         return tuple(gathered)
 
     @property
-    def extensions(self) -> dict[str, tuple[str, type[BaseModel]]]:
-        """Extension NAME → (plugin, model) registered through advies_project_extensions."""
-        if self._extensions is None:
-            found: dict[str, tuple[str, type[BaseModel]]] = {}
-            for plugin, result in self.host.call_each("advies_project_extensions"):
-                if not isinstance(result, Mapping):
-                    self.host.report(plugin, "advies_project_extensions must return a dict")
-                    continue
-                for name, model in result.items():
-                    if not (isinstance(model, type) and issubclass(model, BaseModel)):
-                        self.host.report(plugin, f"extension {name!r} is not a pydantic model")
-                    elif name in found:
-                        self.host.report(
-                            plugin,
-                            f"extension name {name!r} is already taken by plugin "
-                            f"{found[name][0]}; this one is left out",
-                        )
-                    else:
-                        found[name] = (plugin, model)
-            self._extensions = found
-        return self._extensions
+    def host(self) -> PluginHost:
+        """The plugin host."""
+        return self.setup.host
 
     @property
-    def renderers(self) -> dict[str, Any]:
-        """Output formats added by plugins (format NAME → renderer)."""
-        if self._renderers is None:
-            from ._render import BUILTIN_FORMATS
+    def plugins(self) -> list[PluginInfo]:
+        """Every plugin the engine tried to load, with its failure if it failed."""
+        return self.setup.plugins
 
-            found: dict[str, Any] = {}
-            for plugin, result in self.host.call_each("advies_renderers"):
-                if not isinstance(result, Mapping):
-                    self.host.report(plugin, "advies_renderers must return a dict")
-                    continue
-                for name, renderer in result.items():
-                    if name in BUILTIN_FORMATS or name in found or not callable(renderer):
-                        self.host.report(
-                            plugin,
-                            f"renderer {name!r} is left out (taken, built in, or not callable)",
-                        )
-                    else:
-                        found[name] = PluginRenderer(
-                            plugin, self.host.version(plugin), name, renderer
-                        )
-            self._renderers = found
-        return self._renderers
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """All rules, compiled, in evaluation order (built-in first)."""
+        return self.setup.rules
+
+    @property
+    def extensions(self) -> Mapping[str, tuple[str, type[BaseModel]]]:
+        """Extension NAME → (plugin, model) registered through advies_project_extensions."""
+        return self.setup.extensions
+
+    @property
+    def renderers(self) -> Mapping[str, Any]:
+        """Output formats added by plugins (format NAME → renderer)."""
+        return self.setup.renderers
 
     @property
     def plan(self) -> tuple[Planned, ...]:
-        """The rules compiled into the execution plan (built once)."""
-        if self._plan is None:
-            self._plan = plan(self.rules)
-        return self._plan
+        """The rules compiled into the execution plan."""
+        return self.setup.plan
+
+    @property
+    def problems(self) -> tuple[PluginProblem, ...]:
+        """What went wrong while loading plugins and gathering rules, formats, extensions."""
+        return self.setup.problems
+
+    @property
+    def tool_info(self) -> dict[str, Any]:
+        """The report's ``tool`` part (the same for every project of this engine)."""
+        return self.setup.tool
 
     def element_layout(self, lang: str) -> tuple[dict[str, str], dict[str, str]]:
-        """Element titles in report order and the element of each rule (built once)."""
-        found = self._layouts.get(lang)
-        if found is None:
-            found = self._layouts[lang] = element_layout(self.rules, lang)
-        return found
+        """Element titles in report order and the element of each rule."""
+        return self.setup.layouts[lang]
+
+    def find_rule(self, token: str) -> Rule:
+        """The rule with this code or name; UsageError with a did-you-mean otherwise."""
+        return self.setup.find_rule(token)
 
     def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
         """The compiled function running ``active`` (a selection of the plan), built once."""
+        whole = self.plan
         key: tuple[int, ...] | None = None  # the whole plan
-        if active is not self.plan:
-            index = {id(p): i for i, p in enumerate(self.plan)}
+        if active is not whole:
+            index = {id(p): i for i, p in enumerate(whole)}
             key = tuple(index[id(p)] for p in active)
         found = self._evaluators.get(key)
         if found is None:
-            found = compile_evaluator(active, timed=self.timings is not None)
+            found = compile_evaluator(active, timed=self._timings is not None)
             if len(self._evaluators) >= 64:  # many select/ignore combinations: keep it bounded
                 self._evaluators.clear()
             self._evaluators[key] = found
         return found
 
-    @property
-    def tool_info(self) -> dict[str, Any]:
-        """The report's ``tool`` part (the same for every project of this engine)."""
-        if self._tool is None:
-            self._tool = tool_info(self)
-        return self._tool
+    # -- what profiling counts ----------------------------------------------------------
 
-    def find_rule(self, token: str) -> Rule:
-        """The rule with this code or name; UsageError with a did-you-mean otherwise."""
-        if self._index is None:
-            self._index = {key: r for r in self.rules for key in (r.code, r.name)}
-        rule = self._index.get(token) or self._index.get(token.upper())
-        if rule is not None:
-            return rule
-        hint = suggest(token, self._index)
-        raise UsageError(
-            t("unknown rule {x!r}", "onbekende regel {x!r}", x=token)
-            + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
-        )
+    @property
+    def timings(self) -> dict[tuple[str, str], float] | None:
+        """With ``profile``: seconds per (plugin, rule code or hook), over all projects.
+
+        The time spent building the catalogue (imports, ``advies_rules``, ...) is in
+        ``setup.timings``, kept with or without ``profile``.
+        """
+        if self._timings is None:
+            return None
+        with self._stats_lock:
+            return dict(self._timings)
+
+    @property
+    def profiling(self) -> bool:
+        """True when this engine keeps timings (``profile``)."""
+        return self._timings is not None
+
+    @property
+    def projects(self) -> int:
+        """How many projects this engine advised on (or tried to)."""
+        return self._projects
+
+    def note_run(self, timings: Mapping[tuple[str, str], float]) -> None:
+        """Count one run and add its timings (called by each run when it ends)."""
+        with self._stats_lock:
+            self._projects += 1
+            if self._timings is not None:
+                for key, seconds in timings.items():
+                    self._timings[key] = self._timings.get(key, 0.0) + seconds
 
     # -- advising ----------------------------------------------------------------------
 
     def check(self, source: Any, *, file: str | None = None) -> Project:
         """Load and fully validate a project, as ``advies check`` does.
 
-        Beyond :func:`load_project`: ``[extensions.NAME]`` tables against the models
-        plugins register, and ``[[decisions]]`` naming rules that exist.
+        Beyond :func:`load_project`: required plugins, ``[extensions.NAME]`` tables
+        against the models plugins register, and ``[[decisions]]`` naming rules that
+        exist; ``advise`` checks the same, in the same way.
 
         :raises ProjectError: with every problem found.
         """
         if file is None and isinstance(source, (os.PathLike, str)) and "\n" not in str(source):
             file = str(source)
         project = load_project(source, file=file)
-        problems = requirement_problems(self, project, file)
-        problems += extension_problems(self, project, file)[0]
-        problems += decision_problems(self, project, file)
+        problems, _, _ = project_problems(self.setup, project, file)
         if problems:
             raise ProjectError(problems)
         return project
@@ -273,7 +322,7 @@ class Engine:
         ignore: Iterable[str] = (),
         file: str | None = None,
     ) -> Report:
-        """Advise on one project.
+        """Advise on one project (safe to call from several threads at once).
 
         :param project: a Project, a path, TOML text or a dict.
         :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
@@ -293,34 +342,6 @@ class Engine:
             file = str(project)
         proj = load_project(project, file=file)
         return Run(self, proj, file, lang, date, select, ignore).report()
-
-
-@dataclass(frozen=True)
-class PluginRenderer:
-    """A plugin's output format; a failure becomes a PluginError naming the plugin."""
-
-    plugin: str
-    version: str
-    name: str
-    function: Any
-
-    def __call__(self, report: Report) -> str:
-        """Render ``report``; raise PluginError when the plugin fails."""
-        try:
-            text = self.function(report)
-        except Exception as exc:  # the plugin's failure, reported as such
-            raise PluginError(
-                self.plugin,
-                self.version,
-                f"renderer {self.name!r} failed: {type(exc).__name__}: {exc}",
-            ) from exc
-        if not isinstance(text, str):
-            raise PluginError(
-                self.plugin,
-                self.version,
-                f"renderer {self.name!r} returned {type(text).__name__}, not text",
-            )
-        return text
 
 
 def _rule_paths(paths: Iterable[Path]) -> list[Path]:

@@ -1,4 +1,4 @@
-"""``advies run --profile``: where the time goes, per plugin and per rule."""
+"""``advies run --profile``: where the time goes, per plugin and per rule, and in set-up."""
 
 from __future__ import annotations
 
@@ -13,7 +13,11 @@ __all__ = ["profile_table"]
 
 
 def profile_table(engine: Engine, top: int = 15) -> str:
-    """The time per plugin (its rules and hooks) and the slowest rules, as text."""
+    """The time per plugin (its rules and hooks), the slowest rules, and the set-up, as text.
+
+    The set-up (importing plugins, gathering rules, formats and extensions) happens once
+    per engine; the rest adds up over all projects.
+    """
     timings = engine.timings or {}
     projects = max(engine.projects, 1)
     per_plugin: dict[str, float] = {}
@@ -44,4 +48,13 @@ def profile_table(engine: Engine, top: int = 15) -> str:
             f"  {what:<22} {plugin:<{width}}  {seconds * 1000:8.2f}  "
             f"{seconds * 1000 / projects:8.3f}"
         )
+    setup = sorted(engine.setup.timings.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    lines.append(
+        t(
+            "set-up, once: plugin imports and hooks (ms):",
+            "opbouw, één keer: plugins importeren en hun hooks (ms):",
+        )
+    )
+    for (plugin, what), seconds in setup:
+        lines.append(f"  {what:<26} {plugin:<{width}}  {seconds * 1000:8.2f}")
     return "\n".join(lines) + "\n"

@@ -1,7 +1,8 @@
 """One evaluation of one project: the engine's plan → findings, questions, strengths, report.
 
 The state of a run lives only for one ``advise`` call, so a rule or plugin that fails on
-one project never affects the next.
+one project never affects the next, nor a project advised on at the same time by another
+thread: the run reads the engine's immutable catalogue and keeps its own problems.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from ._checks import ABSENT, decision_problems, extension_problems, requirement_problems
+from ._checks import ABSENT, project_problems
 from ._conditions import ALLOWED_FUNCTIONS
 from ._elements import ELEMENTS
 from ._errors import PluginError, ProjectError, UsageError
 from ._facts import Facts, derive_facts
-from ._host import BUILTIN
+from ._host import CallLog
 from ._i18n import t
 from ._load import suggest
 from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
@@ -103,6 +104,9 @@ class Run:
         ignore: Iterable[str],
     ) -> None:
         self.engine = engine
+        self.setup = setup = engine.setup
+        #: the problems of plugins while advising on this project, and their timings
+        self.log = CallLog(setup.host.versions, timed=engine.profiling)
         self.project = project
         self.file = file
         self.lang = language(lang, project)
@@ -124,7 +128,7 @@ class Run:
         for name, is_list in _TABLE_KINDS:
             value = getattr(project, name)
             ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
-        extensions = self.engine.extensions
+        extensions = self.setup.extensions
         if extensions:
             ns["extensions"] = types.SimpleNamespace(
                 **{name: self.extension_values.get(name, ABSENT) for name in extensions}
@@ -136,33 +140,37 @@ class Run:
     def facts(self) -> Facts:
         """The built-in facts, and those plugins add through ``advies_facts``."""
         facts = derive_facts(self.project, self.today)
-        host = self.engine.host
-        if not host.manager.hook.advies_facts.get_hookimpls():
+        host, log = self.setup.host, self.log
+        if not host.implements("advies_facts"):
             return facts
         builtin = facts.as_dict()
+        given: dict[str, str] = {}
         for plugin, result in host.call_each(
-            "advies_facts", project=self.project, facts=types.MappingProxyType(builtin)
+            "advies_facts", log, project=self.project, facts=types.MappingProxyType(builtin)
         ):
             if not isinstance(result, Mapping):
-                host.report(plugin, "advies_facts must return a dict")
+                log.report(plugin, "advies_facts must return a dict")
                 continue
             for name, value in result.items():
                 if name in builtin:
-                    host.report(plugin, f"fact {name!r} is built in; left out")
+                    log.report(plugin, f"fact {name!r} is built in; left out")
+                elif name in given:
+                    log.report(
+                        plugin, f"fact {name!r} is already given by plugin {given[name]}; left out"
+                    )
                 else:
+                    given[name] = plugin
                     setattr(facts, name, value)
         return facts
 
-    def check_extensions(self) -> None:
-        """Required plugins and ``[extensions.NAME]`` tables; keeps the validated tables."""
-        project = self.project
-        if not project.extensions and not (project.advies and project.advies.require_plugins):
-            return
-        problems = requirement_problems(self.engine, self.project, self.file)
-        more, self.warnings = extension_problems(
-            self.engine, self.project, self.file, self.extension_values
+    def check(self) -> None:
+        """Required plugins, ``[extensions.NAME]`` tables and decisions, as ``check`` does.
+
+        Keeps the validated extension tables and the warnings for the report.
+        """
+        problems, self.warnings, self.extension_values = project_problems(
+            self.setup, self.project, self.file
         )
-        problems += more
         if problems:
             raise ProjectError(problems)
 
@@ -204,7 +212,7 @@ class Run:
     def fail(self, p: Planned, message: str) -> None:
         """Record that a rule failed on this project (the run goes on)."""
         plugin = p.rule.plugin
-        self.errors.append(ErrorEntry(plugin, p.code, message, self.engine.host.version(plugin)))
+        self.errors.append(ErrorEntry(plugin, p.code, message, self.setup.host.version(plugin)))
 
     def failed(self, active: Sequence[Planned], index: int, what: str, exc: BaseException) -> None:
         """A rule's condition or guard raised on this project: reported, never raised."""
@@ -214,23 +222,14 @@ class Run:
 
     def report(self) -> Report:
         """Advise: evaluate every selected rule and build the report."""
-        engine = self.engine
-        # set-up (cached on the engine) first, so that its problems belong to every report
-        planned = engine.plan
-        _ = engine.extensions, engine.renderers
-        engine.host.timings = engine.timings
-        engine.projects += 1
-        setup_problems = len(engine.host.problems)
         try:
-            return self._report(planned)
+            return self._report(self.setup.plan)
         finally:
-            # NOTE: problems raised while advising on this project belong to this report
-            # only; the next project in a batch starts clean.
-            del engine.host.problems[setup_problems:]
+            self.engine.note_run(self.log.timings)
 
     def _report(self, planned: tuple[Planned, ...]) -> Report:
         engine, lang, project = self.engine, self.lang, self.project
-        self.check_extensions()
+        self.check()
         facts = self.facts()
         ns = self.namespace(facts)
         active = self.selected(planned)
@@ -243,7 +242,7 @@ class Run:
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
-        timings = engine.timings
+        timings = self.log.timings if self.log.timed else None
         per_rule = [0.0] * len(active) if timings is not None else None
         absent = absent_tables(project, TABLES)
         outcome = evaluator(ns, functools.partial(self.failed, active), absent, per_rule)
@@ -265,9 +264,10 @@ class Run:
         questions = book.questions(ELEMENT_INDEX)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
-            findings, questions, strengths, engine.element_layout(lang), described
+            findings, questions, strengths, self.setup.layouts[lang], described
         )
-        for problem in engine.host.problems:
+        # NOTE: the catalogue's problems belong to every report; the run's to this one only
+        for problem in (*self.setup.problems, *self.log.problems):
             entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
             if entry not in self.errors:
                 self.errors.append(entry)
@@ -297,7 +297,7 @@ class Run:
                 "effects": effect_profile(elements, lang),
                 "errors": tuple(self.errors),
                 "warnings": tuple(self.warnings),
-                "renderers": engine.renderers,
+                "renderers": self.setup.renderers,
             },
         )
 
@@ -360,10 +360,15 @@ class Run:
 
     def prioritise(self, findings: list[Finding]) -> list[Finding]:
         """Let a plugin replace the order; keep ours when its answer is not a permutation."""
-        if not self.engine.host.manager.hook.advies_prioritise.get_hookimpls():
+        host = self.setup.host
+        if not host.implements("advies_prioritise"):
             return findings
-        answer = self.engine.host.first_result(
-            "advies_prioritise", findings=tuple(findings), project=self.project, lang=self.lang
+        answer = host.first_result(
+            "advies_prioritise",
+            self.log,
+            findings=tuple(findings),
+            project=self.project,
+            lang=self.lang,
         )
         if answer is None:
             return findings
@@ -373,7 +378,7 @@ class Run:
         except TypeError:
             result = []
         if not _is_permutation(result, findings):
-            self.engine.host.report(
+            self.log.report(
                 plugin,
                 "advies_prioritise must return the same findings in a new order; "
                 "the built-in order is used",
@@ -388,10 +393,8 @@ class Run:
         decisions = self.project.decisions or []
         if not decisions:
             return findings, [], []
-        problems = decision_problems(self.engine, self.project, self.file)
-        if problems:
-            raise ProjectError(problems)
-        by_code = {self.engine.find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
+        # NOTE: check() has made sure that every decision names a rule
+        by_code = {self.setup.find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
         kept: list[Finding] = []
         not_followed: list[NotFollowed] = []
         fired = {f.code for f in findings}
@@ -430,18 +433,3 @@ def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
     return all(isinstance(f, Finding) for f in result) and sorted(f.code for f in result) == sorted(
         f.code for f in findings
     )
-
-
-def tool_info(engine: Engine) -> dict[str, Any]:
-    """The ``tool`` part of a report: name, version and the plugins that loaded."""
-    from . import __version__
-
-    return {
-        "name": "interventie-advies",
-        "version": __version__,
-        "plugins": [
-            {"name": p.name, "version": p.version}
-            for p in sorted(engine.plugins, key=lambda p: p.name)
-            if p.loaded and p.name != BUILTIN
-        ],
-    }

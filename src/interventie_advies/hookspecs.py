@@ -8,6 +8,15 @@ entry-point group ``interventie_advies`` (the same string as the pluggy project 
 
 Every hook is prefixed ``advies_``. An implementation may leave out arguments it does
 not use (pluggy passes only the ones it names).
+
+Hooks are called through pluggy, one plugin at a time (so one that raises is reported
+and the others still run), in pluggy's order: the built-in plugin, then installed plugins
+by entry-point name, then ``--plugin`` modules; ``@hookimpl(tryfirst=True)`` and
+``trylast=True`` move an implementation to the front or the back. Where two plugins
+claim the same rule code, extension, fact or format name, the first in that order keeps
+it. As in pluggy, ``None`` means nothing to add. Wrappers (``wrapper=True``,
+``hookwrapper=True``) are refused for every hook, with the plugin reported as failed:
+with one call per plugin there is no single call to wrap.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ if TYPE_CHECKING:
     from ._rules import Rule
 
 __all__ = [
+    "HOOKS",
     "PROJECT_NAME",
     "advies_facts",
     "advies_prioritise",
@@ -43,6 +53,15 @@ hookspec = pluggy.HookspecMarker(PROJECT_NAME)
 #: Marker for hook implementations: decorate plugin functions with ``@hookimpl``.
 hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
 
+#: the names of the hooks below
+HOOKS = (
+    "advies_facts",
+    "advies_prioritise",
+    "advies_project_extensions",
+    "advies_renderers",
+    "advies_rules",
+)
+
 
 @hookspec
 def advies_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
@@ -54,7 +73,9 @@ def advies_rules() -> Sequence[Rule]:  # type: ignore[empty-body]
     package) or :class:`~interventie_advies.Rule` objects built in Python.
 
     A rule code must be unique across all plugins; a collision is an error naming both
-    sources. Rules whose ``plugin`` is empty get the plugin's name.
+    sources, and the rule of the plugin asked first stays (the built-in rules always
+    do). Rules whose ``plugin`` is empty get the plugin's name. A plugin may add at most
+    5,000 rules; one that returns more is reported and none of its rules are used.
 
     :returns: a list of :class:`~interventie_advies.Rule`.
 
@@ -81,7 +102,8 @@ def advies_facts(project: Project, facts: Mapping[str, Any]) -> Mapping[str, Any
     """Derive extra facts that conditions read as ``facts.NAME``.
 
     Called once for every project the engine advises on, after validation and after
-    the built-in facts are computed. A fact that cannot be derived should be ``None``
+    the built-in facts are computed, possibly from several threads at once (keep no
+    state of one project for the next). A fact that cannot be derived should be ``None``
     (unknown, so rules that need it ask a question). Rules that read a plugin fact declare
     it in ``facts`` (rule or ``[pack]``) so its path is checked when the rule is loaded.
 
@@ -101,10 +123,11 @@ def advies_prioritise(
 
     Called once per advised project with the findings that fired (recommendations and
     warnings, strengths and questions excluded), each already scored by the built-in
-    prioritiser. Return them in the order to show, with ``score`` and ``score_factors``
-    set as you see fit (``dataclasses.replace``), or ``None`` to leave the order to the
-    next implementation. The result must be a permutation of ``findings``; anything else
-    is reported as a plugin failure and the built-in order is used.
+    prioritiser, possibly from several threads at once. Return them in the order to
+    show, with ``score`` and ``score_factors`` set as you see fit
+    (``dataclasses.replace``), or ``None`` to leave the order to the next
+    implementation. The result must be a permutation of ``findings``; anything else is
+    reported as a plugin failure and the built-in order is used.
 
     :param findings: the scored findings, in the built-in order.
     :param project: the validated project.
@@ -112,7 +135,8 @@ def advies_prioritise(
         the plugin adds (implementations may leave it out).
     :returns: the findings in their new order, or ``None``.
 
-    The first non-``None`` result wins (``firstresult``).
+    The first non-``None`` result wins (``firstresult``), in pluggy's order: a
+    ``tryfirst`` implementation is asked before the others.
     """
 
 
@@ -120,9 +144,10 @@ def advies_prioritise(
 def advies_renderers() -> Mapping[str, Any]:  # type: ignore[empty-body]
     """Add output formats for ``advies run --format NAME`` and ``Report.render(NAME)``.
 
-    Called once per engine, when a format is asked for that the built-in renderers do
-    not know, and by ``advies plugins``. A renderer is a callable
-    ``renderer(report: Report) -> str``. Built-in format names cannot be replaced.
+    Called once per engine, when it is first used (with the rules and extensions). A
+    renderer is a callable
+    ``renderer(report: Report) -> str``. Built-in format names cannot be replaced; a
+    name two plugins give goes to the first in pluggy's order (``tryfirst`` first).
 
     :returns: a mapping of format NAME to renderer.
 
