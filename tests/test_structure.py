@@ -50,6 +50,7 @@ KNOWN_CIRCLES = [
         "_questions",
         "_run",
         "_splice",
+        "_setup",
     },
 ]
 
