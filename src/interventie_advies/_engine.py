@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ._checks import decision_problems, extension_problems, requirement_problems
-from ._errors import PluginError, ProjectError, RuleConflictError, UsageError
+from ._errors import PluginError, ProjectError, RuleConflictError, UsageError, cut, shown_name
 from ._evaluate import Evaluator, compile_evaluator
 from ._host import PluginHost, PluginInfo
 from ._i18n import t
@@ -239,23 +239,25 @@ class Engine:
             return rule
         hint = suggest(token, self._index)
         raise UsageError(
-            t("unknown rule {x!r}", "onbekende regel {x!r}", x=token)
+            t("unknown rule {x!r}", "onbekende regel {x!r}", x=cut(token))
             + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
         )
 
     # -- advising ----------------------------------------------------------------------
 
-    def check(self, source: Any, *, file: str | None = None) -> Project:
+    def check(
+        self, source: Any = None, *, text: str | None = None, file: str | None = None
+    ) -> Project:
         """Load and fully validate a project, as ``advies check`` does.
 
         Beyond :func:`load_project`: ``[extensions.NAME]`` tables against the models
-        plugins register, and ``[[decisions]]`` naming rules that exist.
+        plugins register, and ``[[decisions]]`` naming rules that exist. ``source`` and
+        ``text`` are as for :func:`load_project`.
 
         :raises ProjectError: with every problem found.
         """
-        if file is None and isinstance(source, (os.PathLike, str)) and "\n" not in str(source):
-            file = str(source)
-        project = load_project(source, file=file)
+        file = _file_name(source, file)
+        project = load_project(source, text=text, file=file)
         problems = requirement_problems(self, project, file)
         problems += extension_problems(self, project, file)[0]
         problems += decision_problems(self, project, file)
@@ -265,8 +267,9 @@ class Engine:
 
     def advise(
         self,
-        project: Project | str | os.PathLike[str] | Mapping[str, Any],
+        project: Project | str | os.PathLike[str] | Mapping[str, Any] | None = None,
         *,
+        text: str | None = None,
         lang: str | None = None,
         date: dt.date | None = None,
         select: Iterable[str] = (),
@@ -275,7 +278,8 @@ class Engine:
     ) -> Report:
         """Advise on one project.
 
-        :param project: a Project, a path, TOML text or a dict.
+        :param project: a Project, the path of a project file, or a dict.
+        :param text: TOML text, instead of ``project`` (a string is always a path).
         :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
             ``ADVIES_LANG``, else ``nl``.
         :param date: the evaluation date (default: today).
@@ -285,13 +289,8 @@ class Engine:
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
-        if (
-            isinstance(project, (str, os.PathLike))
-            and file is None
-            and not (isinstance(project, str) and "\n" in project)
-        ):
-            file = str(project)
-        proj = load_project(project, file=file)
+        file = _file_name(project, file)
+        proj = load_project(project, text=text, file=file)
         return Run(self, proj, file, lang, date, select, ignore).report()
 
 
@@ -343,14 +342,22 @@ def _rule_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _file_name(source: object, file: str | None) -> str | None:
+    """The name a report and its errors give a project: a path as shown safely."""
+    if file is None and isinstance(source, (str, os.PathLike)):
+        return shown_name(source)
+    return file
+
+
 def _where(rule: Rule) -> str:
     origin = f" ({rule.origin})" if rule.origin else ""
     return f"plugin {rule.plugin or '?'}{origin}"
 
 
 def advise(
-    project: Project | str | os.PathLike[str] | Mapping[str, Any],
+    project: Project | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
+    text: str | None = None,
     lang: str | None = None,
     date: dt.date | None = None,
     select: Iterable[str] = (),
@@ -362,6 +369,7 @@ def advise(
     """Advise on one project in one call (builds a fresh :class:`Engine`).
 
     For many projects, build one ``Engine`` and call ``engine.advise`` for each.
+    ``project`` and ``text`` are as for :meth:`Engine.advise`.
     """
     engine = Engine(plugins=plugins, rules=rules, strict=strict)
-    return engine.advise(project, lang=lang, date=date, select=select, ignore=ignore)
+    return engine.advise(project, text=text, lang=lang, date=date, select=select, ignore=ignore)
