@@ -357,3 +357,18 @@ def test_source_and_text_are_one_or_the_other() -> None:
         load_project("plan.toml", text=MINIMAL)
     problem = only_problem(text=b"format = 1")
     assert problem.message == "text= takes TOML text (str), not bytes"
+
+
+# -- names typed on the command line are cut too ---------------------------------------------
+
+
+def test_unknown_names_on_the_command_line_are_cut(runner: CliRunner) -> None:
+    long = "Q" * 5000
+    result = runner.invoke(cli, ["explain", long, "--no-plugins", "--lang", "en"])
+    assert result.stderr == f"error: unknown rule '{'Q' * 57}...'\n"
+    result = runner.invoke(cli, ["rules", "--element", long, "--no-plugins", "--lang", "en"])
+    assert result.stderr == f"error: unknown element '{'Q' * 57}...'\n"
+    Path("x.toml").write_text(MINIMAL, encoding="utf-8")  # in the runner's own folder
+    result = runner.invoke(cli, [*RUN, "x.toml", "--format", long, "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: unknown format '{'Q' * 57}...'; known formats: ")
