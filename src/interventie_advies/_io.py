@@ -30,7 +30,7 @@ __all__ = [
     "cannot_write",
     "make_folder",
     "read_limited",
-    "utf8_safe",
+    "write_utf8_only",
 ]
 
 _O_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
@@ -93,7 +93,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     :raises FileTooLarge: the file has more than ``limit`` bytes.
     :raises OSError: the file cannot be read (missing, no permission, ...).
     """
-    if not stat.S_ISREG(mode := Path(path).stat().st_mode):
+    if not stat.S_ISREG(mode := os.stat(path).st_mode):  # noqa: PTH116 - no Path per file
         raise NotRegularFile(mode)
     fd = os.open(path, os.O_RDONLY | _O_NONBLOCK | _O_NOCTTY | _O_CLOEXEC | _O_BINARY)
     try:
@@ -104,12 +104,17 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
             raise FileTooLarge(info.st_size)
         chunks: list[bytes] = []
         left = limit + 1
+        # NOTE: the size told, plus one byte to see the end: a read of the whole limit
+        # would allocate 1 MiB for every small file
+        want = info.st_size + 1 if info.st_size else 65536
         while left > 0:
-            chunk = os.read(fd, left)
-            if not chunk:
-                break
+            asked = min(left, want)
+            chunk = os.read(fd, asked)
             chunks.append(chunk)
             left -= len(chunk)
+            if not chunk or (info.st_size and len(chunk) < asked):
+                break  # NOTE: a file with a size reads short only at its end; /proc files don't
+            want = 65536
     finally:
         os.close(fd)
     if left <= 0:  # the file grew, or its size was not told
@@ -120,18 +125,24 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
 # -- writing ---------------------------------------------------------------------------
 
 
-def utf8_safe(text: str) -> str:
-    r"""``text`` as it can be written as UTF-8: lone surrogates become ``\udcff`` escapes.
+def write_utf8_only(stream: IO[str], *, utf8: bool = False) -> None:
+    r"""Make ``stream`` write characters it cannot encode as escapes (``\udcff``).
 
-    NOTE: a file name that is not UTF-8, or a lone surrogate in a dict given to the API,
-    would otherwise end a run with UnicodeEncodeError or write invalid UTF-8 to stdout.
-    In JSON the escape reads back as the same character.
+    NOTE: a file name that is not UTF-8 (or a lone surrogate in a dict given to the API)
+    would otherwise end a run with UnicodeEncodeError, or, on a stream with
+    ``surrogateescape`` (Python's stdout in the C locale), write invalid UTF-8. The escape
+    costs nothing when there is nothing to escape; in JSON it reads back as the same
+    character.
+
+    :param utf8: also switch the stream to UTF-8 (JSON is UTF-8 whatever the locale).
     """
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None:  # not a text file (a test's StringIO): it holds any str
+        return
+    if utf8 and (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+        reconfigure(encoding="utf-8", errors="backslashreplace")
+    else:
+        reconfigure(errors="backslashreplace")
 
 
 def cannot_write(target: str | os.PathLike[str], exc: OSError) -> UsageError:
@@ -220,7 +231,9 @@ class Replacement:
         try:
             if old is not None and stat.S_ISREG(old.st_mode):
                 _take_over(fd, old)
-            self.stream: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            self.stream: IO[str] = os.fdopen(
+                fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
+            )
         except BaseException:
             os.close(fd)
             self._remove()
@@ -261,7 +274,7 @@ class Replacement:
         :raises UsageError: writing failed (disk full, ...).
         """
         try:
-            self.stream.write(utf8_safe(text))
+            self.stream.write(text)
         except OSError as exc:
             raise cannot_write(self.target, exc) from None
 

@@ -13,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 
 from ._errors import UsageError
 from ._i18n import t
-from ._io import Replacement, atomic_write, cannot_write, make_folder, utf8_safe
+from ._io import Replacement, atomic_write, cannot_write, make_folder, write_utf8_only
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,7 +35,6 @@ class Sink:
 
     def add(self, path: Path, text: str) -> None:
         """Write the report of ``path``."""
-        text = utf8_safe(text)
         if self.fmt == "json" and self.many:
             self.stream.write("[\n" if self.count == 0 else ",\n")
             self.stream.write(text.rstrip("\n"))
@@ -136,5 +135,6 @@ def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout:
             )
         )
     if target is None:
+        write_utf8_only(stdout, utf8=fmt in ("json", "jsonl"))
         return Sink(stdout, fmt, many)
     return _FileSink(target, fmt, many)
