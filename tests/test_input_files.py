@@ -378,3 +378,17 @@ def test_unknown_names_on_the_command_line_are_cut(runner: CliRunner) -> None:
     result = runner.invoke(cli, [*RUN, "x.toml", "--format", long, "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: unknown format '{'Q' * 57}...'; known formats: ")
+
+
+@needs_posix
+def test_diff_refuses_a_named_pipe_as_a_saved_report(tmp_path: Path) -> None:
+    fifo = tmp_path / "oud.json"
+    os.mkfifo(fifo)
+    plan = tmp_path / "plan.toml"
+    plan.write_text(MINIMAL, encoding="utf-8")
+    result = advies("diff", str(fifo), str(plan), "--no-plugins", "--lang", "en", timeout=30)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"error: {fifo}: not a regular file but a named pipe (FIFO); a report must be a "
+        "regular file\n"
+    )
