@@ -19,7 +19,7 @@ import stat
 from pathlib import Path
 from typing import IO
 
-from ._errors import UsageError, cut, shown_name
+from ._errors import MAX_SHOWN_NAME, UsageError, cut, shown_name
 from ._i18n import t
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "cannot_write",
     "make_folder",
     "read_limited",
+    "shown_path",
     "write_utf8_only",
 ]
 
@@ -40,9 +41,9 @@ _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
-def _name(path: str | os.PathLike[str]) -> str:
-    """A path as messages show it: valid UTF-8, and cut when very long."""
-    return cut(shown_name(path), 200, middle=True)
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A path as messages show it: valid UTF-8, and cut in the middle when very long."""
+    return cut(shown_name(path), MAX_SHOWN_NAME, middle=True)
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def cannot_write(target: str | os.PathLike[str], exc: OSError) -> UsageError:
         t(
             "{p}: cannot write: {r}; the file is unchanged",
             "{p}: kan niet schrijven: {r}; het bestand is niet veranderd",
-            p=_name(target),
+            p=shown_path(target),
             r=exc.strerror or exc,
         )
     )
@@ -173,7 +174,7 @@ def make_folder(folder: Path) -> None:
             t(
                 "{p}: cannot create the folder: {r}",
                 "{p}: kan de map niet maken: {r}",
-                p=_name(folder),
+                p=shown_path(folder),
                 r=reason,
             )
         ) from None
@@ -194,7 +195,7 @@ def _final(target: Path) -> Path:
                 t(
                     "{p}: cannot write: the symlink points to itself (a loop)",
                     "{p}: kan niet schrijven: de symlink wijst naar zichzelf (een kring)",
-                    p=_name(target),
+                    p=shown_path(target),
                 )
             ) from None
         return Path(os.path.realpath(target))  # points nowhere yet: create what it names
@@ -205,7 +206,7 @@ def _exists_error(target: Path) -> UsageError:
         t(
             "{p}: file exists; use --force to replace it",
             "{p}: bestand bestaat al; gebruik --force om het te vervangen",
-            p=_name(target),
+            p=shown_path(target),
         )
     )
 
@@ -256,7 +257,7 @@ class Replacement:
                     t(
                         "{p}: cannot write here: {r}",
                         "{p}: kan hier niet schrijven: {r}",
-                        p=_name(self.target),
+                        p=shown_path(self.target),
                         r=exc.strerror or exc,
                     )
                 ) from None
@@ -264,7 +265,7 @@ class Replacement:
             t(
                 "{p}: cannot write here: no free temporary name",
                 "{p}: kan hier niet schrijven: geen vrije tijdelijke naam",
-                p=_name(self.target),
+                p=shown_path(self.target),
             )
         )
 
