@@ -46,14 +46,14 @@ def advies(
 ) -> subprocess.CompletedProcess[str]:
     """Run the real ``advies`` in a process (a hang ends in TimeoutExpired, not a stuck suite).
 
-    :param limit_memory: give the process at most 1 GiB of address space, so reading
+    :param limit_memory: give the process at most 2 GiB of address space, so reading
         without a bound ends in MemoryError instead of taking the machine's memory.
     """
 
     def limit() -> None:  # pragma: no cover - runs in the child
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+        resource.setrlimit(resource.RLIMIT_AS, (2**31, 2**31))
 
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     env.pop("ADVIES_LANG", None)
