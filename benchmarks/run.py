@@ -65,13 +65,13 @@ def in_process(texts: list[str], rounds: int) -> dict[str, float]:
 
     engine = Engine(plugins=())
     date = dt.date.fromisoformat(DATE)
-    engine.advise(texts[0], date=date)  # plugins loaded, rules compiled
+    engine.advise(text=texts[0], date=date)  # plugins loaded, rules compiled
 
     def floor(text: str) -> None:
         validate_project(loads(text), "<text>")
 
     def advise(text: str) -> None:
-        engine.advise(text, date=date, file="<text>")
+        engine.advise(text=text, date=date, file="<text>")
 
     for text in texts[:CHUNK]:  # warm up both
         floor(text)

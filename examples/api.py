@@ -25,6 +25,10 @@ def main() -> None:
     sketch = {"format": 1, "project": {"name": "Buurtfoto's", "phase": "idea"}}
     print(f"questions for a sketch: {len(ia.advise(sketch, date=DATE).questions)}")
 
+    # TOML text goes in text= (a plain string is always a path).
+    text = 'format = 1\n[project]\nname = "Buurtkoor"\nphase = "idea"\n'
+    print(f"questions for a text: {len(ia.advise(text=text, date=DATE).questions)}")
+
     # Invalid input raises ProjectError with every problem and its TOML path.
     try:
         ia.load_project({"format": 1, "project": {"name": "X", "phase": "exec"}})

@@ -795,16 +795,19 @@ def feed_project(
 ) -> str:
     """Advise on one input and render it; CLEAN or VALID, any other exception propagates.
 
-    Bytes are written to a file in ``folder`` first (the CLI reads files as bytes).
+    Bytes are written to a file in ``folder`` first (the CLI reads files as bytes); text
+    is TOML text.
     """
     if isinstance(source, bytes):
         path = folder / "fuzz.toml"
         path.write_bytes(source)
-        target: Any = path
+        given: dict[str, Any] = {"project": path}
+    elif isinstance(source, str):
+        given = {"text": source}
     else:
-        target = source
+        given = {"project": source}
     try:
-        report = engine.advise(target, lang=lang, date=DATE)
+        report = engine.advise(**given, lang=lang, date=DATE)
     except AdviesError as exc:
         check_error(exc)
         return CLEAN

@@ -112,7 +112,7 @@ def test_advise_a_dict() -> None:
 
 def test_advise_toml_text() -> None:
     text = MINIMAL + '\n[contact]\ngroup_channel = "none"\n'
-    report = advise(text, date=DATE, plugins=(), select=["CON02"], lang="en")
+    report = advise(text=text, date=DATE, plugins=(), select=["CON02"], lang="en")
     assert [f.code for f in report.findings] == ["CON02"]
     assert report.findings[0].title == "Choose a group channel together to keep in touch"
     assert report.language == "en"
@@ -129,9 +129,9 @@ def test_advise_a_project_object() -> None:
 def test_advise_ignore_and_extra_rules(tmp_path: Path) -> None:
     rules = tmp_path / "api.toml"
     rules.write_text(RULE_FILE, encoding="utf-8")
-    report = advise(MINIMAL, date=DATE, plugins=(), rules=[rules], select=["API01"])
+    report = advise(text=MINIMAL, date=DATE, plugins=(), rules=[rules], select=["API01"])
     assert [(f.code, f.title) for f in report.findings] == [("API01", "API titel")]
-    ignored = advise(MINIMAL, date=DATE, plugins=(), rules=[rules], ignore=["API01"])
+    ignored = advise(text=MINIMAL, date=DATE, plugins=(), rules=[rules], ignore=["API01"])
     assert "API01" not in {f.code for f in ignored.findings}
 
 
@@ -143,7 +143,7 @@ def test_advise_with_plugin_objects() -> None:
         def advies_rules(self) -> list[Rule]:
             return [make_rule("APP01")]
 
-    report = advise(MINIMAL, date=DATE, plugins=[Plugin()], select=["api-plugin"])
+    report = advise(text=MINIMAL, date=DATE, plugins=[Plugin()], select=["api-plugin"])
     assert [(f.code, f.plugin) for f in report.findings] == [("APP01", "api-plugin")]
 
 
@@ -171,7 +171,7 @@ def test_the_report_api(builtin_engine: Engine) -> None:
 
 def test_load_project_from_a_path_text_and_dict() -> None:
     from_path = load_project(EXAMPLES / "buurtopera.toml")
-    from_text = load_project((EXAMPLES / "buurtopera.toml").read_text(encoding="utf-8"))
+    from_text = load_project(text=(EXAMPLES / "buurtopera.toml").read_text(encoding="utf-8"))
     assert from_path == from_text
     from_dict = load_project({"format": 1, "project": {"name": "Dict"}})
     assert from_dict.project.name == "Dict"

@@ -132,7 +132,7 @@ def test_without_readable_sources_the_plan_is_compiled_and_not_cached(
     from interventie_advies import _splice
 
     text = EXAMPLE.read_text(encoding="utf-8")
-    fresh = Engine(plugins=()).advise(text, date=DATE).to_json()
+    fresh = Engine(plugins=()).advise(text=text, date=DATE).to_json()
     for entry in plans(cache):
         entry.unlink()
 
@@ -141,5 +141,5 @@ def test_without_readable_sources_the_plan_is_compiled_and_not_cached(
             raise OSError("in a zip file")
 
     monkeypatch.setattr(_splice, "Path", Unreadable)
-    assert Engine(plugins=()).advise(text, date=DATE).to_json() == fresh
+    assert Engine(plugins=()).advise(text=text, date=DATE).to_json() == fresh
     assert plans(cache) == []

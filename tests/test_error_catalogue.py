@@ -114,6 +114,10 @@ def _setup(entry: Entry, folder: Path) -> None:
         (folder / "plan.toml").write_bytes(
             'format = 1\n[project]\nname = "café"\n'.encode("latin-1")
         )
+    if entry.title == "Number too long":
+        number = "9" * 5000
+        text = f"{VALID}\n[funding]\nduration_months = {number}\n"
+        (folder / "plan.toml").write_text(text, encoding="utf-8")
     if entry.title == "Folder without rule files":
         (folder / "leeg").mkdir()
     if entry.title == "Plugin folder exists":

@@ -97,19 +97,19 @@ def test_inline_and_eval_conditions_agree(engine: Engine) -> None:
     # EVA01's condition and EVA06's last adjustment use a name of the generated code, so
     # they are not put in line
     assert evaluator.inlined == len(engine.plan) + 2 + 3 - 2
-    report = engine.advise(PROJECT, date=DATE)
+    report = engine.advise(text=PROJECT, date=DATE)
     assert [(f.code, f.priority) for f in report.findings] == [
         ("EVA06", "high"),
         ("EVA01", "medium"),
         ("EVA02", "medium"),
     ]
     assert report.findings[0].score_factors[0] == "prioriteit hoog: sociale partner"
-    without = engine.advise(PROJECT.replace("social", "cultural"), date=DATE)
+    without = engine.advise(text=PROJECT.replace("social", "cultural"), date=DATE)
     assert [(f.code, f.priority) for f in without.findings] == [("EVA06", "medium")]
 
 
 def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: Engine) -> None:
-    report = engine.advise(PROJECT, date=DATE)
+    report = engine.advise(text=PROJECT, date=DATE)
     assert [(e.rule, e.message) for e in report.errors] == [
         ("EVA03", "ValueError: max() arg is an empty sequence"),
         ("EVA04", "applies failed: ValueError: max() arg is an empty sequence"),
@@ -120,7 +120,7 @@ def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: En
 
 
 def test_rules_wait_for_absent_facts_instead_of_failing(engine: Engine) -> None:
-    report = engine.advise('format = 1\n[project]\nname = "Leeg"\n', date=DATE)
+    report = engine.advise(text='format = 1\n[project]\nname = "Leeg"\n', date=DATE)
     assert report.errors == ()  # nothing ran that could fail: the guards' facts are absent
     (question,) = report.questions
     assert question.codes == ("EVA01", "EVA02", "EVA03", "EVA04", "EVA06", "EVA05")

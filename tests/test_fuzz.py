@@ -208,7 +208,7 @@ def test_toml_level_hostility_is_a_clean_error(tmp_path: Path, case: str) -> Non
         assert feed_project(ENGINE, text, tmp_path) == VALID
         return
     with pytest.raises(ProjectError) as info:
-        load_project(text)
+        load_project(text=text)
     message = str(info.value)
     assert words in message, message
     assert all("\x1b" not in str(p) and "\n" not in str(p) for p in info.value.problems)
@@ -218,7 +218,7 @@ def test_toml_level_hostility_is_a_clean_error(tmp_path: Path, case: str) -> Non
 def test_many_problems_are_cut_to_a_readable_list() -> None:
     text = BASE.replace("[project]\n", "[project]\n" + "".join(f"k{i} = 1\n" for i in range(5000)))
     with pytest.raises(ProjectError) as info:
-        load_project(text)
+        load_project(text=text)
     problems = info.value.problems
     assert len(problems) == MAX_PROBLEMS + 1
     assert "4,900 more problems not shown" in problems[-1].message
@@ -228,7 +228,7 @@ def test_dotted_keys_up_to_the_limit_parse() -> None:
     assert read_toml("a" + ".a" * (MAX_KEY_PARTS - 1) + " = 1", "f")
     with pytest.raises(ProjectError, match="nested too deeply"):
         read_toml("a" + ".a" * MAX_KEY_PARTS + " = 1", "f")
-    assert load_project(BASE + '\n[extensions.x]\na.b.c.d = "ok"\n').extensions == {
+    assert load_project(text=BASE + '\n[extensions.x]\na.b.c.d = "ok"\n').extensions == {
         "x": {"a": {"b": {"c": {"d": "ok"}}}}
     }
 

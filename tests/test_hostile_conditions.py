@@ -138,7 +138,7 @@ ALLOWED = [
 def test_what_a_condition_can_do_compiles_and_runs(condition: str) -> None:
     code = compile_condition(condition)
     engine = make_engine(RulesPlugin(load_rules_from({"rule": [rule_table(when=condition)]})))
-    report = engine.advise(EXAMPLES["generatiekoor.toml"], date=dt.date(2026, 11, 1))
+    report = engine.advise(text=EXAMPLES["generatiekoor.toml"], date=dt.date(2026, 11, 1))
     assert report.errors == () or all(e.rule == "HOS01" for e in report.errors)
     assert_only_safe_names(code)
 

@@ -204,7 +204,7 @@ def test_a_file_over_one_mib_is_refused_with_its_size(tmp_path: Path) -> None:
     path.write_text(head + "#" * (MAX_FILE_BYTES - len(head) - 1) + "\n", encoding="utf-8")
     assert load_project(path).project.name == "x"  # exactly 1 MiB is fine
     with pytest.raises(ProjectError, match="text is larger than 1 MiB"):
-        load_project(head + "#" * MAX_FILE_BYTES)
+        load_project(text=head + "#" * MAX_FILE_BYTES)
 
 
 def test_nesting_and_dotted_keys_are_limited() -> None:
@@ -216,7 +216,7 @@ def test_nesting_and_dotted_keys_are_limited() -> None:
     with pytest.raises(ProjectError, match=f"at most {MAX_DEPTH} levels"):
         load_project(deep)
     with pytest.raises(ProjectError, match="nested too deeply"):
-        load_project("a" + ".a" * MAX_KEY_PARTS + " = 1\n")
+        load_project(text="a" + ".a" * MAX_KEY_PARTS + " = 1\n")
 
 
 @pytest.mark.parametrize("extra", [0, 1])
@@ -232,15 +232,15 @@ def test_nesting_in_toml_text_is_limited_at_the_documented_depth(extra: int) -> 
     )
     if extra:
         with pytest.raises(ProjectError, match=f"at most {MAX_DEPTH} levels"):
-            load_project(text)
+            load_project(text=text)
     else:
-        assert load_project(text).extensions is not None
+        assert load_project(text=text).extensions is not None
 
 
 def test_deep_nesting_under_an_unknown_key_is_reported_as_such() -> None:
     text = 'format = 1\n[project]\nname = "x"\nextra = ' + "[" * 40 + "]" * 40 + "\n"
     with pytest.raises(ProjectError) as info:
-        load_project(text)
+        load_project(text=text)
     assert [p.message for p in info.value.problems] == [
         f"nested too deeply: at most {MAX_DEPTH} levels of tables, lists and dotted keys"
     ]

@@ -58,14 +58,14 @@ def base(**tables: object) -> dict[str, object]:
     return data
 
 
-def problems_of(source: object, **kwargs: object) -> list[Problem]:
+def problems_of(source: object = None, **kwargs: object) -> list[Problem]:
     with pytest.raises(ProjectError) as info:
         load_project(source, **kwargs)  # type: ignore[arg-type]
     assert info.value.problems, "a ProjectError must carry at least one problem"
     return info.value.problems
 
 
-def only_problem(source: object, **kwargs: object) -> Problem:
+def only_problem(source: object = None, **kwargs: object) -> Problem:
     problems = problems_of(source, **kwargs)
     assert len(problems) == 1, [str(p) for p in problems]
     return problems[0]
@@ -106,7 +106,7 @@ def test_load_from_path_given_as_text(tmp_path: Path) -> None:
 
 
 def test_load_from_toml_text() -> None:
-    check_valid(load_project(VALID))
+    check_valid(load_project(text=VALID))
 
 
 def test_load_from_dict() -> None:
@@ -126,14 +126,14 @@ def test_load_from_dict() -> None:
 
 
 def test_project_passes_through_unchanged() -> None:
-    project = load_project(VALID)
+    project = load_project(text=VALID)
     assert load_project(project) is project
 
 
 def test_text_and_path_give_equal_projects(tmp_path: Path) -> None:
     path = tmp_path / "linde.toml"
     path.write_text(VALID, encoding="utf-8")
-    assert load_project(path) == load_project(VALID)
+    assert load_project(path) == load_project(text=VALID)
 
 
 def test_problem_names_the_file_of_a_path(tmp_path: Path) -> None:
@@ -145,9 +145,9 @@ def test_problem_names_the_file_of_a_path(tmp_path: Path) -> None:
 
 
 def test_file_argument_names_text_and_dicts() -> None:
-    assert only_problem("format = 1\n", file="mijn.toml").file == "mijn.toml"
+    assert only_problem(text="format = 1\n", file="mijn.toml").file == "mijn.toml"
     assert only_problem({"format": 1}).file == "<dict>"
-    assert only_problem("format = 1\n").file == "<text>"
+    assert only_problem(text="format = 1\n").file == "<text>"
 
 
 def test_project_error_is_an_advies_error() -> None:
@@ -188,7 +188,7 @@ def test_unknown_key_in_a_list_item_names_the_index() -> None:
 
 def test_unknown_key_in_toml_text() -> None:
     text = 'format = 1\n[project]\nname = "x"\n[funding]\n[[funding.sources]]\nkindd = "fund"\n'
-    problem = only_problem(text)
+    problem = only_problem(text=text)
     assert problem.path == "funding.sources[0].kindd"
     assert "did you mean 'kind'?" in problem.message
 
@@ -197,7 +197,7 @@ def test_unknown_key_in_toml_text() -> None:
 
 
 def test_wrong_type_names_path_and_value() -> None:
-    problem = only_problem('format = 1\n[project]\nname = "x"\n'
+    problem = only_problem(text='format = 1\n[project]\nname = "x"\n'
                            '[residents]\nexpected_participants = "12"\n')
     assert problem.path == "residents.expected_participants"
     assert problem.message == "expected a whole number, found '12' (text)"
@@ -210,7 +210,7 @@ def test_bool_is_not_taken_as_text_or_number() -> None:
 
 
 def test_quoted_date_is_a_type_error() -> None:
-    problem = only_problem('format = 1\n[project]\nname = "x"\nstart = "2026-03-01"\n')
+    problem = only_problem(text='format = 1\n[project]\nname = "x"\nstart = "2026-03-01"\n')
     assert problem.path == "project.start"
     assert "a date such as 2026-03-01 (without quotes)" in problem.message
     assert "'2026-03-01' (text)" in problem.message
@@ -269,7 +269,7 @@ def test_empty_project_name_is_refused() -> None:
 
 
 def test_project_end_before_start() -> None:
-    problem = only_problem('format = 1\n[project]\nname = "x"\n'
+    problem = only_problem(text='format = 1\n[project]\nname = "x"\n'
                            'start = 2026-05-01\nend = 2026-04-01\n')
     assert problem.path == "project.end"
     assert problem.message.startswith("end (2026-04-01) is before start (2026-05-01)")
@@ -284,7 +284,7 @@ def test_project_end_equal_to_start_is_fine() -> None:
 def test_funding_source_end_before_start() -> None:
     text = ('format = 1\n[project]\nname = "x"\n[funding]\n'
             '[[funding.sources]]\nname = "Fonds"\nstart = 2026-01-01\nend = 2025-12-31\n')
-    problem = only_problem(text)
+    problem = only_problem(text=text)
     assert problem.path == "funding.sources[0].end"
     assert problem.message.startswith("end (2025-12-31) is before start (2026-01-01)")
 
@@ -293,13 +293,13 @@ def test_funding_source_end_before_start() -> None:
 
 
 def test_unsupported_format() -> None:
-    problem = only_problem('format = 2\n[project]\nname = "x"\n')
+    problem = only_problem(text='format = 2\n[project]\nname = "x"\n')
     assert problem.path == "format"
     assert problem.message == "format 2 is not supported; this version reads format 1"
 
 
 def test_format_must_be_a_whole_number() -> None:
-    problem = only_problem('format = "1"\n[project]\nname = "x"\n')
+    problem = only_problem(text='format = "1"\n[project]\nname = "x"\n')
     assert problem.path == "format"
     assert problem.message == "expected a whole number, found '1' (text)"
 
@@ -323,7 +323,7 @@ def test_file_of_exactly_one_mib_is_read(tmp_path: Path) -> None:
 
 
 def test_oversize_text() -> None:
-    problem = only_problem('format = 1\n[project]\nname = "x"\n# ' + "x" * MAX_FILE_BYTES)
+    problem = only_problem(text='format = 1\n[project]\nname = "x"\n# ' + "x" * MAX_FILE_BYTES)
     assert problem.file == "<text>"
     assert "1 MiB" in problem.message
 
@@ -339,7 +339,7 @@ def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
 
 
 def test_toml_syntax_error_in_text() -> None:
-    problem = only_problem('format = 1\n[project]\nname = "x\n')
+    problem = only_problem(text='format = 1\n[project]\nname = "x\n')
     assert problem.file == "<text>"
     assert problem.line == 3
     assert problem.message.startswith("invalid TOML")
@@ -368,19 +368,29 @@ def test_missing_file_given_as_text(tmp_path: Path) -> None:
     assert problem.message.startswith("cannot read file")
 
 
-def test_unreadable_path_is_a_project_error(tmp_path: Path) -> None:
+def test_a_folder_is_not_a_project_file(tmp_path: Path) -> None:
     folder = tmp_path / "folder.toml"
     folder.mkdir()
     problem = only_problem(folder)
     assert problem.file == str(folder)
-    assert problem.message.startswith("cannot read file")
+    assert problem.message == (
+        "not a regular file but a folder; a project file must be a regular file"
+    )
 
 
-def test_long_text_without_newline_is_a_project_error() -> None:
-    # A long one-line string is neither a readable path nor valid TOML: the API promises
-    # a ProjectError, never an OSError ("File name too long") from probing the file system.
-    with pytest.raises(ProjectError):
-        load_project("x" * 300)
+def test_unreadable_path_is_a_project_error(tmp_path: Path) -> None:
+    problem = only_problem(tmp_path / "missing.toml")
+    assert problem.message == "cannot read file: No such file or directory"
+
+
+def test_long_string_is_a_path_and_a_project_error() -> None:
+    # A long one-line string is a path that cannot be read: the API promises a
+    # ProjectError, never an OSError ("File name too long").
+    problem = only_problem("x" * 300)
+    assert problem.message == "cannot read file: File name too long"
+    assert problem.file == "x" * 300
+    # the name is cut in the middle to 200 characters in the line shown
+    assert str(problem) == "x" * 98 + "..." + "x" * 99 + ": cannot read file: File name too long"
 
 
 # -- all problems at once, cross-field checks ----------------------------------------------
@@ -404,7 +414,7 @@ domain = "socal"
 [[partners]]
 name = "B"
 """
-    problems = problems_of(text)
+    problems = problems_of(text=text)
     assert {p.path: p.message.split(";")[0] for p in problems} == {
         "activites": "unknown key",
         "residents.expected_participants": "expected a whole number, found '12' (text)",

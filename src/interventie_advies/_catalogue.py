@@ -22,16 +22,14 @@ def _rules_of(engine: Engine, element: str | None) -> list[Rule]:
     if element is not None:
         known = {r.element for r in rules} | {e.id for e in ELEMENTS}
         if element not in known:
-            from ._errors import UsageError
+            from ._errors import UsageError, cut
             from ._i18n import t
             from ._load import suggest
 
             hint = suggest(element, known)
             raise UsageError(
-                t("unknown element {x!r}", "onbekend element {x!r}", x=element)
-                + t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
-                if hint
-                else ""
+                t("unknown element {x!r}", "onbekend element {x!r}", x=cut(element))
+                + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
             )
         rules = [r for r in rules if r.element == element]
     return rules

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._errors import Problem, ProjectError
 from ._i18n import t
+from ._io import FileTooLarge, NotRegularFile, read_limited
 from ._labels import word
 from ._render._safe import escape_markdown, terminal_safe
 from ._safe_text import for_format, json_safe
@@ -25,6 +26,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Diff", "diff_reports", "load_side"]
 
+#: a saved JSON report is read up to this size (reports are tens of kilobytes)
+MAX_REPORT_BYTES = 16 * 1024 * 1024
+
 
 def load_side(
     engine: Engine, path: str | Path, *, lang: str | None, date: dt.date | None
@@ -33,7 +37,35 @@ def load_side(
     path = Path(path)
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, MAX_REPORT_BYTES).decode("utf-8"))
+        except NotRegularFile as exc:
+            raise ProjectError(
+                [
+                    Problem(
+                        str(path),
+                        "",
+                        t(
+                            "not a regular file but {k}; a report must be a regular file",
+                            "geen gewoon bestand maar {k}; een rapport moet een gewoon "
+                            "bestand zijn",
+                            k=exc.kind,
+                        ),
+                    )
+                ]
+            ) from None
+        except FileTooLarge:
+            raise ProjectError(
+                [
+                    Problem(
+                        str(path),
+                        "",
+                        t(
+                            "file is larger than 16 MiB; a report is not",
+                            "het bestand is groter dan 16 MiB; een rapport niet",
+                        ),
+                    )
+                ]
+            ) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise ProjectError(
                 [

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._checks import project_problems
-from ._errors import ProjectError, RuleConflictError, UsageError
+from ._errors import ProjectError, RuleConflictError, UsageError, shown_name
 from ._evaluate import Evaluator, compile_evaluator
 from ._host import BUILTIN, CallLog, PluginHost, PluginInfo, PluginProblem
 from ._i18n import t
@@ -295,18 +295,20 @@ class Engine:
 
     # -- advising ----------------------------------------------------------------------
 
-    def check(self, source: Any, *, file: str | None = None) -> Project:
+    def check(
+        self, source: Any = None, *, text: str | None = None, file: str | None = None
+    ) -> Project:
         """Load and fully validate a project, as ``advies check`` does.
 
         Beyond :func:`load_project`: required plugins, ``[extensions.NAME]`` tables
         against the models plugins register, and ``[[decisions]]`` naming rules that
-        exist; ``advise`` checks the same, in the same way.
+        exist; ``advise`` checks the same, in the same way. ``source`` and ``text`` are as
+        for :func:`load_project`.
 
         :raises ProjectError: with every problem found.
         """
-        if file is None and isinstance(source, (os.PathLike, str)) and "\n" not in str(source):
-            file = str(source)
-        project = load_project(source, file=file)
+        file = _file_name(source, file)
+        project = load_project(source, text=text, file=file)
         problems, _, _ = project_problems(self.setup, project, file)
         if problems:
             raise ProjectError(problems)
@@ -314,8 +316,9 @@ class Engine:
 
     def advise(
         self,
-        project: Project | str | os.PathLike[str] | Mapping[str, Any],
+        project: Project | str | os.PathLike[str] | Mapping[str, Any] | None = None,
         *,
+        text: str | None = None,
         lang: str | None = None,
         date: dt.date | None = None,
         select: Iterable[str] = (),
@@ -324,7 +327,8 @@ class Engine:
     ) -> Report:
         """Advise on one project (safe to call from several threads at once).
 
-        :param project: a Project, a path, TOML text or a dict.
+        :param project: a Project, the path of a project file, or a dict.
+        :param text: TOML text, instead of ``project`` (a string is always a path).
         :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
             ``ADVIES_LANG``, else ``nl``.
         :param date: the evaluation date (default: today).
@@ -334,13 +338,8 @@ class Engine:
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
-        if (
-            isinstance(project, (str, os.PathLike))
-            and file is None
-            and not (isinstance(project, str) and "\n" in project)
-        ):
-            file = str(project)
-        proj = load_project(project, file=file)
+        file = _file_name(project, file)
+        proj = load_project(project, text=text, file=file)
         return Run(self, proj, file, lang, date, select, ignore).report()
 
 
@@ -364,14 +363,22 @@ def _rule_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
+def _file_name(source: object, file: str | None) -> str | None:
+    """The name a report and its errors give a project: a path as shown safely."""
+    if file is None and isinstance(source, (str, os.PathLike)):
+        return shown_name(source)
+    return file
+
+
 def _where(rule: Rule) -> str:
     origin = f" ({rule.origin})" if rule.origin else ""
     return f"plugin {rule.plugin or '?'}{origin}"
 
 
 def advise(
-    project: Project | str | os.PathLike[str] | Mapping[str, Any],
+    project: Project | str | os.PathLike[str] | Mapping[str, Any] | None = None,
     *,
+    text: str | None = None,
     lang: str | None = None,
     date: dt.date | None = None,
     select: Iterable[str] = (),
@@ -383,6 +390,7 @@ def advise(
     """Advise on one project in one call (builds a fresh :class:`Engine`).
 
     For many projects, build one ``Engine`` and call ``engine.advise`` for each.
+    ``project`` and ``text`` are as for :meth:`Engine.advise`.
     """
     engine = Engine(plugins=plugins, rules=rules, strict=strict)
-    return engine.advise(project, lang=lang, date=date, select=select, ignore=ignore)
+    return engine.advise(project, text=text, lang=lang, date=date, select=select, ignore=ignore)

@@ -15,6 +15,7 @@ Findings are never exceptions: they are plain values in the report.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 from ._safe_text import terminal_safe, visible
@@ -48,13 +49,15 @@ class Problem:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = visible(self.file)  # a file name shows whole: its newline as \n, not a space
+        where = cut(visible(shown_name(self.file)), MAX_SHOWN_NAME, middle=True)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         if self.path:
-            return one_line(f"{where}: {self.path}: {self.message}")
+            return one_line(
+                f"{where}: {cut(self.path, MAX_SHOWN_NAME, middle=True)}: {self.message}"
+            )
         return one_line(f"{where}: {self.message}")
 
 
@@ -135,3 +138,45 @@ class PluginError(AdviesError):
 
 class UsageError(AdviesError):
     """Raised for a request that cannot be carried out, such as an unknown rule in select."""
+
+
+#: characters of a value found that a message quotes (the rest is cut: docs/limits.md)
+MAX_SHOWN = 60
+#: characters of a file name or TOML path in a message; long ones lose their middle
+MAX_SHOWN_NAME = 200
+
+
+def cut(text: str, limit: int = MAX_SHOWN, *, middle: bool = False) -> str:
+    """``text``, cut to at most ``limit`` characters with ``...`` where text was left out.
+
+    Every message that quotes something a user wrote (a value, a key, a rule name, a file
+    name) passes it through here, so one long value cannot make a line of thousands of
+    characters.
+
+    :param middle: leave out the middle instead of the end (for file names and paths,
+        whose end names the file).
+    """
+    if len(text) <= limit:
+        return text
+    if middle:
+        head = (limit - 3) // 2
+        return text[:head] + "..." + text[len(text) - (limit - 3 - head) :]
+    return text[: limit - 3] + "..."
+
+
+def shown_name(name: str | os.PathLike[str]) -> str:
+    r"""A file name as messages and reports show it: always valid UTF-8.
+
+    NOTE: on Linux a file name is bytes; Python keeps bytes that are not UTF-8 as lone
+    surrogates (``surrogateescape``), which no UTF-8 output can hold. They are shown as
+    the backslash escapes of the bytes (``na\xffme.toml``), as Python writes bytes.
+    """
+    text = os.fspath(name)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a lone surrogate that is not an escaped byte
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text

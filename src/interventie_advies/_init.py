@@ -67,7 +67,7 @@ def init_project(
     try:
         filled = Session(lang).run()
         text, known, still_open = render_with_counts(filled, lang, shown)
-        written = load_project(text, file=str(path))
+        written = load_project(text=text, file=str(path))
         if written != load_project(project_data(filled), file=str(path)):  # pragma: no cover
             raise UsageError(f"{path}: the file would not hold the answers given (a bug)")
         atomic_write(path, text, overwrite=force)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -11,15 +12,15 @@ import re
 import types
 import typing
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ._errors import Problem, ProjectError
+from ._errors import MAX_SHOWN, Problem, ProjectError, cut
 from ._i18n import t
+from ._io import FileTooLarge, NotRegularFile, read_limited
 from ._project import Project, cross_field_problems
-from ._toml import TOMLDecodeError, loads
+from ._toml import NumberTooLong, TOMLDecodeError, loads, max_digits
 
 __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "suggest"]
 
@@ -72,9 +73,14 @@ def _describe(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return f"{value.isoformat()} ({type(value).__name__})"
     if isinstance(value, str):
-        shown = value if len(value) <= 60 else value[:57] + "..."
-        return t("{v!r} (text)", "{v!r} (tekst)", v=shown)
+        return t("{v!r} (text)", "{v!r} (tekst)", v=cut(value))
     if isinstance(value, int):
+        if abs(value) >= _SHOWN_INT:  # NOTE: str() of a huge int is slow, and refused
+            return t(
+                "a whole number of more than {n} digits",
+                "een heel getal van meer dan {n} cijfers",
+                n=MAX_SHOWN,
+            )
         return t("{v} (whole number)", "{v} (heel getal)", v=value)
     if isinstance(value, float):
         return t("{v} (number)", "{v} (getal)", v=value)
@@ -82,9 +88,10 @@ def _describe(value: object) -> str:
         return t("a list", "een lijst")
     if isinstance(value, dict):
         return t("a table", "een tabel")
-    return repr(value)[:60]
+    return cut(repr(value))
 
 
+_SHOWN_INT = 10**MAX_SHOWN
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
@@ -94,9 +101,9 @@ def _key(part: str) -> str:
     NOTE: keys come from the file; quoting keeps an error on one line and stops a key
     from steering the terminal (escape sequences, newlines, bidi overrides).
     """
-    if _BARE_KEY.fullmatch(part) and len(part) <= 60:
+    if _BARE_KEY.fullmatch(part) and len(part) <= MAX_SHOWN:
         return part
-    shown = part if len(part) <= 60 else part[:57] + "..."
+    shown = cut(part)
     escaped = ""
     for ch in shown:
         if ch.isprintable() and ch not in '"\\':
@@ -342,122 +349,140 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
-        raise ProjectError(
-            [
-                Problem(
-                    file, "", t("invalid TOML: {m}", "ongeldige TOML: {m}", m=message), line, column
-                )
-            ]
-        ) from None
-
-
-def read_text(path: Path) -> str:
-    """Read a project file as UTF-8, refusing files over MAX_FILE_BYTES."""
-    file = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProjectError(
-                [
-                    Problem(
-                        file,
-                        "",
-                        t(
-                            "file is {s:,} bytes; project files may be at most {m:,} bytes (1 MiB)",
-                            "het bestand is {s:,} bytes; een projectbestand mag hoogstens {m:,} "
-                            "bytes zijn (1 MiB)",
-                            s=size,
-                            m=MAX_FILE_BYTES,
-                        ),
-                    )
-                ]
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise ProjectError(
-            [
-                Problem(
-                    file,
-                    "",
-                    t("cannot read file: {r}", "kan het bestand niet lezen: {r}", r=reason),
-                )
-            ]
-        ) from None
-    if len(data) > MAX_FILE_BYTES:
-        raise ProjectError(
-            [Problem(file, "", t("file is larger than 1 MiB", "het bestand is groter dan 1 MiB"))]
+        problem = Problem(
+            file,
+            "",
+            t("invalid TOML: {m}", "ongeldige TOML: {m}", m=cut(message, 200)),
+            line,
+            column,
         )
+    except NumberTooLong as exc:
+        problem = Problem(
+            file,
+            exc.key,
+            t(
+                "number too long: {n:,} digits; a whole number may have at most {m:,}",
+                "getal te lang: {n:,} cijfers; een heel getal mag hoogstens {m:,} cijfers hebben",
+                n=exc.digits,
+                m=max_digits(),
+            ),
+            exc.line,
+            exc.column,
+        )
+    except ValueError as exc:  # pragma: no cover - tomli raised something unforeseen
+        problem = Problem(file, "", t("invalid TOML: {m}", "ongeldige TOML: {m}", m=cut(str(exc))))
+    raise ProjectError([problem])
+
+
+def _file_problem(file: str, en: str, nl: str, /, **params: Any) -> ProjectError:
+    return ProjectError([Problem(file, "", t(en, nl, **params))])
+
+
+def read_text(path: str | os.PathLike[str], file: str | None = None) -> str:
+    """Read a project file as UTF-8: a regular file of at most MAX_FILE_BYTES.
+
+    :param file: the name to use in error messages (default: the path).
+    :raises ProjectError: the file cannot be read, is not a regular file, is too large,
+        or is not UTF-8.
+    """
+    name = os.fspath(path) if file is None else file
+    try:
+        data = read_limited(path, MAX_FILE_BYTES)
+    except NotRegularFile as exc:
+        raise _file_problem(
+            name,
+            "not a regular file but {k}; a project file must be a regular file",
+            "geen gewoon bestand maar {k}; een projectbestand moet een gewoon bestand zijn",
+            k=exc.kind,
+        ) from None
+    except FileTooLarge as exc:
+        if exc.size is None:
+            raise _file_problem(
+                name, "file is larger than 1 MiB", "het bestand is groter dan 1 MiB"
+            ) from None
+        raise _file_problem(
+            name,
+            "file is {s:,} bytes; project files may be at most {m:,} bytes (1 MiB)",
+            "het bestand is {s:,} bytes; een projectbestand mag hoogstens {m:,} bytes zijn (1 MiB)",
+            s=exc.size,
+            m=MAX_FILE_BYTES,
+        ) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        raise _file_problem(
+            name, "cannot read file: {r}", "kan het bestand niet lezen: {r}", r=cut(reason)
+        ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectError(
-            [
-                Problem(
-                    file,
-                    "",
-                    t(
-                        "file is not UTF-8 text (byte {b}); save it as UTF-8",
-                        "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
-                        b=exc.start,
-                    ),
-                )
-            ]
+        raise _file_problem(
+            name,
+            "file is not UTF-8 text (byte {b}); save it as UTF-8",
+            "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
+            b=exc.start,
         ) from None
 
 
-def _looks_like_path(text: str) -> bool:
-    if not text.strip() or "\n" in text or "=" in text or len(text) > 4096:
-        return False
-    if text.endswith(".toml"):
-        return True
-    try:
-        return Path(text).exists()
-    except (OSError, ValueError):  # too long for the OS, or a NUL byte
-        return False
-
-
 def load_project(
-    source: Project | str | os.PathLike[str] | Mapping[str, Any], *, file: str | None = None
+    source: Project | str | os.PathLike[str] | Mapping[str, Any] | None = None,
+    *,
+    text: str | None = None,
+    file: str | None = None,
 ) -> Project:
-    """Load and validate a project from a path, TOML text, a dict or a Project.
+    """Load and validate a project from a path, a dict or a Project; or TOML ``text``.
 
-    :param source: a path (``Path`` or a string ending in ``.toml``), TOML text, or a dict.
+    A string is always a path: TOML text goes in ``text=`` (never guessed from its shape).
+
+    :param source: the path of a project file (``str`` or ``Path``), a dict, or a Project.
+    :param text: TOML text, instead of ``source``.
     :param file: the name to use in error messages (default: the path, ``<text>`` or ``<dict>``).
     :raises ProjectError: with every problem found, each naming file and TOML path.
+    :raises TypeError: both ``source`` and ``text`` were given, or neither.
     """
+    if (source is None) == (text is None):
+        raise TypeError("load_project() takes a source or text=..., not both or neither")
+    if text is not None:
+        name = file or "<text>"
+        if not isinstance(text, str):
+            raise _file_problem(
+                name,
+                "text= takes TOML text (str), not {k}",
+                "text= verwacht TOML-tekst (str), geen {k}",
+                k=type(text).__name__,
+            )
+        # NOTE: a character is at least one byte: only a text that may fit is encoded
+        if (
+            len(text) > MAX_FILE_BYTES
+            or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
+        ):
+            raise _file_problem(name, "text is larger than 1 MiB", "de tekst is groter dan 1 MiB")
+        return validate_project(read_toml(text, name), name)
     if isinstance(source, Project):
         return source
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and _looks_like_path(source)):
-        path = Path(source)
-        name = file or str(source)
-        data: Any = read_toml(read_text(path), name)
-    elif isinstance(source, str):
-        name = file or "<text>"
-        if len(source.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-            raise ProjectError(
-                [Problem(name, "", t("text is larger than 1 MiB", "de tekst is groter dan 1 MiB"))]
-            )
-        data = read_toml(source, name)
-    elif isinstance(source, Mapping):
+    if isinstance(source, (str, os.PathLike)):
+        name = file or os.fspath(source)
+        try:
+            content = read_text(source, name)
+        except ProjectError as exc:
+            if isinstance(source, str) and "\n" in source:  # TOML text, as before 0.2?
+                hint = t(
+                    "; to load TOML text, use load_project(text=...)",
+                    "; gebruik load_project(text=...) om TOML-tekst te laden",
+                )
+                problems = [dataclasses.replace(p, message=p.message + hint) for p in exc.problems]
+                raise ProjectError(problems) from None
+            raise
+        return validate_project(read_toml(content, name), name)
+    if isinstance(source, Mapping):
         name = file or "<dict>"
         check_depth(source, name)
-        data = dict(source)
-    else:
-        raise ProjectError(
-            [
-                Problem(
-                    file or "<input>",
-                    "",
-                    t(
-                        "cannot read a project from {k}",
-                        "kan geen project lezen uit {k}",
-                        k=type(source).__name__,
-                    ),
-                )
-            ]
-        )
-    return validate_project(data, name)
+        return validate_project(dict(source), name)
+    raise _file_problem(
+        file or "<input>",
+        "cannot read a project from {k}",
+        "kan geen project lezen uit {k}",
+        k=type(source).__name__,
+    )
 
 
 def validate_project(data: Mapping[str, Any], file: str) -> Project:

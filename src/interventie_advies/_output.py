@@ -6,7 +6,6 @@ are; files are written atomically (a temporary file in the same folder, then a r
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import IO, TYPE_CHECKING
 
 from ._errors import UsageError
 from ._i18n import t
-from ._io import atomic_write, cannot_write, temp_beside
+from ._io import Replacement, atomic_write, cannot_write, make_folder, write_utf8_only
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -61,10 +60,9 @@ class _FileSink(Sink):
     """All reports in one file, streamed into a temporary file and renamed at the end."""
 
     def __init__(self, target: Path, fmt: str, many: bool) -> None:
-        fd, tmp = temp_beside(target)
-        super().__init__(os.fdopen(fd, "w", encoding="utf-8", newline=""), fmt, many)
+        self.replacement = Replacement(target)
+        super().__init__(self.replacement.stream, fmt, many)
         self.target = target
-        self.tmp = Path(tmp)
 
     def add(self, path: Path, text: str) -> None:
         try:
@@ -75,17 +73,13 @@ class _FileSink(Sink):
     def close(self) -> None:
         try:
             super().close()
-            os.fsync(self.stream.fileno())
-            self.stream.close()
-            self.tmp.replace(self.target)
         except OSError as exc:
+            self.replacement.abort()
             raise cannot_write(self.target, exc) from None
+        self.replacement.commit()
 
     def abort(self) -> None:
-        with contextlib.suppress(OSError):
-            self.stream.close()
-        with contextlib.suppress(OSError):
-            self.tmp.unlink()
+        self.replacement.abort()
 
 
 class _FolderSink(Sink):
@@ -100,7 +94,7 @@ class _FolderSink(Sink):
         # the same absolute form as common_base (symlinks are not followed in either)
         relative = Path(os.path.relpath(os.path.abspath(path), self.base))  # noqa: PTH100
         target = self.folder / relative.with_suffix(SUFFIXES.get(self.fmt, f".{self.fmt}"))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         atomic_write(target, text)
         self.count += 1
 
@@ -121,11 +115,17 @@ def common_base(files: Sequence[str | Path]) -> str:
 
 
 def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout: IO[str]) -> Sink:
-    """The sink for ``--output``: stdout, one file, or (for a folder) one file per project."""
+    """The sink for ``--output``: stdout, one file, or (for a folder) one file per project.
+
+    A folder is an ``--output`` that ends in ``/`` (it is created) or an existing folder,
+    for one project as for many.
+
+    :raises UsageError: the folder cannot be created.
+    """
     many = len(files) > 1
     target = Path(output) if output is not None else None
-    if target is not None and many and (target.is_dir() or str(output).endswith(("/", os.sep))):
-        target.mkdir(parents=True, exist_ok=True)
+    if target is not None and (target.is_dir() or str(output).endswith(("/", os.sep))):
+        make_folder(target)
         return _FolderSink(target, fmt, common_base(files))
     if fmt == "html" and many:
         raise UsageError(
@@ -135,5 +135,6 @@ def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout:
             )
         )
     if target is None:
+        write_utf8_only(stdout, utf8=fmt in ("json", "jsonl"))
         return Sink(stdout, fmt, many)
     return _FileSink(target, fmt, many)

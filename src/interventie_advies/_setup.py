@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._errors import PluginError, UsageError
+from ._errors import PluginError, UsageError, cut
 from ._host import BUILTIN
 from ._i18n import t
 from ._load import suggest
@@ -132,7 +132,7 @@ class Setup:
             return rule
         hint = suggest(token, self.index)
         raise UsageError(
-            t("unknown rule {x!r}", "onbekende regel {x!r}", x=token)
+            t("unknown rule {x!r}", "onbekende regel {x!r}", x=cut(token))
             + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
         )
 

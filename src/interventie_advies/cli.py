@@ -15,7 +15,7 @@ import click
 from . import __version__
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._engine import Engine
-from ._errors import AdviesError, ProjectError, RuleError, UsageError
+from ._errors import AdviesError, ProjectError, RuleError, UsageError, cut, shown_name
 from ._i18n import error_language, t
 from ._io import atomic_write
 from ._output import open_sink
@@ -232,7 +232,7 @@ def run(
             t(
                 "unknown format {f!r}; known formats: {k}",
                 "onbekend formaat {f!r}; bekende formaten: {k}",
-                f=fmt,
+                f=cut(fmt),
                 k=", ".join(sorted(formats)),
             )
         )
@@ -260,7 +260,10 @@ def run(
                     continue
                 worst = max(worst, outcome.worst)
                 sink.add(outcome.path, outcome.text or "")
-        sink.close()
+        if failed and not sink.count and output is not None:
+            sink.abort()  # no report at all: the old output file stays as it was
+        else:
+            sink.close()
     except BaseException:
         sink.abort()
         raise
@@ -351,7 +354,7 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
             bad += 1
             _print_error(exc)
         else:
-            click.echo(f"ok: {visible(str(path))}")  # a file name is one line, whatever it holds
+            click.echo(f"ok: {visible(shown_name(path))}")  # one line, whatever the name holds
     if bad:
         sys.exit(2)
 

@@ -301,8 +301,8 @@ def test_reach_below_target_and_high_cost_raise_their_elements(
     """buurtopera: 60 expected of a target of 100, €1,267 per participant (maximum €500)."""
     path = next(p for p in CORE_EXAMPLES if p.stem == "buurtopera")
     text = with_table(path, "reach_target = 100\nmax_cost_per_participant_eur = 500")
-    builtin = builtin_only.advise(text, date=DATE)  # the table is only a warning there
-    fonds = with_fonds.advise(text, date=DATE, ignore=CODES)  # same rules, fund's ranking
+    builtin = builtin_only.advise(text=text, date=DATE)  # the table is only a warning there
+    fonds = with_fonds.advise(text=text, date=DATE, ignore=CODES)  # same rules, fund's ranking
     check_ranking(fonds, builtin, reach=True, cost=True)
     assert [f.code for f in fonds.findings] != [f.code for f in builtin.findings]
     raised = {f.element for f in fonds.findings if f.score_factors[-1].startswith("×1.5 (fonds)")}
@@ -320,8 +320,8 @@ def test_only_the_factor_that_applies_is_used(with_fonds: Engine, builtin_only: 
     """Reach met (target 50 of 60 expected), cost high: only sustainability goes up."""
     path = next(p for p in CORE_EXAMPLES if p.stem == "buurtopera")
     text = with_table(path, "reach_target = 50\nmax_cost_per_participant_eur = 500")
-    builtin = builtin_only.advise(text, date=DATE)
-    fonds = with_fonds.advise(text, date=DATE, ignore=CODES)
+    builtin = builtin_only.advise(text=text, date=DATE)
+    fonds = with_fonds.advise(text=text, date=DATE, ignore=CODES)
     check_ranking(fonds, builtin, reach=False, cost=True)
 
 
@@ -331,7 +331,9 @@ def test_the_ranking_is_a_permutation_for_every_example(
     path: Path, with_fonds: Engine, builtin_only: Engine
 ) -> None:
     """Every core example with a strict fund: re-scored as documented, nothing lost."""
-    data = load_project(with_table(path, "reach_target = 1000\nmax_cost_per_participant_eur = 1"))
+    data = load_project(
+        text=with_table(path, "reach_target = 1000\nmax_cost_per_participant_eur = 1")
+    )
     participants = data.residents.expected_participants if data.residents else None
     builtin = builtin_only.advise(data, date=DATE)
     fonds = with_fonds.advise(data, date=DATE, ignore=CODES)

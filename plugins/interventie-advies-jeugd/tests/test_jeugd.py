@@ -256,7 +256,7 @@ def test_jongerenfilm_with_a_jeugd_table_gets_advice(engine: Engine) -> None:
         "transport_home = false\nvog_checked = true\n"
         "channel_adult_moderator = false\nchannel_agreements = false\n"
     )
-    report = engine.advise(text, date=FILM_DATE)
+    report = engine.advise(text=text, date=FILM_DATE)
     for code in ("JGD02", "JGD03", "JGD05", "JGD07"):
         assert_fires(report, code)
     for code in ("JGD01", "JGD04", "JGD06", "JGD08", "JGD90"):
