@@ -2,12 +2,15 @@
 
 A condition is one Python expression. evalidate whitelists the syntax and compiles it;
 on top of that a typed walk checks every name and attribute path against the project
-model (with a did-you-mean), so a typo in a rule fails when the rule is loaded.
+model (with a did-you-mean), so a typo in a rule fails when the rule is loaded. What
+could grow without bound is refused here; a condition with loops is then compiled under
+a step budget (``_budget``), so its cost stays bounded while it runs.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 import types
 import warnings
@@ -16,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from ._budget import BUDGET, has_loops, instrument, under_budget
 from ._facts import Facts
 from ._load import suggest
 from ._project import TABLES
@@ -35,14 +39,43 @@ __all__ = [
     "namespace_names",
 ]
 
+
+def _sum(values: Iterable[Any], /) -> Any:
+    """``sum`` for conditions: numbers only (no start value, so no sum of lists or texts)."""
+    return builtins.sum(values)
+
+
 ALLOWED_FUNCTIONS: dict[str, Any] = {
     "any": any,
     "all": all,
     "len": len,
     "min": min,
     "max": max,
-    "sum": sum,
+    "sum": _sum,
     "set": set,
+}
+#: how many arguments each function takes (at least, at most; None: no upper bound)
+_ARITY: dict[str, tuple[int, int | None]] = {
+    "any": (1, 1),
+    "all": (1, 1),
+    "len": (1, 1),
+    "min": (1, None),
+    "max": (1, None),
+    "sum": (1, 1),
+    "set": (0, 1),
+}
+_OPERATORS = {
+    ast.Mult: "*",
+    ast.Pow: "**",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.LShift: "<<",
+    ast.RShift: ">>",
+    ast.BitAnd: "&",
+    ast.BitOr: "|",
+    ast.BitXor: "^",
+    ast.MatMult: "@",
 }
 
 # NOTE: only constructs whose cost is bounded by the size of the project and the length of
@@ -273,10 +306,40 @@ class _Checker:
             raise ConditionError(f"only these functions can be called: {allowed}")
         if node.keywords:
             raise ConditionError("keyword arguments are not allowed in a condition")
+        name = node.func.id
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 raise ConditionError("*arguments are not allowed in a condition")
+        if name == "sum" and len(node.args) > 1:
+            raise ConditionError(
+                "sum(...) takes one argument, the numbers to add: a start value such as "
+                "sum(x, []) would add lists, whose cost grows with the square of the items"
+            )
+        if name == "sum" and node.args and _not_numbers(node.args[0]):
+            raise ConditionError(
+                "sum(...) adds numbers only, not lists, sets or texts "
+                "(adding those up costs the square of the items); use len(...) or any(...)"
+            )
+        least, most = _ARITY[name]
+        if len(node.args) < least or (most is not None and len(node.args) > most):
+            count = f"{least}" if least == most else f"{least} or {most}"
+            raise ConditionError(
+                f"{name}(...) takes {count} argument{'s' if count != '1' else ''}, "
+                f"not {len(node.args)}"
+            )
+        for arg in node.args:
             self.check(arg, depth)
+        return _VALUE
+
+    def _BinOp(self, node: ast.BinOp, depth: int) -> Any:
+        if not isinstance(node.op, (ast.Add, ast.Sub)):
+            symbol = _OPERATORS.get(type(node.op), type(node.op).__name__)
+            raise ConditionError(
+                f"the operator {symbol} is not allowed in a condition "
+                "(it can make a value grow without bound); only + and - are"
+            )
+        self.check(node.left, depth)
+        self.check(node.right, depth)
         return _VALUE
 
     def _comprehension_scope(self, node: ast.AST, parts: list[ast.AST], depth: int) -> Any:
@@ -297,6 +360,8 @@ class _Checker:
                 self.deepest = max(self.deepest, self.loops)
                 if gen.target.id in TABLES or gen.target.id in ("facts", "extensions"):
                     raise ConditionError(f"{gen.target.id!r} is a table name; pick another name")
+                if gen.target.id == BUDGET:  # the run's step budget (see _budget)
+                    raise ConditionError(f"{gen.target.id!r} is a reserved name; pick another")
                 self.env[gen.target.id] = source.item if isinstance(source, _List) else _VALUE
                 for cond in gen.ifs:
                     self.check(cond, depth)
@@ -334,6 +399,24 @@ class _Checker:
         return _VALUE
 
 
+_COLLECTION_NODES = (ast.List, ast.Tuple, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp)
+
+
+def _not_numbers(node: ast.expr) -> bool:
+    """Whether ``node`` is plainly a collection of lists, sets or texts (as sum's argument)."""
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp)):
+        items = [node.elt]
+    elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        items = node.elts
+    else:
+        return False
+    return any(
+        isinstance(item, _COLLECTION_NODES)
+        or (isinstance(item, ast.Constant) and isinstance(item.value, str))
+        for item in items
+    )
+
+
 def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
     names: set[str] = set()
     todo, seen = list(models), set()
@@ -368,24 +451,43 @@ def _eval_model(scope: Scope) -> evalidate.EvalModel:
 
 
 @functools.lru_cache(maxsize=8192)
-def _compile_cached(text: str, scope: Scope) -> types.CodeType:
+def _compile_cached(text: str, scope: Scope) -> types.CodeType | ast.expr:
     return _compile(text, scope)
 
 
-def compile_condition(text: str, scope: Scope | Iterable[str] | None = None) -> types.CodeType:
-    """Validate a condition and compile it once (cached by text and scope).
+@functools.lru_cache(maxsize=8192)
+def _labelled(text: str, scope: Scope, rule: str) -> types.CodeType:
+    body = _compile_cached(text, scope)
+    assert isinstance(body, ast.expr)  # see compile_condition
+    return compile(under_budget(body, rule), "<condition>", "eval")
+
+
+def compile_condition(
+    text: str, scope: Scope | Iterable[str] | None = None, *, rule: str = ""
+) -> types.CodeType:
+    """Validate a condition and compile it once (cached by text, scope and rule).
+
+    A condition with loops is compiled under a step budget (see ``_budget``) that names
+    ``rule`` when the condition goes over it.
 
     :param scope: plugin facts and extension models the condition may read.
+    :param rule: the code of the rule the condition belongs to, for the budget's error.
     :raises ConditionError: naming what is not allowed or which path does not exist.
     """
     if not isinstance(text, str):
         raise ConditionError("the condition must be text")
-    return _compile_cached(text, Scope.of(scope))
+    scope = Scope.of(scope)
+    found = _compile_cached(text, scope)
+    if isinstance(found, types.CodeType):
+        return found
+    return _labelled(text, scope, rule)
 
 
-def _compile(text: str, scope: Scope) -> types.CodeType:
+def _compile(text: str, scope: Scope) -> types.CodeType | ast.expr:
     """Validate a condition and compile it (uncached; see compile_condition).
 
+    :returns: the code of a condition without loops; of one with loops, the instrumented
+        tree of the expression, which compile_condition compiles per rule.
     :raises ConditionError: naming what is not allowed or which path does not exist.
     """
     if not isinstance(text, str) or not text.strip():
@@ -424,6 +526,9 @@ def _compile(text: str, scope: Scope) -> types.CodeType:
         raise ConditionError(f"not allowed in a condition: {detail}") from None
     except RecursionError:
         raise ConditionError("the expression is nested too deeply") from None
+    if has_loops(tree):
+        # NOTE: the tree evalidate validated (it compiled the same text), with loops counted
+        return instrument(tree.body)
     code: types.CodeType = expr.code
     return code
 

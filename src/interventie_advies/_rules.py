@@ -120,6 +120,10 @@ class _Conditional(_Strict):
         self._needs = _compile_needs(tuple(getattr(self, "needs", ())), scope)
         return self
 
+    def for_rule(self, rule: str, scope: Scope) -> None:
+        """Compile the condition again for ``rule``, whose code its step budget names."""
+        self._code = compile_condition(self.when, scope, rule=rule)
+
     @property
     def code_object(self) -> types.CodeType:
         """The compiled condition."""
@@ -266,9 +270,12 @@ class Rule(BaseModel):
             raise PydanticCustomError(
                 "question", "question is required when needs is not empty (nl and en)"
             )
-        # NOTE: the field validators already compiled these; compilation is cached.
+        # NOTE: the field validators already checked these; checking is cached, and the
+        # rule's code is only added to conditions with loops (for their step budget)
         if isinstance(self.when, str):
-            self._code = compile_condition(self.when, extra)
+            self._code = compile_condition(self.when, extra, rule=self.code)
+        for step in (self.applies, *self.adjust) if self.applies else self.adjust:
+            step.for_rule(self.code, _scope(info))
         self._needs = tuple(compile_need(path, extra) for path in self.needs)
         return self
 
