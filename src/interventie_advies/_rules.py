@@ -29,7 +29,8 @@ from ._conditions import ConditionError, NeedPath, Scope, compile_condition, com
 from ._elements import ELEMENT_IDS
 from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
-from ._load import problems_from_validation, read_toml
+from ._load import MAX_FILE_BYTES, problems_from_validation, read_toml
+from ._readfile import FileRefused, read_bounded
 
 __all__ = [
     "Adjustment",
@@ -353,9 +354,9 @@ def load_rules(
     """
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([Problem(file, "", f"cannot read rule file: {exc}")]) from None
+        text = read_bounded(Path(path), MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise RuleError([Problem(file, "", str(exc))]) from None
     try:
         data = read_toml(text, file)
     except Exception as exc:  # a ProjectError from the shared TOML reader
