@@ -161,6 +161,13 @@ class _Value:
 _VALUE = _Value()
 
 
+class _Deferred:
+    """A value under ``extensions`` while the extensions are not known yet (see Scope)."""
+
+
+_DEFERRED = _Deferred()
+
+
 def _type_of(annotation: Any) -> Any:
     if isinstance(annotation, (_Model, _List, _Value)):
         return annotation
@@ -181,10 +188,14 @@ class Scope:
 
     :param facts: names of facts plugins provide (``facts.NAME``).
     :param extensions: ``(NAME, model)`` pairs for ``extensions.NAME.field``.
+    :param deferred: the extensions are not known yet: ``extensions.NAME.field`` paths
+        are accepted (any names without a leading ``_``) and checked once every plugin's
+        extensions are (``Engine`` does, through ``Rule.extension_problems``).
     """
 
     facts: tuple[str, ...] = ()
     extensions: tuple[tuple[str, type[BaseModel]], ...] = ()
+    deferred: bool = False
 
     @classmethod
     def of(cls, value: Scope | Iterable[str] | None) -> Scope:
@@ -216,7 +227,11 @@ def _root_types_cached(scope: Scope) -> dict[str, Any]:
     for name, (model, is_list) in TABLES.items():
         env[name] = _List(_Model(model)) if is_list else _Model(model)
     env["facts"] = _FactsType(frozenset(scope.facts))
-    env["extensions"] = _Namespace(tuple((n, _Model(m)) for n, m in scope.extensions))
+    env["extensions"] = (
+        _DEFERRED
+        if scope.deferred
+        else _Namespace(tuple((n, _Model(m)) for n, m in scope.extensions))
+    )
     return env
 
 
@@ -238,6 +253,8 @@ class _Checker:
         self.generators = 0
         self.loops = 0  # 'for' clauses around the node being checked
         self.deepest = 0
+        #: field names read under ``extensions`` while the extensions are not known yet
+        self.deferred: set[str] | None = None
 
     def check(self, node: ast.AST, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
@@ -251,7 +268,10 @@ class _Checker:
 
     def _Name(self, node: ast.Name, depth: int) -> Any:
         if node.id in self.env:
-            return self.env[node.id]
+            found = self.env[node.id]
+            if found is _DEFERRED and self.deferred is None:
+                self.deferred = set()
+            return found
         if node.id in ALLOWED_FUNCTIONS:
             raise ConditionError(f"{node.id} can only be called, as {node.id}(...)")
         hint = suggest(node.id, [*self.env, *ALLOWED_FUNCTIONS])
@@ -264,6 +284,12 @@ class _Checker:
     def _Attribute(self, node: ast.Attribute, depth: int) -> Any:
         base = self.check(node.value, depth)
         where = ast.unparse(node.value)
+        if base is _DEFERRED:  # checked when the extensions are known
+            if node.attr.startswith("_"):
+                raise ConditionError(f"{where} has no field {node.attr!r}")
+            assert self.deferred is not None  # set when the name was read
+            self.deferred.add(node.attr)
+            return _DEFERRED
         if isinstance(base, _FactsType):
             known = Facts.annotations()
             if node.attr in known:
@@ -298,7 +324,7 @@ class _Checker:
             index = index.operand  # a negative constant, e.g. activities[-1]
         if not (isinstance(index, ast.Constant) and isinstance(index.value, int)):
             raise ConditionError("only indexing with a constant whole number is allowed, e.g. x[0]")
-        return base.item if isinstance(base, _List) else _VALUE
+        return base.item if isinstance(base, _List) else _item_of(base)
 
     def _Call(self, node: ast.Call, depth: int) -> Any:
         if not (isinstance(node.func, ast.Name) and node.func.id in ALLOWED_FUNCTIONS):
@@ -362,7 +388,9 @@ class _Checker:
                     raise ConditionError(f"{gen.target.id!r} is a table name; pick another name")
                 if gen.target.id == BUDGET:  # the run's step budget (see _budget)
                     raise ConditionError(f"{gen.target.id!r} is a reserved name; pick another")
-                self.env[gen.target.id] = source.item if isinstance(source, _List) else _VALUE
+                self.env[gen.target.id] = (
+                    source.item if isinstance(source, _List) else _item_of(source)
+                )
                 for cond in gen.ifs:
                     self.check(cond, depth)
             for part in parts:
@@ -397,6 +425,11 @@ class _Checker:
         for operand in (node.left, *node.comparators):
             self.check(operand, depth)
         return _VALUE
+
+
+def _item_of(value: Any) -> Any:
+    """The type of an item of a value that is not a known list."""
+    return _DEFERRED if value is _DEFERRED else _VALUE
 
 
 _COLLECTION_NODES = (ast.List, ast.Tuple, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp)
@@ -436,11 +469,11 @@ def _field_names(models: Iterable[type[BaseModel]]) -> set[str]:
 
 
 @functools.lru_cache(maxsize=256)
-def _eval_model(scope: Scope) -> evalidate.EvalModel:
+def _eval_model(scope: Scope, deferred: frozenset[str] = frozenset()) -> evalidate.EvalModel:
     import evalidate  # only when a condition is compiled (not with the rules cache)
 
     tables = [model for model, _ in TABLES.values()]
-    allowed = _field_names(tables) | set(Facts.annotations()) | set(scope.facts)
+    allowed = _field_names(tables) | set(Facts.annotations()) | set(scope.facts) | deferred
     allowed |= {name for name, _ in scope.extensions}
     allowed |= _field_names(model for _, model in scope.extensions)
     return evalidate.EvalModel(
@@ -451,15 +484,20 @@ def _eval_model(scope: Scope) -> evalidate.EvalModel:
 
 
 @functools.lru_cache(maxsize=8192)
-def _compile_cached(text: str, scope: Scope) -> types.CodeType | ast.expr:
+def _compile_cached(text: str, scope: Scope) -> tuple[types.CodeType | ast.expr, bool]:
     return _compile(text, scope)
 
 
 @functools.lru_cache(maxsize=8192)
 def _labelled(text: str, scope: Scope, rule: str) -> types.CodeType:
-    body = _compile_cached(text, scope)
+    body, _ = _compile_cached(text, scope)
     assert isinstance(body, ast.expr)  # see compile_condition
     return compile(under_budget(body, rule), "<condition>", "eval")
+
+
+def reads_deferred(text: str, scope: Scope) -> bool:
+    """Whether a condition (valid in ``scope``) reads ``extensions`` not checked yet."""
+    return scope.deferred and _compile_cached(text, scope)[1]
 
 
 def compile_condition(
@@ -477,17 +515,18 @@ def compile_condition(
     if not isinstance(text, str):
         raise ConditionError("the condition must be text")
     scope = Scope.of(scope)
-    found = _compile_cached(text, scope)
+    found, _ = _compile_cached(text, scope)
     if isinstance(found, types.CodeType):
         return found
     return _labelled(text, scope, rule)
 
 
-def _compile(text: str, scope: Scope) -> types.CodeType | ast.expr:
+def _compile(text: str, scope: Scope) -> tuple[types.CodeType | ast.expr, bool]:
     """Validate a condition and compile it (uncached; see compile_condition).
 
     :returns: the code of a condition without loops; of one with loops, the instrumented
-        tree of the expression, which compile_condition compiles per rule.
+        tree of the expression, which compile_condition compiles per rule. And whether
+        it reads ``extensions`` that are not known yet (``scope.deferred``).
     :raises ConditionError: naming what is not allowed or which path does not exist.
     """
     if not isinstance(text, str) or not text.strip():
@@ -519,7 +558,8 @@ def _compile(text: str, scope: Scope) -> types.CodeType | ast.expr:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)
-            expr = evalidate.Expr(ast.unparse(tree), model=_eval_model(scope))
+            model = _eval_model(scope, frozenset(checker.deferred or ()))
+            expr = evalidate.Expr(ast.unparse(tree), model=model)
     except evalidate.EvalException as exc:
         detail = str(exc.exc if isinstance(exc, evalidate.CompilationException) else exc)
         detail = detail.replace(". (whitelist it manually)", "")
@@ -528,9 +568,9 @@ def _compile(text: str, scope: Scope) -> types.CodeType | ast.expr:
         raise ConditionError("the expression is nested too deeply") from None
     if has_loops(tree):
         # NOTE: the tree evalidate validated (it compiled the same text), with loops counted
-        return instrument(tree.body)
+        return instrument(tree.body), checker.deferred is not None
     code: types.CodeType = expr.code
-    return code
+    return code, checker.deferred is not None
 
 
 @dataclass(frozen=True)
@@ -585,6 +625,9 @@ def _compile_need(text: str, scope: Scope) -> NeedPath:
                     + (f"; did you mean {hint!r}?" if hint else "")
                 )
             current = env[name]
+        elif current is _DEFERRED:  # checked when the extensions are known
+            if name.startswith("_"):
+                raise ConditionError(f"needs path {text!r}: no field {name!r}")
         elif isinstance(current, _FactsType):
             known = Facts.annotations()
             if name not in known and name not in current.extra:
@@ -605,7 +648,7 @@ def _compile_need(text: str, scope: Scope) -> NeedPath:
             current = _type_of(fields[name])
         else:
             raise ConditionError(f"needs path {text!r}: {parts[i - 1]!r} has no fields")
-        if through:
+        if through and current is not _DEFERRED:
             if not isinstance(current, _List):
                 raise ConditionError(f"needs path {text!r}: {name!r} is not a list, drop the []")
             current = current.item

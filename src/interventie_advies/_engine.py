@@ -117,6 +117,8 @@ class Engine:
         host = self.host
         by_code: dict[str, Rule] = {}
         gathered: list[Rule] = []
+        # extension paths of rules loaded without the models are checked against them all
+        models = {name: model for name, (_, model) in self.extensions.items()}
         for plugin, result in host.call_each("advies_rules"):
             if not isinstance(result, (list, tuple)) or not all(
                 isinstance(r, Rule) for r in result
@@ -129,6 +131,10 @@ class Engine:
             for rule in result:
                 if not rule.plugin:
                     rule = rule.model_copy(update={"plugin": plugin})
+                wrong = rule.extension_problems(models)
+                if wrong:
+                    host.report(plugin, f"rule {rule.code}: {'; '.join(wrong)}", rule.code)
+                    continue
                 if rule.code in by_code:
                     first = by_code[rule.code]
                     host.report(
@@ -141,7 +147,7 @@ class Engine:
                 by_code[rule.code] = rule
                 gathered.append(rule)
         for path in _rule_paths(self._rule_files):
-            for rule in load_rules(path, plugin=f"file:{path.name}"):
+            for rule in load_rules(path, plugin=f"file:{path.name}", extensions=models):
                 if rule.code in by_code:
                     raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
                 by_code[rule.code] = rule

@@ -25,7 +25,14 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ._conditions import ConditionError, NeedPath, Scope, compile_condition, compile_need
+from ._conditions import (
+    ConditionError,
+    NeedPath,
+    Scope,
+    compile_condition,
+    compile_need,
+    reads_deferred,
+)
 from ._elements import ELEMENT_IDS
 from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
@@ -75,15 +82,21 @@ class LocalList(_Strict):
 
 
 def _scope(info: ValidationInfo, own_facts: Iterable[str] = ()) -> Scope:
-    """What conditions may read: plugin facts and extension models (from the context)."""
+    """What conditions may read: plugin facts and extension models (from the context).
+
+    Without extension models in the context, ``extensions.NAME...`` paths are checked
+    later, once every plugin's extensions are known (see :meth:`Rule.extension_problems`).
+    """
     facts = tuple(own_facts)
     extensions: tuple[tuple[str, Any], ...] = ()
+    deferred = True
     if isinstance(info.context, Mapping):
         facts += tuple(info.context.get("facts", ()))
-        extensions = tuple(
-            sorted(dict(info.context.get("extensions") or {}).items(), key=lambda item: item[0])
-        )
-    return Scope(tuple(sorted(set(facts))), extensions)
+        given = info.context.get("extensions")
+        if given is not None:
+            extensions = tuple(sorted(dict(given).items(), key=lambda item: item[0]))
+            deferred = False
+    return Scope(tuple(sorted(set(facts))), extensions, deferred)
 
 
 def _extra_facts(info: ValidationInfo) -> Scope:
@@ -216,6 +229,10 @@ class Rule(BaseModel):
 
     _code: types.CodeType | None = PrivateAttr(None)
     _needs: tuple[NeedPath, ...] = PrivateAttr(())
+    #: the plugin facts its conditions may read (to check extension paths later)
+    _facts_read: tuple[str, ...] = PrivateAttr(())
+    #: (where, text, is a condition) of what reads extensions not checked yet
+    _unchecked: tuple[tuple[str, str, bool], ...] = PrivateAttr(())
 
     @field_validator("element")
     @classmethod
@@ -278,7 +295,33 @@ class Rule(BaseModel):
         for step in (self.applies, *self.adjust) if self.applies else self.adjust:
             step.for_rule(self.code, _scope(info))
         self._needs = tuple(compile_need(path, extra) for path in self.needs)
+        self._facts_read = extra.facts
+        self._unchecked = _unchecked_extensions(self, extra)
         return self
+
+    def extension_problems(self, extensions: Mapping[str, type[BaseModel]]) -> list[str]:
+        """What the rule reads under ``extensions`` that the registered models lack.
+
+        A rule loaded without extension models (``load_rules(path)`` in a plugin's
+        ``advies_rules``) reads ``extensions.NAME...`` unchecked; the engine checks those
+        paths here once every plugin has registered its extensions.
+
+        :param extensions: every registered extension NAME and its model.
+        :returns: one message per condition, needs path or placeholder that is wrong.
+        """
+        if not self._unchecked:
+            return []
+        scope = Scope(self._facts_read, tuple(sorted(extensions.items())))
+        problems = []
+        for where, text, is_condition in self._unchecked:
+            try:
+                if is_condition:
+                    compile_condition(text, scope)
+                else:
+                    compile_need(text, scope)
+            except ConditionError as exc:
+                problems.append(f"{where}: {exc}")
+        return problems
 
     @property
     def need_paths(self) -> tuple[NeedPath, ...]:
@@ -293,6 +336,31 @@ class Rule(BaseModel):
     def label(self) -> str:
         """``CODE (name)`` for messages."""
         return f"{self.code} ({self.name})"
+
+
+def _unchecked_extensions(rule: Rule, scope: Scope) -> tuple[tuple[str, str, bool], ...]:
+    """The conditions, needs paths and placeholders that read extensions not checked yet."""
+    if not scope.deferred:
+        return ()
+    conditions = [("when", rule.when)] if isinstance(rule.when, str) else []
+    paths = [("needs", path) for path in rule.needs]
+    if rule.applies is not None:
+        conditions.append(("applies.when", rule.applies.when))
+        paths += [("applies.needs", path) for path in rule.applies.needs]
+    for k, step in enumerate(rule.adjust):
+        conditions.append((f"adjust[{k}].when", step.when))
+        paths += [(f"adjust[{k}].needs", path) for path in step.needs]
+    for name in ("title", "message", "why", "question"):
+        text: LocalText | None = getattr(rule, name)
+        for lang_text in (text.nl, text.en) if text is not None else ():
+            paths += [(name, path) for path in _PLACEHOLDER.findall(lang_text)]
+    found = [(where, text, True) for where, text in conditions if reads_deferred(text, scope)]
+    found += [
+        (where, path, False)
+        for where, path in paths
+        if path.split(".")[0].removesuffix("[]") == "extensions"
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def fill_placeholders(text: str, namespace: Mapping[str, Any]) -> str:
@@ -349,7 +417,8 @@ def load_rules(
     :param elements: element ids a plugin adds, beside the built-in twelve.
     :param origin: how rules name their file (default: the path as given).
     :param extensions: extension models conditions may read as ``extensions.NAME.field``
-        (the models the plugin registers through ``advies_project_extensions``).
+        (the models the plugin registers through ``advies_project_extensions``). Without
+        them, such paths are checked by the engine once every plugin's extensions are known.
     :raises RuleError: naming file, rule code and every problem.
     """
     file = str(path)
@@ -401,7 +470,8 @@ def rules_from_data(
     context = {
         "facts": tuple(facts) + (tuple(pack.facts) if pack else ()),
         "elements": tuple(elements),
-        "extensions": dict(extensions or {}),
+        # NOTE: None (not given): extension paths are checked by the engine, later
+        "extensions": dict(extensions) if extensions is not None else None,
     }
     rules: list[Rule] = []
     seen: dict[str, int] = {}
