@@ -26,6 +26,7 @@ bounded by the size of the project and the length of the condition.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from ._i18n import current_error_language, t
@@ -54,8 +55,16 @@ MAX_RUN_STEPS = 5_000_000
 
 #: the functions whose cost grows with the size of their one argument
 _SIZED_CALLS = frozenset({"any", "all", "min", "max", "sum", "set"})
-#: values whose size a step counts; texts only count where they are joined (see ``plus``)
-_COLLECTIONS = (list, tuple, set, frozenset, dict)
+#: values whose size is not counted; a text only where it is joined (see ``plus``)
+_UNCOUNTED = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime, dt.timedelta})
+_NOT_JOINED = _UNCOUNTED - {str}
+
+
+def _length(value: Any) -> int:
+    try:
+        return len(value)
+    except TypeError:  # no size: the operation itself will say what is wrong
+        return 0
 
 
 class StepLimitError(RuntimeError):
@@ -68,13 +77,16 @@ def _number(value: int) -> str:
 
 
 class StepBudget:
-    """Counts the steps of the conditions of one run (one object per run's namespace)."""
+    """Counts the steps of the conditions of one run (one object per run's namespace).
+
+    NOTE: these methods run inside conditions, up to once per item of a loop; they avoid
+    ``min``, ``max`` and ``isinstance`` with tuples, which cost several times a method call.
+    """
 
     __slots__ = ("cap", "left", "rule", "run_left")
 
     def __init__(self) -> None:
-        self.cap = MAX_STEPS
-        self.left = MAX_STEPS
+        self.cap = self.left = MAX_STEPS
         self.run_left = MAX_RUN_STEPS
         self.rule = ""
 
@@ -84,8 +96,13 @@ class StepBudget:
         Returns None, so the rewritten condition ``start(rule) or condition`` has the value
         of the condition itself.
         """
-        self.run_left -= self.cap - max(self.left, 0)  # what the last evaluation used
-        self.cap = self.left = min(MAX_STEPS, max(self.run_left, 0))
+        left = self.run_left - (self.cap - self.left)  # less what the last one used
+        self.run_left = left
+        if left > MAX_STEPS:
+            left = MAX_STEPS
+        elif left < 0:
+            left = 0
+        self.cap = self.left = left
         self.rule = rule
 
     def each(self, items: Iterable[Any]) -> Iterable[Any]:
@@ -107,29 +124,28 @@ class StepBudget:
             yield item
 
     def size(self, value: Any) -> Any:
-        """``value``, charged one step per item when it is a collection."""
-        if isinstance(value, _COLLECTIONS):
-            self.left -= len(value)
+        """``value``, charged one step per item when it is a collection (not a text)."""
+        if type(value) not in _UNCOUNTED:
+            try:
+                self.left -= len(value)
+            except TypeError:  # no size: a model, or a value the operation will refuse
+                return value
             if self.left < 0:
                 self.stop()
         return value
 
     def plus(self, left: Any, right: Any) -> Any:
         """``left + right``, charged the sizes of both first (texts by their characters)."""
-        n = 0
-        if isinstance(left, (str, *_COLLECTIONS)):
-            n += len(left)
-        if isinstance(right, (str, *_COLLECTIONS)):
-            n += len(right)
-        if n:
-            self.left -= n
-            if self.left < 0:
-                self.stop()
+        if type(left) not in _NOT_JOINED:
+            self.left -= _length(left)
+        if type(right) not in _NOT_JOINED:
+            self.left -= _length(right)
+        if self.left < 0:
+            self.stop()
         return left + right
 
     def stop(self) -> None:
         """Raise the error that stops this evaluation."""
-        self.left = -1
         what = (
             t("rule {r}", "regel {r}", r=self.rule) if self.rule else t("condition", "voorwaarde")
         )
