@@ -50,6 +50,9 @@ NO_CACHE_ENV = "ADVIES_NO_CACHE"
 _CHECKING_MODULES = (
     "_rules",
     "_conditions",
+    "_condition_check",
+    "_condition_scope",
+    "_needs",
     "_budget",
     "_project",
     "_facts",
