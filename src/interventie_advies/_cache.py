@@ -49,6 +49,7 @@ NO_CACHE_ENV = "ADVIES_NO_CACHE"
 #: the modules whose code decides what a loaded rule looks like
 _CHECKING_MODULES = (
     "_rules",
+    "_rule_parts",
     "_conditions",
     "_condition_check",
     "_condition_scope",
