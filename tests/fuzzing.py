@@ -218,6 +218,17 @@ HOSTILE_CONDITIONS = [
     "sum(1 for a in activities for p in partners for k in key_persons)",
     "any(any(any(1 for c in activities) for b in partners) for a in key_persons)",
     "project.name * 1000000",
+    # growth that is quadratic or worse: sum with a start value or of lists, texts, tuples
+    "sum([[a] for a in activities for b in activities], []) == []",
+    "sum([[a] for a in activities]) == 0",
+    "sum([a.name for a in activities], '')",
+    "sum([(1,), (2,)]) == 0",
+    "sum(a.sessions for a in activities, 0)",
+    "len(activities, partners)",
+    # the step budget's own name, also in full-width letters
+    "any(_advies_steps for _advies_steps in activities)",
+    "any(_\uff41dvies_steps.start('x') for _\uff41dvies_steps in activities)",
+    "_advies_steps.start('x')",
     "project.name[::-1]",
     "activities[0:1000000000]",
     "activities[facts.partner_count]",
