@@ -283,7 +283,9 @@ def big_project(n: int = 500, description: str = "x" * 10_000) -> dict[str, Any]
         "format": 1,
         "project": {"name": "groot", "description": description},
         "activities": [{"name": f"a{i}"} for i in range(n)],
-        "partners": [{"name": f"p{i}", "domain": "social"} for i in range(n)],
+        "partners": [
+            {"name": f"p{i}", "domain": "social", "strengths": ["x"] * 20} for i in range(n)
+        ],
     }
 
 
@@ -328,7 +330,10 @@ def test_a_condition_over_its_budget_is_stopped_and_recorded_as_its_rule_s_error
         "any(a == b for a in (x.name for x in activities)"
         " for b in activities + activities)",
         "len([a for a in [b for b in activities for c in activities] if a in partners]) > 0",
-        "max(len(set(partners)) for a in activities for b in activities) > 0",
+        "max(len(set(facts.partner_names)) for a in activities for b in activities) > 0",
+        # lists and sets compared for every pair: each comparison costs their size
+        "any(a.strengths == b.strengths + ['y'] for a in partners for b in partners)",
+        "any(facts.partner_names != facts.partner_names for a in activities for b in partners)",
     ],
 )
 def test_expensive_loops_are_stopped_by_the_budget(

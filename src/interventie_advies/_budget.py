@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ._i18n import current_error_language, t
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator
 
 __all__ = [
     "BUDGET",
@@ -205,6 +205,9 @@ def _number_literal(node: ast.expr) -> bool:
 class _Rewriter:
     """Put the budget's calls into a validated condition (see the module docstring)."""
 
+    def __init__(self, sized: Collection[int]) -> None:
+        self.sized = sized
+
     def visit(self, node: ast.expr, looping: bool) -> ast.expr:
         if isinstance(node, _COMPREHENSIONS):
             return self._comprehension(node, looping)
@@ -236,12 +239,15 @@ class _Rewriter:
         return node
 
     def _compare(self, node: ast.Compare) -> ast.expr:
+        sized = id(node) in self.sized  # lists, sets or items compared: each costs its size
         node.left = self.visit(node.left, True)
+        if sized and not _literal(node.left):
+            node.left = _method("size", node.left)
         comparators = []
         for op, right in zip(node.ops, node.comparators, strict=True):
             right = self.visit(right, True)
             if (
-                isinstance(op, (ast.In, ast.NotIn))
+                (sized or isinstance(op, (ast.In, ast.NotIn)))
                 and not _literal(right)
                 and not isinstance(right, _COMPREHENSIONS)  # those count their own items
             ):
@@ -273,12 +279,15 @@ class _Rewriter:
         return node
 
 
-def instrument(body: ast.expr) -> ast.expr:
+def instrument(body: ast.expr, sized: Collection[int] = ()) -> ast.expr:
     """The condition ``body`` (validated, with loops) with its loops and sizes counted.
+
+    :param sized: the comparisons (``id`` of their nodes) whose operands are lists, sets
+        or items, as the checker typed them: in a loop, each side is charged its size.
 
     The tree is changed in place; pass a copy to keep the original.
     """
-    return ast.fix_missing_locations(_Rewriter().visit(body, False))
+    return ast.fix_missing_locations(_Rewriter(sized).visit(body, False))
 
 
 def under_budget(body: ast.expr, rule: str) -> ast.Expression:

@@ -23,6 +23,7 @@ from ._condition_scope import (
     _Model,
     _Namespace,
     _root_types,
+    _Sized,
     _type_of,
     namespace_names,
 )
@@ -72,6 +73,8 @@ class Checker:
         self.deepest = 0
         #: field names read under ``extensions`` while the extensions are not known yet
         self.deferred: set[str] | None = None
+        #: the comparisons of collections or items (``id`` of their nodes), see ``_budget``
+        self.sized: set[int] = set()
 
     def check(self, node: ast.AST, depth: int = 0) -> Any:
         if depth > MAX_DEPTH:
@@ -239,11 +242,17 @@ class Checker:
                 and (right.value is None or isinstance(right.value, bool))
             ):
                 raise ConditionError("'is' and 'is not' may only compare with True, False or None")
-        for operand in (node.left, *node.comparators):
-            self.check(operand, depth)
+        kinds = [self.check(operand, depth) for operand in (node.left, *node.comparators)]
+        if any(isinstance(kind, (_List, _Model, _Sized)) for kind in kinds) and any(
+            isinstance(op, _BY_VALUE) for op in node.ops
+        ):
+            # NOTE: comparing lists, sets or items costs their size: counted in loops
+            self.sized.add(id(node))
         return _VALUE
 
 
+#: comparisons that look at the values (``is`` looks at identity, ``in`` is counted apart)
+_BY_VALUE = (ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE)
 _COLLECTION_NODES = (ast.List, ast.Tuple, ast.Set, ast.ListComp, ast.SetComp, ast.GeneratorExp)
 
 

@@ -75,6 +75,13 @@ class _Value:
 _VALUE = _Value()
 
 
+class _Sized(_Value):
+    """A set or mapping (``facts.partner_names``): comparing it costs its size."""
+
+
+_SIZED = _Sized()
+
+
 class _Deferred:
     """A value under ``extensions`` while the extensions are not known yet (see Scope)."""
 
@@ -91,6 +98,8 @@ def _type_of(annotation: Any) -> Any:
         return _type_of(args[0]) if len(args) == 1 else _VALUE
     if origin is list or origin is tuple:
         return _List(_type_of(get_args(annotation)[0]))
+    if origin in (set, frozenset, dict):
+        return _SIZED
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return _Model(annotation)
     return _VALUE

@@ -220,6 +220,6 @@ def _compile(text: str, scope: Scope) -> tuple[types.CodeType | ast.expr, bool]:
         raise ConditionError("the expression is nested too deeply") from None
     if has_loops(tree):
         # NOTE: the tree evalidate validated (it compiled the same text), with loops counted
-        return instrument(tree.body), checker.deferred is not None
+        return instrument(tree.body, checker.sized), checker.deferred is not None
     code: types.CodeType = expr.code
     return code, checker.deferred is not None
