@@ -3,7 +3,8 @@
 Usage: python benchmarks/fuzz.py [--seconds N] [--seed S] [--jobs J]
 
 Each worker process loops over the generators of ``tests/fuzzing.py`` (mutated examples,
-arbitrary text and bytes, mutated rule files with random conditions) with its own seeded
+arbitrary text and bytes, mutated rule files with random conditions and with conditions
+built from every allowed construct, ``fuzzing.ConditionMaker``) with its own seeded
 random generator, and feeds every input to load_project → advise → every renderer (rule
 files: load_rules → advise with their rules → every renderer). An input ends as a clean
 ``AdviesError``, a valid report, or a crash (any other exception, or more than

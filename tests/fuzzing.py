@@ -3,9 +3,10 @@
 One seeded :class:`Mutator` makes every kind of input the fuzzers try: arbitrary text and
 bytes as a project file, mutations of every example (keys dropped or renamed, wrong types,
 huge strings, deep nesting, odd unicode, NUL bytes, duplicate keys and tables), and rule
-files whose conditions are random expressions. It uses :mod:`random` only, so the
-benchmark can run it without hypothesis; the tests wrap it in hypothesis strategies
-(``st.randoms``) so that failures are reproducible and shrink.
+files whose conditions are random expressions, or valid ones built from every allowed
+construct (:class:`ConditionMaker`, also a hypothesis strategy in ``strategies.py``). It
+uses :mod:`random` only, so the benchmark can run it without hypothesis; the tests wrap it
+in hypothesis strategies (``st.randoms``) so that failures are reproducible and shrink.
 
 :func:`feed_project` and :func:`feed_rules` run one input through the whole tool
 (load → advise → every renderer) and say whether it ended in a clean ``AdviesError`` or a
@@ -21,17 +22,18 @@ import math
 import random
 import re
 import sys
+import types
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, Protocol, Union, cast, get_args, get_origin
 
 from interventie_advies import AdviesError, Engine, Report, load_rules
 from interventie_advies._project import TABLES
 from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 __all__ = [
     "DATE",
@@ -40,6 +42,8 @@ __all__ = [
     "INJECTIONS",
     "ODD_CHARS",
     "RULE_FILES",
+    "Chooser",
+    "ConditionMaker",
     "Mutator",
     "feed_project",
     "feed_rules",
@@ -214,6 +218,17 @@ HOSTILE_CONDITIONS = [
     "sum(1 for a in activities for p in partners for k in key_persons)",
     "any(any(any(1 for c in activities) for b in partners) for a in key_persons)",
     "project.name * 1000000",
+    # growth that is quadratic or worse: sum with a start value or of lists, texts, tuples
+    "sum([[a] for a in activities for b in activities], []) == []",
+    "sum([[a] for a in activities]) == 0",
+    "sum([a.name for a in activities], '')",
+    "sum([(1,), (2,)]) == 0",
+    "sum(a.sessions for a in activities, 0)",
+    "len(activities, partners)",
+    # the step budget's own name, also in full-width letters
+    "any(_advies_steps for _advies_steps in activities)",
+    "any(_\uff41dvies_steps.start('x') for _\uff41dvies_steps in activities)",
+    "_advies_steps.start('x')",
     "project.name[::-1]",
     "activities[0:1000000000]",
     "activities[facts.partner_count]",
@@ -733,7 +748,9 @@ class Mutator:
                     target = self.rng.choice(rule["adjust"])
                 elif rule.get("applies") and self.chance(0.3):
                     target = rule["applies"]
-                target["when"] = self.condition()
+                target["when"] = (
+                    ConditionMaker(self.rng).condition() if self.chance(0.5) else self.condition()
+                )
                 if self.chance(0.3):
                     rule["needs"] = [
                         self.rng.choice(
@@ -746,6 +763,245 @@ class Mutator:
         if pick < 0.95:
             return self.raw_text()
         return self.raw_bytes()
+
+
+# -- conditions from every allowed construct -------------------------------------------------
+
+
+class Chooser(Protocol):
+    """What the condition maker draws from: ``random.Random``, or hypothesis (strategies.py)."""
+
+    def choice(self, seq: Sequence[Any]) -> Any:
+        """One item of ``seq``."""
+        ...
+
+    def randint(self, a: int, b: int) -> int:
+        """A whole number from ``a`` to ``b``, both included."""
+        ...
+
+
+def _kind(annotation: Any) -> str:
+    """What a field holds, as the condition maker types it: text, num, bool, date, texts."""
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) in (Union, types.UnionType) and len(args) == 1:
+        return _kind(args[0])
+    if get_origin(annotation) is Literal or annotation is str:
+        return "text"
+    if annotation is bool:
+        return "bool"
+    if annotation in (int, float):
+        return "num"
+    if annotation in (dt.date, dt.datetime):
+        return "date"
+    if get_origin(annotation) in (list, set):
+        inner = get_args(annotation)[0]
+        return "texts" if _kind(inner) == "text" else "items"
+    return "other"
+
+
+def _fields(model: Any) -> dict[str, list[str]]:
+    by_kind: dict[str, list[str]] = {}
+    for name, info in model.model_fields.items():
+        by_kind.setdefault(_kind(info.annotation), []).append(name)
+    return by_kind
+
+
+def _facts_fields() -> dict[str, list[str]]:
+    from interventie_advies._facts import Facts
+
+    by_kind: dict[str, list[str]] = {}
+    for name, annotation in Facts.annotations().items():
+        by_kind.setdefault(_kind(annotation), []).append(name)
+    return by_kind
+
+
+#: the lists of items a condition loops over, and the fields of their items by kind
+_ITEM_TABLES: dict[str, dict[str, list[str]]] = {
+    name: _fields(model) for name, (model, is_list) in TABLES.items() if is_list
+}
+_ITEM_TABLES["funding.sources"] = _fields(TABLES["funding"][0].model_fields["sources"].annotation
+                                          .__args__[0].__args__[0])
+#: the single tables (and ``facts``), and their fields by kind
+_SCALAR_TABLES: dict[str, dict[str, list[str]]] = {
+    name: _fields(model) for name, (model, is_list) in TABLES.items() if not is_list
+}
+_SCALAR_TABLES["facts"] = _facts_fields()
+_WORDS = ["social", "cultural", "x", "", "é", "it's", "management", "film", "\\d", "loneliness"]
+
+
+class ConditionMaker:
+    """Builds conditions from every allowed construct, typed so that each one loads.
+
+    Comparisons (``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=``, ``in``, ``not in``,
+    ``is``/``is not`` with ``True``, ``False``, ``None``), ``and``/``or``/``not``, ``x if c
+    else y``, literals (texts, whole and decimal numbers, tuples, lists, sets), field paths
+    of tables, items and facts, constant indexing (also negative), ``any``, ``all``,
+    ``len``, ``min``, ``max``, ``sum``, ``set``, ``+`` and ``-``, and generator, list and set
+    comprehensions with one or two ``for`` clauses and ``if`` clauses, within the limits of
+    docs/conditions.md (3 ``for`` clauses, 2 inside each other, 2,000 characters).
+    """
+
+    def __init__(self, pick: Chooser, max_depth: int = 4) -> None:
+        self.pick = pick
+        self.max_depth = max_depth
+        self.fors = 0  # 'for' clauses used so far
+        self.nesting = 0  # 'for' clauses around what is being made
+        self.scope: list[tuple[str, str]] = []  # loop variables and the table of their items
+        self.names = 0
+
+    def condition(self) -> str:
+        """A boolean condition; ``True`` in the rare case it grew over the length limit."""
+        text = self.boolean(0)
+        return text if len(text) <= 2000 else "True"
+
+    # -- building blocks -----------------------------------------------------------------
+
+    def _one(self, options: list[Callable[[], str]]) -> str:
+        return cast("str", self.pick.choice(options)())
+
+    def _loops_left(self) -> int:
+        return min(3 - self.fors, 2 - self.nesting)
+
+    def _field(self, kind: str) -> str | None:
+        """A path to a field of ``kind``: of a table, a loop variable, or an indexed item."""
+        paths = [f"{t}.{f}" for t, by in _SCALAR_TABLES.items() for f in by.get(kind, ())]
+        paths += [f"{v}.{f}" for v, t in self.scope for f in _ITEM_TABLES[t].get(kind, ())]
+        index = self.pick.choice(["0", "-1", "1"])
+        paths += [f"{t}[{index}].{f}" for t, by in _ITEM_TABLES.items() for f in by.get(kind, ())]
+        return cast("str", self.pick.choice(paths)) if paths else None
+
+    def _comprehension(self, depth: int, element: Callable[[int], str]) -> tuple[str, str]:
+        """``ELEMENT for v in TABLE [for w in TABLE] [if COND]``, and the loop variables."""
+        clauses = 1 if self._loops_left() < 2 else self.pick.randint(1, 2)
+        saved = list(self.scope), self.nesting
+        parts = []
+        for k in range(clauses):
+            if k and self._loops_left() < 1:  # an 'if' clause used the loops left
+                break
+            self.names += 1
+            var = f"v{self.names}"
+            table = self.pick.choice(list(_ITEM_TABLES))
+            parts.append(f"for {var} in {table}")
+            self.scope.append((var, table))
+            self.fors += 1
+            self.nesting += 1
+            if self.pick.randint(0, 3) == 0:
+                parts.append(f"if {self.boolean(depth + 1)}")
+        elt = element(depth + 1)
+        self.scope, self.nesting = saved
+        return elt, " ".join(parts)
+
+    # -- by type ----------------------------------------------------------------------------
+
+    def boolean(self, depth: int) -> str:
+        """A condition that reads as true or false."""
+        if depth >= self.max_depth:
+            return self._one(
+                [lambda: self.pick.choice(["True", "False"]), lambda: self._bool_field()]
+            )
+        d = depth + 1
+        options: list[Callable[[], str]] = [
+            lambda: f"({self.number(d)} {self.pick.choice(['<', '<=', '>', '>=', '==', '!='])}"
+            f" {self.number(d)})",
+            lambda: f"({self.text(d)} {self.pick.choice(['==', '!='])} {self.text(d)})",
+            lambda: f"({self.text(d)} {self.pick.choice(['in', 'not in'])} {self.texts(d)})",
+            lambda: f"({self._bool_field()} {self.pick.choice(['is', 'is not'])}"
+            f" {self.pick.choice(['True', 'False', 'None'])})",
+            lambda: f"({self._any_field()} {self.pick.choice(['is', 'is not'])} None)",
+            self._bool_field,
+            lambda: f"({self.boolean(d)} {self.pick.choice(['and', 'or'])} {self.boolean(d)})",
+            lambda: f"(not {self.boolean(d)})",
+            lambda: f"({self.boolean(d)} if {self.boolean(d)} else {self.boolean(d)})",
+            lambda: f"({self._date()} {self.pick.choice(['<', '<=', '==', '>'])} {self._date()})",
+            lambda: f"(set({self.texts(d)}) {self.pick.choice(['==', '!='])} {self.texts(d)})",
+            lambda: self.pick.choice(["True", "False"]),
+        ]
+        if self._loops_left() > 0:
+            options += [
+                lambda: "{}({} {})".format(
+                    self.pick.choice(["any", "all"]), *self._comprehension(depth, self.boolean)
+                ),
+            ] * 3
+        return self._one(options)
+
+    def _bool_field(self) -> str:
+        return self._field("bool") or "True"
+
+    def _any_field(self) -> str:
+        return self._field(self.pick.choice(["text", "num", "bool", "date", "texts"])) or "None"
+
+    def _date(self) -> str:
+        return self._field("date") or "facts.today"
+
+    def number(self, depth: int) -> str:
+        """A whole or decimal number (or None, where a field is not filled in)."""
+        literal = lambda: str(  # noqa: E731 - one of the options below
+            self.pick.choice([0, 1, 3, 12, -1, 500, 10**12, 1.5, -0.25])
+        )
+        if depth >= self.max_depth:
+            return self._one([literal, lambda: self._field("num") or "0"])
+        d = depth + 1
+        options: list[Callable[[], str]] = [
+            literal,
+            lambda: self._field("num") or "0",
+            lambda: f"len({self.texts(d)})",
+            lambda: f"len({self.pick.choice(list(_ITEM_TABLES))})",
+            lambda: f"({self.number(d)} {self.pick.choice(['+', '-'])} {self.number(d)})",
+            lambda: f"{self.pick.choice(['min', 'max'])}({self.number(d)}, {self.number(d)})",
+            lambda: f"(-{self.number(d)})",
+        ]
+        if self._loops_left() > 0:
+            options += [
+                lambda: "{}({} {})".format(
+                    self.pick.choice(["sum", "min", "max"]),
+                    *self._comprehension(depth, self.number),
+                ),
+                lambda: "sum([{} {}])".format(*self._comprehension(depth, self.number)),
+                lambda: "len([{} {}])".format(*self._comprehension(depth, self.text)),
+            ]
+        return self._one(options)
+
+    def text(self, depth: int) -> str:
+        """A text (or None, where a field is not filled in)."""
+        literal = lambda: repr(self.pick.choice(_WORDS))  # noqa: E731
+        if depth >= self.max_depth:
+            return self._one([literal, lambda: self._field("text") or "''"])
+        d = depth + 1
+        return self._one(
+            [
+                literal,
+                lambda: self._field("text") or "''",
+                lambda: f"({self.text(d)} + {self.text(d)})",
+                lambda: f"{self._field('texts') or 'residents.needs'}"
+                f"[{self.pick.choice(['0', '-1'])}]",
+                lambda: f"({self.text(d)} if {self.boolean(d)} else {self.text(d)})",
+            ]
+        )
+
+    def texts(self, depth: int) -> str:
+        """A list, tuple or set of texts."""
+        words = lambda: ", ".join(  # noqa: E731
+            repr(self.pick.choice(_WORDS)) for _ in range(self.pick.randint(1, 3))
+        )
+        if depth >= self.max_depth:
+            return self._one([lambda: f"({words()},)", lambda: self._field("texts") or "()"])
+        d = depth + 1
+        options: list[Callable[[], str]] = [
+            lambda: f"({words()},)",
+            lambda: f"[{words()}]",
+            lambda: f"{{{words()}}}",
+            lambda: self._field("texts") or "()",
+            lambda: f"set({self.texts(d)})",
+            lambda: f"(set({self.texts(d)}) - set({self.texts(d)}))",
+            lambda: f"({self._field('texts') or '[]'} + [{words()}])",
+        ]
+        if self._loops_left() > 0:
+            options += [
+                lambda: "[{} {}]".format(*self._comprehension(depth, self.text)),
+                lambda: "{{{} {}}}".format(*self._comprehension(depth, self.text)),
+                lambda: "set({} {})".format(*self._comprehension(depth, self.text)),
+            ]
+        return self._one(options)
 
 
 # -- running one input ----------------------------------------------------------------------

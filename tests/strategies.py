@@ -19,6 +19,7 @@ from interventie_advies._elements import ELEMENT_IDS
 from interventie_advies._rules import load_rules
 
 __all__ = [
+    "allowed_conditions",
     "full_projects",
     "junk",
     "junk_dicts",
@@ -310,3 +311,27 @@ def mutated_projects(draw: st.DrawFn) -> dict[str, Any]:
     else:
         parent[path[-1]] = draw(junk())
     return data
+
+
+# -- conditions ----------------------------------------------------------------------------------
+
+
+class _Draws:
+    """A ``fuzzing.Chooser`` that draws from hypothesis, so that a failing condition shrinks."""
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+
+    def choice(self, seq: Any) -> Any:
+        return self.draw(st.sampled_from(seq))
+
+    def randint(self, a: int, b: int) -> int:
+        return self.draw(st.integers(a, b))
+
+
+@st.composite
+def allowed_conditions(draw: st.DrawFn) -> str:
+    """Conditions built from every construct docs/conditions.md allows; each one loads."""
+    from fuzzing import ConditionMaker  # tests/fuzzing.py: the benchmark uses it too
+
+    return ConditionMaker(_Draws(draw)).condition()

@@ -18,22 +18,25 @@ import pytest
 from click.testing import CliRunner
 from fuzzing import (
     CLEAN,
+    DATE,
     EXAMPLES,
     RULE_FILES,
     VALID,
     Mutator,
     feed_project,
     feed_rules,
+    render_all,
     toml_dumps,
 )
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from strategies import mutated_projects
+from strategies import allowed_conditions, mutated_projects
 
-from interventie_advies import Engine, ProjectError, load_project
+from interventie_advies import Engine, ProjectError, load_project, load_rules
 from interventie_advies._load import MAX_DEPTH, MAX_KEY_PARTS, MAX_PROBLEMS, read_toml
 from interventie_advies._toml import loads
 from interventie_advies.cli import cli
+from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:
     import random
@@ -47,8 +50,8 @@ OUTCOMES = {CLEAN, VALID}
 
 
 def fuzz(examples: int) -> Callable[[Any], Any]:
-    """Bounded hypothesis settings; ``ADVIES_FUZZ=long`` multiplies the examples by 50."""
-    return settings(
+    """Bounded hypothesis settings, marked ``slow``; ``ADVIES_FUZZ=long`` runs 50 times more."""
+    chosen = settings(
         max_examples=examples * 50 if LONG else examples,
         deadline=None,
         suppress_health_check=[
@@ -57,6 +60,11 @@ def fuzz(examples: int) -> Callable[[Any], Any]:
             HealthCheck.function_scoped_fixture,
         ],
     )
+
+    def decorate(test: Any) -> Any:
+        return pytest.mark.slow(chosen(test))
+
+    return decorate
 
 
 RANDOMS = st.randoms(use_true_random=False)
@@ -279,6 +287,77 @@ def test_mutated_rule_file(tmp_path: Path, name: str, rnd: random.Random) -> Non
 @example("[pack]\nname = ''\n[[rule]]\nwhen = '__import__(\"os\")'\n")
 def test_arbitrary_text_as_rule_file(tmp_path: Path, text: str) -> None:
     assert feed_rules(text, tmp_path) in OUTCOMES
+
+
+# -- conditions built from every allowed construct --------------------------------------------
+
+
+def _big_project(n: int) -> dict[str, Any]:
+    """Every list table with ``n`` items: loops inside loops get expensive."""
+    return {
+        "format": 1,
+        "project": {"name": "groot", "description": "x" * 10_000},
+        "residents": {"needs": ["loneliness"], "barriers": ["cost", "language"]},
+        "activities": [{"name": f"a{i}", "sessions": i + 1} for i in range(n)],
+        "partners": [
+            {"name": f"p{i}", "domain": "social", "strengths": ["x"] * 20} for i in range(n)
+        ],
+        "key_persons": [{"name": f"k{i}", "knows_residents": i % 2 == 0} for i in range(n)],
+        "funding": {"sources": [{"name": f"f{i}", "kind": "fund"} for i in range(n)]},
+    }
+
+
+#: what conditions run on: every example, a file with only a name, and a large project
+CONDITION_PROJECTS: dict[str, Any] = {
+    **{  # their decisions and select name built-in rules, which these engines do not have
+        name: {k: v for k, v in loads(text).items() if k not in ("decisions", "advies")}
+        for name, text in EXAMPLES.items()
+    },
+    "only-a-name": {"format": 1, "project": {"name": "x"}},
+    "large": _big_project(150),
+}
+#: how a valid condition may still fail on a project (recorded in the report, never raised)
+RUN_TIME_FAILURES = ("TypeError", "ValueError", "IndexError", "StepLimitError")
+
+
+@fuzz(150)
+@given(
+    condition=allowed_conditions(),
+    where=st.sampled_from(["when", "applies", "adjust"]),
+    project=st.sampled_from(sorted(CONDITION_PROJECTS)),
+)
+def test_conditions_from_every_allowed_construct_load_and_run(
+    tmp_path: Path, condition: str, where: str, project: str
+) -> None:
+    """Each loads; on any project it gives a report (a failure is the rule's error)."""
+    rule: dict[str, Any] = {
+        "code": "GEN01",
+        "name": "generated.one",
+        "element": "contact",
+        "kind": "recommendation",
+        "priority": "low",
+        "when": "True",
+        "title": {"nl": "t", "en": "t"},
+        "message": {"nl": "m", "en": "m"},
+        "why": {"nl": "w", "en": "w"},
+    }
+    if where == "when":
+        rule["when"] = condition
+    elif where == "applies":
+        rule["applies"] = {"when": condition, "needs": ["project.name"]}
+    else:
+        reason = {"nl": "r", "en": "r"}
+        rule["adjust"] = [{"when": condition, "priority": "high", "reason": reason}]
+    path = tmp_path / "generated.toml"
+    path.write_text(toml_dumps({"rule": [rule]}), encoding="utf-8")
+    rules = load_rules(path)  # every construct is allowed: no RuleError
+    report = make_engine(RulesPlugin(rules)).advise(CONDITION_PROJECTS[project], date=DATE)
+    render_all(report)
+    for error in report.errors:
+        assert error.rule == "GEN01"
+        assert "\n" not in error.message
+        kind = error.message.removeprefix("applies failed: ").removeprefix("adjustment failed: ")
+        assert kind.startswith(RUN_TIME_FAILURES), error.message
 
 
 # -- through the CLI ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import annotated_types as at
 import pytest
 from pydantic import BaseModel
 
-from interventie_advies import ProjectError, error_language, load_project
+from interventie_advies import ProjectError, _budget, error_language, load_project
 from interventie_advies import _conditions as conditions
 from interventie_advies._load import (
     MAX_DEPTH,
@@ -275,6 +275,9 @@ RULE_LIMITS = {
     "rule name": max_length(Rule, "name"),
     "rule source": max_length(Rule, "source"),
     "pack name": max_length(Pack, "name"),
+    "rule file size": MAX_FILE_BYTES,
+    "steps of one condition": _budget.MAX_STEPS,
+    "steps of one run": _budget.MAX_RUN_STEPS,
 }
 
 

@@ -20,7 +20,7 @@ from conftest import DATE, make_rule
 
 from interventie_advies import Engine, PluginError, hookimpl
 from interventie_advies import _host as host
-from interventie_advies._engine import MAX_RULES_PER_PLUGIN
+from interventie_advies._gather import MAX_RULES_PER_PLUGIN
 from interventie_advies.cli import cli
 from interventie_advies.testing import RulesPlugin, make_engine
 
@@ -213,7 +213,7 @@ project = {{}}
 
 def test_rules_files_together_are_bounded_too(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("interventie_advies._engine.MAX_RULES_PER_PLUGIN", 3)
+    monkeypatch.setattr("interventie_advies._gather.MAX_RULES_PER_PLUGIN", 3)
     folder = tmp_path / "regels"
     folder.mkdir()
     for i, codes in enumerate((["FIL01", "FIL02"], ["FIL03", "FIL04"])):

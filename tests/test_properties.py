@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 from typing import TYPE_CHECKING, Any, get_args
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -30,16 +31,22 @@ from interventie_advies._prioritise import order, rank, rank_context, rule_conte
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Callable
 
 #: one engine with the built-in rules only, shared by every example (rules compile once)
 ENGINE = Engine(plugins=())
 
 
 
-def bounded(examples: int) -> settings:
-    """Hypothesis settings that keep the whole file well under 30 s."""
-    return settings(max_examples=examples, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def bounded(examples: int) -> Callable[[Any], Any]:
+    """Hypothesis settings that keep the whole file well under 30 s; marked ``slow``."""
+    chosen = settings(max_examples=examples, deadline=None,
+                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+    def decorate(test: Any) -> Any:
+        return pytest.mark.slow(chosen(test))
+
+    return decorate
 
 
 CHEAP = bounded(150)  # no engine run, small inputs

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from interventie_advies import AdviesError, Rule, RuleError, load_rules
+from interventie_advies import AdviesError, Rule, RuleError, _readfile, load_rules
 from interventie_advies._elements import ELEMENT_IDS
+from interventie_advies._load import MAX_FILE_BYTES
 
 Writer = Callable[..., Path]
 
@@ -197,7 +201,7 @@ def test_typo_in_a_text_placeholder(write: Writer) -> None:
         ("__import__('os')", "only these functions can be called"),
         ("project.__class__", "no field '__class__'"),
         ("open('x')", "only these functions can be called"),
-        ('"a" * 10**9', "'Mult' is not allowed"),
+        ('"a" * 10**9', "the operator * is not allowed"),
         ("lambda: 1", "'Lambda' is not allowed"),
         ("(lambda: True)()", "only these functions can be called"),
         ('f"{project.name}" == "x"', "'JoinedStr' is not allowed"),
@@ -353,7 +357,86 @@ def test_missing_rule_file(tmp_path: Path) -> None:
     with pytest.raises(RuleError) as info:
         load_rules(path)
     assert info.value.problems[0].file == str(path)
-    assert "cannot read rule file" in info.value.problems[0].message
+    assert info.value.problems[0].message == "cannot read file: No such file or directory"
+
+
+def test_a_rule_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"#" * (MAX_FILE_BYTES + 1))
+    with pytest.raises(RuleError) as info:
+        load_rules(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: file is 1,048,577 bytes; rule files may be at most 1,048,576 bytes (1 MiB)"
+    ]
+    path.write_bytes(b"#" * MAX_FILE_BYTES)  # at the limit: read (and no rules in it)
+    assert load_rules(path) == []
+
+
+@pytest.mark.parametrize(
+    ("make", "kind"),
+    [
+        (lambda tmp: Path("/dev/zero"), "a device"),
+        (lambda tmp: Path("/dev/null"), "a device"),
+        (lambda tmp: tmp, "a folder"),
+        (lambda tmp: (os.mkfifo(tmp / "fifo.toml"), tmp / "fifo.toml")[1], "a FIFO"),
+    ],
+    ids=["dev-zero", "dev-null", "folder", "fifo"],
+)
+def test_a_rule_file_that_is_not_a_regular_file_is_refused(
+    tmp_path: Path, make: Callable[[Path], Path], kind: str
+) -> None:
+    """No MemoryError on /dev/zero, no hang on a FIFO that nobody writes to."""
+    path = make(tmp_path)
+    with pytest.raises(RuleError) as info:
+        load_rules(path)
+    assert [str(p) for p in info.value.problems] == [
+        f"{path}: not a regular file ({kind}); give a file"
+    ]
+
+
+def test_a_rule_file_that_grows_while_it_is_read_is_cut_at_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "growing.toml"
+    path.write_bytes(b"#" * 5000)
+    monkeypatch.setattr(_readfile, "_check", lambda info, limit: None)  # as if it grew later
+    read: list[int] = []
+    real_read = os.read
+
+    def counting_read(fd: int, n: int) -> bytes:
+        data = real_read(fd, n)
+        read.append(len(data))
+        return data
+
+    monkeypatch.setattr(os, "read", counting_read)
+    with pytest.raises(_readfile.FileRefused, match="file grew while it was read"):
+        _readfile.read_bounded(path, 1000)
+    assert sum(read) == 1001  # the limit plus one byte, never the whole file
+
+
+def test_a_rule_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.toml"
+    path.write_bytes("# caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(RuleError) as info:
+        load_rules(path)
+    assert [p.message for p in info.value.problems] == [
+        "file is not UTF-8 text (byte 5); save it as UTF-8"
+    ]
+
+
+def test_the_cli_refuses_special_rule_files_without_hanging(tmp_path: Path) -> None:
+    """A real process, as a user would run it: /dev/zero and a FIFO as --rules."""
+    fifo = tmp_path / "rules.fifo"
+    os.mkfifo(fifo)
+    example = Path(__file__).resolve().parents[1] / "examples" / "schets.toml"
+    for rules, kind in (("/dev/zero", "a device"), (str(fifo), "a FIFO")):
+        result = subprocess.run(
+            [sys.executable, "-m", "interventie_advies", "run", str(example), "--no-plugins",
+             "--rules", rules, "--lang", "en"],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == f"error: {rules}: not a regular file ({kind}); give a file\n"
 
 
 def test_invalid_toml_in_rule_file(write: Writer) -> None:

@@ -47,7 +47,19 @@ __all__ = [
 CACHE_ENV = "ADVIES_CACHE_DIR"
 NO_CACHE_ENV = "ADVIES_NO_CACHE"
 #: the modules whose code decides what a loaded rule looks like
-_CHECKING_MODULES = ("_rules", "_conditions", "_project", "_facts", "_enums", "_elements")
+_CHECKING_MODULES = (
+    "_rules",
+    "_rule_parts",
+    "_conditions",
+    "_condition_check",
+    "_condition_scope",
+    "_needs",
+    "_budget",
+    "_project",
+    "_facts",
+    "_enums",
+    "_elements",
+)
 
 
 def cache_dir() -> Path | None:

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._checks import project_problems
-from ._errors import ProjectError, RuleConflictError, UsageError, shown_name
+from ._errors import ProjectError, shown_name
 from ._evaluate import Evaluator, compile_evaluator
-from ._host import BUILTIN, CallLog, PluginHost, PluginInfo, PluginProblem
-from ._i18n import t
+from ._gather import gather_rules
+from ._host import CallLog, PluginHost, PluginInfo, PluginProblem
 from ._load import load_project
 from ._plan import Planned, plan
-from ._rules import Rule, load_rules
 from ._run import Run
 from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
@@ -31,11 +30,9 @@ if TYPE_CHECKING:
 
     from ._project import Project
     from ._report import Report
+    from ._rules import Rule
 
-__all__ = ["MAX_RULES_PER_PLUGIN", "Engine", "PluginRenderer", "advise"]
-
-#: the most rules one plugin may add through advies_rules (see docs/limits.md)
-MAX_RULES_PER_PLUGIN = 5_000
+__all__ = ["Engine", "PluginRenderer", "advise"]
 
 
 class Engine:
@@ -115,7 +112,7 @@ class Engine:
         host = PluginHost(self._plugin_arg, self._modules, self._disabled, builtin)
         log = CallLog(host.versions, timed=True)
         extensions = gather_extensions(host, log)
-        rules = self._gather_rules(host, log, extensions)
+        rules = gather_rules(host, log, extensions, self._rule_files)
         renderers = gather_renderers(host, log)
         return Setup.make(
             host,
@@ -127,76 +124,6 @@ class Engine:
             {**host.timings, **log.timings},
             __version__,
         )
-
-    def _gather_rules(
-        self,
-        host: PluginHost,
-        log: CallLog,
-        extensions: Mapping[str, tuple[str, type[BaseModel]]],
-    ) -> tuple[Rule, ...]:
-        """Every plugin's rules, then those of ``--rules`` files (at most 5,000 from each).
-
-        ``extensions`` are all plugins' extensions, known before any rule is gathered.
-        """
-        by_code: dict[str, Rule] = {}
-        gathered: list[Rule] = []
-        found: list[tuple[str, Sequence[Rule]]] = []
-        for plugin, result in host.call_each("advies_rules", log):
-            if not isinstance(result, (list, tuple)):
-                log.report(
-                    plugin,
-                    f"advies_rules must return a list of Rule objects, got {type(result).__name__}",
-                )
-            elif len(result) > MAX_RULES_PER_PLUGIN:
-                log.report(
-                    plugin,
-                    f"advies_rules returned {len(result):,} rules; a plugin may add at most "
-                    f"{MAX_RULES_PER_PLUGIN:,}; all of them are left out",
-                )
-            elif not all(isinstance(r, Rule) for r in result):
-                log.report(plugin, "advies_rules must return a list of Rule objects")
-            else:
-                found.append((plugin, result))
-        # NOTE: the built-in rules come first and keep their codes, even when a plugin
-        # asks to be called first (tryfirst); the others follow in pluggy's order.
-        found.sort(key=lambda pair: pair[0] != BUILTIN)
-        for plugin, result in found:
-            for rule in result:
-                if not rule.plugin:
-                    rule = rule.model_copy(update={"plugin": plugin})
-                if rule.code in by_code:
-                    first = by_code[rule.code]
-                    log.report(
-                        plugin,
-                        f"rule code {rule.code} is already defined by {_where(first)}; "
-                        f"the rule from {_where(rule)} is left out",
-                        rule.code,
-                    )
-                    continue
-                by_code[rule.code] = rule
-                gathered.append(rule)
-        from_files = 0
-        for path in _rule_paths(self._rule_files):
-            rules = load_rules(path, plugin=f"file:{path.name}")
-            from_files += len(rules)
-            if from_files > MAX_RULES_PER_PLUGIN:
-                raise UsageError(
-                    t(
-                        "{p}: the rule files hold {n:,} rules or more; "
-                        "at most {m:,} may come from --rules",
-                        "{p}: de regelbestanden bevatten {n:,} regels of meer; "
-                        "met --rules mogen er hoogstens {m:,} komen",
-                        p=path,
-                        n=from_files,
-                        m=MAX_RULES_PER_PLUGIN,
-                    )
-                )
-            for rule in rules:
-                if rule.code in by_code:
-                    raise RuleConflictError(rule.code, _where(by_code[rule.code]), str(path))
-                by_code[rule.code] = rule
-                gathered.append(rule)
-        return tuple(gathered)
 
     @property
     def host(self) -> PluginHost:
@@ -343,36 +270,11 @@ class Engine:
         return Run(self, proj, file, lang, date, select, ignore).report()
 
 
-def _rule_paths(paths: Iterable[Path]) -> list[Path]:
-    """Rule files as given; a folder stands for all its ``*.toml`` files (sorted)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files = sorted(path.glob("*.toml"))
-            if not files:
-                raise UsageError(
-                    t(
-                        "{p}: folder has no *.toml rule files",
-                        "{p}: map bevat geen regelbestanden (*.toml)",
-                        p=path,
-                    )
-                )
-            out += files
-        else:
-            out.append(path)
-    return out
-
-
 def _file_name(source: object, file: str | None) -> str | None:
     """The name a report and its errors give a project: a path as shown safely."""
     if file is None and isinstance(source, (str, os.PathLike)):
         return shown_name(source)
     return file
-
-
-def _where(rule: Rule) -> str:
-    origin = f" ({rule.origin})" if rule.origin else ""
-    return f"plugin {rule.plugin or '?'}{origin}"
 
 
 def advise(

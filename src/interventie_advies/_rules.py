@@ -4,11 +4,10 @@ NOTE: no ``from __future__ import annotations`` here: pydantic would have to eva
 every field's annotation from its text when the models are defined, at every start-up.
 """
 
-import datetime as dt
 import os
 import re
 import types
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,17 +18,37 @@ from pydantic import (
     PrivateAttr,
     ValidationError,
     ValidationInfo,
-    WithJsonSchema,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
-from ._conditions import ConditionError, NeedPath, Scope, compile_condition, compile_need
+from ._conditions import (
+    ConditionError,
+    NeedPath,
+    Scope,
+    compile_condition,
+    compile_need,
+    reads_deferred,
+)
 from ._elements import ELEMENT_IDS
 from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
-from ._load import problems_from_validation, read_toml
+from ._load import MAX_FILE_BYTES, problems_from_validation, read_toml
+from ._readfile import FileRefused, read_bounded
+from ._rule_parts import (
+    _PLACEHOLDER,
+    Adjustment,
+    Condition,
+    Example,
+    Guard,
+    LocalList,
+    LocalText,
+    _compile_needs,
+    _extra_facts,
+    _scope,
+    _Strict,
+)
 
 __all__ = [
     "Adjustment",
@@ -42,132 +61,9 @@ __all__ = [
     "load_rules",
 ]
 
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
-
-
-class _Strict(BaseModel):
-    # NOTE: built on first use: with the rules cache, a plain `advies run` never validates
-    # a rule file, so it need not pay for building these validators at import.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
-
-
-class LocalText(_Strict):
-    """A user-facing text in Dutch and English; both are required."""
-
-    nl: str = Field(min_length=1, max_length=5000)
-    en: str = Field(min_length=1, max_length=5000)
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` (``nl`` or ``en``)."""
-        return self.nl if lang == "nl" else self.en
-
-
-class LocalList(_Strict):
-    """A list of texts (concrete steps) in Dutch and English; both are required."""
-
-    nl: list[str] = Field(min_length=1, max_length=20)
-    en: list[str] = Field(min_length=1, max_length=20)
-
-    def get(self, lang: str) -> list[str]:
-        """The list in ``lang``."""
-        return self.nl if lang == "nl" else self.en
-
-
-def _scope(info: ValidationInfo, own_facts: Iterable[str] = ()) -> Scope:
-    """What conditions may read: plugin facts and extension models (from the context)."""
-    facts = tuple(own_facts)
-    extensions: tuple[tuple[str, Any], ...] = ()
-    if isinstance(info.context, Mapping):
-        facts += tuple(info.context.get("facts", ()))
-        extensions = tuple(
-            sorted(dict(info.context.get("extensions") or {}).items(), key=lambda item: item[0])
-        )
-    return Scope(tuple(sorted(set(facts))), extensions)
-
-
-def _extra_facts(info: ValidationInfo) -> Scope:
-    return _scope(info, info.data.get("facts") or ())
-
-
-def _compile_needs(value: tuple[str, ...], extra: Scope) -> tuple[NeedPath, ...]:
-    try:
-        return tuple(compile_need(path, extra) for path in value)
-    except ConditionError as exc:
-        text = str(exc)
-        raise PydanticCustomError("needs_path", text) from None
-
 
 #: a tag: one short lowercase word (``sustainability``), see docs/rule-format.md
 Tag = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
-
-Condition = Annotated[
-    str | Callable[[Any], bool],
-    WithJsonSchema({"type": "string", "description": "a Python boolean expression"}),
-]
-
-
-class _Conditional(_Strict):
-    """A sub-table with its own condition and needs, compiled when loaded."""
-
-    when: str = Field(description="condition, as for a rule")
-    _code: types.CodeType = PrivateAttr()
-    _needs: tuple[NeedPath, ...] = PrivateAttr(())
-
-    @model_validator(mode="after")
-    def _compile(self, info: ValidationInfo) -> "_Conditional":
-        scope = _scope(info)
-        try:
-            self._code = compile_condition(self.when, scope)
-        except ConditionError as exc:
-            raise PydanticCustomError("condition", "when: " + str(exc)) from None
-        self._needs = _compile_needs(tuple(getattr(self, "needs", ())), scope)
-        return self
-
-    @property
-    def code_object(self) -> types.CodeType:
-        """The compiled condition."""
-        return self._code
-
-    @property
-    def need_paths(self) -> tuple[NeedPath, ...]:
-        """The compiled ``needs`` paths."""
-        return self._needs
-
-
-class Guard(_Conditional):
-    """When a rule applies at all (``[rule.applies]``).
-
-    If the facts in ``needs`` are known and ``when`` is false, the rule stays silent:
-    no finding and no question (asking about the accessibility of a meeting place that
-    does not exist helps nobody). If they are not known, the rule asks as usual.
-    """
-
-    needs: list[str] = Field(min_length=1, description="the facts `when` reads")
-
-
-class Adjustment(_Conditional):
-    """A priority modifier: when ``when`` holds, the finding gets ``priority``."""
-
-    needs: list[str] = Field([], description="if one is absent, the adjustment is skipped")
-    priority: Priority
-    reason: LocalText
-
-
-class Example(_Strict):
-    """One of a rule's own test cases."""
-
-    fires: bool | None = None
-    asks: bool | None = None
-    project: dict[str, Any] = Field(default_factory=dict)
-    date: dt.date | None = None
-
-    @model_validator(mode="after")
-    def _one_expectation(self) -> "Example":
-        if (self.fires is None) == (self.asks is None):
-            raise PydanticCustomError(
-                "example_expectation", "an example needs exactly one of 'fires' or 'asks'"
-            )
-        return self
 
 
 class Rule(BaseModel):
@@ -220,6 +116,10 @@ class Rule(BaseModel):
 
     _code: types.CodeType | None = PrivateAttr(None)
     _needs: tuple[NeedPath, ...] = PrivateAttr(())
+    #: the plugin facts its conditions may read (to check extension paths later)
+    _facts_read: tuple[str, ...] = PrivateAttr(())
+    #: (where, text, is a condition) of what reads extensions not checked yet
+    _unchecked: tuple[tuple[str, str, bool], ...] = PrivateAttr(())
 
     @field_validator("element")
     @classmethod
@@ -275,11 +175,40 @@ class Rule(BaseModel):
             raise PydanticCustomError(
                 "question", "question is required when needs is not empty (nl and en)"
             )
-        # NOTE: the field validators already compiled these; compilation is cached.
+        # NOTE: the field validators already checked these; checking is cached, and the
+        # rule's code is only added to conditions with loops (for their step budget)
         if isinstance(self.when, str):
-            self._code = compile_condition(self.when, extra)
+            self._code = compile_condition(self.when, extra, rule=self.code)
+        for step in (self.applies, *self.adjust) if self.applies else self.adjust:
+            step.for_rule(self.code, _scope(info))
         self._needs = tuple(compile_need(path, extra) for path in self.needs)
+        self._facts_read = extra.facts
+        self._unchecked = _unchecked_extensions(self, extra)
         return self
+
+    def extension_problems(self, extensions: Mapping[str, type[BaseModel]]) -> list[str]:
+        """What the rule reads under ``extensions`` that the registered models lack.
+
+        A rule loaded without extension models (``load_rules(path)`` in a plugin's
+        ``advies_rules``) reads ``extensions.NAME...`` unchecked; the engine checks those
+        paths here once every plugin has registered its extensions.
+
+        :param extensions: every registered extension NAME and its model.
+        :returns: one message per condition, needs path or placeholder that is wrong.
+        """
+        if not self._unchecked:
+            return []
+        scope = Scope(self._facts_read, tuple(sorted(extensions.items())))
+        problems = []
+        for where, text, is_condition in self._unchecked:
+            try:
+                if is_condition:
+                    compile_condition(text, scope)
+                else:
+                    compile_need(text, scope)
+            except ConditionError as exc:
+                problems.append(f"{where}: {exc}")
+        return problems
 
     @property
     def need_paths(self) -> tuple[NeedPath, ...]:
@@ -294,6 +223,31 @@ class Rule(BaseModel):
     def label(self) -> str:
         """``CODE (name)`` for messages."""
         return f"{self.code} ({self.name})"
+
+
+def _unchecked_extensions(rule: Rule, scope: Scope) -> tuple[tuple[str, str, bool], ...]:
+    """The conditions, needs paths and placeholders that read extensions not checked yet."""
+    if not scope.deferred:
+        return ()
+    conditions = [("when", rule.when)] if isinstance(rule.when, str) else []
+    paths = [("needs", path) for path in rule.needs]
+    if rule.applies is not None:
+        conditions.append(("applies.when", rule.applies.when))
+        paths += [("applies.needs", path) for path in rule.applies.needs]
+    for k, step in enumerate(rule.adjust):
+        conditions.append((f"adjust[{k}].when", step.when))
+        paths += [(f"adjust[{k}].needs", path) for path in step.needs]
+    for name in ("title", "message", "why", "question"):
+        text: LocalText | None = getattr(rule, name)
+        for lang_text in (text.nl, text.en) if text is not None else ():
+            paths += [(name, path) for path in _PLACEHOLDER.findall(lang_text)]
+    found = [(where, text, True) for where, text in conditions if reads_deferred(text, scope)]
+    found += [
+        (where, path, False)
+        for where, path in paths
+        if path.split(".")[0].removesuffix("[]") == "extensions"
+    ]
+    return tuple(dict.fromkeys(found))
 
 
 def fill_placeholders(text: str, namespace: Mapping[str, Any]) -> str:
@@ -350,14 +304,15 @@ def load_rules(
     :param elements: element ids a plugin adds, beside the built-in twelve.
     :param origin: how rules name their file (default: the path as given).
     :param extensions: extension models conditions may read as ``extensions.NAME.field``
-        (the models the plugin registers through ``advies_project_extensions``).
+        (the models the plugin registers through ``advies_project_extensions``). Without
+        them, such paths are checked by the engine once every plugin's extensions are known.
     :raises RuleError: naming file, rule code and every problem.
     """
     file = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([Problem(file, "", f"cannot read rule file: {exc}")]) from None
+        text = read_bounded(Path(path), MAX_FILE_BYTES)
+    except FileRefused as exc:
+        raise RuleError([Problem(file, "", str(exc))]) from None
     try:
         data = read_toml(text, file)
     except Exception as exc:  # a ProjectError from the shared TOML reader
@@ -402,7 +357,8 @@ def rules_from_data(
     context = {
         "facts": tuple(facts) + (tuple(pack.facts) if pack else ()),
         "elements": tuple(elements),
-        "extensions": dict(extensions or {}),
+        # NOTE: None (not given): extension paths are checked by the engine, later
+        "extensions": dict(extensions) if extensions is not None else None,
     }
     rules: list[Rule] = []
     seen: dict[str, int] = {}

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ._budget import BUDGET, StepBudget
 from ._checks import ABSENT, project_problems
 from ._conditions import ALLOWED_FUNCTIONS
 from ._elements import ELEMENTS
@@ -125,6 +126,7 @@ class Run:
         """What conditions read: the tables (absent ones empty), facts and extensions."""
         project = self.project
         ns: dict[str, Any] = {"__builtins__": {}, **ALLOWED_FUNCTIONS, "facts": facts}
+        ns[BUDGET] = StepBudget()  # conditions with loops count their steps (one per run)
         for name, is_list in _TABLE_KINDS:
             value = getattr(project, name)
             ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]

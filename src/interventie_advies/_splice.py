@@ -60,6 +60,8 @@ def inline(when: object) -> bool:
     """
     if not isinstance(when, str):
         return False
+    if "for" in _WORD.findall(when):  # loops run under their step budget, as compiled
+        return False
     return not any(
         _OWN_NAME.fullmatch(word) or word in _CLOSURE_NAMES for word in _WORD.findall(when)
     )
