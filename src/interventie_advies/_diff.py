@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import Problem, ProjectError
 from ._i18n import t
 from ._labels import word
+from ._messages import table
 from ._render._safe import escape_markdown, terminal_safe
 
 if TYPE_CHECKING:
@@ -215,17 +216,8 @@ def _key(c: Change) -> tuple[str, str]:
     return (c.element, c.code)
 
 
-_HEADINGS = {
-    "resolved": ("Opgelost", "Resolved"),
-    "new_advice": ("Nieuw advies", "New advice"),
-    "still_open": ("Nog open", "Still open"),
-    "priority_changes": ("Andere prioriteit", "Priority changed"),
-    "element_changes": ("Elementen met een andere status", "Elements with another status"),
-    "decisions_added": ("Nieuwe besluiten", "Decisions added"),
-    "questions_answered": ("Beantwoorde vragen", "Questions answered"),
-    "strengths_gained": ("Nieuwe sterke punten", "New strengths"),
-}
-_TITLE = ("Voortgang", "Progress")
+_HEADINGS = table("diff")
+_TITLE = _HEADINGS["title"]
 
 
 def _render(diff: Diff, *, markdown: bool) -> str:

@@ -17,7 +17,8 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ._errors import Problem, ProjectError
-from ._i18n import t
+from ._i18n import say, t
+from ._messages import has_text
 from ._project import Project, cross_field_problems
 from ._toml import TOMLDecodeError, loads
 
@@ -26,43 +27,6 @@ __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "sugges
 MAX_FILE_BYTES = 1024 * 1024
 #: problems listed for one validation; the rest are counted in one last line
 MAX_PROBLEMS = 100
-
-_PATTERNS = {
-    "code": (
-        "a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
-        "een regelcode: een hoofdletter, dan hoofdletters, cijfers of _ (bijv. CON01)",
-    ),
-    "name": (
-        "a dotted lowercase name (e.g. contact.moment_after_activity)",
-        "een naam in kleine letters met punten (bijv. contact.moment_after_activity)",
-    ),
-}
-
-_BOOL = ("a boolean (true or false)", "waar of niet waar (true of false)")
-_INT = ("a whole number", "een heel getal")
-_NUMBER = ("a number", "een getal")
-_DATE = ("a date such as 2026-03-01", "een datum zoals 2026-03-01")
-_TABLE = ("a table", "een tabel")
-_TYPE_WORDS: dict[str, tuple[str, str]] = {
-    "bool_type": _BOOL,
-    "int_type": _INT,
-    "float_type": _NUMBER,
-    "string_type": ("text in quotes", "tekst tussen aanhalingstekens"),
-    "date_type": (_DATE[0] + " (without quotes)", _DATE[1] + " (zonder aanhalingstekens)"),
-    "list_type": ('a list such as ["a", "b"]', 'een lijst zoals ["a", "b"]'),
-    "model_type": _TABLE,
-    "dict_type": _TABLE,
-    "model_attributes_type": _TABLE,
-    # lax models (plugin extensions) report parsing errors instead of type errors
-    "bool_parsing": _BOOL,
-    "int_parsing": _INT,
-    "int_from_float": _INT,
-    "float_parsing": _NUMBER,
-    "date_parsing": _DATE,
-    "date_from_datetime_parsing": _DATE,
-    "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
-    "datetime_from_date_parsing": ("a date and time", "een datum met tijd"),
-}
 
 
 def _describe(value: object) -> str:
@@ -172,10 +136,9 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     if kind == "missing":
         return t("this key is required but missing", "deze sleutel is verplicht maar ontbreekt")
     if kind == "string_pattern_mismatch":
-        en, nl = _PATTERNS.get(
-            str(loc[-1]) if loc else "", ("text of the expected form", "tekst in de verwachte vorm")
-        )
-        return t("{v} is not {w}", "{v} is geen {w}", v=_describe(value), w=t(en, nl))
+        field = f"pattern.{loc[-1]}" if loc else ""
+        what = say(field if has_text(field) else "pattern.other")
+        return t("{v} is not {w}", "{v} is geen {w}", v=_describe(value), w=what)
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         text = t(
@@ -188,11 +151,11 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         if hint:
             text += t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
         return text
-    if kind in _TYPE_WORDS:
+    if has_text(f"type.{kind}"):
         return t(
             "expected {w}, found {v}",
             "verwacht: {w}; gevonden: {v}",
-            w=t(*_TYPE_WORDS[kind]),
+            w=say(f"type.{kind}"),
             v=_describe(value),
         )
     if kind.startswith(("too_", "greater_", "less_", "string_too", "finite")):
@@ -203,37 +166,12 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
 def _limit(kind: str, error: Mapping[str, Any]) -> str:
     """A range or length problem in words (pydantic's own text is English only)."""
     ctx = error.get("ctx") or {}
-    limits = {
-        "greater_than_equal": ("must be at least {ge}", "moet minstens {ge} zijn"),
-        "greater_than": ("must be more than {gt}", "moet meer dan {gt} zijn"),
-        "less_than_equal": ("must be at most {le}", "mag hoogstens {le} zijn"),
-        "less_than": ("must be less than {lt}", "moet minder dan {lt} zijn"),
-        "too_short": (
-            "must have at least {min_length} item(s)",
-            "moet minstens {min_length} onderdeel hebben",
-        ),
-        "too_long": (
-            "may have at most {max_length} items",
-            "mag hoogstens {max_length} onderdelen hebben",
-        ),
-        "string_too_short": (
-            "must not be empty"
-            if ctx.get("min_length") == 1
-            else "must be at least {min_length} characters long",
-            "mag niet leeg zijn"
-            if ctx.get("min_length") == 1
-            else "moet minstens {min_length} tekens lang zijn",
-        ),
-        "string_too_long": (
-            "may be at most {max_length} characters long",
-            "mag hoogstens {max_length} tekens lang zijn",
-        ),
-        "finite_number": ("must be a finite number", "moet een gewoon getal zijn"),
-    }
-    if kind not in limits:
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        kind = "string_empty"
+    if not has_text(f"limit.{kind}"):
         msg = str(error["msg"])
         return msg[:1].lower() + msg[1:]
-    return t(*limits[kind], **{k: v for k, v in ctx.items() if isinstance(k, str)})
+    return say(f"limit.{kind}", **{k: v for k, v in ctx.items() if isinstance(k, str)})
 
 
 def problems_from_validation(
