@@ -1,4 +1,8 @@
-"""The language of error messages: English for the API, the user's language in the CLI.
+"""Which language: the one resolver, and the language of error messages.
+
+:func:`resolve_language` decides every language the package uses (reports, `advies init`,
+the portfolio, the CLI's own messages): the explicit choice, else the project file's
+``[advies] language``, else ``ADVIES_LANG``, else Dutch.
 
 Validation and usage errors are written where they arise, in both languages side by side;
 :func:`t` picks one. The CLI sets the language once per command (``--lang``, else
@@ -9,13 +13,27 @@ Validation and usage errors are written where they arise, in both languages side
 from __future__ import annotations
 
 import contextlib
+import os
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["current_error_language", "error_language", "say", "t"]
+__all__ = [
+    "LANGUAGES",
+    "LANG_ENV",
+    "current_error_language",
+    "error_language",
+    "resolve_language",
+    "say",
+    "t",
+]
+
+#: the languages of every text: Dutch and English
+LANGUAGES = ("nl", "en")
+#: the environment variable that chooses the language when nothing else does
+LANG_ENV = "ADVIES_LANG"
 
 _LANGUAGE: ContextVar[str] = ContextVar("interventie_advies_error_language", default="en")
 
@@ -57,3 +75,26 @@ def error_language(lang: str) -> Iterator[None]:
         yield
     finally:
         _LANGUAGE.reset(token)
+
+
+def resolve_language(choice: str | None = None, file_language: str | None = None) -> str:
+    """The language to use: ``choice``, else ``file_language``, else ``ADVIES_LANG``, else ``nl``.
+
+    ``choice`` is what the caller asked for (``--lang``, the API's ``lang=``);
+    ``file_language`` is the project file's ``[advies] language``. An empty value counts as
+    not given.
+
+    :raises UsageError: the language decided on is not ``nl`` or ``en``.
+    """
+    chosen = choice or file_language or os.environ.get(LANG_ENV) or "nl"
+    if chosen not in LANGUAGES:
+        from ._errors import UsageError
+
+        raise UsageError(
+            t(
+                "unknown language {x!r}; use nl or en",
+                "onbekende taal {x!r}; kies nl of en",
+                x=chosen,
+            )
+        )
+    return chosen

@@ -16,7 +16,7 @@ from . import __version__
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
-from ._i18n import error_language, t
+from ._i18n import error_language, resolve_language, t
 from ._io import atomic_write
 from ._output import open_sink
 from ._render import BUILTIN_FORMATS
@@ -121,7 +121,7 @@ def _errors(f: F) -> F:
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
-        with error_language(kwargs.get("lang") or _env_lang()):
+        with error_language(_error_language(kwargs.get("lang"))):
             try:
                 return f(*args, **kwargs)
             except AdviesError as exc:
@@ -376,7 +376,7 @@ def rules_command(
     """List rules: code, name, element, kind, priority and plugin."""
     from ._catalogue import list_rules
 
-    click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
+    click.echo(list_rules(engine, element=element, fmt=fmt, lang=resolve_language(lang)), nl=False)
 
 
 @cli.command()
@@ -392,7 +392,7 @@ def explain(
     """Show one rule in full: texts, condition, needs, source and examples."""
     from ._catalogue import explain_rule
 
-    click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
+    click.echo(explain_rule(engine, rule, lang=resolve_language(lang)), nl=False)
 
 
 @cli.command()
@@ -436,7 +436,7 @@ def init(file: str, lang: str | None, force: bool) -> None:
     """
     from ._init import init_project
 
-    init_project(file, lang=lang or _env_lang(), force=force)
+    init_project(file, lang=resolve_language(lang), force=force)
 
 
 @cli.command(
@@ -508,7 +508,7 @@ def portfolio(
         fmt=fmt,
         csv_dialect=csv_dialect,
         output=output,
-        lang=lang or _env_lang(),
+        lang=resolve_language(lang),
         date=date.date() if date else None,
         jobs=jobs,
         on_error=_print_error,
@@ -554,9 +554,12 @@ def schema(what: str) -> None:
     click.echo(json.dumps(schema_of(what), indent=2, ensure_ascii=False))
 
 
-def _env_lang() -> str:
-    lang = os.environ.get("ADVIES_LANG", "nl")
-    return lang if lang in ("nl", "en") else "nl"
+def _error_language(lang: str | None) -> str:
+    """The language of the command's errors; Dutch when ADVIES_LANG itself is the error."""
+    try:
+        return resolve_language(lang)
+    except UsageError:
+        return "nl"
 
 
 def main() -> None:
