@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
@@ -150,7 +149,7 @@ def _color(output: str | None) -> bool:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="advies")
+@click.version_option(package_name="interventie-advies", prog_name="advies")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def cli(debug: bool) -> None:
     """Advice for community arts projects with a social aim (culturele interventies)."""
