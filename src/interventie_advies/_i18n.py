@@ -17,6 +17,8 @@ import os
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
+from ._enums import LANGUAGES
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -30,8 +32,6 @@ __all__ = [
     "t",
 ]
 
-#: the languages of every text: Dutch and English
-LANGUAGES = ("nl", "en")
 #: the environment variable that chooses the language when nothing else does
 LANG_ENV = "ADVIES_LANG"
 

@@ -15,6 +15,7 @@ from typing import IO, TYPE_CHECKING
 from ._errors import UsageError
 from ._i18n import t
 from ._io import atomic_write, cannot_write, temp_beside
+from ._render import FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["SEPARATOR", "Sink", "common_base", "open_sink"]
 
 SEPARATOR = "\n" + "═" * 60 + "\n\n"
-SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt", "html": ".html"}
+SUFFIXES = FORMATS
 
 
 class Sink:

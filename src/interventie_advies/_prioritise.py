@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ._enums import LANGUAGES, PRIORITIES
 from ._labels import word
 from ._messages import table
 
@@ -51,9 +52,7 @@ class Weights:
 WEIGHTS = Weights()
 
 _TEXT = table("score")
-_PRIORITY_WORD = {
-    lang: {p: word(p, lang) for p in ("high", "medium", "low")} for lang in ("nl", "en")
-}
+_PRIORITY_WORD = {lang: {p: word(p, lang) for p in PRIORITIES} for lang in LANGUAGES}
 _EFFORT_WORD = {
     lang: {e: entry.pick(lang) for e, entry in table("effort").items()} for lang in ("nl", "en")
 }

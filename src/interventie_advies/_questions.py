@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ._enums import PRIORITY_RANK
 from ._messages import table as message_table
 from ._report import Question, build
 
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
 
-_RANK = {"high": 0, "medium": 1, "low": 2}
+_RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
 
 #: the table a derived fact comes from (for grouping questions)
 _FACT_TABLES = {

@@ -14,11 +14,12 @@ import click
 
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._engine import Engine
+from ._enums import LANGUAGES, PRIORITY_RANK
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
 from ._i18n import error_language, resolve_language, t
 from ._io import atomic_write
 from ._output import open_sink
-from ._render import BUILTIN_FORMATS
+from ._render import FORMATS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-FAIL_RANK = {"high": 3, "medium": 2, "low": 1, "never": 99}
-_PRIORITY_RANK = {"high": 3, "medium": 2, "low": 1}
+FAIL_RANK = {**PRIORITY_RANK, "never": 99}
 
 
 class _Date(click.DateTime):
@@ -61,7 +61,7 @@ class _Date(click.DateTime):
 def _lang_option(f: F) -> F:
     return click.option(
         "--lang",
-        type=click.Choice(["nl", "en"]),
+        type=click.Choice(LANGUAGES),
         default=None,
         help="Output language (default: the file's [advies] language, else ADVIES_LANG, else nl).",
     )(f)
@@ -224,7 +224,7 @@ def run(
     files = collect_paths(paths)
     if profile:
         engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
-    formats = {*BUILTIN_FORMATS, "jsonl", *engine.renderers}
+    formats = {*FORMATS, *engine.renderers}
     if fmt not in formats:
         raise UsageError(
             t(
@@ -421,7 +421,7 @@ Examples:
 @click.argument("file", default="project.toml", type=click.Path(dir_okay=False))
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "en"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the questions and the file's comments (default: ADVIES_LANG, else nl).",
 )
@@ -469,7 +469,7 @@ Examples:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["nl", "en"]),
+    type=click.Choice(LANGUAGES),
     default=None,
     help="Language of the whole portfolio (default: ADVIES_LANG, else nl).",
 )

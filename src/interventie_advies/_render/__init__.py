@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .._errors import UsageError
 from .._i18n import t
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .._report import Report
 
-__all__ = ["BUILTIN_FORMATS", "render"]
+__all__ = ["BUILTIN_FORMATS", "FORMATS", "render"]
 
-BUILTIN_FORMATS = ("text", "json", "markdown", "html")
+#: the one list of built-in report formats, each with the suffix of its files; ``jsonl``
+#: is the JSON report, one a line, for a batch
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md", "html": ".html"}
+)
+#: the formats a renderer makes (a plugin may not take their names)
+BUILTIN_FORMATS = tuple(f for f in FORMATS if f != "jsonl")
 
 
 def render(report: Report, format: str, *, color: bool = False) -> str:

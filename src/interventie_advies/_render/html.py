@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._enums import PRIORITY_RANK
 from .._labels import word
 from .._messages import table
 from ._safe import terminal_safe
@@ -73,6 +74,7 @@ def jinja_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["cap"] = _cap
+    env.globals["priority_rank"] = PRIORITY_RANK
     return env
 
 
