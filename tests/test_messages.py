@@ -129,7 +129,7 @@ def test_importing_the_catalogue_loads_only_the_tables_used(tmp_path: Path) -> N
     import sys
 
     code = (
-        "import sys, interventie_advies._labels, interventie_advies._messages as m;"
+        "import sys, interventie_advies.cli, interventie_advies._messages as m;"
         "m.word('top', 'nl');"
         "print(sorted(n for n in sys.modules if n.startswith('interventie_advies._messages.')))"
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 from contextvars import ContextVar
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._enums import LANGUAGES
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LANGUAGES",
     "LANG_ENV",
+    "click_language",
     "current_error_language",
     "error_language",
     "resolve_language",
@@ -34,6 +36,9 @@ __all__ = [
 
 #: the environment variable that chooses the language when nothing else does
 LANG_ENV = "ADVIES_LANG"
+#: the gettext catalogues of the words of ``click`` (locale/nl/LC_MESSAGES/*.po, .mo)
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+GETTEXT_DOMAIN = "interventie_advies"
 
 _LANGUAGE: ContextVar[str] = ContextVar("interventie_advies_error_language", default="en")
 
@@ -98,3 +103,28 @@ def resolve_language(choice: str | None = None, file_language: str | None = None
             )
         )
     return chosen
+
+
+@contextlib.contextmanager
+def click_language(lang: str) -> Iterator[None]:
+    """Let click's own words ("Usage:", "No such option") come in ``lang`` inside the block.
+
+    click asks ``gettext.gettext``, whose catalogue is the default domain's and whose
+    language comes from the ``LANGUAGE`` environment variable (GNU gettext's own order).
+    Only a program may set those, so the CLI does it when it starts, never an import; both
+    are put back afterwards.
+    """
+    import gettext
+
+    old_domain, old_env = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(GETTEXT_DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(GETTEXT_DOMAIN)
+    os.environ["LANGUAGE"] = lang
+    try:
+        yield
+    finally:
+        gettext.textdomain(old_domain)
+        if old_env is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = old_env

@@ -7,16 +7,17 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
+from ._cli_help import Group
 from ._engine import Engine
 from ._enums import LANGUAGES, PRIORITY_RANK
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
-from ._i18n import error_language, resolve_language, t
+from ._i18n import click_language, error_language, resolve_language, t
 from ._io import atomic_write
 from ._output import open_sink
 from ._render import FORMATS
@@ -56,6 +57,32 @@ class _Date(click.DateTime):
             except ValueError:
                 return None
         return super()._try_to_convert_date(value, format)
+
+
+class _Advies(Group):
+    """The ``advies`` group: click's own words follow the language of the command."""
+
+    def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
+        """Bind click's words to ``--lang`` (else ``ADVIES_LANG``, else Dutch), then run."""
+        argv = list(sys.argv[1:] if args is None else args)
+        with click_language(_error_language(_asked_language(argv))):
+            return super().main(argv, *a, **kw)
+
+
+def _asked_language(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` among ``args``, read before click parses them."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        # NOTE: a wrong value is click's to report (in the language decided without it)
+        return value if value in LANGUAGES else None
+    return None
 
 
 def _lang_option(f: F) -> F:
@@ -148,7 +175,7 @@ def _color(output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Advies, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="interventie-advies", prog_name="advies")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def cli(debug: bool) -> None:
