@@ -14,6 +14,14 @@ import click
 
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ._cli_help import Group
+from ._cli_options import (
+    date_option,
+    engine_options,
+    format_option,
+    jobs_option,
+    lang_option,
+    output_option,
+)
 from ._engine import Engine
 from ._enums import LANGUAGES, PRIORITY_RANK
 from ._errors import AdviesError, ProjectError, RuleError, UsageError
@@ -29,34 +37,6 @@ __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_RANK = {**PRIORITY_RANK, "never": 99}
-
-
-class _Date(click.DateTime):
-    """``click.DateTime(["%Y-%m-%d"])``, reading the usual ``2026-06-01`` without strptime.
-
-    NOTE: the first ``strptime`` imports ``_strptime`` and builds its locale tables (~3 ms
-    of start-up). A plain ASCII date is read directly; anything else goes to strptime, so
-    what is accepted and every error message stay as they were.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(["%Y-%m-%d"])
-
-    def _try_to_convert_date(self, value: Any, format: str) -> dt.datetime | None:
-        if (
-            isinstance(value, str)
-            and len(value) == 10
-            and value[4] == value[7] == "-"
-            and (value[:4] + value[5:7] + value[8:]).isdigit()
-            and (value[:4] + value[5:7] + value[8:]).isascii()
-        ):
-            import datetime
-
-            try:
-                return datetime.datetime(int(value[:4]), int(value[5:7]), int(value[8:]))
-            except ValueError:
-                return None
-        return super()._try_to_convert_date(value, format)
 
 
 class _Advies(Group):
@@ -83,58 +63,6 @@ def _asked_language(args: Sequence[str]) -> str | None:
         # NOTE: a wrong value is click's to report (in the language decided without it)
         return value if value in LANGUAGES else None
     return None
-
-
-def _lang_option(f: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGUAGES),
-        default=None,
-        help="Output language (default: the file's [advies] language, else ADVIES_LANG, else nl).",
-    )(f)
-
-
-def _with_engine(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the plugin and rule options, and pass the Engine they describe as ``engine``."""
-
-    @functools.wraps(f)
-    def wrapper(
-        *args: Any,
-        rule_files: tuple[str, ...],
-        no_plugins: bool,
-        modules: tuple[str, ...],
-        strict: bool,
-        **kwargs: Any,
-    ) -> Any:
-        engine = Engine(
-            plugins=() if no_plugins else None, rules=rule_files, modules=modules, strict=strict
-        )
-        return f(*args, engine=engine, **kwargs)
-
-    options = [
-        click.option(
-            "--rules",
-            "rule_files",
-            multiple=True,
-            type=click.Path(exists=True),
-            help="Extra rule file, or a folder of them (repeatable).",
-        ),
-        click.option("--no-plugins", is_flag=True, help="Only the built-in rules."),
-        click.option(
-            "--plugin",
-            "modules",
-            multiple=True,
-            metavar="MODULE",
-            help="Load a plugin module by import path (repeatable).",
-        ),
-        click.option(
-            "--strict", is_flag=True, help="A failing plugin or rule is an error (exit code 3)."
-        ),
-    ]
-    decorated: Callable[..., Any] = wrapper
-    for option in reversed(options):
-        decorated = option(decorated)
-    return decorated
 
 
 def _errors(f: F) -> F:
@@ -190,35 +118,18 @@ Examples:
   advies run plan.toml --lang en --date 2026-09-01 --fail-on high"""
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    default="text",
-    show_default=True,
-    help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds.",
+@format_option(
+    None, help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds."
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(),
-    default=None,
-    help="Write to FILE (atomically); for several projects a folder or one JSON array.",
+@output_option(
+    "Write to FILE (atomically); for several projects a folder or one JSON array.", folder=True
 )
-@_lang_option
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date YYYY-MM-DD (default: today).",
-)
+@lang_option()
+@date_option()
 @click.option("--select", multiple=True, help="Only these rules: code, name, element or plugin.")
 @click.option("--ignore", multiple=True, help="Leave out these rules.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: all cores from 100 files on, else 1); output keeps its order.",
+@jobs_option(
+    "Worker processes (default: all cores from 100 files on, else 1); output keeps its order."
 )
 @click.option(
     "--profile",
@@ -232,7 +143,7 @@ Examples:
     show_default=True,
     help="Exit 1 when advice of this priority or higher remains.",
 )
-@_with_engine
+@engine_options
 @_errors
 def run(
     paths: tuple[str, ...],
@@ -316,28 +227,11 @@ Examples:
 )
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to FILE (atomically).",
-)
-@_lang_option
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date for project files (default: today).",
-)
-@_with_engine
+@format_option(["text", "markdown", "json"])
+@output_option()
+@lang_option()
+@date_option("Evaluation date for project files (default: today).")
+@engine_options
 @_errors
 def diff(
     old: str,
@@ -363,8 +257,8 @@ def diff(
 
 @cli.command(epilog="Example:\n\n  advies check examples/*.toml")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_lang_option
-@_with_engine
+@lang_option()
+@engine_options
 @_errors
 def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
     """Validate project files only; list every problem with its TOML path."""
@@ -383,15 +277,9 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
 
 @cli.command(name="rules")
 @click.option("--element", default=None, help="Only rules of this element id.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-)
-@_lang_option
-@_with_engine
+@format_option(["text", "json", "markdown"])
+@lang_option()
+@engine_options
 @_errors
 def rules_command(
     element: str | None,
@@ -407,8 +295,8 @@ def rules_command(
 
 @cli.command()
 @click.argument("rule")
-@_lang_option
-@_with_engine
+@lang_option()
+@engine_options
 @_errors
 def explain(
     rule: str,
@@ -422,11 +310,9 @@ def explain(
 
 
 @cli.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@_lang_option
-@_with_engine
+@format_option(["text", "json"])
+@lang_option()
+@engine_options
 @_errors
 def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
@@ -446,12 +332,7 @@ Examples:
   advies init project.toml --force"""
 )
 @click.argument("file", default="project.toml", type=click.Path(dir_okay=False))
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the questions and the file's comments (default: ADVIES_LANG, else nl).",
-)
+@lang_option("Language of the questions and the file's comments (default: ADVIES_LANG, else nl).")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @_errors
 def init(file: str, lang: str | None, force: bool) -> None:
@@ -473,13 +354,7 @@ Examples:
   advies portfolio projecten/ --format html --output portfolio.html --date 2026-11-01"""
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "csv", "json", "html"]),
-    default="text",
-    show_default=True,
-)
+@format_option(["text", "csv", "json", "html"])
 @click.option(
     "--csv-dialect",
     type=click.Choice(["default", "nl"]),
@@ -487,33 +362,11 @@ Examples:
     show_default=True,
     help="nl: semicolons and a UTF-8 byte order mark, for Excel with Dutch settings.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to FILE (atomically).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default=None,
-    help="Language of the whole portfolio (default: ADVIES_LANG, else nl).",
-)
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date YYYY-MM-DD (default: today).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: all cores from 100 files on, else 1).",
-)
-@_with_engine
+@output_option()
+@lang_option("Language of the whole portfolio (default: ADVIES_LANG, else nl).")
+@date_option()
+@jobs_option("Worker processes (default: all cores from 100 files on, else 1).")
+@engine_options
 @_errors
 def portfolio(
     paths: tuple[str, ...],
@@ -559,7 +412,7 @@ Example:
 @click.argument("name")
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--prefix", default=None, help="Code prefix of its rules (default: from NAME).")
-@_lang_option
+@lang_option()
 @_errors
 def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
     """Write a working plugin package: pyproject, entry point, rules, a test, README."""
