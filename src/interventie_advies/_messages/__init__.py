@@ -1,26 +1,20 @@
 """The one catalogue of Dutch and English words: labels, headings, titles, questions.
 
 Every table of words lives here, shared by the CLI, the reports and the web pages; each
-entry carries both languages side by side (:class:`Entry`). A key is ``namespace.name``:
+entry carries both languages side by side (:class:`Entry`). A key is ``namespace.name``;
+the namespaces, and the module that holds each:
 
-=================  ================================================  =====================
-namespace          what                                              module
-=================  ================================================  =====================
-``word``           words every report renderer shares, enum values   ``_report.py``
-``html``           words only the HTML report needs                  ``_report.py``
-``diff``           headings of ``advies diff``                       ``_report.py``
-``score``          the factors of a score                            ``_report.py``
-``effort``         effort of an action inside a score factor         ``_report.py``
-``choice``         labels of enum values in project files            ``_choices.py``
-``init``           questions and dialogue of ``advies init``         ``_init_*.py``
-``portfolio``      words of ``advies portfolio``                     ``_portfolio.py``
-``element``        titles of the twelve elements                     ``_project.py``
-``effect``         titles of the three effects on liveability        ``_project.py``
-``table_question`` the question for a table a project file leaves out ``_project.py``
-``type``           what a value should be ("expected a number")      ``_project.py``
-``limit``          a range or length problem ("must be at least 1")  ``_project.py``
-``pattern``        the form a text must have ("a rule code: ...")    ``_project.py``
-=================  ================================================  =====================
+- ``word``: words every report renderer shares, and enum values (``_report.py``)
+- ``html``, ``diff``: words only the HTML report, or ``advies diff``, needs (``_report.py``)
+- ``score``, ``effort``: the factors of a score (``_report.py``)
+- ``choice``: labels of enum values in project files (``_choices.py``)
+- ``init``: the questions and dialogue of ``advies init`` (``_init_questions.py``,
+  ``_init_dialogue.py``)
+- ``portfolio``: words of ``advies portfolio`` (``_portfolio.py``)
+- ``element``, ``effect``: titles of the twelve elements and three effects (``_project.py``)
+- ``table_question``: the question for a table a project file leaves out (``_project.py``)
+- ``type``, ``limit``, ``pattern``: what a value should be, in validation errors
+  (``_project.py``)
 
 Sentences written where they are used (error messages, mostly) are not tables: they go
 through ``t(nl=..., en=...)`` of ``_i18n.py``. A namespace's module is imported on first
