@@ -119,6 +119,7 @@ def text(key: str, lang: str, /, **params: object) -> str:
 # --- the lookups the renderers and `advies init` use --------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)  # renderers ask for the same few words over and over
 def word(key: str, lang: str) -> str:
     """The report word ``key`` in ``lang``; the key itself when unknown (a plugin's value)."""
     found = table("word").get(key)
