@@ -1,4 +1,4 @@
-"""The Dutch rule texts use one term per concept (docs/glossary.md)."""
+"""The Dutch rule texts and catalogue words use one term per concept (docs/glossary.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from interventie_advies import Engine
+from interventie_advies import Engine, _messages
 
 AVOIDED = [
     "inwoners", "wijkbewoner", "buurtbewoner", "doelgroep", "participant", "stakeholder",
@@ -24,6 +24,9 @@ def dutch_texts() -> list[tuple[str, str]]:
                 out.append((f"{rule.code}.{field}", text.nl))
         if rule.actions is not None:
             out += [(f"{rule.code}.actions", a) for a in rule.actions.nl]
+    # NOTE: the element titles are Movisie's own words ("inwoners"), quoted as they are
+    for namespace in sorted(set(_messages.NAMESPACES) - {"element"}):
+        out += [(f"{namespace}.{k}", e.nl) for k, e in _messages.table(namespace).items()]
     return out
 
 

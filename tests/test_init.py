@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import pytest
 
-from interventie_advies import _enums, _init, _init_dialogue, _init_fields, _labels, load_project
+from interventie_advies import _enums, _init, _init_dialogue, _init_fields, _messages, load_project
 from interventie_advies._project import TABLES
 from interventie_advies._toml import loads
 from interventie_advies.cli import cli
@@ -586,7 +586,7 @@ def _literals(annotation: Any) -> list[Any]:
 def test_every_question_and_part_has_dutch_and_english_text() -> None:
     missing = []
     stack = [(name, model) for name, (model, _) in TABLES.items()]
-    missing += [f"intro.{n}" for n, _ in stack if not _labels.has_init_text(f"intro.{n}")]
+    missing += [f"intro.{n}" for n, _ in stack if not _messages.has_init_text(f"intro.{n}")]
     while stack:
         path, model = stack.pop()
         for field, info in model.model_fields.items():
@@ -596,14 +596,14 @@ def test_every_question_and_part_has_dutch_and_english_text() -> None:
                 key = f"add.{sub.path}"
             else:
                 key = f"q.{sub.path}"
-            if not _labels.has_init_text(key):
+            if not _messages.has_init_text(key):
                 missing.append(key)
     for name, (_, is_list) in TABLES.items():
         if is_list:
             missing += [
                 k
                 for k in (f"add.{name}", f"more.{name}", f"item.{name}")
-                if not _labels.has_init_text(k)
+                if not _messages.has_init_text(k)
             ]
     assert missing == []
 
@@ -616,15 +616,15 @@ def test_every_enum_value_has_a_label() -> None:
                 enum = _enum_name(literal)
                 for value in get_args(literal):
                     known = (
-                        f"{enum}.{value}" in _labels._CHOICES
-                        or value in _labels._CHOICES
-                        or value in _labels._WORDS
+                        f"{enum}.{value}" in _messages.table("choice")
+                        or value in _messages.table("choice")
+                        or value in _messages.table("word")
                     )
                     if not known:
                         missing.append(f"{name}: {enum}.{value}")
     assert missing == []
-    assert _labels.choice_label("other", "nl", "Need") == "anders"
-    assert _labels.choice_label("digital", "nl", "Barrier") != _labels.choice_label(
+    assert _messages.choice_label("other", "nl", "Need") == "anders"
+    assert _messages.choice_label("digital", "nl", "Barrier") != _messages.choice_label(
         "digital", "nl", "ArtForm"
     )
-    assert _labels.choice_label("preparation", "nl", "Phase") == "voorbereiding"
+    assert _messages.choice_label("preparation", "nl", "Phase") == "voorbereiding"

@@ -21,7 +21,7 @@ from conftest import ELEMENT_IDS, EXAMPLE_FILES, EXAMPLES, project_text
 from interventie_advies import Engine, Report
 from interventie_advies import _portfolio as portfolio_module
 from interventie_advies._batch import collect_paths
-from interventie_advies._labels import word
+from interventie_advies._messages import word
 from interventie_advies._portfolio import (
     SUSTAINABILITY_TAG,
     FailedFile,

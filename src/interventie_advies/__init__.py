@@ -7,6 +7,8 @@ returns prioritised advice, sustainability warnings, strengths and questions.
 
 from __future__ import annotations
 
+import functools
+
 from ._engine import Engine, advise
 from ._errors import (
     AdviesError,
@@ -24,8 +26,6 @@ from ._project import Project
 from ._report import Finding, Question, Report, Strength
 from ._rules import Rule, load_rules
 from .hookspecs import hookimpl
-
-__version__ = "0.1.0"
 
 __all__ = [
     "AdviesError",
@@ -50,3 +50,24 @@ __all__ = [
     "load_project",
     "load_rules",
 ]
+
+#: the distribution whose metadata holds the version (pyproject.toml's ``name``)
+DISTRIBUTION = "interventie-advies"
+
+
+@functools.cache
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # NOTE: ``__version__`` is read from the installed metadata on first use, so the
+    # version lives only in pyproject.toml and importing the package costs nothing for it
+    if name == "__version__":
+        return _version()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._engine import Engine
+from ._enums import PRIORITY_RANK
 from ._errors import AdviesError, Problem, ProjectError, UsageError
 from ._i18n import current_error_language, error_language, t
+from ._render import FORMATS
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -60,8 +62,8 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             if not files:
                 raise UsageError(
                     t(
-                        "{p}: folder has no *.toml project files",
-                        "{p}: map bevat geen projectbestanden (*.toml)",
+                        nl="{p}: map bevat geen projectbestanden (*.toml)",
+                        en="{p}: folder has no *.toml project files",
                         p=path,
                     )
                 )
@@ -70,13 +72,12 @@ def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             found.append(str(raw))
         else:
             raise UsageError(
-                t("{p}: no such file or folder", "{p}: bestand of map bestaat niet", p=path)
+                t(nl="{p}: bestand of map bestaat niet", en="{p}: no such file or folder", p=path)
             )
     return found
 
 
 _WORKER: dict[str, Any] = {}
-_RANK = {"high": 3, "medium": 2, "low": 1}
 #: in flight per worker process; bounds memory however many files there are
 WINDOW_PER_JOB = 32
 
@@ -117,7 +118,7 @@ def _advise(
     try:
         report = engine.advise(path, **options)
         text = render_as(report, fmt, color=color) if fmt else None
-        worst = max((_RANK[f.priority] for f in report.findings), default=0)
+        worst = max((PRIORITY_RANK[f.priority] for f in report.findings), default=0)
         return Outcome(path, report=report, text=text, worst=worst)
     except UsageError:
         raise  # the same for every file: stop at once
@@ -126,7 +127,9 @@ def _advise(
     except RecursionError:
         return Outcome(
             path,
-            error=ProjectError([Problem(str(path), "", t("nested too deeply", "te diep genest"))]),
+            error=ProjectError(
+                [Problem(str(path), "", t(nl="te diep genest", en="nested too deeply"))]
+            ),
         )
 
 
@@ -172,10 +175,8 @@ def advise_paths(
         for path in paths:
             yield _advise(engine, path, fmt, color, **options)
         return
-    if fmt is not None and fmt not in ("text", "json", "jsonl", "markdown", "html"):
-        fmt_in_worker = None  # a plugin's format: render here, where its renderer lives
-    else:
-        fmt_in_worker = fmt
+    # a plugin's format is rendered here, where its renderer lives
+    fmt_in_worker = None if fmt is not None and fmt not in FORMATS else fmt
     work = {"fmt": fmt_in_worker, "color": color, "error_language": current_error_language()}
     renderers = engine.renderers
     # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up

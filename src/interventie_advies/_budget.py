@@ -147,21 +147,23 @@ class StepBudget:
     def stop(self) -> None:
         """Raise the error that stops this evaluation."""
         what = (
-            t("rule {r}", "regel {r}", r=self.rule) if self.rule else t("condition", "voorwaarde")
+            t(nl="regel {r}", en="rule {r}", r=self.rule)
+            if self.rule
+            else t(nl="voorwaarde", en="condition")
         )
         if self.cap < MAX_STEPS:
             raise StepLimitError(
                 t(
-                    "{w} stopped: the conditions of this run took more than {n} steps together",
-                    "{w} gestopt: de voorwaarden van deze run namen samen meer dan {n} stappen",
+                    nl="{w} gestopt: de voorwaarden van deze run namen samen meer dan {n} stappen",
+                    en="{w} stopped: the conditions of this run took more than {n} steps together",
                     w=what,
                     n=_number(MAX_RUN_STEPS),
                 )
             )
         raise StepLimitError(
             t(
-                "{w} stopped: more than {n} steps (its loops went through too many items)",
-                "{w} gestopt: meer dan {n} stappen (de lussen liepen door te veel items)",
+                nl="{w} gestopt: meer dan {n} stappen (de lussen liepen door te veel items)",
+                en="{w} stopped: more than {n} steps (its loops went through too many items)",
                 w=what,
                 n=_number(MAX_STEPS),
             )

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ._elements import ELEMENTS
-from ._labels import word
+from ._messages import word
 from ._safe_text import json_safe, terminal_safe
 from ._schema import schema_of
 
@@ -28,8 +28,8 @@ def _rules_of(engine: Engine, element: str | None) -> list[Rule]:
 
             hint = suggest(element, known)
             raise UsageError(
-                t("unknown element {x!r}", "onbekend element {x!r}", x=cut(element))
-                + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
+                t(nl="onbekend element {x!r}", en="unknown element {x!r}", x=cut(element))
+                + (t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint) if hint else "")
             )
         rules = [r for r in rules if r.element == element]
     return rules

@@ -109,10 +109,10 @@ def requirement_problems(setup: Setup, project: Project, file: str | None) -> li
                     file or "<project>",
                     path,
                     t(
-                        "this file needs plugin {n}, which is not installed or did not load; "
-                        "install it with: pip install '{x}'",
-                        "dit bestand heeft plugin {n} nodig, maar die is niet geïnstalleerd "
+                        nl="dit bestand heeft plugin {n} nodig, maar die is niet geïnstalleerd "
                         "of laadt niet; installeer hem met: pip install '{x}'",
+                        en="this file needs plugin {n}, which is not installed or did not load; "
+                        "install it with: pip install '{x}'",
                         n=requirement.name,
                         x=text,
                     ),
@@ -126,10 +126,10 @@ def requirement_problems(setup: Setup, project: Project, file: str | None) -> li
                     file or "<project>",
                     path,
                     t(
-                        "this file needs {x}, but version {v} is installed; "
-                        "upgrade with: pip install --upgrade '{x}'",
-                        "dit bestand heeft {x} nodig, maar versie {v} is geïnstalleerd; "
+                        nl="dit bestand heeft {x} nodig, maar versie {v} is geïnstalleerd; "
                         "werk bij met: pip install --upgrade '{x}'",
+                        en="this file needs {x}, but version {v} is installed; "
+                        "upgrade with: pip install --upgrade '{x}'",
                         x=text,
                         v=version,
                     ),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import Problem, ProjectError
 from ._i18n import t
 from ._io import FileTooLarge, NotRegularFile, read_limited
-from ._labels import word
+from ._messages import table, word
 from ._render._safe import escape_markdown, terminal_safe
 from ._safe_text import for_format, json_safe
 
@@ -45,9 +45,9 @@ def load_side(
                         str(path),
                         "",
                         t(
-                            "not a regular file but {k}; a report must be a regular file",
-                            "geen gewoon bestand maar {k}; een rapport moet een gewoon "
+                            nl="geen gewoon bestand maar {k}; een rapport moet een gewoon "
                             "bestand zijn",
+                            en="not a regular file but {k}; a report must be a regular file",
                             k=exc.kind,
                         ),
                     )
@@ -60,8 +60,8 @@ def load_side(
                         str(path),
                         "",
                         t(
-                            "file is larger than 16 MiB; a report is not",
-                            "het bestand is groter dan 16 MiB; een rapport niet",
+                            nl="het bestand is groter dan 16 MiB; een rapport niet",
+                            en="file is larger than 16 MiB; a report is not",
                         ),
                     )
                 ]
@@ -73,8 +73,8 @@ def load_side(
                         str(path),
                         "",
                         t(
-                            "cannot read JSON report: {e}",
-                            "kan het JSON-rapport niet lezen: {e}",
+                            nl="kan het JSON-rapport niet lezen: {e}",
+                            en="cannot read JSON report: {e}",
                             e=exc,
                         ),
                     )
@@ -87,8 +87,8 @@ def load_side(
                         str(path),
                         "schema_version",
                         t(
-                            "not an interventie-advies report (schema_version 1)",
-                            "geen rapport van interventie-advies (schema_version 1)",
+                            nl="geen rapport van interventie-advies (schema_version 1)",
+                            en="not an interventie-advies report (schema_version 1)",
                         ),
                     )
                 ]
@@ -248,17 +248,8 @@ def _key(c: Change) -> tuple[str, str]:
     return (c.element, c.code)
 
 
-_HEADINGS = {
-    "resolved": ("Opgelost", "Resolved"),
-    "new_advice": ("Nieuw advies", "New advice"),
-    "still_open": ("Nog open", "Still open"),
-    "priority_changes": ("Andere prioriteit", "Priority changed"),
-    "element_changes": ("Elementen met een andere status", "Elements with another status"),
-    "decisions_added": ("Nieuwe besluiten", "Decisions added"),
-    "questions_answered": ("Beantwoorde vragen", "Questions answered"),
-    "strengths_gained": ("Nieuwe sterke punten", "New strengths"),
-}
-_TITLE = ("Voortgang", "Progress")
+_HEADINGS = table("diff")
+_TITLE = _HEADINGS["title"]
 
 
 def _render(diff: Diff, *, markdown: bool) -> str:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal, get_args
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 Phase = Literal["idea", "preparation", "execution", "closing", "continuation"]
 Need = Literal[
@@ -151,3 +155,8 @@ PHASES: tuple[str, ...] = get_args(Phase)
 NEEDS: tuple[str, ...] = get_args(Need)
 LANGUAGES: tuple[str, ...] = get_args(Language)
 PRIORITIES: tuple[str, ...] = get_args(Priority)
+#: the one priority map: how much a priority weighs, high above medium above low (for
+#: ``--fail-on``, sorting, and the HTML meter)
+PRIORITY_RANK: Mapping[str, int] = MappingProxyType(
+    {p: len(PRIORITIES) - i for i, p in enumerate(PRIORITIES)}
+)

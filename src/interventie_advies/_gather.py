@@ -87,10 +87,10 @@ def gather_rules(
         if from_files > MAX_RULES_PER_PLUGIN:
             raise UsageError(
                 t(
-                    "{p}: the rule files hold {n:,} rules or more; "
-                    "at most {m:,} may come from --rules",
-                    "{p}: de regelbestanden bevatten {n:,} regels of meer; "
+                    nl="{p}: de regelbestanden bevatten {n:,} regels of meer; "
                     "met --rules mogen er hoogstens {m:,} komen",
+                    en="{p}: the rule files hold {n:,} rules or more; "
+                    "at most {m:,} may come from --rules",
                     p=path,
                     n=from_files,
                     m=MAX_RULES_PER_PLUGIN,
@@ -113,8 +113,8 @@ def _rule_paths(paths: Iterable[Path]) -> list[Path]:
             if not files:
                 raise UsageError(
                     t(
-                        "{p}: folder has no *.toml rule files",
-                        "{p}: map bevat geen regelbestanden (*.toml)",
+                        nl="{p}: map bevat geen regelbestanden (*.toml)",
+                        en="{p}: folder has no *.toml rule files",
                         p=path,
                     )
                 )

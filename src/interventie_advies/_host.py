@@ -206,8 +206,8 @@ class PluginHost:
             if seconds >= SLOW_IMPORT_SECONDS:
                 _warn(
                     t(
-                        "plugin {n} took {s:.1f} s to load",
-                        "plugin {n} had {s:.1f} s nodig om te laden",
+                        nl="plugin {n} had {s:.1f} s nodig om te laden",
+                        en="plugin {n} took {s:.1f} s to load",
                         n=name,
                         s=seconds,
                     )
@@ -315,9 +315,10 @@ def _still_loading(name: str, dist: str | None) -> None:
     where = f" ({dist})" if dist and dist != name else ""
     _warn(
         t(
-            "still loading plugin {n}{w} after {s:g} s; ADVIES_DISABLE_PLUGINS={n} leaves it out",
-            "plugin {n}{w} laadt na {s:g} s nog steeds; "
+            nl="plugin {n}{w} laadt na {s:g} s nog steeds; "
             "met ADVIES_DISABLE_PLUGINS={n} blijft hij weg",
+            en="still loading plugin {n}{w} after {s:g} s; ADVIES_DISABLE_PLUGINS={n} leaves it "
+            "out",
             n=name,
             w=where,
             s=SLOW_IMPORT_SECONDS,

@@ -3,7 +3,7 @@
 The questions follow the pydantic models of ``_project.py``: one part per table in the order
 of ``TABLES`` (the order of docs/project-file.md), one question per field in the order of the
 model, and the kind of question (yes/no, a choice, a number, a date, text) follows the field's
-type. Only the wording lives in ``_labels.py``.
+type. Only the wording lives in ``_messages/``.
 
 "Don't know" leaves the fact out of the file: unknown is not false, and the advice asks about
 it later. The written file shows each fact left open as a commented-out line (``# key = ?``).
@@ -23,8 +23,8 @@ from ._errors import UsageError
 from ._init_dialogue import Session
 from ._init_toml import comment_safe, project_data, render_project, render_with_counts, toml_string
 from ._io import atomic_write
-from ._labels import init_text
 from ._load import load_project
+from ._messages import init_text
 
 if TYPE_CHECKING:
     import os

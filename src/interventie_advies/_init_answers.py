@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._init_fields import CONTROL, ENDORSED
-from ._labels import NO_ANSWERS, YES_ANSWERS, choice_label, init_text
+from ._messages import NO_ANSWERS, YES_ANSWERS, choice_label, init_text
 
 if TYPE_CHECKING:
     from ._init_fields import Field, Filled

@@ -14,7 +14,7 @@ import click
 
 from ._init_answers import MAY_BE_EMPTY, Answers, Invalid, normalise
 from ._init_fields import ENDORSED, Field, Filled, fields_of, intro, missing_required
-from ._labels import (
+from ._messages import (
     NO_ANSWERS,
     SKIP_ANSWERS,
     UNKNOWN_ANSWERS,

@@ -1,7 +1,7 @@
 """``advies init``: the questions, derived from the project models, and the answers to them.
 
 A field's kind of question (yes/no, a choice, a number, a date, text, a list of tables)
-follows its type in ``_project.py``; its wording lives in ``_labels.py``.
+follows its type in ``_project.py``; its wording lives in ``_messages/``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import annotated_types
 from pydantic import BaseModel
 
 from . import _enums
-from ._labels import has_init_text, init_text
+from ._messages import has_init_text, init_text
 
 if TYPE_CHECKING:
     from pydantic.fields import FieldInfo

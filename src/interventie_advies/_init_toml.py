@@ -11,7 +11,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from ._init_fields import ENDORSED, Field, Filled, fields_of, intro
-from ._labels import choice_label, init_text
+from ._messages import choice_label, init_text
 from ._project import FORMAT_VERSION, TABLES
 from ._safe_text import visible
 

@@ -58,15 +58,15 @@ class NotRegularFile(Exception):
     def __init__(self, mode: int) -> None:
         self.mode = mode
         if stat.S_ISDIR(mode):
-            self.kind = t("a folder", "een map")
+            self.kind = t(nl="een map", en="a folder")
         elif stat.S_ISFIFO(mode):
-            self.kind = t("a named pipe (FIFO)", "een pijp (FIFO)")
+            self.kind = t(nl="een pijp (FIFO)", en="a named pipe (FIFO)")
         elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-            self.kind = t("a device", "een apparaat")
+            self.kind = t(nl="een apparaat", en="a device")
         elif stat.S_ISSOCK(mode):
-            self.kind = t("a socket", "een socket")
+            self.kind = t(nl="een socket", en="a socket")
         else:  # pragma: no cover - door files, whiteouts: other systems
-            self.kind = t("a special file", "een speciaal bestand")
+            self.kind = t(nl="een speciaal bestand", en="a special file")
         super().__init__(self.kind)
 
 
@@ -150,8 +150,8 @@ def cannot_write(target: str | os.PathLike[str], exc: OSError) -> UsageError:
     """The error for a file that could not be written (disk full, no permission, ...)."""
     return UsageError(
         t(
-            "{p}: cannot write: {r}; the file is unchanged",
-            "{p}: kan niet schrijven: {r}; het bestand is niet veranderd",
+            nl="{p}: kan niet schrijven: {r}; het bestand is niet veranderd",
+            en="{p}: cannot write: {r}; the file is unchanged",
             p=shown_path(target),
             r=exc.strerror or exc,
         )
@@ -167,13 +167,13 @@ def make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         if isinstance(exc, FileExistsError) or exc.errno == errno.ENOTDIR:
-            reason = t("a file is in the way", "er staat een bestand in de weg")
+            reason = t(nl="er staat een bestand in de weg", en="a file is in the way")
         else:
             reason = exc.strerror or str(exc)
         raise UsageError(
             t(
-                "{p}: cannot create the folder: {r}",
-                "{p}: kan de map niet maken: {r}",
+                nl="{p}: kan de map niet maken: {r}",
+                en="{p}: cannot create the folder: {r}",
                 p=shown_path(folder),
                 r=reason,
             )
@@ -193,8 +193,8 @@ def _final(target: Path) -> Path:
         if exc.errno == errno.ELOOP:
             raise UsageError(
                 t(
-                    "{p}: cannot write: the symlink points to itself (a loop)",
-                    "{p}: kan niet schrijven: de symlink wijst naar zichzelf (een kring)",
+                    nl="{p}: kan niet schrijven: de symlink wijst naar zichzelf (een kring)",
+                    en="{p}: cannot write: the symlink points to itself (a loop)",
                     p=shown_path(target),
                 )
             ) from None
@@ -204,8 +204,8 @@ def _final(target: Path) -> Path:
 def _exists_error(target: Path) -> UsageError:
     return UsageError(
         t(
-            "{p}: file exists; use --force to replace it",
-            "{p}: bestand bestaat al; gebruik --force om het te vervangen",
+            nl="{p}: bestand bestaat al; gebruik --force om het te vervangen",
+            en="{p}: file exists; use --force to replace it",
             p=shown_path(target),
         )
     )
@@ -255,16 +255,16 @@ class Replacement:
             except OSError as exc:
                 raise UsageError(
                     t(
-                        "{p}: cannot write here: {r}",
-                        "{p}: kan hier niet schrijven: {r}",
+                        nl="{p}: kan hier niet schrijven: {r}",
+                        en="{p}: cannot write here: {r}",
                         p=shown_path(self.target),
                         r=exc.strerror or exc,
                     )
                 ) from None
         raise UsageError(  # pragma: no cover - 100 random names taken
             t(
-                "{p}: cannot write here: no free temporary name",
-                "{p}: kan hier niet schrijven: geen vrije tijdelijke naam",
+                nl="{p}: kan hier niet schrijven: geen vrije tijdelijke naam",
+                en="{p}: cannot write here: no free temporary name",
                 p=shown_path(self.target),
             )
         )

@@ -17,8 +17,9 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ._errors import MAX_SHOWN, Problem, ProjectError, cut
-from ._i18n import t
+from ._i18n import say, t
 from ._io import FileTooLarge, NotRegularFile, read_limited
+from ._messages import has_text
 from ._project import Project, cross_field_problems
 from ._toml import NumberTooLong, TOMLDecodeError, loads, max_digits
 
@@ -28,43 +29,6 @@ MAX_FILE_BYTES = 1024 * 1024
 #: problems listed for one validation; the rest are counted in one last line
 MAX_PROBLEMS = 100
 
-_PATTERNS = {
-    "code": (
-        "a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
-        "een regelcode: een hoofdletter, dan hoofdletters, cijfers of _ (bijv. CON01)",
-    ),
-    "name": (
-        "a dotted lowercase name (e.g. contact.moment_after_activity)",
-        "een naam in kleine letters met punten (bijv. contact.moment_after_activity)",
-    ),
-}
-
-_BOOL = ("a boolean (true or false)", "waar of niet waar (true of false)")
-_INT = ("a whole number", "een heel getal")
-_NUMBER = ("a number", "een getal")
-_DATE = ("a date such as 2026-03-01", "een datum zoals 2026-03-01")
-_TABLE = ("a table", "een tabel")
-_TYPE_WORDS: dict[str, tuple[str, str]] = {
-    "bool_type": _BOOL,
-    "int_type": _INT,
-    "float_type": _NUMBER,
-    "string_type": ("text in quotes", "tekst tussen aanhalingstekens"),
-    "date_type": (_DATE[0] + " (without quotes)", _DATE[1] + " (zonder aanhalingstekens)"),
-    "list_type": ('a list such as ["a", "b"]', 'een lijst zoals ["a", "b"]'),
-    "model_type": _TABLE,
-    "dict_type": _TABLE,
-    "model_attributes_type": _TABLE,
-    # lax models (plugin extensions) report parsing errors instead of type errors
-    "bool_parsing": _BOOL,
-    "int_parsing": _INT,
-    "int_from_float": _INT,
-    "float_parsing": _NUMBER,
-    "date_parsing": _DATE,
-    "date_from_datetime_parsing": _DATE,
-    "date_from_datetime_inexact": ("a date without a time", "een datum zonder tijd"),
-    "datetime_from_date_parsing": ("a date and time", "een datum met tijd"),
-}
-
 
 def _describe(value: object) -> str:
     """Name a found value so non-programmers recognise it."""
@@ -73,21 +37,21 @@ def _describe(value: object) -> str:
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return f"{value.isoformat()} ({type(value).__name__})"
     if isinstance(value, str):
-        return t("{v!r} (text)", "{v!r} (tekst)", v=cut(value))
+        return t(nl="{v!r} (tekst)", en="{v!r} (text)", v=cut(value))
     if isinstance(value, int):
         if abs(value) >= _SHOWN_INT:  # NOTE: str() of a huge int is slow, and refused
             return t(
-                "a whole number of more than {n} digits",
-                "een heel getal van meer dan {n} cijfers",
+                nl="een heel getal van meer dan {n} cijfers",
+                en="a whole number of more than {n} digits",
                 n=MAX_SHOWN,
             )
-        return t("{v} (whole number)", "{v} (heel getal)", v=value)
+        return t(nl="{v} (heel getal)", en="{v} (whole number)", v=value)
     if isinstance(value, float):
-        return t("{v} (number)", "{v} (getal)", v=value)
+        return t(nl="{v} (getal)", en="{v} (number)", v=value)
     if isinstance(value, list):
-        return t("a list", "een lijst")
+        return t(nl="een lijst", en="a list")
     if isinstance(value, dict):
-        return t("a table", "een tabel")
+        return t(nl="een tabel", en="a table")
     return cut(repr(value))
 
 
@@ -170,77 +134,55 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         model = _model_at(root, loc[:-1])
         allowed = sorted(model.model_fields) if model else []
         hint = suggest(key, allowed)
-        text = t("unknown key", "onbekende sleutel")
+        text = t(nl="onbekende sleutel", en="unknown key")
         if hint:
-            text += t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
+            text += t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
         if allowed:
-            text += t(" (allowed here: {a})", " (hier toegestaan: {a})", a=", ".join(allowed))
+            text += t(nl=" (hier toegestaan: {a})", en=" (allowed here: {a})", a=", ".join(allowed))
         return text
     if kind == "missing":
-        return t("this key is required but missing", "deze sleutel is verplicht maar ontbreekt")
-    if kind == "string_pattern_mismatch":
-        en, nl = _PATTERNS.get(
-            str(loc[-1]) if loc else "", ("text of the expected form", "tekst in de verwachte vorm")
+        return t(
+            nl="deze sleutel is verplicht maar ontbreekt", en="this key is required but missing"
         )
-        return t("{v} is not {w}", "{v} is geen {w}", v=_describe(value), w=t(en, nl))
+    if kind == "string_pattern_mismatch":
+        field = f"pattern.{loc[-1]}" if loc else ""
+        what = say(field if has_text(field) else "pattern.other")
+        return t(nl="{v} is geen {w}", en="{v} is not {w}", v=_describe(value), w=what)
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
         text = t(
-            "{v} is not allowed; allowed: {a}",
-            "{v} is niet toegestaan; wel toegestaan: {a}",
+            nl="{v} is niet toegestaan; wel toegestaan: {a}",
+            en="{v} is not allowed; allowed: {a}",
             v=_describe(value),
             a=", ".join(expected),
         )
         hint = suggest(str(value), expected) if isinstance(value, str) else None
         if hint:
-            text += t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint)
+            text += t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
         return text
-    if kind in _TYPE_WORDS:
+    if has_text(f"type.{kind}"):
         return t(
-            "expected {w}, found {v}",
-            "verwacht: {w}; gevonden: {v}",
-            w=t(*_TYPE_WORDS[kind]),
+            nl="verwacht: {w}; gevonden: {v}",
+            en="expected {w}, found {v}",
+            w=say(f"type.{kind}"),
             v=_describe(value),
         )
     if kind.startswith(("too_", "greater_", "less_", "string_too", "finite")):
-        return t("{m}; found {v}", "{m}; gevonden: {v}", m=_limit(kind, error), v=_describe(value))
+        return t(
+            nl="{m}; gevonden: {v}", en="{m}; found {v}", m=_limit(kind, error), v=_describe(value)
+        )
     return str(error["msg"])
 
 
 def _limit(kind: str, error: Mapping[str, Any]) -> str:
     """A range or length problem in words (pydantic's own text is English only)."""
     ctx = error.get("ctx") or {}
-    limits = {
-        "greater_than_equal": ("must be at least {ge}", "moet minstens {ge} zijn"),
-        "greater_than": ("must be more than {gt}", "moet meer dan {gt} zijn"),
-        "less_than_equal": ("must be at most {le}", "mag hoogstens {le} zijn"),
-        "less_than": ("must be less than {lt}", "moet minder dan {lt} zijn"),
-        "too_short": (
-            "must have at least {min_length} item(s)",
-            "moet minstens {min_length} onderdeel hebben",
-        ),
-        "too_long": (
-            "may have at most {max_length} items",
-            "mag hoogstens {max_length} onderdelen hebben",
-        ),
-        "string_too_short": (
-            "must not be empty"
-            if ctx.get("min_length") == 1
-            else "must be at least {min_length} characters long",
-            "mag niet leeg zijn"
-            if ctx.get("min_length") == 1
-            else "moet minstens {min_length} tekens lang zijn",
-        ),
-        "string_too_long": (
-            "may be at most {max_length} characters long",
-            "mag hoogstens {max_length} tekens lang zijn",
-        ),
-        "finite_number": ("must be a finite number", "moet een gewoon getal zijn"),
-    }
-    if kind not in limits:
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        kind = "string_empty"
+    if not has_text(f"limit.{kind}"):
         msg = str(error["msg"])
         return msg[:1].lower() + msg[1:]
-    return t(*limits[kind], **{k: v for k, v in ctx.items() if isinstance(k, str)})
+    return say(f"limit.{kind}", **{k: v for k, v in ctx.items() if isinstance(k, str)})
 
 
 def problems_from_validation(
@@ -260,8 +202,8 @@ def problems_from_validation(
                 file,
                 prefix,
                 t(
-                    "{n:,} more problems not shown; fix the {m} above first",
-                    "nog {n:,} problemen niet getoond; los eerst de {m} hierboven op",
+                    nl="nog {n:,} problemen niet getoond; los eerst de {m} hierboven op",
+                    en="{n:,} more problems not shown; fix the {m} above first",
                     n=len(errors) - MAX_PROBLEMS,
                     m=MAX_PROBLEMS,
                 ),
@@ -290,9 +232,9 @@ def _too_deep(file: str) -> ProjectError:
                 file,
                 "",
                 t(
-                    "nested too deeply: at most {n} levels of tables, lists and dotted keys",
-                    "te diep genest: hoogstens {n} niveaus van tabellen, lijsten en sleutels "
+                    nl="te diep genest: hoogstens {n} niveaus van tabellen, lijsten en sleutels "
                     "met punten",
+                    en="nested too deeply: at most {n} levels of tables, lists and dotted keys",
                     n=MAX_DEPTH,
                 ),
             )
@@ -352,7 +294,7 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         problem = Problem(
             file,
             "",
-            t("invalid TOML: {m}", "ongeldige TOML: {m}", m=cut(message, 200)),
+            t(nl="ongeldige TOML: {m}", en="invalid TOML: {m}", m=cut(message, 200)),
             line,
             column,
         )
@@ -361,8 +303,9 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
             file,
             exc.key,
             t(
-                "number too long: {n:,} digits; a whole number may have at most {m:,}",
-                "getal te lang: {n:,} cijfers; een heel getal mag hoogstens {m:,} cijfers hebben",
+                nl="getal te lang: {n:,} cijfers; een heel getal mag hoogstens {m:,} cijfers "
+                "hebben",
+                en="number too long: {n:,} digits; a whole number may have at most {m:,}",
                 n=exc.digits,
                 m=max_digits(),
             ),
@@ -370,12 +313,14 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
             exc.column,
         )
     except ValueError as exc:  # pragma: no cover - tomli raised something unforeseen
-        problem = Problem(file, "", t("invalid TOML: {m}", "ongeldige TOML: {m}", m=cut(str(exc))))
+        problem = Problem(
+            file, "", t(nl="ongeldige TOML: {m}", en="invalid TOML: {m}", m=cut(str(exc)))
+        )
     raise ProjectError([problem])
 
 
 def _file_problem(file: str, en: str, nl: str, /, **params: Any) -> ProjectError:
-    return ProjectError([Problem(file, "", t(en, nl, **params))])
+    return ProjectError([Problem(file, "", t(nl=nl, en=en, **params))])
 
 
 def read_text(path: str | os.PathLike[str], file: str | None = None) -> str:
@@ -466,8 +411,8 @@ def load_project(
         except ProjectError as exc:
             if isinstance(source, str) and "\n" in source:  # TOML text, as before 0.2?
                 hint = t(
-                    "; to load TOML text, use load_project(text=...)",
-                    "; gebruik load_project(text=...) om TOML-tekst te laden",
+                    nl="; gebruik load_project(text=...) om TOML-tekst te laden",
+                    en="; to load TOML text, use load_project(text=...)",
                 )
                 problems = [dataclasses.replace(p, message=p.message + hint) for p in exc.problems]
                 raise ProjectError(problems) from None
@@ -497,7 +442,7 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         raise ProjectError(problems) from None
     except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
         raise ProjectError(
-            [Problem(file, "", t("cannot validate: {e}", "kan niet controleren: {e}", e=exc))]
+            [Problem(file, "", t(nl="kan niet controleren: {e}", en="cannot validate: {e}", e=exc))]
         ) from None
     if project.extensions:  # free-form: the only place valid data can nest deeply
         check_depth(project.extensions, file, start=1)
@@ -512,7 +457,7 @@ def _cross(found: list[tuple[str, str, object]], file: str) -> list[Problem]:
         Problem(
             file,
             path,
-            t("{m}; found {v}", "{m}; gevonden: {v}", m=msg, v=_describe(value))
+            t(nl="{m}; gevonden: {v}", en="{m}; found {v}", m=msg, v=_describe(value))
             if value is not None
             else msg,
         )

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING
 from ._errors import UsageError
 from ._i18n import t
 from ._io import Replacement, atomic_write, cannot_write, make_folder, write_utf8_only
+from ._render import FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["SEPARATOR", "Sink", "common_base", "open_sink"]
 
 SEPARATOR = "\n" + "═" * 60 + "\n\n"
-SUFFIXES = {"json": ".json", "jsonl": ".jsonl", "markdown": ".md", "text": ".txt", "html": ".html"}
+SUFFIXES = FORMATS
 
 
 class Sink:
@@ -130,8 +131,8 @@ def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout:
     if fmt == "html" and many:
         raise UsageError(
             t(
-                "several projects as HTML need a folder: --output reports/",
-                "meerdere projecten als HTML vragen om een map: --output rapporten/",
+                nl="meerdere projecten als HTML vragen om een map: --output rapporten/",
+                en="several projects as HTML need a folder: --output reports/",
             )
         )
     if target is None:

@@ -128,8 +128,8 @@ def run_portfolio(
     if fmt not in FORMATS:
         raise UsageError(
             t(
-                "unknown format {f!r}; known formats: {k}",
-                "onbekend formaat {f!r}; bekende formaten: {k}",
+                nl="onbekend formaat {f!r}; bekende formaten: {k}",
+                en="unknown format {f!r}; known formats: {k}",
                 f=fmt,
                 k=", ".join(FORMATS),
             )

@@ -10,7 +10,8 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._labels import word
+from ._enums import LANGUAGES, PRIORITIES
+from ._messages import table, word
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -49,39 +50,10 @@ class Weights:
 
 WEIGHTS = Weights()
 
-_TEXT = {
-    "base": ("basis: prioriteit {p} ({v:g})", "base: priority {p} ({v:g})"),
-    "phase": ("×{v:g}: belangrijk in de fase '{x}'", "×{v:g}: matters most in phase '{x}'"),
-    "need": ("×{v:g}: past bij de behoefte '{x}'", "×{v:g}: serves the stated need '{x}'"),
-    "time_3": (
-        "×{v:g}: de financiering stopt binnen 3 maanden",
-        "×{v:g}: funding ends within 3 months",
-    ),
-    "time_6": (
-        "×{v:g}: de financiering stopt binnen 6 maanden",
-        "×{v:g}: funding ends within 6 months",
-    ),
-    "short": (
-        "verhoogd naar {p}: kort project (minder dan {m} maanden geld)",
-        "raised to {p}: short project (under {m} months of funding)",
-    ),
-    "short_x": (
-        "×{v:g}: kort project (minder dan {m} maanden geld)",
-        "×{v:g}: short project (under {m} months of funding)",
-    ),
-    "urgent": (
-        "verhoogd naar {p}: de financiering stopt binnen {m} maanden",
-        "raised to {p}: funding ends within {m} months",
-    ),
-    "effort": ("×{v:g}: moeite {x}", "×{v:g}: effort {x}"),
-    "adjust": ("prioriteit {p}: {x}", "priority {p}: {x}"),
-}
-_PRIORITY_WORD = {
-    lang: {p: word(p, lang) for p in ("high", "medium", "low")} for lang in ("nl", "en")
-}
+_TEXT = table("score")
+_PRIORITY_WORD = {lang: {p: word(p, lang) for p in PRIORITIES} for lang in LANGUAGES}
 _EFFORT_WORD = {
-    "nl": {"high": "groot", "medium": "gemiddeld", "low": "klein"},
-    "en": {"high": "high", "medium": "medium", "low": "low"},
+    lang: {e: entry.pick(lang) for e, entry in table("effort").items()} for lang in ("nl", "en")
 }
 
 

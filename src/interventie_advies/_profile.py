@@ -26,20 +26,20 @@ def profile_table(engine: Engine, top: int = 15) -> str:
     total = sum(per_plugin.values()) or 1e-12
     lines = [
         t(
-            "profile: {n} project(s), {ms:.1f} ms in rules and plugin hooks",
-            "profiel: {n} project(en), {ms:.1f} ms in regels en plugin-hooks",
+            nl="profiel: {n} project(en), {ms:.1f} ms in regels en plugin-hooks",
+            en="profile: {n} project(s), {ms:.1f} ms in rules and plugin hooks",
             n=engine.projects,
             ms=total * 1000,
         )
     ]
     width = max((len(p) for p in per_plugin), default=6)
-    lines.append(f"  {'plugin':<{width}}  {'ms':>9}  {t('share', 'deel'):>5}")
+    lines.append(f"  {'plugin':<{width}}  {'ms':>9}  {t(nl='deel', en='share'):>5}")
     for plugin, seconds in sorted(per_plugin.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {plugin:<{width}}  {seconds * 1000:9.2f}  {seconds / total:5.0%}")
     lines.append(
         t(
-            "slowest rules and hooks (ms in all, per project):",
-            "traagste regels en hooks (ms in totaal, per project):",
+            nl="traagste regels en hooks (ms in totaal, per project):",
+            en="slowest rules and hooks (ms in all, per project):",
         )
     )
     ranked = sorted(timings.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
@@ -51,8 +51,8 @@ def profile_table(engine: Engine, top: int = 15) -> str:
     setup = sorted(engine.setup.timings.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     lines.append(
         t(
-            "set-up, once: plugin imports and hooks (ms):",
-            "opbouw, één keer: plugins importeren en hun hooks (ms):",
+            nl="opbouw, één keer: plugins importeren en hun hooks (ms):",
+            en="set-up, once: plugin imports and hooks (ms):",
         )
     )
     for (plugin, what), seconds in setup:

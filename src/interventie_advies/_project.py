@@ -64,9 +64,9 @@ def _end_after_start(end: dt.date | None, info: ValidationInfo) -> dt.date | Non
         raise PydanticCustomError(
             "date_order",
             t(
-                "end ({e}) is before start ({s}); the end date must be on or after the start",
-                "het einde ({e}) ligt vóór het begin ({s}); de einddatum moet op of na de "
+                nl="het einde ({e}) ligt vóór het begin ({s}); de einddatum moet op of na de "
                 "begindatum liggen",
+                en="end ({e}) is before start ({s}); the end date must be on or after the start",
                 e=end.isoformat(),
                 s=start.isoformat(),
             ),
@@ -334,8 +334,8 @@ class Decision(_Table):
             raise PydanticCustomError(
                 "reason_blank",
                 t(
-                    "reason is empty; say why in a few words",
-                    "de reden is leeg; zeg in een paar woorden waarom",
+                    nl="de reden is leeg; zeg in een paar woorden waarom",
+                    en="reason is empty; say why in a few words",
                 ),
             )
         return value
@@ -352,8 +352,9 @@ def _requirement(text: str) -> str:
         raise PydanticCustomError(
             "requirement",
             t(
-                "{x!r} is not a plugin requirement such as 'interventie-advies-jeugd>=1.0' ({r})",
-                "{x!r} is geen eis voor een plugin zoals 'interventie-advies-jeugd>=1.0' ({r})",
+                nl="{x!r} is geen eis voor een plugin zoals 'interventie-advies-jeugd>=1.0' ({r})",
+                en="{x!r} is not a plugin requirement such as 'interventie-advies-jeugd>=1.0' "
+                "({r})",
                 x=text,
                 r=reason,
             ),
@@ -408,8 +409,8 @@ class Project(_Table):
             raise PydanticCustomError(
                 "format_version",
                 t(
-                    "format {v} is not supported; this version reads format {s}",
-                    "format {v} wordt niet ondersteund; deze versie leest format {s}",
+                    nl="format {v} wordt niet ondersteund; deze versie leest format {s}",
+                    en="format {v} is not supported; this version reads format {s}",
                     v=value,
                     s=FORMAT_VERSION,
                 ),
@@ -468,23 +469,24 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
                 (
                     f"partners[{i}].name",
                     t(
-                        "partner names must be unique; this one is listed twice",
-                        "namen van partners moeten uniek zijn; deze staat er twee keer",
+                        nl="namen van partners moeten uniek zijn; deze staat er twee keer",
+                        en="partner names must be unique; this one is listed twice",
                     ),
                     name,
                 )
             )
         seen.add(name)
     if isinstance(endorsed, list):
-        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or t("none", "geen")
+        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or t(nl="geen", en="none")
         for i, name in enumerate(endorsed):
             if isinstance(name, str) and name not in seen:
                 problems.append(
                     (
                         f"vision.endorsed_by_partners[{i}]",
                         t(
-                            "names a partner that is not listed in [[partners]] (listed: {x})",
-                            "noemt een partner die niet bij [[partners]] staat (wel genoemd: {x})",
+                            nl="noemt een partner die niet bij [[partners]] staat (wel genoemd: "
+                            "{x})",
+                            en="names a partner that is not listed in [[partners]] (listed: {x})",
                             x=listed,
                         ),
                         name,
@@ -496,8 +498,9 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
                 (
                     f"decisions[{i}].reason",
                     t(
-                        "a reason is required when status is {s!r}; say why in a few words",
-                        "een reden is verplicht bij status {s!r}; zeg in een paar woorden waarom",
+                        nl="een reden is verplicht bij status {s!r}; zeg in een paar woorden "
+                        "waarom",
+                        en="a reason is required when status is {s!r}; say why in a few words",
                         s=status,
                     ),
                     None,

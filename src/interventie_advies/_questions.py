@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING, Any
 
+from ._enums import PRIORITY_RANK
 from ._facts import fact_sources
+from ._messages import table as message_table
 from ._report import Question, build
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
 
-_RANK = {"high": 0, "medium": 1, "low": 2}
+_RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
 
 #: the element a whole-table question is shown under
 TABLE_ELEMENT = {
@@ -41,68 +43,8 @@ TABLE_ELEMENT = {
     "key_persons": "key_persons",
 }
 
-TABLE_QUESTIONS: dict[str, tuple[str, str]] = {
-    "residents": (
-        "Voor wie is het project en wat hebben bewoners nodig? Beschrijf dat in [residents].",
-        "Who is the project for, and what do residents need? Describe it in [residents].",
-    ),
-    "art": (
-        "Welke kunstvorm kiezen jullie en hoe maken jullie het samen? Beschrijf dat in [art].",
-        "Which art form do you use, and how is the work made together? Describe it in [art].",
-    ),
-    "activities": (
-        "Welke activiteiten komen steeds terug? Voeg voor elke activiteit een [[activities]] toe.",
-        "Which activities come back regularly? Add an [[activities]] table for each.",
-    ),
-    "contact": (
-        "Hoe houden deelnemers contact, tijdens en na het project? Beschrijf dat in [contact].",
-        "How do participants keep in touch, during and after the project? Describe it in "
-        "[contact].",
-    ),
-    "meeting_place": (
-        "Is er een vaste plek waar bewoners elkaar kunnen ontmoeten? Beschrijf die in "
-        "[meeting_place].",
-        "Is there a physical place where residents can meet? Describe it in [meeting_place].",
-    ),
-    "end_product": (
-        "Werken jullie naar een gezamenlijk eindproduct of podiummoment toe? Beschrijf het in "
-        "[end_product].",
-        "Are you working towards a joint end product or performance? Describe it in [end_product].",
-    ),
-    "vision": (
-        "Wat is het gezamenlijke doel, en wie staat erachter? Beschrijf het in [vision].",
-        "What is the shared goal, and who supports it? Describe it in [vision].",
-    ),
-    "partners": (
-        "Met welke organisaties werken jullie samen? Voeg voor elke partner een [[partners]] toe.",
-        "Which organisations do you work with? Add a [[partners]] table for each partner.",
-    ),
-    "collaboration": (
-        "Hoe werken de partners samen? Beschrijf afspraken en overleg in [collaboration].",
-        "How do the partners work together? Describe agreements and meetings in [collaboration].",
-    ),
-    "funding": (
-        "Hoe wordt het project betaald, en hoe lang? Beschrijf het geld in [funding].",
-        "How is the project paid for, and for how long? Describe the money in [funding].",
-    ),
-    "continuation": (
-        "Wat blijft er over als het project stopt, en wie gaat ermee door? Beschrijf het in "
-        "[continuation].",
-        "What remains when the project ends, and who carries on? Describe it in [continuation].",
-    ),
-    "knowledge": (
-        "Waar bouwen jullie op voort en hoe leren jullie van het project? Beschrijf het in "
-        "[knowledge].",
-        "What knowledge do you build on, and how do you learn from the project? Describe it in "
-        "[knowledge].",
-    ),
-    "key_persons": (
-        "Wie kent de bewoners goed en helpt jullie hen te bereiken? Voeg voor elke persoon een "
-        "[[key_persons]] toe.",
-        "Who knows the residents well and helps you reach them? Add a [[key_persons]] table "
-        "for each person.",
-    ),
-}
+#: the question for each table a project file leaves out, by table name
+TABLE_QUESTIONS = message_table("table_question")
 
 
 #: joins the fields of a fact derived from several (a key, never shown to users)

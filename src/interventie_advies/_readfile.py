@@ -28,22 +28,22 @@ class FileRefused(ValueError):
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return t("a folder", "een map")
+        return t(nl="een map", en="a folder")
     if stat.S_ISFIFO(mode):
-        return t("a FIFO", "een FIFO")
+        return t(nl="een FIFO", en="a FIFO")
     if stat.S_ISSOCK(mode):
-        return t("a socket", "een socket")
+        return t(nl="een socket", en="a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return t("a device", "een apparaat")
-    return t("not a regular file", "geen gewoon bestand")
+        return t(nl="een apparaat", en="a device")
+    return t(nl="geen gewoon bestand", en="not a regular file")
 
 
 def _check(info: os.stat_result, limit: int) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise FileRefused(
             t(
-                "not a regular file ({k}); give a file",
-                "geen gewoon bestand ({k}); geef een bestand",
+                nl="geen gewoon bestand ({k}); geef een bestand",
+                en="not a regular file ({k}); give a file",
                 k=_kind(info.st_mode),
             )
         )
@@ -53,13 +53,13 @@ def _check(info: os.stat_result, limit: int) -> None:
 
 def _too_large(limit: int, size: int | None) -> str:
     found = (
-        t("file is {s:,} bytes; ", "het bestand is {s:,} bytes; ", s=size)
+        t(nl="het bestand is {s:,} bytes; ", en="file is {s:,} bytes; ", s=size)
         if size is not None
-        else t("file grew while it was read; ", "het bestand groeide tijdens het lezen; ")
+        else t(nl="het bestand groeide tijdens het lezen; ", en="file grew while it was read; ")
     )
     return found + t(
-        "rule files may be at most {m:,} bytes (1 MiB)",
-        "een regelbestand mag hoogstens {m:,} bytes zijn (1 MiB)",
+        nl="een regelbestand mag hoogstens {m:,} bytes zijn (1 MiB)",
+        en="rule files may be at most {m:,} bytes (1 MiB)",
         m=limit,
     )
 
@@ -75,7 +75,11 @@ def read_bounded(path: Path, limit: int) -> str:
         fd = os.open(path, flags)
     except OSError as exc:
         raise FileRefused(
-            t("cannot read file: {r}", "kan het bestand niet lezen: {r}", r=exc.strerror or exc)
+            t(
+                nl="kan het bestand niet lezen: {r}",
+                en="cannot read file: {r}",
+                r=exc.strerror or exc,
+            )
         ) from None
     try:
         _check(os.fstat(fd), limit)  # the file opened is the file checked
@@ -89,7 +93,11 @@ def read_bounded(path: Path, limit: int) -> str:
             size += len(chunk)
     except OSError as exc:
         raise FileRefused(
-            t("cannot read file: {r}", "kan het bestand niet lezen: {r}", r=exc.strerror or exc)
+            t(
+                nl="kan het bestand niet lezen: {r}",
+                en="cannot read file: {r}",
+                r=exc.strerror or exc,
+            )
         ) from None
     finally:
         os.close(fd)
@@ -101,8 +109,8 @@ def read_bounded(path: Path, limit: int) -> str:
     except UnicodeDecodeError as exc:
         raise FileRefused(
             t(
-                "file is not UTF-8 text (byte {b}); save it as UTF-8",
-                "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
+                nl="het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
+                en="file is not UTF-8 text (byte {b}); save it as UTF-8",
                 b=exc.start,
             )
         ) from None

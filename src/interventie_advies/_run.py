@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 import types
 from collections.abc import Mapping
 from dataclasses import replace
@@ -22,7 +21,7 @@ from ._elements import ELEMENTS
 from ._errors import PluginError, ProjectError, UsageError
 from ._facts import Facts, derive_facts
 from ._host import CallLog
-from ._i18n import t
+from ._i18n import LANG_ENV, resolve_language, t
 from ._load import suggest
 from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
 from ._project import EMPTY_TABLES, TABLES, Project
@@ -48,24 +47,13 @@ if TYPE_CHECKING:
 
 __all__ = ["LANG_ENV", "Run"]
 
-LANG_ENV = "ADVIES_LANG"
 ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
 _TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
 
 
 def language(lang: str | None, project: Project) -> str:
     """The report language: the caller's, else the file's, else ADVIES_LANG, else Dutch."""
-    chosen = lang or (project.advies.language if project.advies else None)
-    chosen = chosen or os.environ.get(LANG_ENV) or "nl"
-    if chosen not in ("nl", "en"):
-        raise UsageError(
-            t(
-                "unknown language {x!r}; use nl or en",
-                "onbekende taal {x!r}; kies nl of en",
-                x=chosen,
-            )
-        )
-    return chosen
+    return resolve_language(lang, project.advies.language if project.advies else None)
 
 
 def _ranked(
@@ -187,12 +175,16 @@ class Run:
                     hint = suggest(token, vocabulary)
                     raise UsageError(
                         t(
-                            "{w}: {x!r} matches no rule, element or plugin",
-                            "{w}: {x!r} past bij geen regel, element of plugin",
+                            nl="{w}: {x!r} past bij geen regel, element of plugin",
+                            en="{w}: {x!r} matches no rule, element or plugin",
                             w=what,
                             x=token,
                         )
-                        + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
+                        + (
+                            t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
+                            if hint
+                            else ""
+                        )
                     )
 
         def matches(p: Planned, tokens: tuple[str, ...]) -> bool:

@@ -40,10 +40,10 @@ class PluginNames:
         if not _NAME.match(name):
             raise UsageError(
                 t(
-                    "plugin name {n!r}: use lowercase letters, digits and single hyphens, "
-                    "e.g. regio-oost",
-                    "pluginnaam {n!r}: gebruik kleine letters, cijfers en losse streepjes, "
+                    nl="pluginnaam {n!r}: gebruik kleine letters, cijfers en losse streepjes, "
                     "bijv. regio-oost",
+                    en="plugin name {n!r}: use lowercase letters, digits and single hyphens, "
+                    "e.g. regio-oost",
                     n=name,
                 )
             )
@@ -52,16 +52,16 @@ class PluginNames:
         if not re.match(r"^[A-Z]{2,6}$", chosen):
             raise UsageError(
                 t(
-                    "code prefix {c!r}: use 2 to 6 letters, e.g. RGO",
-                    "codevoorvoegsel {c!r}: gebruik 2 tot 6 letters, bijv. RGO",
+                    nl="codevoorvoegsel {c!r}: gebruik 2 tot 6 letters, bijv. RGO",
+                    en="code prefix {c!r}: use 2 to 6 letters, e.g. RGO",
                     c=chosen,
                 )
             )
         if chosen in _BUILTIN_PREFIXES:
             raise UsageError(
                 t(
-                    "code prefix {c!r} is used by the built-in rules; pick another",
-                    "codevoorvoegsel {c!r} is van de ingebouwde regels; kies een ander",
+                    nl="codevoorvoegsel {c!r} is van de ingebouwde regels; kies een ander",
+                    en="code prefix {c!r} is used by the built-in rules; pick another",
                     c=chosen,
                 )
             )
@@ -87,8 +87,8 @@ def new_plugin(name: str, folder: str | Path | None = None, *, prefix: str | Non
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(
             t(
-                "{p}: already exists and is not empty; nothing was written",
-                "{p}: bestaat al en is niet leeg; er is niets geschreven",
+                nl="{p}: bestaat al en is niet leeg; er is niets geschreven",
+                en="{p}: already exists and is not empty; nothing was written",
                 p=target,
             )
         )

@@ -132,8 +132,8 @@ class Setup:
             return rule
         hint = suggest(token, self.index)
         raise UsageError(
-            t("unknown rule {x!r}", "onbekende regel {x!r}", x=cut(token))
-            + (t("; did you mean {h!r}?", "; bedoel je {h!r}?", h=hint) if hint else "")
+            t(nl="onbekende regel {x!r}", en="unknown rule {x!r}", x=cut(token))
+            + (t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint) if hint else "")
         )
 
 

@@ -7,19 +7,28 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__
 from ._batch import Outcome, advise_paths, collect_paths, default_jobs
+from ._cli_help import Group
+from ._cli_options import (
+    date_option,
+    engine_options,
+    format_option,
+    jobs_option,
+    lang_option,
+    output_option,
+)
 from ._engine import Engine
+from ._enums import LANGUAGES, PRIORITY_RANK
 from ._errors import AdviesError, ProjectError, RuleError, UsageError, cut, shown_name
-from ._i18n import error_language, t
+from ._i18n import click_language, error_language, resolve_language, t
 from ._io import atomic_write
 from ._output import open_sink
-from ._render import BUILTIN_FORMATS
+from ._render import FORMATS
 from ._safe_text import json_safe, terminal_safe, visible
 
 if TYPE_CHECKING:
@@ -28,88 +37,33 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-FAIL_RANK = {"high": 3, "medium": 2, "low": 1, "never": 99}
-_PRIORITY_RANK = {"high": 3, "medium": 2, "low": 1}
+FAIL_RANK = {**PRIORITY_RANK, "never": 99}
 
 
-class _Date(click.DateTime):
-    """``click.DateTime(["%Y-%m-%d"])``, reading the usual ``2026-06-01`` without strptime.
+class _Advies(Group):
+    """The ``advies`` group: click's own words follow the language of the command."""
 
-    NOTE: the first ``strptime`` imports ``_strptime`` and builds its locale tables (~3 ms
-    of start-up). A plain ASCII date is read directly; anything else goes to strptime, so
-    what is accepted and every error message stay as they were.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(["%Y-%m-%d"])
-
-    def _try_to_convert_date(self, value: Any, format: str) -> dt.datetime | None:
-        if (
-            isinstance(value, str)
-            and len(value) == 10
-            and value[4] == value[7] == "-"
-            and (value[:4] + value[5:7] + value[8:]).isdigit()
-            and (value[:4] + value[5:7] + value[8:]).isascii()
-        ):
-            import datetime
-
-            try:
-                return datetime.datetime(int(value[:4]), int(value[5:7]), int(value[8:]))
-            except ValueError:
-                return None
-        return super()._try_to_convert_date(value, format)
+    def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
+        """Bind click's words to ``--lang`` (else ``ADVIES_LANG``, else Dutch), then run."""
+        argv = list(sys.argv[1:] if args is None else args)
+        with click_language(_error_language(_asked_language(argv))):
+            return super().main(argv, *a, **kw)
 
 
-def _lang_option(f: F) -> F:
-    return click.option(
-        "--lang",
-        type=click.Choice(["nl", "en"]),
-        default=None,
-        help="Output language (default: the file's [advies] language, else ADVIES_LANG, else nl).",
-    )(f)
-
-
-def _with_engine(f: Callable[..., Any]) -> Callable[..., Any]:
-    """Add the plugin and rule options, and pass the Engine they describe as ``engine``."""
-
-    @functools.wraps(f)
-    def wrapper(
-        *args: Any,
-        rule_files: tuple[str, ...],
-        no_plugins: bool,
-        modules: tuple[str, ...],
-        strict: bool,
-        **kwargs: Any,
-    ) -> Any:
-        engine = Engine(
-            plugins=() if no_plugins else None, rules=rule_files, modules=modules, strict=strict
-        )
-        return f(*args, engine=engine, **kwargs)
-
-    options = [
-        click.option(
-            "--rules",
-            "rule_files",
-            multiple=True,
-            type=click.Path(exists=True),
-            help="Extra rule file, or a folder of them (repeatable).",
-        ),
-        click.option("--no-plugins", is_flag=True, help="Only the built-in rules."),
-        click.option(
-            "--plugin",
-            "modules",
-            multiple=True,
-            metavar="MODULE",
-            help="Load a plugin module by import path (repeatable).",
-        ),
-        click.option(
-            "--strict", is_flag=True, help="A failing plugin or rule is an error (exit code 3)."
-        ),
-    ]
-    decorated: Callable[..., Any] = wrapper
-    for option in reversed(options):
-        decorated = option(decorated)
-    return decorated
+def _asked_language(args: Sequence[str]) -> str | None:
+    """The value of ``--lang`` among ``args``, read before click parses them."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        # NOTE: a wrong value is click's to report (in the language decided without it)
+        return value if value in LANGUAGES else None
+    return None
 
 
 def _errors(f: F) -> F:
@@ -122,7 +76,7 @@ def _errors(f: F) -> F:
     @functools.wraps(f)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         debug = click.get_current_context().find_root().params.get("debug", False)
-        with error_language(kwargs.get("lang") or _env_lang()):
+        with error_language(_error_language(kwargs.get("lang"))):
             try:
                 return f(*args, **kwargs)
             except AdviesError as exc:
@@ -135,7 +89,7 @@ def _errors(f: F) -> F:
 
 
 def _print_error(exc: AdviesError) -> None:
-    prefix = t("error", "fout")
+    prefix = t(nl="fout", en="error")
     problems = getattr(exc, "problems", None)
     if problems:
         for problem in problems:
@@ -150,8 +104,8 @@ def _color(output: str | None) -> bool:
     return sys.stdout.isatty()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="advies")
+@click.group(cls=_Advies, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="interventie-advies", prog_name="advies")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 def cli(debug: bool) -> None:
     """Advice for community arts projects with a social aim (culturele interventies)."""
@@ -165,35 +119,18 @@ Examples:
   advies run plan.toml --lang en --date 2026-09-01 --fail-on high"""
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    default="text",
-    show_default=True,
-    help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds.",
+@format_option(
+    None, help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds."
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(),
-    default=None,
-    help="Write to FILE (atomically); for several projects a folder or one JSON array.",
+@output_option(
+    "Write to FILE (atomically); for several projects a folder or one JSON array.", folder=True
 )
-@_lang_option
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date YYYY-MM-DD (default: today).",
-)
+@lang_option()
+@date_option()
 @click.option("--select", multiple=True, help="Only these rules: code, name, element or plugin.")
 @click.option("--ignore", multiple=True, help="Leave out these rules.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: all cores from 100 files on, else 1); output keeps its order.",
+@jobs_option(
+    "Worker processes (default: all cores from 100 files on, else 1); output keeps its order."
 )
 @click.option(
     "--profile",
@@ -207,7 +144,7 @@ Examples:
     show_default=True,
     help="Exit 1 when advice of this priority or higher remains.",
 )
-@_with_engine
+@engine_options
 @_errors
 def run(
     paths: tuple[str, ...],
@@ -226,12 +163,12 @@ def run(
     files = collect_paths(paths)
     if profile:
         engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
-    formats = {*BUILTIN_FORMATS, "jsonl", *engine.renderers}
+    formats = {*FORMATS, *engine.renderers}
     if fmt not in formats:
         raise UsageError(
             t(
-                "unknown format {f!r}; known formats: {k}",
-                "onbekend formaat {f!r}; bekende formaten: {k}",
+                nl="onbekend formaat {f!r}; bekende formaten: {k}",
+                en="unknown format {f!r}; known formats: {k}",
                 f=cut(fmt),
                 k=", ".join(sorted(formats)),
             )
@@ -282,7 +219,7 @@ def _progress(items: Iterable[Outcome], count: int) -> Any:
     if count < 2 or not sys.stderr.isatty():
         return contextlib.nullcontext(items)
     return click.progressbar(
-        items, length=count, file=sys.stderr, label=t("advising", "advies"), show_pos=True
+        items, length=count, file=sys.stderr, label=t(nl="advies", en="advising"), show_pos=True
     )
 
 
@@ -294,28 +231,11 @@ Examples:
 )
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
-)
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to FILE (atomically).",
-)
-@_lang_option
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date for project files (default: today).",
-)
-@_with_engine
+@format_option(["text", "markdown", "json"])
+@output_option()
+@lang_option()
+@date_option("Evaluation date for project files (default: today).")
+@engine_options
 @_errors
 def diff(
     old: str,
@@ -341,8 +261,8 @@ def diff(
 
 @cli.command(epilog="Example:\n\n  advies check examples/*.toml")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@_lang_option
-@_with_engine
+@lang_option()
+@engine_options
 @_errors
 def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
     """Validate project files only; list every problem with its TOML path."""
@@ -361,15 +281,9 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
 
 @cli.command(name="rules")
 @click.option("--element", default=None, help="Only rules of this element id.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "markdown"]),
-    default="text",
-    show_default=True,
-)
-@_lang_option
-@_with_engine
+@format_option(["text", "json", "markdown"])
+@lang_option()
+@engine_options
 @_errors
 def rules_command(
     element: str | None,
@@ -380,13 +294,13 @@ def rules_command(
     """List rules: code, name, element, kind, priority and plugin."""
     from ._catalogue import list_rules
 
-    click.echo(list_rules(engine, element=element, fmt=fmt, lang=lang or _env_lang()), nl=False)
+    click.echo(list_rules(engine, element=element, fmt=fmt, lang=resolve_language(lang)), nl=False)
 
 
 @cli.command()
 @click.argument("rule")
-@_lang_option
-@_with_engine
+@lang_option()
+@engine_options
 @_errors
 def explain(
     rule: str,
@@ -396,15 +310,13 @@ def explain(
     """Show one rule in full: texts, condition, needs, source and examples."""
     from ._catalogue import explain_rule
 
-    click.echo(explain_rule(engine, rule, lang=lang or _env_lang()), nl=False)
+    click.echo(explain_rule(engine, rule, lang=resolve_language(lang)), nl=False)
 
 
 @cli.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
-)
-@_lang_option
-@_with_engine
+@format_option(["text", "json"])
+@lang_option()
+@engine_options
 @_errors
 def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
@@ -424,12 +336,7 @@ Examples:
   advies init project.toml --force"""
 )
 @click.argument("file", default="project.toml", type=click.Path(dir_okay=False))
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help="Language of the questions and the file's comments (default: ADVIES_LANG, else nl).",
-)
+@lang_option("Language of the questions and the file's comments (default: ADVIES_LANG, else nl).")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @_errors
 def init(file: str, lang: str | None, force: bool) -> None:
@@ -440,7 +347,7 @@ def init(file: str, lang: str | None, force: bool) -> None:
     """
     from ._init import init_project
 
-    init_project(file, lang=lang or _env_lang(), force=force)
+    init_project(file, lang=resolve_language(lang), force=force)
 
 
 @cli.command(
@@ -451,13 +358,7 @@ Examples:
   advies portfolio projecten/ --format html --output portfolio.html --date 2026-11-01"""
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "csv", "json", "html"]),
-    default="text",
-    show_default=True,
-)
+@format_option(["text", "csv", "json", "html"])
 @click.option(
     "--csv-dialect",
     type=click.Choice(["default", "nl"]),
@@ -465,33 +366,11 @@ Examples:
     show_default=True,
     help="nl: semicolons and a UTF-8 byte order mark, for Excel with Dutch settings.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to FILE (atomically).",
-)
-@click.option(
-    "--lang",
-    type=click.Choice(["nl", "en"]),
-    default=None,
-    help="Language of the whole portfolio (default: ADVIES_LANG, else nl).",
-)
-@click.option(
-    "--date",
-    type=_Date(),
-    default=None,
-    help="Evaluation date YYYY-MM-DD (default: today).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Worker processes (default: all cores from 100 files on, else 1).",
-)
-@_with_engine
+@output_option()
+@lang_option("Language of the whole portfolio (default: ADVIES_LANG, else nl).")
+@date_option()
+@jobs_option("Worker processes (default: all cores from 100 files on, else 1).")
+@engine_options
 @_errors
 def portfolio(
     paths: tuple[str, ...],
@@ -512,7 +391,7 @@ def portfolio(
         fmt=fmt,
         csv_dialect=csv_dialect,
         output=output,
-        lang=lang or _env_lang(),
+        lang=resolve_language(lang),
         date=date.date() if date else None,
         jobs=jobs,
         on_error=_print_error,
@@ -537,7 +416,7 @@ Example:
 @click.argument("name")
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
 @click.option("--prefix", default=None, help="Code prefix of its rules (default: from NAME).")
-@_lang_option
+@lang_option()
 @_errors
 def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
     """Write a working plugin package: pyproject, entry point, rules, a test, README."""
@@ -559,9 +438,12 @@ def schema(what: str) -> None:
     click.echo(json_safe(json.dumps(schema_of(what), indent=2, ensure_ascii=False)))
 
 
-def _env_lang() -> str:
-    lang = os.environ.get("ADVIES_LANG", "nl")
-    return lang if lang in ("nl", "en") else "nl"
+def _error_language(lang: str | None) -> str:
+    """The language of the command's errors; Dutch when ADVIES_LANG itself is the error."""
+    try:
+        return resolve_language(lang)
+    except UsageError:
+        return "nl"
 
 
 def main() -> None:

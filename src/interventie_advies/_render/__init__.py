@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .._errors import UsageError
@@ -9,11 +10,19 @@ from .._i18n import t
 from .._safe_text import for_format
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .._report import Report
 
-__all__ = ["BUILTIN_FORMATS", "render"]
+__all__ = ["BUILTIN_FORMATS", "FORMATS", "render"]
 
-BUILTIN_FORMATS = ("text", "json", "markdown", "html")
+#: the one list of built-in report formats, each with the suffix of its files; ``jsonl``
+#: is the JSON report, one a line, for a batch
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md", "html": ".html"}
+)
+#: the formats a renderer makes (a plugin may not take their names)
+BUILTIN_FORMATS = tuple(f for f in FORMATS if f != "jsonl")
 
 
 def render(report: Report, format: str, *, color: bool = False) -> str:
@@ -42,8 +51,8 @@ def render(report: Report, format: str, *, color: bool = False) -> str:
         known = ", ".join([*BUILTIN_FORMATS, *sorted(report.renderers)])
         raise UsageError(
             t(
-                "unknown format {f!r}; known formats: {k}",
-                "onbekend formaat {f!r}; bekende formaten: {k}",
+                nl="onbekend formaat {f!r}; bekende formaten: {k}",
+                en="unknown format {f!r}; known formats: {k}",
                 f=format,
                 k=known,
             )

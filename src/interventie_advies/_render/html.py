@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._labels import word
+from .._enums import PRIORITY_RANK
+from .._messages import table, word
 from ._safe import terminal_safe
 from .text import groups
 
@@ -27,61 +28,8 @@ __all__ = ["jinja_environment", "render_html"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-#: words only the HTML report needs (the shared ones live in _labels.py)
-_WORDS: dict[str, tuple[str, str]] = {
-    "advice_n": ("Advies", "Advice"),
-    "by_priority": ("Naar prioriteit", "By priority"),
-    "chart_desc": (
-        "Per element: de status in woorden, met een symbool of arcering, en een balk met "
-        "het aandeel van de gegevens die het projectbestand beschrijft. "
-        "De tabel hieronder geeft dezelfde gegevens als tekst.",
-        "For each element: the status in words, with a symbol or hatching, and a bar with "
-        "the share of the facts the project file describes. "
-        "The table below gives the same data as text.",
-    ),
-    "chart_title": ("Status van de elementen", "Status of the elements"),
-    "chart_bar": ("balk: beschreven gegevens", "bar: facts described"),
-    "contents": ("Inhoud", "Contents"),
-    "described_col": ("Beschreven gegevens", "Facts described"),
-    "effects_intro": (
-        "Hoe goed de elementen achter elk effect op leefbaarheid op orde zijn.",
-        "How well the elements behind each effect on liveability are covered.",
-    ),
-    "effect_elements": ("Elementen erachter", "Elements behind it"),
-    "evidence": ("Onderbouwing", "Evidence"),
-    "expert": ("oordeel van experts", "expert opinion"),
-    "practice": ("praktijk", "practice"),
-    "research": ("onderzoek", "research"),
-    "file": ("bestand", "file"),
-    "legend": ("Legenda", "Legend"),
-    "made_with": ("Gemaakt met", "Made with"),
-    "no_findings": ("Geen advies voor dit project.", "No advice for this project."),
-    "no_questions": ("Geen open vragen.", "No open questions."),
-    "no_sources": ("Geen bronnen bij dit advies.", "No sources for this advice."),
-    "no_strengths": ("Nog geen sterke punten gevonden.", "No strengths found yet."),
-    "no_not_followed": (
-        "Het team heeft geen advies bewust niet gevolgd.",
-        "The team has not consciously set aside any advice.",
-    ),
-    "of": ("van", "of"),
-    "plugins": ("plugins", "plugins"),
-    "priority": ("prioriteit", "priority"),
-    "questions_intro": (
-        "Het projectbestand zegt hier nog niets over; de regels hebben het wel nodig. "
-        "Vul de genoemde velden in en laat het advies opnieuw maken.",
-        "The project file is silent about these; the rules need them. "
-        "Fill in the fields named and run the advice again.",
-    ),
-    "report_title": ("Adviesrapport", "Advice report"),
-    "sources": ("Bronnen", "Sources"),
-    "sources_intro": (
-        "De nummers bij het advies verwijzen naar deze lijst.",
-        "The numbers in the advice refer to this list.",
-    ),
-    "summary": ("Samenvatting", "Summary"),
-    "strengths_col": ("Sterke punten", "Strengths"),
-    "questions_col": ("Vragen", "Questions"),
-}
+#: words only the HTML report needs (the shared ones are the namespace "word")
+_WORDS = table("html")
 
 _TITLE_MAX = 56  # characters of an element title inside the chart (the table has them all)
 _ROW = 36  # chart row height
@@ -126,6 +74,7 @@ def jinja_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["cap"] = _cap
+    env.globals["priority_rank"] = PRIORITY_RANK
     return env
 
 

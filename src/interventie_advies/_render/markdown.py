@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._labels import summary_line, word
+from .._messages import summary_line, word
 from ._safe import escape_markdown as esc
 from .text import groups
 

@@ -6,7 +6,7 @@ import csv
 import io
 from typing import TYPE_CHECKING
 
-from .._labels import word
+from .._messages import word
 from .portfolio_words import clean, w
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._labels import word
+from .._messages import word
 from .portfolio_words import (
     MARKS,
     NOT_EVALUATED,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .._labels import word
+from .._messages import word
 from .portfolio_words import (
     MARKS,
     NOT_EVALUATED,

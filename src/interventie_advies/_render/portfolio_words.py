@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .._labels import word
+from .._messages import table as message_table
+from .._messages import word
 from .._prioritise import WEIGHTS
 from ._safe import terminal_safe
 
@@ -27,64 +28,7 @@ MARKS = {"covered": "+", "partial": "~", "missing": "-", "unknown": "?"}
 NOT_EVALUATED = "·"
 TOP = 10  # lines of the "most common" lists in text
 
-WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Portfolio", "Portfolio"),
-    "projects_1": ("project", "project"),
-    "projects_n": ("projecten", "projects"),
-    "failed": ("niet gelezen", "could not be read"),
-    "urgent": ("urgent", "urgent"),
-    "matrix": ("Elementen per project", "Elements per project"),
-    "project": ("project", "project"),
-    "legend": ("Legenda", "Legend"),
-    "not_evaluated": ("niet beoordeeld", "not evaluated"),
-    "urgent_mark": (
-        "waarschuwing over verduurzaming en de financiering stopt binnen {m} maanden",
-        "a sustainability warning and funding ends within {m} months",
-    ),
-    "elements_n": ("elementen", "elements"),
-    "common_missing": ("Elementen die het vaakst ontbreken", "Elements most often missing"),
-    "common_warnings": ("Waarschuwingen die het vaakst voorkomen", "Most common warnings"),
-    "urgent_heading": (
-        "Eerst aandacht: verduurzaming, en de financiering stopt binnen {m} maanden",
-        "First attention: sustainability, and funding ends within {m} months",
-    ),
-    "per_project": ("Per project", "Per project"),
-    "errors": ("Bestanden die niet gelezen konden worden", "Files that could not be read"),
-    "of_n": ("{k} van {n}", "{k} of {n}"),
-    "projects_col": ("projecten", "projects"),
-    "file": ("bestand", "file"),
-    "name": ("naam", "name"),
-    "code": ("code", "code"),
-    "months_left": ("maanden over", "months left"),
-    "sus_codes": ("waarschuwingen verduurzaming", "sustainability warnings"),
-    "high_n": ("hoge prioriteit", "high priority"),
-    "completeness_pct": ("beschreven (%)", "described (%)"),
-    "error": ("fout", "error"),
-    "yes": ("ja", "yes"),
-    "no": ("nee", "no"),
-    "more": ("… en nog {n}", "… and {n} more"),
-    "months_1": ("nog 1 maand", "1 month left"),
-    "months_n": ("nog {n} maanden", "{n} months left"),
-    "months_0": ("minder dan een maand", "less than a month left"),
-    "months_ended": ("financiering gestopt", "funding has ended"),
-    "months_unknown": ("binnen {m} maanden", "within {m} months"),
-    "short_cols": ("aanb waarsch vragen sterk hoog beschr", "recs warn quest str high descr"),
-    "short_key": (
-        "aanb = aanbevelingen, waarsch = waarschuwingen, sterk = sterke punten, "
-        "hoog = advies met hoge prioriteit, beschr = beschreven gegevens",
-        "recs = recommendations, warn = warnings, quest = questions, str = strengths, "
-        "high = high-priority advice, descr = facts described",
-    ),
-    "made_with": ("Gemaakt met", "Made with"),
-    "no_missing": ("Geen project mist een element.", "No project misses an element."),
-    "no_warnings": ("Geen waarschuwingen.", "No warnings."),
-    "no_urgent": ("Geen urgente projecten.", "No urgent projects."),
-    "no_projects": ("Geen projecten.", "No projects."),
-    "contents": ("Inhoud", "Contents"),
-    "element": ("element", "element"),
-    "warning_title": ("waarschuwing", "warning"),
-    "status_col": ("status", "status"),
-}
+WORDS = message_table("portfolio")
 
 
 def w(key: str, lang: str, **params: object) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from .._labels import summary_line, word
+from .._messages import summary_line, word
 from .._safe_text import visible
 from ._safe import terminal_safe
 

@@ -1,0 +1,236 @@
+"""Words about project files: element and effect titles, value types, questions per table."""
+
+from __future__ import annotations
+
+from ._entry import Entry
+
+__all__ = ["EFFECTS", "ELEMENTS", "LIMITS", "PATTERNS", "TABLES", "TABLE_QUESTIONS", "TYPES"]
+
+
+#: titles of the twelve elements (docs: ../shared/spec/elements.md)
+ELEMENTS: dict[str, Entry] = {
+    "contact": Entry(nl="Stimuleer contact", en="Stimulate contact"),
+    "joint_product": Entry(
+        nl="Werk aan een gezamenlijk eindproduct of podiummoment",
+        en="Work towards a joint end product or performance",
+    ),
+    "fit_residents": Entry(
+        nl="Sluit aan bij behoeften en mogelijkheden van inwoners",
+        en="Fit residents' needs and abilities",
+    ),
+    "meeting_place": Entry(
+        nl="Zorg voor een fysieke ontmoetingsplek", en="Provide a physical meeting place"
+    ),
+    "connecting_power": Entry(
+        nl="Benut de verbindende kracht van kunst", en="Use the connecting power of art"
+    ),
+    "shared_vision": Entry(
+        nl="Zorg voor een aansprekende visie en een gedeeld doel",
+        en="An appealing vision and a shared goal",
+    ),
+    "mutual_strengths": Entry(nl="Benut elkaars sterke kanten", en="Use each other's strengths"),
+    "all_layers": Entry(
+        nl="Betrek alle lagen van de samenwerkende organisaties",
+        en="Involve all layers of the partner organisations",
+    ),
+    "remove_barriers": Entry(
+        nl="Werk samen en neem schotten weg", en="Work together and remove barriers"
+    ),
+    "sustainability": Entry(nl="Heb aandacht voor verduurzaming", en="Attention to sustainability"),
+    "knowledge_use": Entry(
+        nl="Benut kennis uit onderzoek en praktijk", en="Use knowledge from research and practice"
+    ),
+    "key_persons": Entry(
+        nl="Werk samen met wie de bewoners kent", en="Work with those who know the residents"
+    ),
+}
+
+
+#: titles of the three effects on liveability
+EFFECTS: dict[str, Entry] = {
+    "social_contact": Entry(
+        nl="Sociale contacten, participatie en levendigheid",
+        en="Social contact, participation and liveliness",
+    ),
+    "connection": Entry(
+        nl="Samen ontdekken en verbinding", en="Discovering together and connection"
+    ),
+    "confidence": Entry(
+        nl="Zelfvertrouwen en nieuwe vaardigheden", en="Self-confidence and new skills"
+    ),
+}
+
+
+#: the question for a table the project file leaves out
+TABLE_QUESTIONS: dict[str, Entry] = {
+    "residents": Entry(
+        nl=("Voor wie is het project en wat hebben bewoners nodig? Beschrijf dat in [residents]."),
+        en=("Who is the project for, and what do residents need? Describe it in [residents]."),
+    ),
+    "art": Entry(
+        nl=("Welke kunstvorm kiezen jullie en hoe maken jullie het samen? Beschrijf dat in [art]."),
+        en=("Which art form do you use, and how is the work made together? Describe it in [art]."),
+    ),
+    "activities": Entry(
+        nl=(
+            "Welke activiteiten komen steeds terug? Voeg voor elke activiteit een "
+            "[[activities]] toe."
+        ),
+        en="Which activities come back regularly? Add an [[activities]] table for each.",
+    ),
+    "contact": Entry(
+        nl=(
+            "Hoe houden deelnemers contact, tijdens en na het project? Beschrijf dat in [contact]."
+        ),
+        en=(
+            "How do participants keep in touch, during and after the project? Describe "
+            "it in [contact]."
+        ),
+    ),
+    "meeting_place": Entry(
+        nl=(
+            "Is er een vaste plek waar bewoners elkaar kunnen ontmoeten? Beschrijf die "
+            "in [meeting_place]."
+        ),
+        en=("Is there a physical place where residents can meet? Describe it in [meeting_place]."),
+    ),
+    "end_product": Entry(
+        nl=(
+            "Werken jullie naar een gezamenlijk eindproduct of podiummoment toe? "
+            "Beschrijf het in [end_product]."
+        ),
+        en=(
+            "Are you working towards a joint end product or performance? Describe it in "
+            "[end_product]."
+        ),
+    ),
+    "vision": Entry(
+        nl=("Wat is het gezamenlijke doel, en wie staat erachter? Beschrijf het in [vision]."),
+        en="What is the shared goal, and who supports it? Describe it in [vision].",
+    ),
+    "partners": Entry(
+        nl=(
+            "Met welke organisaties werken jullie samen? Voeg voor elke partner een "
+            "[[partners]] toe."
+        ),
+        en=("Which organisations do you work with? Add a [[partners]] table for each partner."),
+    ),
+    "collaboration": Entry(
+        nl=("Hoe werken de partners samen? Beschrijf afspraken en overleg in [collaboration]."),
+        en=(
+            "How do the partners work together? Describe agreements and meetings in "
+            "[collaboration]."
+        ),
+    ),
+    "funding": Entry(
+        nl="Hoe wordt het project betaald, en hoe lang? Beschrijf het geld in [funding].",
+        en=("How is the project paid for, and for how long? Describe the money in [funding]."),
+    ),
+    "continuation": Entry(
+        nl=(
+            "Wat blijft er over als het project stopt, en wie gaat ermee door? Beschrijf "
+            "het in [continuation]."
+        ),
+        en=(
+            "What remains when the project ends, and who carries on? Describe it in [continuation]."
+        ),
+    ),
+    "knowledge": Entry(
+        nl=(
+            "Waar bouwen jullie op voort en hoe leren jullie van het project? Beschrijf "
+            "het in [knowledge]."
+        ),
+        en=(
+            "What knowledge do you build on, and how do you learn from the project? "
+            "Describe it in [knowledge]."
+        ),
+    ),
+    "key_persons": Entry(
+        nl=(
+            "Wie kent de bewoners goed en helpt jullie hen te bereiken? Voeg voor elke "
+            "persoon een [[key_persons]] toe."
+        ),
+        en=(
+            "Who knows the residents well and helps you reach them? Add a "
+            "[[key_persons]] table for each person."
+        ),
+    ),
+}
+
+
+#: what a value should be, by pydantic's error type (for 'expected ..., found ...')
+TYPES: dict[str, Entry] = {
+    "bool_type": Entry(nl="waar of niet waar (true of false)", en="a boolean (true or false)"),
+    "int_type": Entry(nl="een heel getal", en="a whole number"),
+    "float_type": Entry(nl="een getal", en="a number"),
+    "string_type": Entry(nl="tekst tussen aanhalingstekens", en="text in quotes"),
+    "date_type": Entry(
+        nl="een datum zoals 2026-03-01 (zonder aanhalingstekens)",
+        en="a date such as 2026-03-01 (without quotes)",
+    ),
+    "list_type": Entry(nl='een lijst zoals ["a", "b"]', en='a list such as ["a", "b"]'),
+    "model_type": Entry(nl="een tabel", en="a table"),
+    "dict_type": Entry(nl="een tabel", en="a table"),
+    "model_attributes_type": Entry(nl="een tabel", en="a table"),
+    "bool_parsing": Entry(nl="waar of niet waar (true of false)", en="a boolean (true or false)"),
+    "int_parsing": Entry(nl="een heel getal", en="a whole number"),
+    "int_from_float": Entry(nl="een heel getal", en="a whole number"),
+    "float_parsing": Entry(nl="een getal", en="a number"),
+    "date_parsing": Entry(nl="een datum zoals 2026-03-01", en="a date such as 2026-03-01"),
+    "date_from_datetime_parsing": Entry(
+        nl="een datum zoals 2026-03-01", en="a date such as 2026-03-01"
+    ),
+    "date_from_datetime_inexact": Entry(nl="een datum zonder tijd", en="a date without a time"),
+    "datetime_from_date_parsing": Entry(nl="een datum met tijd", en="a date and time"),
+}
+
+
+#: a range or length problem, by pydantic's error type (its own text is English only)
+LIMITS: dict[str, Entry] = {
+    "greater_than_equal": Entry(nl="moet minstens {ge} zijn", en="must be at least {ge}"),
+    "greater_than": Entry(nl="moet meer dan {gt} zijn", en="must be more than {gt}"),
+    "less_than_equal": Entry(nl="mag hoogstens {le} zijn", en="must be at most {le}"),
+    "less_than": Entry(nl="moet minder dan {lt} zijn", en="must be less than {lt}"),
+    "too_short": Entry(
+        nl="moet minstens {min_length} onderdeel hebben",
+        en="must have at least {min_length} item(s)",
+    ),
+    "too_long": Entry(
+        nl="mag hoogstens {max_length} onderdelen hebben", en="may have at most {max_length} items"
+    ),
+    "string_empty": Entry(nl="mag niet leeg zijn", en="must not be empty"),
+    "string_too_short": Entry(
+        nl="moet minstens {min_length} tekens lang zijn",
+        en="must be at least {min_length} characters long",
+    ),
+    "string_too_long": Entry(
+        nl="mag hoogstens {max_length} tekens lang zijn",
+        en="may be at most {max_length} characters long",
+    ),
+    "finite_number": Entry(nl="moet een gewoon getal zijn", en="must be a finite number"),
+}
+
+
+#: the form a text must have, by field name (for "... is not a rule code")
+PATTERNS: dict[str, Entry] = {
+    "code": Entry(
+        nl="een regelcode: een hoofdletter, dan hoofdletters, cijfers of _ (bijv. CON01)",
+        en="a rule code: a capital letter, then capitals, digits or _ (e.g. CON01)",
+    ),
+    "name": Entry(
+        nl="een naam in kleine letters met punten (bijv. contact.moment_after_activity)",
+        en="a dotted lowercase name (e.g. contact.moment_after_activity)",
+    ),
+    "other": Entry(nl="tekst in de verwachte vorm", en="text of the expected form"),
+}
+
+
+#: the namespaces this module holds (see __init__.py)
+TABLES: dict[str, dict[str, Entry]] = {
+    "element": ELEMENTS,
+    "effect": EFFECTS,
+    "table_question": TABLE_QUESTIONS,
+    "type": TYPES,
+    "limit": LIMITS,
+    "pattern": PATTERNS,
+}

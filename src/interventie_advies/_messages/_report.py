@@ -1,0 +1,229 @@
+"""Words of the reports: headings, counts, enum values, score factors, HTML and diff words."""
+
+from __future__ import annotations
+
+from ._entry import Entry
+
+__all__ = ["DIFF", "EFFORT", "HTML", "SCORE", "TABLES", "WORDS"]
+
+
+#: words every renderer shares; also the labels of enum values a report shows
+WORDS: dict[str, Entry] = {
+    # headings
+    "advice_for": Entry(nl="Advies voor", en="Advice for"),
+    "phase": Entry(nl="fase", en="phase"),
+    "evaluated_on": Entry(nl="beoordeeld op", en="evaluated on"),
+    "top": Entry(nl="Belangrijkste advies", en="Top advice"),
+    "warnings": Entry(nl="Waarschuwingen", en="Warnings"),
+    "other": Entry(nl="Overige aanbevelingen", en="Other recommendations"),
+    "questions": Entry(nl="Vragen om te beantwoorden", en="Questions to answer"),
+    "strengths": Entry(nl="Sterke punten", en="Strengths"),
+    "elements": Entry(nl="Overzicht per element", en="Element overview"),
+    "effects": Entry(
+        nl="Wat het project kan opleveren", en="What the project is likely to bring about"
+    ),
+    "not_followed": Entry(nl="Bewust niet gevolgd", en="Consciously not followed"),
+    "stale": Entry(
+        nl="Besluiten over advies dat niet meer geldt",
+        en="Decisions about advice that no longer applies",
+    ),
+    "errors": Entry(nl="Fouten in plugins of regels", en="Errors in plugins or rules"),
+    "notes": Entry(nl="Let op", en="Note"),
+    "why": Entry(nl="Waarom", en="Why"),
+    "actions": Entry(nl="Wat kun je doen", en="What you can do"),
+    "score": Entry(nl="Score", en="Score"),
+    "fill_in": Entry(nl="vul in", en="fill in"),
+    "decision": Entry(nl="besluit", en="decision"),
+    "reason": Entry(nl="reden", en="reason"),
+    "none": Entry(nl="Geen.", en="None."),
+    "source": Entry(nl="Bron", en="Source"),
+    "recommendations_n": Entry(nl="aanbevelingen", en="recommendations"),
+    "warnings_n": Entry(nl="waarschuwingen", en="warnings"),
+    "questions_n": Entry(nl="vragen", en="questions"),
+    "strengths_n": Entry(nl="sterke punten", en="strengths"),
+    "recommendations_1": Entry(nl="aanbeveling", en="recommendation"),
+    "warnings_1": Entry(nl="waarschuwing", en="warning"),
+    "questions_1": Entry(nl="vraag", en="question"),
+    "strengths_1": Entry(nl="sterk punt", en="strength"),
+    "element": Entry(nl="Element", en="Element"),
+    "described": Entry(nl="beschreven", en="described"),
+    "completeness": Entry(
+        nl="Beschreven: {d} van de {n} gegevens die de regels gebruiken ({p}%)",
+        en="Described: {d} of the {n} facts the rules use ({p}%)",
+    ),
+    "status": Entry(nl="Status", en="Status"),
+    "effect": Entry(nl="Effect", en="Effect"),
+    "level": Entry(nl="Niveau", en="Level"),
+    "unknown_phase": Entry(nl="onbekend", en="unknown"),
+    # enums
+    "high": Entry(nl="hoog", en="high"),
+    "medium": Entry(nl="middel", en="medium"),
+    "low": Entry(nl="laag", en="low"),
+    "recommendation": Entry(nl="aanbeveling", en="recommendation"),
+    "warning": Entry(nl="waarschuwing", en="warning"),
+    "strength": Entry(nl="sterk punt", en="strength"),
+    "covered": Entry(nl="op orde", en="covered"),
+    "partial": Entry(nl="deels", en="partial"),
+    "missing": Entry(nl="ontbreekt", en="missing"),
+    "unknown": Entry(nl="onbekend", en="unknown"),
+    "strong": Entry(nl="sterk", en="strong"),
+    "moderate": Entry(nl="redelijk", en="moderate"),
+    "weak": Entry(nl="zwak", en="weak"),
+    "idea": Entry(nl="idee", en="idea"),
+    "preparation": Entry(nl="voorbereiding", en="preparation"),
+    "execution": Entry(nl="uitvoering", en="execution"),
+    "closing": Entry(nl="afronding", en="closing"),
+    "continuation": Entry(nl="voortzetting", en="continuation"),
+    "accepted": Entry(nl="overgenomen", en="accepted"),
+    "in_progress": Entry(nl="mee bezig", en="in progress"),
+    "done": Entry(nl="gedaan", en="done"),
+    "rejected": Entry(nl="afgewezen", en="rejected"),
+    # residents' needs
+    "loneliness": Entry(nl="eenzaamheid", en="loneliness"),
+    "social_cohesion": Entry(nl="sociale samenhang", en="social cohesion"),
+    "safety": Entry(nl="veiligheid", en="safety"),
+    "pride": Entry(nl="trots", en="pride"),
+    "participation": Entry(nl="meedoen", en="participation"),
+    "health_wellbeing": Entry(nl="gezondheid en welzijn", en="health and wellbeing"),
+    "language": Entry(nl="taal", en="language"),
+    "talent_development": Entry(nl="talentontwikkeling", en="talent development"),
+    "intercultural_contact": Entry(nl="contact tussen culturen", en="intercultural contact"),
+    "intergenerational_contact": Entry(
+        nl="contact tussen generaties", en="contact between generations"
+    ),
+    "public_space": Entry(nl="openbare ruimte", en="public space"),
+    "not_applicable": Entry(nl="niet van toepassing", en="not applicable"),
+}
+
+
+#: words only the HTML report needs
+HTML: dict[str, Entry] = {
+    "advice_n": Entry(nl="Advies", en="Advice"),
+    "by_priority": Entry(nl="Naar prioriteit", en="By priority"),
+    "chart_desc": Entry(
+        nl=(
+            "Per element: de status in woorden, met een symbool of arcering, en een balk "
+            "met het aandeel van de gegevens die het projectbestand beschrijft. De tabel "
+            "hieronder geeft dezelfde gegevens als tekst."
+        ),
+        en=(
+            "For each element: the status in words, with a symbol or hatching, and a bar "
+            "with the share of the facts the project file describes. The table below "
+            "gives the same data as text."
+        ),
+    ),
+    "chart_title": Entry(nl="Status van de elementen", en="Status of the elements"),
+    "chart_bar": Entry(nl="balk: beschreven gegevens", en="bar: facts described"),
+    "contents": Entry(nl="Inhoud", en="Contents"),
+    "described_col": Entry(nl="Beschreven gegevens", en="Facts described"),
+    "effects_intro": Entry(
+        nl="Hoe goed de elementen achter elk effect op leefbaarheid op orde zijn.",
+        en="How well the elements behind each effect on liveability are covered.",
+    ),
+    "effect_elements": Entry(nl="Elementen erachter", en="Elements behind it"),
+    "evidence": Entry(nl="Onderbouwing", en="Evidence"),
+    "expert": Entry(nl="oordeel van experts", en="expert opinion"),
+    "practice": Entry(nl="praktijk", en="practice"),
+    "research": Entry(nl="onderzoek", en="research"),
+    "file": Entry(nl="bestand", en="file"),
+    "legend": Entry(nl="Legenda", en="Legend"),
+    "made_with": Entry(nl="Gemaakt met", en="Made with"),
+    "no_findings": Entry(nl="Geen advies voor dit project.", en="No advice for this project."),
+    "no_questions": Entry(nl="Geen open vragen.", en="No open questions."),
+    "no_sources": Entry(nl="Geen bronnen bij dit advies.", en="No sources for this advice."),
+    "no_strengths": Entry(nl="Nog geen sterke punten gevonden.", en="No strengths found yet."),
+    "no_not_followed": Entry(
+        nl="Het team heeft geen advies bewust niet gevolgd.",
+        en="The team has not consciously set aside any advice.",
+    ),
+    "of": Entry(nl="van", en="of"),
+    "plugins": Entry(nl="plugins", en="plugins"),
+    "priority": Entry(nl="prioriteit", en="priority"),
+    "questions_intro": Entry(
+        nl=(
+            "Het projectbestand zegt hier nog niets over; de regels hebben het wel "
+            "nodig. Vul de genoemde velden in en laat het advies opnieuw maken."
+        ),
+        en=(
+            "The project file is silent about these; the rules need them. Fill in the "
+            "fields named and run the advice again."
+        ),
+    ),
+    "report_title": Entry(nl="Adviesrapport", en="Advice report"),
+    "sources": Entry(nl="Bronnen", en="Sources"),
+    "sources_intro": Entry(
+        nl="De nummers bij het advies verwijzen naar deze lijst.",
+        en="The numbers in the advice refer to this list.",
+    ),
+    "summary": Entry(nl="Samenvatting", en="Summary"),
+    "strengths_col": Entry(nl="Sterke punten", en="Strengths"),
+    "questions_col": Entry(nl="Vragen", en="Questions"),
+}
+
+
+#: headings of `advies diff`
+DIFF: dict[str, Entry] = {
+    "title": Entry(nl="Voortgang", en="Progress"),
+    "resolved": Entry(nl="Opgelost", en="Resolved"),
+    "new_advice": Entry(nl="Nieuw advies", en="New advice"),
+    "still_open": Entry(nl="Nog open", en="Still open"),
+    "priority_changes": Entry(nl="Andere prioriteit", en="Priority changed"),
+    "element_changes": Entry(
+        nl="Elementen met een andere status", en="Elements with another status"
+    ),
+    "decisions_added": Entry(nl="Nieuwe besluiten", en="Decisions added"),
+    "questions_answered": Entry(nl="Beantwoorde vragen", en="Questions answered"),
+    "strengths_gained": Entry(nl="Nieuwe sterke punten", en="New strengths"),
+}
+
+
+#: the factors of a score, as the report shows them (docs/prioritisation.md)
+SCORE: dict[str, Entry] = {
+    "base": Entry(nl="basis: prioriteit {p} ({v:g})", en="base: priority {p} ({v:g})"),
+    "phase": Entry(
+        nl="×{v:g}: belangrijk in de fase '{x}'", en="×{v:g}: matters most in phase '{x}'"
+    ),
+    "need": Entry(
+        nl="×{v:g}: past bij de behoefte '{x}'", en="×{v:g}: serves the stated need '{x}'"
+    ),
+    "time_3": Entry(
+        nl="×{v:g}: de financiering stopt binnen 3 maanden",
+        en="×{v:g}: funding ends within 3 months",
+    ),
+    "time_6": Entry(
+        nl="×{v:g}: de financiering stopt binnen 6 maanden",
+        en="×{v:g}: funding ends within 6 months",
+    ),
+    "short": Entry(
+        nl="verhoogd naar {p}: kort project (minder dan {m} maanden geld)",
+        en="raised to {p}: short project (under {m} months of funding)",
+    ),
+    "short_x": Entry(
+        nl="×{v:g}: kort project (minder dan {m} maanden geld)",
+        en="×{v:g}: short project (under {m} months of funding)",
+    ),
+    "urgent": Entry(
+        nl="verhoogd naar {p}: de financiering stopt binnen {m} maanden",
+        en="raised to {p}: funding ends within {m} months",
+    ),
+    "effort": Entry(nl="×{v:g}: moeite {x}", en="×{v:g}: effort {x}"),
+    "adjust": Entry(nl="prioriteit {p}: {x}", en="priority {p}: {x}"),
+}
+
+
+#: effort of an action, inside a score factor
+EFFORT: dict[str, Entry] = {
+    "high": Entry(nl="groot", en="high"),
+    "medium": Entry(nl="gemiddeld", en="medium"),
+    "low": Entry(nl="klein", en="low"),
+}
+
+
+#: the namespaces this module holds (see __init__.py)
+TABLES: dict[str, dict[str, Entry]] = {
+    "word": WORDS,
+    "html": HTML,
+    "diff": DIFF,
+    "score": SCORE,
+    "effort": EFFORT,
+}

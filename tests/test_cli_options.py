@@ -1,0 +1,58 @@
+"""The options several commands share are defined once (``_cli_options``), the same everywhere."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import click
+import pytest
+
+from interventie_advies import cli as cli_module
+from interventie_advies.cli import cli
+
+SHARED = {"--lang", "--output", "--date", "--jobs", "--format"}
+
+
+def _commands() -> dict[str, click.Command]:
+    out = {}
+    for name, command in cli.commands.items():
+        if isinstance(command, click.Group):
+            out.update({f"{name} {n}": c for n, c in command.commands.items()})
+        else:
+            out[name] = command
+    return out
+
+
+def test_cli_defines_no_shared_option_inline() -> None:
+    tree = ast.parse(Path(cli_module.__file__).read_text(encoding="utf-8"))
+    inline = [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "option"
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and node.args[0].value in SHARED
+    ]
+    assert inline == []
+
+
+@pytest.mark.parametrize("option", sorted(SHARED))
+def test_a_shared_option_is_the_same_in_every_command(option: str) -> None:
+    found = {
+        name: p
+        for name, command in _commands().items()
+        for p in command.params
+        if isinstance(p, click.Option) and option in p.opts
+    }
+    assert len(found) >= 2
+    # each command has its own formats; run takes any name (a plugin's)
+    shapes = {
+        (tuple(p.opts), p.name, p.default, "" if option == "--format" else type(p.type).__name__)
+        for p in found.values()
+    }
+    assert len(shapes) == 1, shapes
+    if option == "--lang":
+        assert all(list(p.type.choices) == ["nl", "en"] for p in found.values())  # type: ignore[attr-defined]

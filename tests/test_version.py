@@ -1,0 +1,45 @@
+"""``__version__`` comes from the installed metadata: the version lives in pyproject.toml only."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import interventie_advies
+from interventie_advies.cli import cli
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner
+
+SRC = Path(interventie_advies.__file__).resolve().parent
+
+
+def test_version_is_the_installed_distributions() -> None:
+    assert interventie_advies.__version__ == importlib.metadata.version("interventie-advies")
+
+
+def test_advies_version_prints_it(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"advies, version {interventie_advies.__version__}\n"
+
+
+def test_no_version_number_is_written_in_the_package() -> None:
+    """Only the scaffold's template of a new plugin carries a version of its own."""
+    pattern = re.compile(r"^__version__\s*=", re.M)
+    written = [
+        p.name
+        for p in SRC.rglob("*.py")
+        if p.name != "_scaffold.py" and pattern.search(p.read_text())
+    ]
+    assert written == []
+
+
+def test_importing_the_package_does_not_read_the_metadata() -> None:
+    code = "import interventie_advies as i; print(i._version.cache_info().currsize)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "0\n"
