@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import os
+import pickle
+import signal
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,7 +18,7 @@ from ._i18n import current_error_language, error_language, t
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable, Iterator, Sequence
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from ._report import Report
 
@@ -91,9 +93,20 @@ def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
 
 
 def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[str, Any]) -> None:
+    # NOTE: the parent stops the workers itself (Ctrl-C reaches the whole process group; a
+    # worker must not print a traceback of its own), and SIGTERM kills a worker outright.
+    # Both signals were blocked while the worker was started (see _submit): unblock them
+    # only now that the handlers are right.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _WORKER["engine"] = Engine(**settings)
     _WORKER["options"] = options
     _WORKER["work"] = work
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _advise_one(name: str | Path) -> Outcome:
@@ -101,6 +114,8 @@ def _advise_one(name: str | Path) -> Outcome:
     work = _WORKER["work"]
     with error_language(work["error_language"]):
         outcome = _advise(_WORKER["engine"], path, work["fmt"], work["color"], **_WORKER["options"])
+        if outcome.error is not None:
+            outcome = replace(outcome, error=_portable(path, outcome.error))
     if outcome.report is not None:
         # NOTE: only the text crosses back when a format was asked for; plugin renderers
         # stay in the parent (they may not travel between processes)
@@ -108,6 +123,48 @@ def _advise_one(name: str | Path) -> Outcome:
             outcome, report=None if work["fmt"] else replace(outcome.report, renderers={})
         )
     return outcome
+
+
+def _portable(path: Path, error: AdviesError) -> AdviesError:
+    """``error``, or an error with its message when it cannot travel to the parent.
+
+    NOTE: a plugin may define its own AdviesError that pickle cannot rebuild; sent as it
+    is, it would break the whole process pool instead of failing one file.
+    """
+    try:
+        pickle.loads(pickle.dumps(error))  # our own bytes, just made
+    except Exception:  # whatever fails, the message still travels
+        return ProjectError([Problem(str(path), "", str(error))])
+    return error
+
+
+#: an unexpected exception's message is cut here in a problem line
+MAX_UNEXPECTED = 200
+
+
+def unexpected(path: str | Path, exc: BaseException) -> ProjectError:
+    """The error entry of a file whose advice failed with an exception nobody foresaw.
+
+    NOTE: one broken file must never stop a batch: whatever goes wrong for one project
+    (a bug, a parser limit, a plugin) is reported for that file, and the others go on.
+    """
+    message = str(exc)
+    if len(message) > MAX_UNEXPECTED:
+        message = message[: MAX_UNEXPECTED - 1] + "…"
+    return ProjectError(
+        [
+            Problem(
+                str(path),
+                "",
+                t(
+                    "unexpected error ({k}: {m}); this is a bug in advies, please report it",
+                    "onverwachte fout ({k}: {m}); dit is een fout in advies, meld het alstublieft",
+                    k=type(exc).__name__,
+                    m=message,
+                ),
+            )
+        ]
+    )
 
 
 def _advise(
@@ -128,6 +185,8 @@ def _advise(
             path,
             error=ProjectError([Problem(str(path), "", t("nested too deeply", "te diep genest"))]),
         )
+    except Exception as exc:  # see unexpected()
+        return Outcome(path, error=unexpected(path, exc))
 
 
 def default_jobs(count: int) -> int:
@@ -162,8 +221,6 @@ def advise_paths(
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings
     if jobs > 1 and len(paths) > 1:
-        import pickle
-
         try:
             pickle.dumps(settings)
         except Exception:  # plugin objects that cannot travel: stay in this process
@@ -178,22 +235,122 @@ def advise_paths(
         fmt_in_worker = fmt
     work = {"fmt": fmt_in_worker, "color": color, "error_language": current_error_language()}
     renderers = engine.renderers
-    # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(
-        jobs, initializer=_start_worker, initargs=(settings, options, work)
-    ) as pool:
-        pending: deque[Future[Outcome]] = deque()
-        queue = iter(paths)
-        for path in itertools.islice(queue, jobs * WINDOW_PER_JOB):
-            pending.append(pool.submit(_advise_one, path))
-        while pending:
-            outcome = pending.popleft().result()
-            for path in itertools.islice(queue, 1):
-                pending.append(pool.submit(_advise_one, path))
-            if outcome.report is not None:
+    for outcome in _pooled(paths, jobs, (settings, options, work)):
+        if outcome.report is not None:
+            try:
                 report = replace(outcome.report, renderers=renderers)
                 text = render_as(report, fmt, color=color) if fmt else None
                 outcome = replace(outcome, report=report, text=text)
+            except AdviesError as exc:
+                outcome = Outcome(outcome.path, error=exc)
+            except Exception as exc:  # see unexpected()
+                outcome = Outcome(outcome.path, error=unexpected(outcome.path, exc))
+        yield outcome
+
+
+_Start = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # _start_worker's arguments
+
+
+def _pooled(paths: Sequence[str | Path], jobs: int, start: _Start) -> Iterator[Outcome]:
+    """Advise on ``paths`` in ``jobs`` worker processes; yield the outcomes in input order.
+
+    A worker that dies (killed, out of memory, a crash in C code) breaks the pool: the files
+    in flight are then advised again one at a time in a new pool, so the file that kills
+    a worker is found, reported, and the rest go on. Whatever ends the run early (an
+    error, Ctrl-C, SIGTERM, the caller closing this generator) stops the workers at once.
+    """
+    # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = iter(paths)
+    again: deque[str | Path] = deque()  # in flight when a worker died: one at a time
+    pending: deque[tuple[str | Path, Future[Outcome]]] = deque()
+    pool = _new_pool(jobs, start)
+    try:
+        while True:
+            window = 1 if again else jobs * WINDOW_PER_JOB
+            while len(pending) < window:
+                path = again.popleft() if again else next(todo, None)
+                if path is None:
+                    break
+                pending.append((path, _submit(pool, path)))
+            if not pending:
+                break
+            path, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                _stop(pool)
+                pool = _new_pool(jobs, start)
+                if not pending:  # it was alone in flight: this file killed its worker
+                    yield Outcome(Path(path), error=_worker_died(path))
+                    continue
+                again.extend([path, *(p for p, _ in pending)])
+                pending.clear()
+                continue
+            except UsageError:
+                raise  # the same for every file: stop at once
+            except Exception as exc:  # e.g. a result that would not pickle
+                outcome = Outcome(Path(path), error=unexpected(path, exc))
             yield outcome
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _new_pool(jobs: int, start: _Start) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=start)
+
+
+def _submit(pool: ProcessPoolExecutor, path: str | Path) -> Future[Outcome]:
+    """``pool.submit``, with SIGINT and SIGTERM blocked while it may start workers.
+
+    NOTE: a worker starts with this process's signal mask; it sets its own handlers and
+    only then unblocks them (``_start_worker``), so a signal in between cannot run this
+    process's handlers in a worker.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        return pool.submit(_advise_one, path)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return pool.submit(_advise_one, path)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` now: cancel what waits, kill the workers, and wait until they are gone."""
+    # NOTE: the executor has no public way to end its workers before Python 3.14; they hold
+    # nothing that needs a clean ending (they only compute and send results back)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(_JOIN_SECONDS)
+
+
+#: how long to wait for a killed worker to be gone
+_JOIN_SECONDS = 5.0
+
+
+def _worker_died(path: str | Path) -> ProjectError:
+    return ProjectError(
+        [
+            Problem(
+                str(path),
+                "",
+                t(
+                    "the worker process advising this file stopped unexpectedly "
+                    "(killed, or out of memory)",
+                    "het proces dat dit bestand verwerkte, stopte onverwacht "
+                    "(afgebroken, of te weinig geheugen)",
+                ),
+            )
+        ]
+    )
