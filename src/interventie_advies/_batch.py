@@ -17,12 +17,12 @@ from ._i18n import current_error_language, error_language, t
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from ._report import Report
 
-__all__ = ["Outcome", "advise_paths", "collect_paths"]
+__all__ = ["Outcome", "advise_paths", "collect_paths", "unexpected", "unreadable_folder"]
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,9 @@ class Outcome:
     worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
 
 
-def _toml_files(folder: str) -> Iterator[str]:
+def _toml_files(folder: str, on_error: Callable[[OSError], object]) -> Iterator[str]:
     """Every ``*.toml`` file below ``folder``, as text (no Path object per file)."""
-    for root, _, names in os.walk(folder):
+    for root, _, names in os.walk(folder, onerror=on_error):
         for name in names:
             if name.endswith(".toml"):
                 full = os.path.join(root, name)  # noqa: PTH118 - strings on purpose, see below
@@ -46,20 +46,59 @@ def _toml_files(folder: str) -> Iterator[str]:
                     yield full
 
 
-def collect_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+def unreadable_folder(folder: str | os.PathLike[str], exc: OSError) -> ProjectError:
+    """The error for a folder whose files cannot be listed (as for a file that cannot be read)."""
+    reason = exc.strerror or str(exc)
+    return ProjectError(
+        [
+            Problem(
+                str(folder),
+                "",
+                t("cannot read folder: {r}", "kan de map niet lezen: {r}", r=reason),
+            )
+        ]
+    )
+
+
+def _folder_files(
+    folder: str, on_error: Callable[[ProjectError], object] | None
+) -> tuple[list[str], bool]:
+    """The sorted ``*.toml`` files below ``folder``, and whether a folder in it was unreadable."""
+    unreadable = False
+
+    def failed(exc: OSError) -> None:
+        nonlocal unreadable
+        error = unreadable_folder(exc.filename or folder, exc)
+        if on_error is None:
+            raise error
+        unreadable = True
+        on_error(error)
+
+    return sorted(_toml_files(folder, failed)), unreadable
+
+
+def collect_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    on_error: Callable[[ProjectError], object] | None = None,
+) -> list[str]:
     """Expand folders to their ``*.toml`` files (recursively, sorted); keep files as given.
 
     NOTE: plain strings, not Path objects: a national portfolio lists tens of thousands of
     files, and a Path costs three times the memory of its string.
 
+    :param on_error: called with the error of each folder (or sub-folder) that cannot be
+        read, and the collection goes on; without it, such a folder raises that error.
+        A folder is never skipped silently.
     :raises UsageError: a path does not exist, or a folder holds no project files.
+    :raises ProjectError: a folder cannot be read and ``on_error`` is not given.
     """
     found: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(_toml_files(str(raw)))
-            if not files:
+            files, unreadable = _folder_files(str(raw), on_error)
+            if not files and not unreadable:
                 raise UsageError(
                     t(
                         "{p}: folder has no *.toml project files",

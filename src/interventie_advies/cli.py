@@ -134,6 +134,12 @@ def _errors(f: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _report_error(failed: list[AdviesError], exc: AdviesError) -> None:
+    """Print ``exc`` and add it to ``failed`` (the run goes on; the exit code says it)."""
+    _print_error(exc)
+    failed.append(exc)
+
+
 def _print_error(exc: AdviesError) -> None:
     prefix = t("error", "fout")
     problems = getattr(exc, "problems", None)
@@ -223,7 +229,8 @@ def run(
     engine: Engine,
 ) -> None:
     """Advise on project files or folders of them."""
-    files = collect_paths(paths)
+    failed: list[AdviesError] = []
+    files = collect_paths(paths, on_error=functools.partial(_report_error, failed))
     if profile:
         engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
     formats = {*BUILTIN_FORMATS, "jsonl", *engine.renderers}
@@ -236,10 +243,11 @@ def run(
                 k=", ".join(sorted(formats)),
             )
         )
+    if not files:  # every folder given was unreadable: nothing to write, nothing replaced
+        sys.exit(max(e.exit_code for e in failed))
     color = _color(output)
     sink = open_sink(output, fmt, files, sys.stdout)
     worst = 0
-    failed: list[AdviesError] = []
     outcomes = advise_paths(
         engine,
         files,
@@ -346,8 +354,9 @@ def diff(
 @_errors
 def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
     """Validate project files only; list every problem with its TOML path."""
+    unreadable: list[AdviesError] = []
     bad = 0
-    for path in collect_paths(paths):
+    for path in collect_paths(paths, on_error=functools.partial(_report_error, unreadable)):
         try:
             engine.check(path)
         except (ProjectError, RuleError) as exc:
@@ -355,7 +364,7 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
             _print_error(exc)
         else:
             click.echo(f"ok: {visible(shown_name(path))}")  # one line, whatever the name holds
-    if bad:
+    if bad or unreadable:
         sys.exit(2)
 
 
