@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
+import threading
+import time
 from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,7 +18,7 @@ from ._i18n import current_error_language, error_language, t
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from ._report import Report
@@ -140,12 +141,29 @@ def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    # NOTE: the parent's pid as the parent knew it: if it died while this worker started,
+    # os.getppid() here would already name the process that adopted the worker
+    watch = threading.Thread(target=_exit_with_parent, args=(work["parent"],), daemon=True)
+    watch.start()
     _WORKER["engine"] = Engine(**settings)
     _WORKER["options"] = options
     _WORKER["work"] = work
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+#: how often a worker checks that the main process still runs
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker once ``parent`` is gone (it was then adopted by another process).
+
+    NOTE: a main process killed with SIGKILL cannot stop its workers, and a worker waits
+    for work for ever; this is what ends it.
+    """
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _advise_one(name: str | Path) -> Outcome:
@@ -170,6 +188,8 @@ def _portable(path: Path, error: AdviesError) -> AdviesError:
     NOTE: a plugin may define its own AdviesError that pickle cannot rebuild; sent as it
     is, it would break the whole process pool instead of failing one file.
     """
+    import pickle  # here: a one-file run does not need it (tests/test_cache.py)
+
     try:
         pickle.loads(pickle.dumps(error))  # our own bytes, just made
     except Exception:  # whatever fails, the message still travels
@@ -247,7 +267,7 @@ def advise_paths(
     jobs: int = 1,
     fmt: str | None = None,
     color: bool = False,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield one Outcome per file, in input order; a broken file never stops the rest.
 
     :param jobs: worker processes; more than 1 uses a process pool in which every worker
@@ -260,6 +280,8 @@ def advise_paths(
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings
     if jobs > 1 and len(paths) > 1:
+        import pickle
+
         try:
             pickle.dumps(settings)
         except Exception:  # plugin objects that cannot travel: stay in this process
@@ -272,7 +294,12 @@ def advise_paths(
         fmt_in_worker = None  # a plugin's format: render here, where its renderer lives
     else:
         fmt_in_worker = fmt
-    work = {"fmt": fmt_in_worker, "color": color, "error_language": current_error_language()}
+    work = {
+        "fmt": fmt_in_worker,
+        "color": color,
+        "error_language": current_error_language(),
+        "parent": os.getpid(),
+    }
     renderers = engine.renderers
     for outcome in _pooled(paths, jobs, (settings, options, work)):
         if outcome.report is not None:

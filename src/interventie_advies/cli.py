@@ -18,9 +18,10 @@ from ._engine import Engine
 from ._errors import AdviesError, ProjectError, RuleError, UsageError, cut, shown_name
 from ._i18n import error_language, t
 from ._io import atomic_write
-from ._output import open_sink
+from ._output import _FileSink, open_sink
 from ._render import BUILTIN_FORMATS
 from ._safe_text import json_safe, terminal_safe, visible
+from ._signals import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -246,35 +247,41 @@ def run(
     if not files:  # every folder given was unreadable: nothing to write, nothing replaced
         sys.exit(max(e.exit_code for e in failed))
     color = _color(output)
-    sink = open_sink(output, fmt, files, sys.stdout)
     worst = 0
-    outcomes = advise_paths(
-        engine,
-        files,
-        lang=lang,
-        date=date.date() if date else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs if jobs is not None else default_jobs(len(files)),
-        fmt=fmt,
-        color=color,
-    )
     try:
-        with _progress(outcomes, len(files)) as bar:
-            for outcome in bar:
-                if outcome.error is not None:
-                    _print_error(outcome.error)
-                    failed.append(outcome.error)
-                    continue
-                worst = max(worst, outcome.worst)
-                sink.add(outcome.path, outcome.text or "")
-        if failed and not sink.count and output is not None:
-            sink.abort()  # no report at all: the old output file stays as it was
-        else:
-            sink.close()
-    except BaseException:
-        sink.abort()
-        raise
+        # NOTE: Ctrl-C and SIGTERM stop the workers and remove the temporary file (the
+        # clean-up below), then exit 130 / 143 with one line; see _signals
+        with stop_on_signals():
+            sink = open_sink(output, fmt, files, sys.stdout)
+            outcomes = advise_paths(
+                engine,
+                files,
+                lang=lang,
+                date=date.date() if date else None,
+                select=select,
+                ignore=ignore,
+                jobs=jobs if jobs is not None else default_jobs(len(files)),
+                fmt=fmt,
+                color=color,
+            )
+            try:
+                with contextlib.closing(outcomes), _progress(outcomes, len(files)) as bar:
+                    for outcome in bar:
+                        if outcome.error is not None:
+                            _report_error(failed, outcome.error)
+                            continue
+                        worst = max(worst, outcome.worst)
+                        sink.add(outcome.path, outcome.text or "")
+                if failed and not sink.count and output is not None:
+                    sink.abort()  # no report at all: the old output file stays as it was
+                else:
+                    sink.close()
+            except BaseException:
+                sink.abort()
+                raise
+    except Stopped as stop:
+        _print_stopped(stop, output if isinstance(sink, _FileSink) else None)
+        sys.exit(stop.exit_code)
     if profile:
         from ._profile import profile_table
 
@@ -283,6 +290,21 @@ def run(
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
         sys.exit(1)
+
+
+def _print_stopped(stop: Stopped, unchanged: str | None) -> None:
+    if unchanged is None:
+        click.echo(t("Stopped ({s}).", "Gestopt ({s}).", s=stop.name), err=True)
+    else:
+        click.echo(
+            t(
+                "Stopped ({s}); {p} is unchanged.",
+                "Gestopt ({s}); {p} is niet veranderd.",
+                s=stop.name,
+                p=visible(shown_name(unchanged)),
+            ),
+            err=True,
+        )
 
 
 def _progress(items: Iterable[Outcome], count: int) -> Any:
@@ -575,4 +597,19 @@ def _env_lang() -> str:
 
 def main() -> None:
     """Entry point of the ``advies`` console script."""
-    cli(prog_name="advies")
+    try:
+        cli(prog_name="advies")
+    except SystemExit as exc:
+        if exc.code in _STOPPED:
+            # NOTE: stopped by a signal after the clean-up: end now instead of waiting at
+            # exit for the process pool's thread, which waits for ever on a worker that was
+            # killed half-way through sending a result (results over 16 KiB go in two writes)
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(exc.code)
+        raise
+
+
+#: exit codes of a command stopped by SIGINT (Ctrl-C) or SIGTERM
+_STOPPED = (130, 143)
