@@ -90,11 +90,17 @@ def wait_for(condition: object, proc: subprocess.Popen[str], what: str) -> None:
 
 
 def stop_a_batch(
-    many: Path, tmp_path: Path, signum: int, *, group: bool, output: str | None = "alle.json"
+    many: Path,
+    tmp_path: Path,
+    signum: int,
+    *,
+    group: bool,
+    output: str | None = "alle.json",
+    command: str = "run",
 ) -> tuple[int, str, list[int]]:
     """Start a batch with two workers, signal it mid-way; the exit code, stderr, workers."""
     old = "de rapporten van gisteren\n"
-    args = ["run", str(many), "-j", "2", "--format", "json", "--date", "2026-11-01"]
+    args = [command, str(many), "-j", "2", "--format", "json", "--date", "2026-11-01"]
     if output is not None:
         (tmp_path / output).write_text(old, encoding="utf-8")
         args += ["-o", output]
@@ -103,7 +109,8 @@ def stop_a_batch(
 
     def running() -> bool:
         workers[:] = children_of(proc.pid)
-        temporary = output is None or any(tmp_path.glob(f".{output}.*.tmp"))
+        # (a portfolio writes its file at the end, in one go)
+        temporary = output is None or command != "run" or any(tmp_path.glob(f".{output}.*.tmp"))
         return len(workers) >= 2 and temporary
 
     wait_for(running, proc, "two workers and a temporary file")
@@ -156,6 +163,15 @@ def test_sigterm_while_streaming_to_stdout(many: Path, tmp_path: Path) -> None:
     assert left == []
     assert code == 143
     assert stderr == "Stopped (SIGTERM).\n"
+
+
+def test_sigterm_stops_a_portfolio_too(many: Path, tmp_path: Path) -> None:
+    code, stderr, left = stop_a_batch(
+        many, tmp_path, signal.SIGTERM, group=False, command="portfolio"
+    )
+    assert left == []
+    assert code == 143
+    assert stderr == "Stopped (SIGTERM); alle.json is unchanged.\n"
 
 
 def test_signals_become_stopped_inside_the_block_only() -> None:

@@ -97,7 +97,8 @@ def build_portfolio(
     portfolio = Portfolio(lang=lang)
     outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs)
     wrapped = progress(outcomes, len(paths)) if progress else contextlib.nullcontext(outcomes)
-    with wrapped as items:
+    # closing: an error or Ctrl-C here stops the workers now, not when Python collects it
+    with contextlib.closing(outcomes), wrapped as items:
         for outcome in items:
             portfolio.add(outcome)
             if outcome.error is not None and on_error is not None:

@@ -537,18 +537,23 @@ def portfolio(
     """Summarise many projects: elements per project, common gaps, urgent projects first."""
     from ._portfolio import run_portfolio
 
-    code = run_portfolio(
-        engine,
-        paths,
-        fmt=fmt,
-        csv_dialect=csv_dialect,
-        output=output,
-        lang=lang or _env_lang(),
-        date=date.date() if date else None,
-        jobs=jobs,
-        on_error=_print_error,
-        progress=_progress,
-    )
+    try:
+        with stop_on_signals():  # as for `run`: workers stopped, nothing half written
+            code = run_portfolio(
+                engine,
+                paths,
+                fmt=fmt,
+                csv_dialect=csv_dialect,
+                output=output,
+                lang=lang or _env_lang(),
+                date=date.date() if date else None,
+                jobs=jobs,
+                on_error=_print_error,
+                progress=_progress,
+            )
+    except Stopped as stop:
+        _print_stopped(stop, output)
+        sys.exit(stop.exit_code)
     if code:
         sys.exit(code)
 
