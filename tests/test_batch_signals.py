@@ -195,6 +195,7 @@ def test_an_ignored_signal_stays_ignored() -> None:
         signal.signal(signal.SIGINT, previous)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux only")
 def test_workers_end_when_the_main_process_is_killed(many: Path, tmp_path: Path) -> None:
     """SIGKILL allows no clean-up in the main process; its workers must still end."""
     proc = start(["run", str(many), "-j", "2", "--format", "jsonl"], tmp_path)
