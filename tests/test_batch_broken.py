@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from interventie_advies import Engine
+from interventie_advies import Engine, UsageError
 from interventie_advies._batch import advise_paths
 from interventie_advies.cli import cli
 
@@ -146,3 +146,28 @@ def test_an_error_that_cannot_travel_still_reaches_the_parent() -> None:
 
     error = _portable(Path("a.toml"), OwnError("this", "that"))
     assert str(error) == "a.toml: this and that"
+
+
+@needs_fork
+def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not one "worker died" per file, nor a pool started again and again: one error."""
+    folder = folder_with(tmp_path, "m_goed.toml", 'format = 1\n[project]\nname = "x"\n')
+    engine = Engine(plugins=())
+    here = os.getpid()
+    real = Engine.__init__
+
+    def init(self: Engine, **settings: Any) -> None:
+        if os.getpid() != here:
+            raise OSError("no such database")
+        real(self, **settings)
+
+    monkeypatch.setattr(Engine, "__init__", init)
+    files = sorted(str(p) for p in folder.rglob("*.toml"))
+    with pytest.raises(UsageError) as raised:
+        list(advise_paths(engine, files, jobs=2))
+    assert str(raised.value) == (
+        "a worker process could not start: OSError: no such database; "
+        "--jobs 1 runs without workers"
+    )

@@ -141,9 +141,28 @@ def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
     _end_with_parent(work["parent"])
-    _WORKER["engine"] = Engine(**settings)
     _WORKER["options"] = options
     _WORKER["work"] = work
+    try:
+        _WORKER["engine"] = Engine(**settings)
+    except Exception as exc:  # told to the parent with the first file (see _advise_one)
+        # NOTE: an initializer that raises breaks the pool with no reason given, and
+        # every new pool would break again
+        _WORKER["failed"] = exc
+
+
+def _cannot_start(exc: Exception) -> AdviesError:
+    """The error that stops a batch whose workers cannot build their engine."""
+    if isinstance(exc, AdviesError):
+        return exc
+    return UsageError(
+        t(
+            "a worker process could not start: {k}: {m}; --jobs 1 runs without workers",
+            "een werkproces kon niet starten: {k}: {m}; --jobs 1 werkt zonder werkprocessen",
+            k=type(exc).__name__,
+            m=_cut(str(exc)),
+        )
+    )
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -173,6 +192,9 @@ def _end_with_parent(parent: int) -> None:
 
 
 def _advise_one(name: str | Path) -> Outcome:
+    if "failed" in _WORKER:
+        with error_language(_WORKER["work"]["error_language"]):
+            raise _portable(Path(name), _cannot_start(_WORKER["failed"]))
     path = Path(name)
     work = _WORKER["work"]
     with error_language(work["error_language"]):
@@ -207,15 +229,17 @@ def _portable(path: Path, error: AdviesError) -> AdviesError:
 MAX_UNEXPECTED = 200
 
 
+def _cut(message: str) -> str:
+    return message if len(message) <= MAX_UNEXPECTED else message[: MAX_UNEXPECTED - 1] + "…"
+
+
 def unexpected(path: str | Path, exc: BaseException) -> ProjectError:
     """The error entry of a file whose advice failed with an exception nobody foresaw.
 
     NOTE: one broken file must never stop a batch: whatever goes wrong for one project
     (a bug, a parser limit, a plugin) is reported for that file, and the others go on.
     """
-    message = str(exc)
-    if len(message) > MAX_UNEXPECTED:
-        message = message[: MAX_UNEXPECTED - 1] + "…"
+    message = _cut(str(exc))
     return ProjectError(
         [
             Problem(
@@ -360,8 +384,8 @@ def _pooled(paths: Sequence[str | Path], jobs: int, start: _Start) -> Iterator[O
                 again.extend([path, *(p for p, _ in pending)])
                 pending.clear()
                 continue
-            except UsageError:
-                raise  # the same for every file: stop at once
+            except AdviesError:
+                raise  # raised, not returned: the same for every file, so stop at once
             except Exception as exc:  # e.g. a result that would not pickle
                 outcome = Outcome(Path(path), error=unexpected(path, exc))
             yield outcome
