@@ -138,13 +138,13 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_go_on(
 def test_an_error_that_cannot_travel_still_reaches_the_parent() -> None:
     """A plugin's own AdviesError that pickle cannot rebuild arrives as its message."""
     from interventie_advies import AdviesError
-    from interventie_advies._batch import _portable
+    from interventie_advies._workers import portable
 
     class OwnError(AdviesError):
         def __init__(self, a: str, b: str) -> None:
             super().__init__(f"{a} and {b}")
 
-    error = _portable(Path("a.toml"), OwnError("this", "that"))
+    error = portable(Path("a.toml"), OwnError("this", "that"))
     assert str(error) == "a.toml: this and that"
 
 
