@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._errors import AdviesError, Problem, ProjectError, UsageError
+from ._errors import AdviesError, Problem, ProjectError, UsageError, cut
 from ._i18n import t
 
 if TYPE_CHECKING:
     from ._engine import Engine
     from ._report import Report
 
-__all__ = ["Outcome", "advise_file", "cut", "render_as", "unexpected"]
+__all__ = ["MAX_UNEXPECTED", "Outcome", "advise_file", "render_as", "unexpected"]
 
 
 @dataclass(frozen=True)
@@ -43,17 +43,13 @@ def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
 MAX_UNEXPECTED = 200
 
 
-def cut(message: str) -> str:
-    return message if len(message) <= MAX_UNEXPECTED else message[: MAX_UNEXPECTED - 1] + "…"
-
-
 def unexpected(path: str | Path, exc: BaseException) -> ProjectError:
     """The error entry of a file whose advice failed with an exception nobody foresaw.
 
     NOTE: one broken file must never stop a batch: whatever goes wrong for one project
     (a bug, a parser limit, a plugin) is reported for that file, and the others go on.
     """
-    message = cut(str(exc))
+    message = cut(str(exc), MAX_UNEXPECTED)
     return ProjectError(
         [
             Problem(

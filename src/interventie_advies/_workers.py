@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._engine import Engine
-from ._errors import AdviesError, Problem, ProjectError, UsageError
+from ._errors import AdviesError, Problem, ProjectError, UsageError, cut
 from ._i18n import error_language, t
-from ._outcome import Outcome, advise_file, cut, unexpected
+from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -61,7 +61,7 @@ def _cannot_start(exc: Exception) -> AdviesError:
             "a worker process could not start: {k}: {m}; --jobs 1 runs without workers",
             "een werkproces kon niet starten: {k}: {m}; --jobs 1 werkt zonder werkprocessen",
             k=type(exc).__name__,
-            m=cut(str(exc)),
+            m=cut(str(exc), MAX_UNEXPECTED),
         )
     )
 
