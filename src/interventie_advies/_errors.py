@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from ._safe_text import terminal_safe, visible
 
@@ -87,9 +88,10 @@ class ProjectError(AdviesError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def __reduce__(self) -> tuple[type[ProjectError], tuple[list[Problem]]]:
-        # NOTE: errors cross process boundaries in batch runs (--jobs)
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        # NOTE: errors cross process boundaries in batch runs (--jobs); the state keeps
+        # attributes a caller added (notes, ...)
+        return (type(self), (self.problems,), vars(self))
 
 
 class RuleError(AdviesError):
@@ -102,8 +104,8 @@ class RuleError(AdviesError):
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
-    def __reduce__(self) -> tuple[type[RuleError], tuple[list[Problem]]]:
-        return (RuleError, (self.problems,))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,), vars(self))
 
 
 class RuleConflictError(RuleError):
@@ -115,6 +117,10 @@ class RuleConflictError(RuleError):
         super().__init__(
             [Problem(second, code, f"rule code {code!r} is already defined by {first}")]
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # NOTE: its own arguments: RuleError's (the problems) would not rebuild it
+        return (type(self), (self.code, *self.sources), vars(self))
 
 
 class PluginError(AdviesError):
@@ -132,8 +138,8 @@ class PluginError(AdviesError):
         named = " ".join(part for part in (plugin, version) if part)
         super().__init__(one_line(f"plugin {named}: {reason}"))
 
-    def __reduce__(self) -> tuple[type[PluginError], tuple[str, str, str]]:
-        return (type(self), (self.plugin, self.version, self.reason))
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.plugin, self.version, self.reason), vars(self))
 
 
 class UsageError(AdviesError):

@@ -13,7 +13,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from ._batch import advise_paths, collect_paths, default_jobs
-from ._errors import UsageError
+from ._errors import ProjectError, UsageError
 from ._i18n import t
 from ._io import atomic_write
 from ._portfolio_rows import (
@@ -97,7 +97,8 @@ def build_portfolio(
     portfolio = Portfolio(lang=lang)
     outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs)
     wrapped = progress(outcomes, len(paths)) if progress else contextlib.nullcontext(outcomes)
-    with wrapped as items:
+    # closing: an error or Ctrl-C here stops the workers now, not when Python collects it
+    with contextlib.closing(outcomes), wrapped as items:
         for outcome in items:
             portfolio.add(outcome)
             if outcome.error is not None and on_error is not None:
@@ -134,7 +135,14 @@ def run_portfolio(
                 k=", ".join(FORMATS),
             )
         )
-    files = collect_paths(paths)
+    unreadable: list[ProjectError] = []
+
+    def folder_failed(error: ProjectError) -> None:
+        unreadable.append(error)
+        if on_error is not None:
+            on_error(error)
+
+    files = collect_paths(paths, on_error=folder_failed)
     portfolio = build_portfolio(
         engine,
         files,
@@ -144,6 +152,8 @@ def run_portfolio(
         on_error=on_error,
         progress=progress,
     )
+    for error in unreadable:  # listed like a file that could not be read
+        portfolio.add_error(error.problems[0].file, error)
     # NOTE: the renderers escape what they write; this is the last check before output
     text = for_format(render_portfolio(portfolio, fmt, csv_dialect=csv_dialect), fmt)
     if output is not None:

@@ -27,9 +27,10 @@ from ._enums import LANGUAGES, PRIORITY_RANK
 from ._errors import AdviesError, ProjectError, RuleError, UsageError, cut, shown_name
 from ._i18n import click_language, error_language, resolve_language, t
 from ._io import atomic_write
-from ._output import open_sink
+from ._output import _FileSink, open_sink
 from ._render import FORMATS
 from ._safe_text import json_safe, terminal_safe, visible
+from ._signals import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -86,6 +87,12 @@ def _errors(f: F) -> F:
                 sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _report_error(failed: list[AdviesError], exc: AdviesError) -> None:
+    """Print ``exc`` and add it to ``failed`` (the run goes on; the exit code says it)."""
+    _print_error(exc)
+    failed.append(exc)
 
 
 def _print_error(exc: AdviesError) -> None:
@@ -160,7 +167,8 @@ def run(
     engine: Engine,
 ) -> None:
     """Advise on project files or folders of them."""
-    files = collect_paths(paths)
+    failed: list[AdviesError] = []
+    files = collect_paths(paths, on_error=functools.partial(_report_error, failed))
     if profile:
         engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
     formats = {*FORMATS, *engine.renderers}
@@ -173,37 +181,44 @@ def run(
                 k=", ".join(sorted(formats)),
             )
         )
+    if not files:  # every folder given was unreadable: nothing to write, nothing replaced
+        sys.exit(max(e.exit_code for e in failed))
     color = _color(output)
-    sink = open_sink(output, fmt, files, sys.stdout)
     worst = 0
-    failed: list[AdviesError] = []
-    outcomes = advise_paths(
-        engine,
-        files,
-        lang=lang,
-        date=date.date() if date else None,
-        select=select,
-        ignore=ignore,
-        jobs=jobs if jobs is not None else default_jobs(len(files)),
-        fmt=fmt,
-        color=color,
-    )
     try:
-        with _progress(outcomes, len(files)) as bar:
-            for outcome in bar:
-                if outcome.error is not None:
-                    _print_error(outcome.error)
-                    failed.append(outcome.error)
-                    continue
-                worst = max(worst, outcome.worst)
-                sink.add(outcome.path, outcome.text or "")
-        if failed and not sink.count and output is not None:
-            sink.abort()  # no report at all: the old output file stays as it was
-        else:
-            sink.close()
-    except BaseException:
-        sink.abort()
-        raise
+        # NOTE: Ctrl-C and SIGTERM stop the workers and remove the temporary file (the
+        # clean-up below), then exit 130 / 143 with one line; see _signals
+        with stop_on_signals():
+            sink = open_sink(output, fmt, files, sys.stdout)
+            outcomes = advise_paths(
+                engine,
+                files,
+                lang=lang,
+                date=date.date() if date else None,
+                select=select,
+                ignore=ignore,
+                jobs=jobs if jobs is not None else default_jobs(len(files)),
+                fmt=fmt,
+                color=color,
+            )
+            try:
+                with contextlib.closing(outcomes), _progress(outcomes, len(files)) as bar:
+                    for outcome in bar:
+                        if outcome.error is not None:
+                            _report_error(failed, outcome.error)
+                            continue
+                        worst = max(worst, outcome.worst)
+                        sink.add(outcome.path, outcome.text or "")
+                if failed and not sink.count and output is not None:
+                    sink.abort()  # no report at all: the old output file stays as it was
+                else:
+                    sink.close()
+            except BaseException:
+                sink.abort()
+                raise
+    except Stopped as stop:
+        _print_stopped(stop, output if isinstance(sink, _FileSink) else None)
+        sys.exit(stop.exit_code)
     if profile:
         from ._profile import profile_table
 
@@ -212,6 +227,21 @@ def run(
         sys.exit(max(e.exit_code for e in failed))
     if worst >= FAIL_RANK[fail_on]:
         sys.exit(1)
+
+
+def _print_stopped(stop: Stopped, unchanged: str | None) -> None:
+    if unchanged is None:
+        click.echo(t(nl="Gestopt ({s}).", en="Stopped ({s}).", s=stop.name), err=True)
+    else:
+        click.echo(
+            t(
+                nl="Gestopt ({s}); {p} is niet veranderd.",
+                en="Stopped ({s}); {p} is unchanged.",
+                s=stop.name,
+                p=visible(shown_name(unchanged)),
+            ),
+            err=True,
+        )
 
 
 def _progress(items: Iterable[Outcome], count: int) -> Any:
@@ -266,8 +296,9 @@ def diff(
 @_errors
 def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
     """Validate project files only; list every problem with its TOML path."""
+    unreadable: list[AdviesError] = []
     bad = 0
-    for path in collect_paths(paths):
+    for path in collect_paths(paths, on_error=functools.partial(_report_error, unreadable)):
         try:
             engine.check(path)
         except (ProjectError, RuleError) as exc:
@@ -275,7 +306,7 @@ def check(paths: tuple[str, ...], lang: str | None, engine: Engine) -> None:
             _print_error(exc)
         else:
             click.echo(f"ok: {visible(shown_name(path))}")  # one line, whatever the name holds
-    if bad:
+    if bad or unreadable:
         sys.exit(2)
 
 
@@ -385,18 +416,23 @@ def portfolio(
     """Summarise many projects: elements per project, common gaps, urgent projects first."""
     from ._portfolio import run_portfolio
 
-    code = run_portfolio(
-        engine,
-        paths,
-        fmt=fmt,
-        csv_dialect=csv_dialect,
-        output=output,
-        lang=resolve_language(lang),
-        date=date.date() if date else None,
-        jobs=jobs,
-        on_error=_print_error,
-        progress=_progress,
-    )
+    try:
+        with stop_on_signals():  # as for `run`: workers stopped, nothing half written
+            code = run_portfolio(
+                engine,
+                paths,
+                fmt=fmt,
+                csv_dialect=csv_dialect,
+                output=output,
+                lang=resolve_language(lang),
+                date=date.date() if date else None,
+                jobs=jobs,
+                on_error=_print_error,
+                progress=_progress,
+            )
+    except Stopped as stop:
+        _print_stopped(stop, output)
+        sys.exit(stop.exit_code)
     if code:
         sys.exit(code)
 
@@ -448,4 +484,19 @@ def _error_language(lang: str | None) -> str:
 
 def main() -> None:
     """Entry point of the ``advies`` console script."""
-    cli(prog_name="advies")
+    try:
+        cli(prog_name="advies")
+    except SystemExit as exc:
+        if exc.code in _STOPPED:
+            # NOTE: stopped by a signal after the clean-up: end now instead of waiting at
+            # exit for the process pool's thread, which waits for ever on a worker that was
+            # killed half-way through sending a result (results over 16 KiB go in two writes)
+            with contextlib.suppress(Exception):
+                sys.stdout.flush()
+                sys.stderr.flush()
+            os._exit(exc.code)
+        raise
+
+
+#: exit codes of a command stopped by SIGINT (Ctrl-C) or SIGTERM
+_STOPPED = (130, 143)
