@@ -39,9 +39,7 @@ __all__ = [
     "cache_dir",
     "cache_key",
     "load",
-    "load_code",
     "store",
-    "store_code",
 ]
 
 CACHE_ENV = "ADVIES_CACHE_DIR"
@@ -152,14 +150,3 @@ def _write(name: str, data: bytes) -> None:
         finally:
             with contextlib.suppress(OSError):
                 Path(tmp).unlink()
-
-
-def load_code(key: str) -> types.CodeType | None:
-    """A cached code object (the engine's compiled plan), or None."""
-    code = _read(f"plan-{key}.marshal", marshal.loads)
-    return code if isinstance(code, types.CodeType) else None
-
-
-def store_code(key: str, code: types.CodeType) -> None:
-    """Keep a code object under ``key`` (silently skipped when that is not possible)."""
-    _write(f"plan-{key}.marshal", marshal.dumps(code))

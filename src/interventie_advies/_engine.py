@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from ._checks import decision_problems, extension_problems, requirement_problems
 from ._errors import PluginError, ProjectError, RuleConflictError, UsageError
-from ._evaluate import Evaluator, compile_evaluator
+from ._evaluate import Evaluator, prepare
 from ._host import PluginHost, PluginInfo
 from ._i18n import t
 from ._load import load_project, suggest
@@ -210,14 +210,14 @@ class Engine:
         return found
 
     def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
-        """The compiled function running ``active`` (a selection of the plan), built once."""
+        """The evaluator running ``active`` (a selection of the plan), built once."""
         key: tuple[int, ...] | None = None  # the whole plan
         if active is not self.plan:
             index = {id(p): i for i, p in enumerate(self.plan)}
             key = tuple(index[id(p)] for p in active)
         found = self._evaluators.get(key)
         if found is None:
-            found = compile_evaluator(active, timed=self.timings is not None)
+            found = prepare(active)
             if len(self._evaluators) >= 64:  # many select/ignore combinations: keep it bounded
                 self._evaluators.clear()
             self._evaluators[key] = found
