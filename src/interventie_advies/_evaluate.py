@@ -126,8 +126,8 @@ class Evaluator:
 
         :param absent_tables: the tables the project file leaves out entirely.
         """
-        absent = [check(namespace) for check in self.checks]
-        is_absent = absent.__getitem__
+        # the paths whose fact the project does not describe, by index into ``checks``
+        absent = {j for j, check in enumerate(self.checks) if check(namespace)}
         left_out = [table in absent_tables for table in self.tables]
         waits: list[list[tuple[int, int]]] = [[] for _ in self.tables]
         asked: list[tuple[int, list[str]]] = []
@@ -141,11 +141,11 @@ class Evaluator:
                 start = clock()
             if (
                 rule.guard is not None
-                and not any(map(is_absent, rule.guard_paths))
+                and absent.isdisjoint(rule.guard_paths)
                 and not _applies(i, rule.guard, namespace, fail)
             ):
                 excluded.add(i)
-            elif rule.need_paths and any(map(is_absent, rule.need_paths)):
+            elif not absent.isdisjoint(rule.need_paths):
                 missing = _wait(i, rule.needs, absent, left_out, waits)
                 if missing:
                     asked.append((i, missing))
@@ -165,25 +165,24 @@ class Evaluator:
             self._completeness(absent, excluded),
         )
 
-    def _completeness(self, absent: list[bool], excluded: set[int]) -> dict[str, tuple[int, int]]:
+    def _completeness(self, absent: set[int], excluded: set[int]) -> dict[str, tuple[int, int]]:
         """Per element: of the fields the rules that apply read, how many are described.
 
         A field is described when none of the paths those rules read it through is absent.
         """
-        is_absent = absent.__getitem__
         counts = {}
         for element, single, fields in self.fields:
             # NOTE: most fields are read through one path by rules without a guard: those
             # are always read, and counted without a loop in Python
             read = len(single)
-            described = read - sum(map(is_absent, single))
+            described = read - len(absent.intersection(single))
             for plain, guarded in fields:
                 is_read = bool(plain)
-                known = not any(map(is_absent, plain))
+                known = absent.isdisjoint(plain)
                 for i, j in guarded:
                     if i not in excluded:
                         is_read = True
-                        known = known and not absent[j]
+                        known = known and j not in absent
                 if is_read:
                     read += 1
                     described += known
@@ -204,7 +203,7 @@ def _applies(i: int, guard: types.CodeType, namespace: Namespace, fail: Fail) ->
 def _wait(
     i: int,
     needs: tuple[_Need, ...],
-    absent: list[bool],
+    absent: set[int],
     left_out: list[bool],
     waits: list[list[tuple[int, int]]],
 ) -> list[str]:
@@ -215,9 +214,9 @@ def _wait(
     missing = []
     for need in needs:
         x = need.table
-        if x is not None and left_out[x] and (need.direct or absent[need.path]):
+        if x is not None and left_out[x] and (need.direct or need.path in absent):
             waits[x].append((i, need.pair))
-        elif absent[need.path]:
+        elif need.path in absent:
             missing.append(need.field)
     return missing
 
@@ -235,11 +234,11 @@ def _holds(i: int, rule: _Rule, namespace: Namespace, fail: Fail) -> bool:
 
 
 def _adjustment(
-    i: int, adjust: tuple[_Adjust, ...], namespace: Namespace, absent: list[bool], fail: Fail
+    i: int, adjust: tuple[_Adjust, ...], namespace: Namespace, absent: set[int], fail: Fail
 ) -> int | None:
     """The index of the first of rule ``i``'s adjustments that applies, if one does."""
     for k, step in enumerate(adjust):
-        if any(map(absent.__getitem__, step.paths)):
+        if not absent.isdisjoint(step.paths):
             continue
         try:
             if eval(step.code, namespace) and step.sets:
