@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -55,15 +56,18 @@ for text in texts[100:]:
 def instructions(command: list[str]) -> int:
     """The instructions callgrind counts for ``command`` (a whole process).
 
-    The command runs once first, without callgrind, so that whatever it leaves for the
-    next run (``.pyc`` files) is there for every measured run alike.
+    The command runs once first, without callgrind, so that the ``.pyc`` files it writes
+    are there for the measured run, as they are for an installed package.
     """
-    subprocess.run(command, capture_output=True, check=True)
+    # NOTE: as users run it (see run.py's as_installed): Python may write .pyc files
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(command, capture_output=True, check=True, env=env)
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
     )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if found is None:
