@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "buurtopera.toml"
 
-#: warms up on 100 projects, then advises on (or parses) the next N
+#: warms up on 100 projects, then advises on (or parses) the next N of TOTAL; the texts are
+#: made (for TOTAL) before either, so that making them is the same in every run
 LOOP = """
 import datetime as dt, sys
 sys.path.insert(0, {bench!r})
@@ -38,14 +39,14 @@ import synthetic
 from interventie_advies import Engine
 from interventie_advies._load import validate_project
 from interventie_advies._toml import loads
-mode, n = sys.argv[1], int(sys.argv[2])
-texts = synthetic.projects(100 + n)
+mode, n, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+texts = synthetic.projects(100 + total)
 engine = Engine(plugins=())
 date = dt.date(2026, 6, 1)
 for text in texts[:100]:
     engine.advise(text, date=date, file="<text>")
     validate_project(loads(text), "<text>")
-for text in texts[100:]:
+for text in texts[100 : 100 + n]:
     if mode == "advise":
         engine.advise(text, date=date, file="<text>")
     else:
@@ -82,9 +83,9 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
     loop = [sys.executable, "-c", LOOP.format(bench=str(Path(__file__).resolve().parent))]
-    base = instructions([*loop, "advise", "0"])  # the same warm-up, nothing after it
-    advise = (instructions([*loop, "advise", str(n)]) - base) / n / 1e6
-    floor = (instructions([*loop, "floor", str(n)]) - base) / n / 1e6
+    base = instructions([*loop, "advise", "0", str(n)])  # the same set-up, nothing after it
+    advise = (instructions([*loop, "advise", str(n), str(n)]) - base) / n / 1e6
+    floor = (instructions([*loop, "floor", str(n), str(n)]) - base) / n / 1e6
     run = [sys.executable, "-m", "interventie_advies", "run", str(EXAMPLE), "--date",
            "2026-06-01", "--no-plugins"]
     cli = instructions(run) / 1e6
