@@ -26,6 +26,7 @@ from interventie_advies._report import (
     build,
 )
 from interventie_advies._run import Run
+from interventie_advies._toml import loads
 from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
@@ -103,19 +104,19 @@ def engine(tmp_path: Path) -> Engine:
 
 
 def test_conditions_fire_and_adjustments_set_the_priority(engine: Engine) -> None:
-    report = engine.advise(PROJECT, date=DATE)
+    report = engine.advise(loads(PROJECT), date=DATE)
     assert [(f.code, f.priority) for f in report.findings] == [
         ("EVA06", "high"),
         ("EVA01", "medium"),
         ("EVA02", "medium"),
     ]
     assert report.findings[0].score_factors[0] == "prioriteit hoog: sociale partner"
-    without = engine.advise(PROJECT.replace("social", "cultural"), date=DATE)
+    without = engine.advise(loads(PROJECT.replace("social", "cultural")), date=DATE)
     assert [(f.code, f.priority) for f in without.findings] == [("EVA06", "medium")]
 
 
 def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: Engine) -> None:
-    report = engine.advise(PROJECT, date=DATE)
+    report = engine.advise(loads(PROJECT), date=DATE)
     assert [(e.rule, e.message) for e in report.errors] == [
         ("EVA03", "ValueError: max() arg is an empty sequence"),
         ("EVA04", "applies failed: ValueError: max() arg is an empty sequence"),
@@ -126,7 +127,7 @@ def test_failing_conditions_and_guards_are_reported_and_the_rest_runs(engine: En
 
 
 def test_rules_wait_for_absent_facts_instead_of_failing(engine: Engine) -> None:
-    report = engine.advise('format = 1\n[project]\nname = "Leeg"\n', date=DATE)
+    report = engine.advise(loads('format = 1\n[project]\nname = "Leeg"\n'), date=DATE)
     assert report.errors == ()  # nothing ran that could fail: the guards' facts are absent
     (question,) = report.questions
     assert question.codes == ("EVA01", "EVA02", "EVA03", "EVA04", "EVA06", "EVA05")
@@ -332,8 +333,6 @@ def test_the_evaluator_agrees_with_a_rule_by_rule_reference(
 def test_the_evaluator_agrees_with_the_reference_on_the_examples(
     reference_engine: Engine, example: Path
 ) -> None:
-    from interventie_advies._toml import loads
-
     compare(reference_engine, loads(example.read_text(encoding="utf-8")))
 
 
@@ -345,8 +344,6 @@ def test_the_reference_comparison_can_fail(
 
     monkeypatch.setattr(_evaluate, "_adjustment", lambda *args: None)
     reference_engine._evaluators.clear()
-    from interventie_advies._toml import loads
-
     with pytest.raises(AssertionError):
         compare(reference_engine, loads((EXAMPLES / "buurtopera.toml").read_text("utf-8")))
     reference_engine._evaluators.clear()
@@ -372,7 +369,7 @@ def test_a_full_width_identifier_runs_like_its_ascii_twin(tmp_path: Path, body: 
     reports = []
     for name, when in (("wide", FULL_WIDTH), ("ascii", ASCII_TWIN)):
         engine = Engine(plugins=(), rules=[_twin_rules(tmp_path, when, name)], builtin=False)
-        report = engine.advise(project, date=DATE, lang="en")
+        report = engine.advise(loads(project), date=DATE, lang="en")
         assert report.errors == ()
         reports.append(json.loads(report.to_json()))
     assert reports[0]["findings"] == reports[1]["findings"]
