@@ -33,7 +33,7 @@ EXAMPLE = ROOT / "examples" / "buurtopera.toml"
 #: warms up on 100 projects, then advises on (or parses) the next N of TOTAL; the texts are
 #: made (for TOTAL) before either, so that making them is the same in every run
 LOOP = """
-import datetime as dt, sys
+import datetime as dt, inspect, sys
 sys.path.insert(0, {bench!r})
 import synthetic
 from interventie_advies import Engine
@@ -43,12 +43,20 @@ mode, n, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 texts = synthetic.projects(100 + total)
 engine = Engine(plugins=())
 date = dt.date(2026, 6, 1)
+# NOTE: TOML text goes in text= where the API keeps text and paths apart (so that this
+# script counts the same work on the code before and after that change)
+by_keyword = "text" in inspect.signature(engine.advise).parameters
+def advise(text):
+    if by_keyword:
+        engine.advise(text=text, date=date, file="<text>")
+    else:
+        engine.advise(text, date=date, file="<text>")
 for text in texts[:100]:
-    engine.advise(text, date=date, file="<text>")
+    advise(text)
     validate_project(loads(text), "<text>")
 for text in texts[100 : 100 + n]:
     if mode == "advise":
-        engine.advise(text, date=date, file="<text>")
+        advise(text)
     else:
         validate_project(loads(text), "<text>")
 """
