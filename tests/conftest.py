@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
-# NOTE: the suite keeps its compiled-rules cache to itself, never in the user's ~/.cache
-os.environ.setdefault("ADVIES_CACHE_DIR", tempfile.mkdtemp(prefix="advies-test-cache-"))
-
 import datetime as dt
 import json
 import re

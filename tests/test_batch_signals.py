@@ -66,7 +66,7 @@ def alive(pid: int) -> bool:
 
 
 def start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ADVIES_NO_CACHE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     return subprocess.Popen(
         [sys.executable, "-m", "interventie_advies", *args],
         cwd=cwd,

@@ -38,7 +38,7 @@ def unprivileged() -> list[str]:
 
 
 def advies(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(SRC), "ADVIES_NO_CACHE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.run(
         [*unprivileged(), sys.executable, "-m", "interventie_advies", *map(str, args)],
         capture_output=True,

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import _cache
 from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -44,12 +43,8 @@ def advies_rules() -> list[Rule]:
     # NOTE: element order first (elements.md), then any other file by name, so the
     # order of evaluation never depends on the file system.
     ordered = [files.pop(e) for e in ELEMENT_IDS if e in files] + [files[k] for k in sorted(files)]
-    key = _cache.cache_key(ordered)
-    cached = _cache.load(key)
-    if cached is not None:
-        return cached
+    # NOTE: loaded in every process, never from a cache folder: see docs/performance.md
     rules: list[Rule] = []
     for path in ordered:
         rules.extend(load_rules(path, plugin=BUILTIN, origin=f"rules/{path.name}"))
-    _cache.store(key, rules)
     return rules

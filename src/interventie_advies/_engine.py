@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._checks import project_problems
 from ._errors import ProjectError, shown_name
-from ._evaluate import Evaluator, compile_evaluator
+from ._evaluate import Evaluator, prepare
 from ._gather import gather_rules
 from ._host import CallLog, PluginHost, PluginInfo, PluginProblem
 from ._load import load_project
@@ -174,7 +174,7 @@ class Engine:
         return self.setup.find_rule(token)
 
     def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
-        """The compiled function running ``active`` (a selection of the plan), built once."""
+        """The evaluator running ``active`` (a selection of the plan), built once."""
         whole = self.plan
         key: tuple[int, ...] | None = None  # the whole plan
         if active is not whole:
@@ -182,7 +182,7 @@ class Engine:
             key = tuple(index[id(p)] for p in active)
         found = self._evaluators.get(key)
         if found is None:
-            found = compile_evaluator(active, timed=self._timings is not None)
+            found = prepare(active)
             if len(self._evaluators) >= 64:  # many select/ignore combinations: keep it bounded
                 self._evaluators.clear()
             self._evaluators[key] = found

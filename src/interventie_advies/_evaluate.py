@@ -1,17 +1,22 @@
-"""The execution plan compiled into one Python function: what every rule does on a project.
+"""Run the plan on one project, rule by rule, in plan order.
 
-NOTE: walking the plan rule by rule (a method call per rule, per guard and per condition,
-a loop over each rule's needs) cost about ten times the conditions themselves. The plan
-is therefore turned into the source of one function with a block per rule, compiled once
-per engine and selection. The generated source holds only control flow, local names and
-indices: no text from a rule file ever enters it. Each condition (and guard) is then put
-into that function as the syntax tree evalidate validated, so it runs as a plain
-expression instead of an ``eval`` call; the function is called with the project's
-namespace as its globals, which is exactly what ``eval`` gave the condition. A rule that
-raises is recorded and skipped as before.
+For each rule:
 
-The function returns which rules ask for facts (and which), which fired, and per element
-how many of the fields its applying rules read the file describes.
+1. ``[rule.applies]``: when the guard's facts are known and its condition is false, the
+   rule stays silent (no finding, no question). A guard that raises is recorded and the
+   rule stays silent too.
+2. ``needs``: when one of them is absent, the rule asks for what is absent instead of
+   running. What it waits for in a table the file leaves out goes to that table's one
+   question; the rest to the rule's own question.
+3. The condition: the code object compiled once when the rule was loaded (validated then,
+   see ``_conditions``), evaluated with the project's namespace as its globals
+   (``eval(code, namespace)``), or a Python rule's callable, which gets the namespace as
+   attributes. A rule that raises is recorded and the run goes on.
+4. ``[[rule.adjust]]`` of a rule that fired: the first adjustment whose facts are known and
+   whose condition holds sets the priority; one that raises is recorded, the next is tried.
+
+It also counts, per element, the fields that the rules which apply read, and how many of
+those the file describes (the element overview's completeness).
 """
 
 from __future__ import annotations
@@ -22,18 +27,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._codegen import Source, ask, completeness, condition, guard, path_names, path_shapes
 from ._questions import TABLE_QUESTIONS
-from ._splice import inline, module_code
 
 if TYPE_CHECKING:
     from ._conditions import NeedPath
-    from ._plan import Planned
+    from ._plan import Planned, Step
     from ._report import Question
 
-__all__ = ["Evaluator", "Outcome", "compile_evaluator"]
+__all__ = ["Evaluator", "Outcome", "prepare"]
 
+#: ``fail(rule index, prefix, exception)``: record that a rule failed on this project
 Fail = Callable[[int, str, BaseException], None]
+Namespace = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +57,56 @@ class Outcome:
     completeness: dict[str, tuple[int, int]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """One of a rule's needs, as indices into the evaluator's tables."""
+
+    path: int  # into Evaluator.checks: the path's absence
+    pair: int  # into Evaluator.pairs: the (field, table) a user fills in
+    field: str  # the field a user fills in (what the rule's own question lists)
+    table: int | None  # into Evaluator.tables: the table's own question, if it has one
+    direct: bool  # the path reads that table itself, so it is absent with the table
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjust:
+    code: types.CodeType
+    paths: tuple[int, ...]  # if one of them is absent, the adjustment is skipped
+    sets: bool  # a hit sets the priority (it has both a priority and a reason)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """What the evaluator runs of one planned rule."""
+
+    guard: types.CodeType | None
+    guard_paths: tuple[int, ...]
+    needs: tuple[_Need, ...]
+    need_paths: tuple[int, ...]  # the paths of ``needs``, in their order
+    code: types.CodeType | None  # the condition; None for a Python rule
+    call: Callable[[Any], Any] | None  # a Python rule's condition
+    adjust: tuple[_Adjust, ...]
+
+
+#: a field an element's rules read: the paths unguarded rules read it through, and
+#: (rule, path) for each rule with a guard (which reads it only when it applies)
+_Field = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
+
+
 @dataclass(frozen=True)
 class Evaluator:
-    """A compiled plan: call it with a project's namespace."""
+    """The plan (or a selection of it) ready to run: call it with a project's namespace."""
 
     rules: tuple[Planned, ...]
-    function: Callable[..., tuple[Any, Any, Any, Any, Any]]
-    timed: bool
-    inlined: int  # rules whose condition runs in line (the others through eval)
-
-    #: the (field, table) pairs rules wait for, by the index ``whole`` uses
+    steps: tuple[_Rule, ...]
+    #: per distinct needs path (of needs, guards and adjustments): is it absent?
+    checks: tuple[Callable[[Namespace], bool], ...]
+    #: per element, for the completeness count: the path of each field that rules without
+    #: a guard read through that one path only, and the other fields its rules read
+    fields: tuple[tuple[str, tuple[int, ...], tuple[_Field, ...]], ...]
+    #: the tables with a question of their own that rules wait for, in first-read order
+    tables: tuple[str, ...]
+    #: the (field, table) pairs rules wait for, by the index ``Outcome.whole`` uses
     pairs: tuple[tuple[str, str], ...]
     #: per rule: the place of each pair among its needs (questions keep first-seen order)
     pair_order: tuple[dict[int, int], ...]
@@ -72,189 +117,224 @@ class Evaluator:
 
     def __call__(
         self,
-        namespace: dict[str, Any],
+        namespace: Namespace,
         fail: Fail,
         absent_tables: frozenset[str],
         timings: list[float] | None = None,
     ) -> Outcome:
-        """Run every rule on ``namespace``; ``timings`` gets seconds per rule when timed.
+        """Run every rule on ``namespace``; ``timings`` (one per rule) gets seconds added.
 
         :param absent_tables: the tables the project file leaves out entirely.
         """
-        template = self.function
-        # the conditions read the project's namespace as their globals, as under eval
-        function = types.FunctionType(
-            template.__code__, namespace, template.__name__, None, template.__closure__
+        # the paths whose fact the project does not describe, by index into ``checks``
+        absent = {j for j, check in enumerate(self.checks) if check(namespace)}
+        left_out = [table in absent_tables for table in self.tables]
+        waits: list[list[tuple[int, int]]] = [[] for _ in self.tables]
+        asked: list[tuple[int, list[str]]] = []
+        fired: list[int] = []
+        adjusted: dict[int, int] = {}
+        excluded: set[int] = set()  # rules whose guard kept them silent
+        clock = time.perf_counter
+        start = 0.0
+        for i, rule in enumerate(self.steps):
+            if timings is not None:
+                start = clock()
+            if (
+                rule.guard is not None
+                and absent.isdisjoint(rule.guard_paths)
+                and not _applies(i, rule.guard, namespace, fail)
+            ):
+                excluded.add(i)
+            elif not absent.isdisjoint(rule.need_paths):
+                missing = _wait(i, rule.needs, absent, left_out, waits)
+                if missing:
+                    asked.append((i, missing))
+            elif _holds(i, rule, namespace, fail):
+                fired.append(i)
+                if rule.adjust:
+                    chosen = _adjustment(i, rule.adjust, namespace, absent, fail)
+                    if chosen is not None:
+                        adjusted[i] = chosen
+            if timings is not None:
+                timings[i] += clock() - start
+        return Outcome(
+            asked,
+            [(table, waits[x]) for x, table in enumerate(self.tables) if waits[x]],
+            fired,
+            adjusted,
+            self._completeness(absent, excluded),
         )
-        if self.timed:
-            result = function(namespace, fail, absent_tables, timings, time.perf_counter)
-        else:
-            result = function(namespace, fail, absent_tables)
-        return Outcome(*result)
+
+    def _completeness(self, absent: set[int], excluded: set[int]) -> dict[str, tuple[int, int]]:
+        """Per element: of the fields the rules that apply read, how many are described.
+
+        A field is described when none of the paths those rules read it through is absent.
+        """
+        counts = {}
+        for element, single, fields in self.fields:
+            # NOTE: most fields are read through one path by rules without a guard: those
+            # are always read, and counted without a loop in Python
+            read = len(single)
+            described = read - len(absent.intersection(single))
+            for plain, guarded in fields:
+                is_read = bool(plain)
+                known = absent.isdisjoint(plain)
+                for i, j in guarded:
+                    if i not in excluded:
+                        is_read = True
+                        known = known and j not in absent
+                if is_read:
+                    read += 1
+                    described += known
+            if read:
+                counts[element] = (described, read)
+        return counts
 
 
-def compile_evaluator(rules: tuple[Planned, ...], *, timed: bool = False) -> Evaluator:
-    """Generate and compile the function that runs ``rules`` on one project."""
+def _applies(i: int, guard: types.CodeType, namespace: Namespace, fail: Fail) -> bool:
+    """Whether rule ``i``'s guard holds; a guard that raises is recorded (and does not)."""
+    try:
+        return bool(eval(guard, namespace))
+    except Exception as exc:  # the rule's failure: recorded, the run goes on
+        fail(i, "applies failed: ", exc)
+        return False
+
+
+def _wait(
+    i: int,
+    needs: tuple[_Need, ...],
+    absent: set[int],
+    left_out: list[bool],
+    waits: list[list[tuple[int, int]]],
+) -> list[str]:
+    """Record what rule ``i`` waits for; return the fields for its own question.
+
+    A need in a table the file leaves out goes to that table's question (``waits``).
+    """
+    missing = []
+    for need in needs:
+        x = need.table
+        if x is not None and left_out[x] and (need.direct or need.path in absent):
+            waits[x].append((i, need.pair))
+        elif need.path in absent:
+            missing.append(need.field)
+    return missing
+
+
+def _holds(i: int, rule: _Rule, namespace: Namespace, fail: Fail) -> bool:
+    """Whether rule ``i``'s condition holds; a condition that raises is recorded."""
+    try:
+        if rule.code is not None:
+            return bool(eval(rule.code, namespace))
+        assert rule.call is not None  # a rule has a condition text or a callable
+        return bool(rule.call(types.SimpleNamespace(**namespace)))
+    except Exception as exc:  # the rule's failure: recorded, the run goes on
+        fail(i, "", exc)
+        return False
+
+
+def _adjustment(
+    i: int, adjust: tuple[_Adjust, ...], namespace: Namespace, absent: set[int], fail: Fail
+) -> int | None:
+    """The index of the first of rule ``i``'s adjustments that applies, if one does."""
+    for k, step in enumerate(adjust):
+        if not absent.isdisjoint(step.paths):
+            continue
+        try:
+            if eval(step.code, namespace) and step.sets:
+                return k
+        except Exception as exc:  # the rule's failure: recorded, the next one is tried
+            fail(i, "adjustment failed: ", exc)
+    return None
+
+
+def prepare(rules: tuple[Planned, ...]) -> Evaluator:
+    """Turn ``rules`` (the plan or a selection of it) into an :class:`Evaluator`."""
     paths: dict[str, int] = {}
-    checkers: list[Callable[[dict[str, Any]], bool]] = []
-    steps: list[tuple[tuple[str, bool], ...]] = []
+    checks: list[Callable[[Namespace], bool]] = []
 
-    def path_index(path: NeedPath, absent: Callable[[dict[str, Any]], bool]) -> int:
+    def path_index(path: NeedPath, check: Callable[[Namespace], bool]) -> int:
         if path.text not in paths:
-            paths[path.text] = len(checkers)
-            checkers.append(absent)
-            steps.append(path.steps)
+            paths[path.text] = len(checks)
+            checks.append(check)
         return paths[path.text]
 
-    fields: dict[tuple[str, str], int] = {}
-    pairs: dict[tuple[str, str], int] = {}  # (field, table) a rule may wait for
-    needs: list[list[tuple[int, int, int]]] = []  # per rule: absent index, field index, pair
-    for p in rules:
-        own = []
-        for need in p.needs:
-            j = path_index(need.path, need.absent)
-            k = fields.setdefault((p.element, need.field), len(fields))
-            q = pairs.setdefault((need.field, need.table), len(pairs))
-            own.append((j, k, q))
-        needs.append(own)
-        for step in (p.guard, *p.adjust) if p.guard is not None else p.adjust:
-            for path, absent in zip(step.paths, step.needs, strict=True):
-                path_index(path, absent)
-    elements = list(dict.fromkeys(element for element, _ in fields))
-    # NOTE: a table the file leaves out has one question for all rules waiting for it; what
-    # they wait for is collected per table here, and each such question is built only once
+    # NOTE: a table the file leaves out gets one question for every rule waiting for it
     read = dict.fromkeys(n.table for p in rules for n in p.needs)
-    whole = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
-
-    trees = {i: inline(p.rule.when) for i, p in enumerate(rules) if p.condition is not None}
-    guards = {i: inline(p.rule.applies.when) for i, p in enumerate(rules) if p.rule.applies}
-    adjusts = {
-        (i, k): inline(a.when) for i, p in enumerate(rules) for k, a in enumerate(p.rule.adjust)
-    }
-    src = Source()
-    # the factory binds every constant as a closure variable (fast to read, nothing global:
-    # the globals of the function are the project's namespace)
-    src("def factory(A, N, G, C, W, J, Q, E, X, eval, SNS, getattr, Exception):")
-    src.depth += 1
-    # NOTE: the common shapes of needs paths are checked inline (a call per path costs
-    # more than the check); the names they read are closure constants, never source text
-    tables = {names[0]: x for x, names in enumerate(path_names(steps)) if names}
-    for j, shape in enumerate(path_shapes(steps)):
-        if shape == (False,):
-            src(f"s{j} = N[{j}][0]")
-        elif shape == (False, False):
-            src(f"f{j} = N[{j}][1]")
-        else:
-            src(f"a{j}f = A[{j}]")
-    for x in tables.values():
-        src(f"s{x} = N[{x}][0]")
-    for q in range(len(pairs)):
-        src(f"q{q} = Q[{q}]")
-    for e in range(len(elements)):
-        src(f"e{e} = E[{e}]")
-    for x in range(len(whole)):
-        src(f"x{x} = X[{x}]")
+    tables = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
+    pairs: dict[tuple[str, str], int] = {}
+    # element → field → the paths unguarded rules read it through, (rule, path) of guarded
+    fields: dict[str, dict[str, tuple[dict[int, None], list[tuple[int, int]]]]] = {}
+    steps = []
     for i, p in enumerate(rules):
-        if p.guard is not None and not guards.get(i):
-            src(f"g{i} = G[{i}]")
-        if p.condition is None:
-            src(f"w{i} = W[{i}]")
-        elif not trees.get(i):
-            src(f"c{i} = C[{i}]")
-        for k in range(len(p.adjust)):
-            if not adjusts.get((i, k)):
-                src(f"j{i}_{k} = J[{i}][{k}]")
-    args = "ns, fail, absent, T, clock" if timed else "ns, fail, absent"
-    src(f"def evaluate({args}):")
-    src.depth += 1
-    src("asked = []")
-    src("fired = []")
-    src("adjusted = {}")
-    for x in range(len(whole)):
-        src(f"w{x}x = x{x} in absent")
-        src(f"l{x} = []")
-    for x in sorted(set(tables.values())):
-        src(f"t{x} = ns[s{x}]")
-    for j, (shape, names) in enumerate(zip(path_shapes(steps), path_names(steps), strict=True)):
-        if shape == (False,):
-            src(f"a{j} = ns.get(s{j}) is None")
-        elif shape == (False, False):
-            src(f"a{j} = getattr(t{tables[names[0]]}, f{j}, None) is None")
-        else:
-            src(f"a{j} = a{j}f(ns)")
-    for i, p in enumerate(rules):
-        if timed:
-            src("t = clock()")
-        depth = src.depth
-        if p.guard is not None:
-            test = f"_G{i}" if guards.get(i) else f"eval(g{i}, ns)"
-            guard(src, i, [paths[t.text] for t in p.guard.paths], test)
-        if needs[i]:
-            ask(
-                src,
-                i,
-                needs[i],
-                [(whole.get(n.table), n.path.steps[0][0] == n.table) for n in p.needs],
+        needs = tuple(
+            _Need(
+                path_index(n.path, n.absent),
+                pairs.setdefault((n.field, n.table), len(pairs)),
+                n.field,
+                tables.get(n.table),
+                n.path.steps[0][0] == n.table,
             )
-        if p.condition is None:
-            test = f"w{i}(SNS(**ns))"
-        else:
-            test = f"_C{i}" if trees.get(i) else f"eval(c{i}, ns)"
-        adjust = [
-            (
-                f"_J{i}_{k}" if adjusts.get((i, k)) else f"eval(j{i}_{k}, ns)",
-                [paths[t.text] for t in step.paths],
-                step.priority is not None and step.reason is not None,
+            for n in p.needs
+        )
+        guard = p.guard
+        for need in needs:
+            plain, guarded = fields.setdefault(p.element, {}).setdefault(need.field, ({}, []))
+            if guard is None:
+                plain[need.path] = None
+            else:
+                guarded.append((i, need.path))
+        steps.append(
+            _Rule(
+                guard=guard.code if guard is not None else None,
+                guard_paths=_paths(guard, path_index) if guard is not None else (),
+                needs=needs,
+                need_paths=tuple(need.path for need in needs),
+                code=p.condition,
+                call=p.call if p.condition is None else None,
+                adjust=tuple(
+                    _Adjust(
+                        a.code,
+                        _paths(a, path_index),
+                        a.priority is not None and a.reason is not None,
+                    )
+                    for a in p.adjust
+                ),
             )
-            for k, step in enumerate(p.adjust)
-        ]
-        condition(src, i, test, adjust)
-        src.depth = depth
-        if timed:
-            src(f"T[{i}] += clock() - t")
-    completeness(src, rules, needs, fields, elements)
-    src("tables = []")
-    for x in range(len(whole)):
-        src(f"if l{x}:")
-        src(f"    tables.append((x{x}, l{x}))")
-    src("return asked, tables, fired, adjusted, counts")
-    src.depth -= 1
-    src("return evaluate")
-
-    spliced: dict[str, str] = {}  # placeholder → condition text, for those put in line
-    for i, p in enumerate(rules):
-        when, applies = p.rule.when, p.rule.applies
-        if trees.get(i) and isinstance(when, str):
-            spliced[f"_C{i}"] = when
-        if guards.get(i) and applies is not None:
-            spliced[f"_G{i}"] = applies.when
-        for k, adjustment in enumerate(p.rule.adjust):
-            if adjusts.get((i, k)):
-                spliced[f"_J{i}_{k}"] = adjustment.when
-    scope: dict[str, Any] = {}
-    exec(module_code(src.text(), spliced), scope)  # our code + validated conditions
-    function = scope["factory"](
-        tuple(checkers),
-        path_names(steps),
-        {i: p.guard.code for i, p in enumerate(rules) if p.guard is not None},
-        {i: p.condition for i, p in enumerate(rules) if p.condition is not None},
-        {i: p.call for i, p in enumerate(rules) if p.condition is None},
-        {i: tuple(step.code for step in p.adjust) for i, p in enumerate(rules) if p.adjust},
-        tuple(field for field, _ in pairs),
-        tuple(elements),
-        tuple(whole),
-        eval,
-        types.SimpleNamespace,
-        getattr,
-        Exception,
-    )
+        )
     return Evaluator(
         rules=rules,
-        function=function,
-        timed=timed,
-        inlined=len(spliced),
+        steps=tuple(steps),
+        checks=tuple(checks),
+        fields=tuple(
+            (
+                element,
+                tuple(
+                    next(iter(plain)) for plain, guarded in by.values() if _single(plain, guarded)
+                ),
+                tuple(
+                    (tuple(plain), tuple(guarded))
+                    for plain, guarded in by.values()
+                    if not _single(plain, guarded)
+                ),
+            )
+            for element, by in fields.items()
+        ),
+        tables=tuple(tables),
         pairs=tuple(pairs),
         pair_order=tuple(
-            {q: n for n, (_, _, q) in reversed(list(enumerate(own)))} for own in needs
+            {need.pair: n for n, need in reversed(list(enumerate(step.needs)))} for step in steps
         ),
     )
+
+
+def _single(plain: dict[int, None], guarded: list[tuple[int, int]]) -> bool:
+    """Whether a field is read through one path, only by rules without a guard."""
+    return len(plain) == 1 and not guarded
+
+
+def _paths(
+    step: Step, index: Callable[[NeedPath, Callable[[Namespace], bool]], int]
+) -> tuple[int, ...]:
+    """The indices of a guard's or adjustment's needs paths."""
+    return tuple(index(path, check) for path, check in zip(step.paths, step.needs, strict=True))

@@ -9,7 +9,7 @@ element waiting for the same fields share one.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ._enums import PRIORITY_RANK
 from ._facts import fact_sources
@@ -19,10 +19,45 @@ from ._report import Question, build
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from ._evaluate import Evaluator
-    from ._plan import Planned
 
-__all__ = ["TABLE_QUESTIONS", "QuestionBook", "table_of"]
+__all__ = ["TABLE_QUESTIONS", "QuestionBook", "TableWaits", "table_of"]
+
+
+class _Asking(Protocol):
+    """A rule as questions see it (a planned rule)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def element(self) -> str: ...
+
+    @property
+    def priority(self) -> str | None: ...
+
+
+_R = TypeVar("_R", bound=_Asking)
+
+
+class TableWaits(Protocol):
+    """What :meth:`QuestionBook.ask_tables` reads of the evaluator (``_evaluate``).
+
+    NOTE: a protocol rather than an import, so that questions do not depend on the
+    evaluator that depends on them.
+    """
+
+    @property
+    def rules(self) -> Sequence[_Asking]: ...
+
+    @property
+    def pairs(self) -> Sequence[tuple[str, str]]: ...
+
+    @property
+    def pair_order(self) -> Sequence[Mapping[int, int]]: ...
+
+    @property
+    def questions(self) -> dict[tuple[str, tuple[tuple[int, int], ...], str], Question]: ...
+
 
 _RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
 
@@ -134,8 +169,8 @@ class QuestionBook:
     def ask_all(
         self,
         asked: Iterable[tuple[int, list[str]]],
-        rules: Sequence[Planned],
-        question: Callable[[Planned], str],
+        rules: Sequence[_R],
+        question: Callable[[_R], str],
     ) -> None:
         """Record every ``(rule index, missing)`` of an evaluation (see :meth:`ask`)."""
         for i, missing in asked:
@@ -145,7 +180,7 @@ class QuestionBook:
             )
 
     def ask_tables(
-        self, whole: Iterable[tuple[str, list[tuple[int, int]]]], evaluator: Evaluator
+        self, whole: Iterable[tuple[str, list[tuple[int, int]]]], evaluator: TableWaits
     ) -> None:
         """Add one question per left-out table for the ``(rule, pair)`` waits on it.
 
@@ -192,7 +227,7 @@ class QuestionBook:
 
 
 def _table_question(
-    table: str, waits: tuple[tuple[int, int], ...], evaluator: Evaluator, lang: str
+    table: str, waits: tuple[tuple[int, int], ...], evaluator: TableWaits, lang: str
 ) -> Question:
     """The question for a left-out table, as :meth:`QuestionBook.ask` would merge it."""
     rules = evaluator.rules

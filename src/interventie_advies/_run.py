@@ -326,7 +326,7 @@ class Run:
         priority = p.priority or "low"
         if adjustment is not None:
             step = p.adjust[adjustment]
-            assert step.priority is not None and step.reason is not None  # see _codegen
+            assert step.priority is not None and step.reason is not None  # see _evaluate
             priority, reason = step.priority, step.reason.get(lang)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)

@@ -119,7 +119,7 @@ def portable(path: Path, error: AdviesError) -> AdviesError:
     NOTE: a plugin may define its own AdviesError that pickle cannot rebuild; sent as it
     is, it would break the whole process pool instead of failing one file.
     """
-    import pickle  # here: a one-file run does not need it (tests/test_cache.py)
+    import pickle  # here: a one-file run does not need it (tests/test_startup.py)
 
     try:
         pickle.loads(pickle.dumps(error))  # our own bytes, just made

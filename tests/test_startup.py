@@ -1,0 +1,101 @@
+"""Start-up: the rules are loaded in every process; no cache folder is read or written.
+
+Issue 11, items 1 and 9: a rule cache (pickle) and a compiled plan (marshal) read from a
+folder another local user could write ran that user's code; a user without a home folder
+crashed in the cache. Both caches are gone (docs/performance.md gives the figures).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pwd
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interventie_advies.cli import cli
+
+if TYPE_CHECKING:
+    import pytest
+    from click.testing import CliRunner
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "buurtopera.toml"
+
+#: runs ``advies run`` in this process and writes the modules it imported to stderr
+RUN_PROBE = textwrap.dedent("""
+    import json, sys
+    from interventie_advies.cli import main
+    sys.argv = ["advies", "run", sys.argv[1], "--date", "2026-06-01", "--no-plugins"]
+    try:
+        main()
+    except SystemExit:
+        pass
+    sys.stderr.write(json.dumps(sorted(sys.modules)))
+""")
+
+
+def _listing(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b""
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+def test_no_cache_folder_is_read_or_written(tmp_path: Path) -> None:
+    """Two runs with a cache folder set (as the old cache used) leave it as it was."""
+    chosen, xdg = tmp_path / "chosen", tmp_path / "xdg"
+    for folder in (chosen, xdg / "interventie-advies"):
+        folder.mkdir(parents=True)
+        (folder / "rules-0123456789abcdef0123456789abcdef.pickle").write_bytes(b"\x80\x04N.")
+        (folder / "plan-link.marshal").symlink_to(tmp_path / "elsewhere")
+    before = _listing(tmp_path)
+    env = {**os.environ, "ADVIES_CACHE_DIR": str(chosen), "XDG_CACHE_HOME": str(xdg)}
+    env.pop("ADVIES_NO_CACHE", None)
+    command = [sys.executable, "-c", RUN_PROBE, str(EXAMPLE)]
+    for _ in range(2):
+        done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120,
+                              env=env)
+        assert "Advies voor" in done.stdout or "Advice for" in done.stdout
+    assert _listing(tmp_path) == before
+    loaded = set(json.loads(done.stderr))
+    # a one-file run needs no process pool, pickle or strptime
+    assert not {"concurrent.futures", "multiprocessing", "pickle", "_strptime"} & loaded
+
+
+def test_a_user_without_a_home_folder_can_run(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Item 9: HOME unset and a uid without a passwd entry (Path.home() fails)."""
+    for name in ("HOME", "XDG_CACHE_HOME", "ADVIES_CACHE_DIR", "ADVIES_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_entry(uid: int) -> pwd.struct_passwd:
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    def no_home(cls: type[Path]) -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    monkeypatch.setattr(Path, "home", classmethod(no_home))
+    done = runner.invoke(
+        cli, ["run", str(EXAMPLE), "--date", "2026-06-01", "--no-plugins", "--format", "json"]
+    )
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["findings"]
+
+
+def test_a_one_file_run_imports_only_what_it_needs() -> None:
+    """No process pool, pickler or strptime for one file.
+
+    The rules are checked in every process now, so evalidate is imported.
+    """
+    command = [sys.executable, "-c", RUN_PROBE, str(EXAMPLE)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert "Advies voor" in done.stdout or "Advice for" in done.stdout
+    loaded = set(json.loads(done.stderr))
+    assert "interventie_advies.cli" in loaded  # the probe saw the run's imports
+    unneeded = {"concurrent.futures", "multiprocessing", "pickle", "_strptime"} & loaded
+    assert not unneeded
