@@ -198,7 +198,7 @@ def test_date_option_reads_as_click_datetime(text: str) -> None:
     """The --date type's fast path accepts and rejects exactly what strptime does."""
     import click
 
-    from interventie_advies._cli_options import Date as _Date
+    from interventie_advies._cli._options import Date as _Date
 
     def outcome(kind: click.ParamType) -> object:
         try:

@@ -1,4 +1,4 @@
-"""The options several commands share are defined once (``_cli_options``), the same everywhere."""
+"""The options several commands share are defined once (``_cli._options``), the same everywhere."""
 
 from __future__ import annotations
 
@@ -10,6 +10,13 @@ import pytest
 
 from interventie_advies import cli as cli_module
 from interventie_advies.cli import cli
+
+#: the modules that define commands: cli.py and the _cli package, but for _options itself
+COMMAND_MODULES = [
+    Path(cli_module.__file__),
+    *(p for p in sorted((Path(cli_module.__file__).parent / "_cli").glob("*.py"))
+      if p.name != "_options.py"),
+]
 
 SHARED = {"--lang", "--output", "--date", "--jobs", "--format"}
 
@@ -25,10 +32,11 @@ def _commands() -> dict[str, click.Command]:
 
 
 def test_cli_defines_no_shared_option_inline() -> None:
-    tree = ast.parse(Path(cli_module.__file__).read_text(encoding="utf-8"))
+    assert {p.name for p in COMMAND_MODULES} >= {"cli.py", "_run.py", "_files.py"}
     inline = [
         node.args[0].value
-        for node in ast.walk(tree)
+        for path in COMMAND_MODULES
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
         and node.func.attr == "option"

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 import interventie_advies
 from interventie_advies import _output
+from interventie_advies._cli._run import FAIL_RANK
 from interventie_advies._enums import PRIORITY_RANK
 from interventie_advies._render import BUILTIN_FORMATS, FORMATS
-from interventie_advies.cli import FAIL_RANK, cli
+from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
     from click.testing import CliRunner

@@ -2,7 +2,7 @@
 
 A command takes what it needs: ``@lang_option()``, ``@output_option()``, ``@date_option()``,
 ``@jobs_option(...)``, ``@format_option([...])`` and ``@engine_options``. The help texts are
-English; ``_cli_help`` shows them in Dutch through the catalogue in ``locale/``.
+English; ``_cli._help`` shows them in Dutch through the catalogue in ``locale/``.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ._engine import Engine
-from ._enums import LANGUAGES
+from .._engine import Engine
+from .._enums import LANGUAGES
 
 if TYPE_CHECKING:
     import datetime as dt

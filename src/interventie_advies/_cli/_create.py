@@ -1,0 +1,63 @@
+"""The commands that write new files: ``init`` (a project file) and ``plugin new``."""
+
+from __future__ import annotations
+
+import click
+
+from .._i18n import resolve_language
+from .._safe_text import visible
+from ._errors import handle_errors
+from ._help import Command, Group
+from ._options import lang_option
+
+__all__ = ["init", "plugin"]
+
+
+@click.command(
+    cls=Command,
+    epilog="""\b
+Examples:
+  advies init
+  advies init plan.toml --lang en
+  advies init project.toml --force""",
+)
+@click.argument("file", default="project.toml", type=click.Path(dir_okay=False))
+@lang_option("Language of the questions and the file's comments (default: ADVIES_LANG, else nl).")
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@handle_errors
+def init(file: str, lang: str | None, force: bool) -> None:
+    """Ask questions about a project and write a commented project file (default project.toml).
+
+    Answer ? or press Enter when you don't know: the fact is left out and the advice asks
+    about it later. Ctrl-C stops without writing anything (exit code 130).
+    """
+    from .._init import init_project
+
+    init_project(file, lang=resolve_language(lang), force=force)
+
+
+@click.group(cls=Group)
+def plugin() -> None:
+    """Tools for plugin authors."""
+
+
+@plugin.command(
+    name="new",
+    epilog="""\b
+Example:
+  advies plugin new regio-oost
+  cd interventie-advies-regio-oost && python -m pip install -e .[test] && python -m pytest""",
+)
+@click.argument("name")
+@click.argument("folder", required=False, type=click.Path(file_okay=False))
+@click.option("--prefix", default=None, help="Code prefix of its rules (default: from NAME).")
+@lang_option()
+@handle_errors
+def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
+    """Write a working plugin package: pyproject, entry point, rules, a test, README."""
+    from .._scaffold import new_plugin
+
+    written = new_plugin(name, folder, prefix=prefix)
+    shown = visible(str(written))
+    click.echo(f"wrote {shown}")
+    click.echo(f"next: cd {shown} && python -m pip install -e .[test] && python -m pytest")
