@@ -11,12 +11,12 @@ import datetime as dt
 import functools
 import types
 from collections.abc import Mapping
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._budget import BUDGET, StepBudget
 from ._checks import ABSENT, project_problems
 from ._conditions import ALLOWED_FUNCTIONS
+from ._decisions import apply_decisions
 from ._elements import ELEMENTS
 from ._errors import PluginError, ProjectError, UsageError
 from ._facts import Facts, derive_facts
@@ -27,12 +27,9 @@ from ._prioritise import adjusted_factor, order, rank, rank_context, rule_contex
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
 from ._report import (
-    Decision,
     ErrorEntry,
     Finding,
-    NotFollowed,
     Report,
-    StaleDecision,
     Strength,
     build,
 )
@@ -254,7 +251,9 @@ class Run:
         described = outcome.completeness
 
         findings = self.prioritise(order(findings))
-        findings, not_followed, stale = self.apply_decisions(findings, active)
+        findings, not_followed, stale = apply_decisions(
+            findings, active, self.project.decisions or [], self.setup.find_rule
+        )
         questions = book.questions(ELEMENT_INDEX)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
@@ -379,48 +378,6 @@ class Run:
             )
             return findings
         return result
-
-    def apply_decisions(
-        self, findings: list[Finding], active: Sequence[Planned]
-    ) -> tuple[list[Finding], list[NotFollowed], list[StaleDecision]]:
-        """Attach ``[[decisions]]``; move rejected advice out; list stale decisions."""
-        decisions = self.project.decisions or []
-        if not decisions:
-            return findings, [], []
-        # NOTE: check() has made sure that every decision names a rule
-        by_code = {self.setup.find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
-        kept: list[Finding] = []
-        not_followed: list[NotFollowed] = []
-        fired = {f.code for f in findings}
-        for finding in findings:
-            entry = by_code.get(finding.code)
-            if entry is None:
-                kept.append(finding)
-                continue
-            d = entry[1]
-            date = d.date.isoformat() if d.date else None
-            if d.status in ("rejected", "not_applicable"):
-                not_followed.append(
-                    NotFollowed(
-                        finding.code,
-                        d.status,
-                        d.reason or "",
-                        finding.title,
-                        finding.element,
-                        d.by,
-                        date,
-                    )
-                )
-            else:
-                kept.append(replace(finding, decision=Decision(d.status, d.reason, date, d.by)))
-        # a decision about a strength or a rule left out by select/ignore is not stale
-        selected = {p.code for p in active if p.kind != "strength"}
-        stale = [
-            StaleDecision(decisions[i].rule, d.status)
-            for code, (i, d) in sorted(by_code.items(), key=lambda kv: kv[1][0])
-            if code in selected and code not in fired
-        ]
-        return kept, not_followed, stale
 
 
 def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
