@@ -15,6 +15,7 @@ from strategies import valid_projects
 
 from interventie_advies import Engine, Rule, hookimpl, load_project
 from interventie_advies._facts import derive_facts
+from interventie_advies._plan import selection
 from interventie_advies._questions import TABLE_QUESTIONS, field_to_fill, table_of
 from interventie_advies._report import (
     EffectScore,
@@ -223,7 +224,7 @@ def reference(rules: list[Rule], ns: dict[str, Any], left_out: frozenset[str]) -
 
 def actual(engine: Engine, run: Run, ns: dict[str, Any], left_out: frozenset[str]) -> Expected:
     """The same, from the engine's evaluator."""
-    active = run.selected(engine.plan)
+    active = selection(engine.plan, run.select, run.ignore)
     evaluator = engine.evaluator(active)
     failed: list[tuple[str, str]] = []
 
@@ -317,7 +318,8 @@ def compare(engine: Engine, data: dict[str, Any]) -> None:
     run = Run(engine, project, None, "en", DATE, (), ())
     ns = run.namespace(derive_facts(project, DATE))
     left_out = frozenset(t for t in TABLE_QUESTIONS if getattr(project, t, None) is None)
-    rules = [p.rule for p in run.selected(engine.plan)]  # the file may select or ignore
+    # the file may select or ignore
+    rules = [p.rule for p in selection(engine.plan, run.select, run.ignore)]
     assert actual(engine, run, ns, left_out) == reference(rules, ns, left_out)
 
 

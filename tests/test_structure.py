@@ -131,10 +131,15 @@ def test_the_graph_sees_every_kind_of_import() -> None:
     assert f"{ROOT}._report" in GRAPH[f"{ROOT}._render.text"]  # under TYPE_CHECKING
     assert f"{ROOT}._render" in GRAPH[f"{ROOT}._report"]  # inside a method
     assert f"{ROOT}._enums" in GRAPH[f"{ROOT}._init_fields"]  # from . import module
-    assert ROOT in GRAPH[f"{ROOT}._portfolio_rows"]  # from . import __version__
     assert f"{ROOT}._messages" in GRAPH[f"{ROOT}._render.portfolio_words"]  # from .. import
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [{"a", "b", "c"}]
     assert circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_a_name_the_root_defines_is_a_dependency_on_the_root(tmp_path: Path) -> None:
+    probe = tmp_path / "_probe.py"
+    probe.write_text("from . import __version__\n", encoding="utf-8")
+    assert imports_of(f"{ROOT}._probe", probe) == {ROOT}
 
 
 def test_no_new_import_circles() -> None:

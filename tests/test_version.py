@@ -40,6 +40,9 @@ def test_no_version_number_is_written_in_the_package() -> None:
 
 
 def test_importing_the_package_does_not_read_the_metadata() -> None:
-    code = "import interventie_advies as i; print(i._version.cache_info().currsize)"
+    code = (
+        "import interventie_advies, interventie_advies._version as v; "
+        "print(v.version.cache_info().currsize)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "0\n"

@@ -7,8 +7,6 @@ returns prioritised advice, sustainability warnings, strengths and questions.
 
 from __future__ import annotations
 
-import functools
-
 from ._engine import Engine, advise
 from ._errors import (
     AdviesError,
@@ -51,23 +49,12 @@ __all__ = [
     "load_rules",
 ]
 
-#: the distribution whose metadata holds the version (pyproject.toml's ``name``)
-DISTRIBUTION = "interventie-advies"
-
-
-@functools.cache
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "0+unknown"
-
 
 def __getattr__(name: str) -> str:
     # NOTE: ``__version__`` is read from the installed metadata on first use, so the
     # version lives only in pyproject.toml and importing the package costs nothing for it
     if name == "__version__":
-        return _version()
+        from ._version import version
+
+        return version()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -106,7 +106,10 @@ class Engine:
         return setup
 
     def _build(self) -> Setup:
-        from . import __version__, _builtin
+        from . import _builtin
+        from ._version import version
+
+        __version__ = version()
 
         builtin = (_builtin, __version__) if self._builtin else None
         host = PluginHost(self._plugin_arg, self._modules, self._disabled, builtin)

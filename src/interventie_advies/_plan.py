@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from ._elements import ELEMENTS
+from ._errors import UsageError
+from ._i18n import t
+from ._load import suggest
 from ._questions import field_to_fill, table_of
 
 if TYPE_CHECKING:
@@ -30,6 +34,7 @@ __all__ = [
     "absent_checker",
     "jsonable",
     "plan",
+    "selection",
     "value_getter",
     "value_of",
 ]
@@ -233,3 +238,41 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
             )
         )
     return tuple(out)
+
+
+def selection(
+    planned: tuple[Planned, ...], select: tuple[str, ...], ignore: tuple[str, ...]
+) -> tuple[Planned, ...]:
+    """The rules that select/ignore leave (all of them when neither is given).
+
+    A token is a rule's code or name, an element id or a plugin name.
+
+    :raises UsageError: a token matches nothing (with a did-you-mean).
+    """
+    if not select and not ignore:
+        return planned
+    vocabulary = set().union(*(p.keys for p in planned)) | {e.id for e in ELEMENTS}
+    for what, tokens in (("select", select), ("ignore", ignore)):
+        for token in tokens:
+            if token not in vocabulary and token.upper() not in vocabulary:
+                hint = suggest(token, vocabulary)
+                raise UsageError(
+                    t(
+                        nl="{w}: {x!r} past bij geen regel, element of plugin",
+                        en="{w}: {x!r} matches no rule, element or plugin",
+                        w=what,
+                        x=token,
+                    )
+                    + (
+                        t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
+                        if hint
+                        else ""
+                    )
+                )
+
+    def matches(p: Planned, tokens: tuple[str, ...]) -> bool:
+        return any(tok in p.keys or tok.upper() == p.code for tok in tokens)
+
+    return tuple(
+        p for p in planned if (not select or matches(p, select)) and not matches(p, ignore)
+    )

@@ -17,9 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
 from ._elements import ELEMENT_IDS
 from ._prioritise import WEIGHTS
+from ._version import version
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -247,7 +247,7 @@ class Portfolio:
     @property
     def tool_info(self) -> dict[str, Any]:
         """The tool that made the reports (this one when there were none)."""
-        return self.tool or {"name": "interventie-advies", "version": __version__}
+        return self.tool or {"name": "interventie-advies", "version": version()}
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data; the same input, date and language give the same dict."""

@@ -11,18 +11,18 @@ import datetime as dt
 import functools
 import types
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._budget import BUDGET, StepBudget
 from ._checks import ABSENT, project_problems
 from ._conditions import ALLOWED_FUNCTIONS
 from ._decisions import apply_decisions
 from ._elements import ELEMENTS
-from ._errors import PluginError, ProjectError, UsageError
+from ._errors import PluginError, ProjectError
 from ._facts import Facts, derive_facts
 from ._host import CallLog
-from ._i18n import LANG_ENV, resolve_language, t
-from ._load import suggest
+from ._i18n import LANG_ENV, resolve_language
+from ._plan import selection
 from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
@@ -39,10 +39,11 @@ from ._status import effect_profile, element_statuses
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._engine import Engine
+    from ._evaluate import Evaluator
     from ._plan import Planned
+    from ._setup import Setup
 
-__all__ = ["LANG_ENV", "Run"]
+__all__ = ["LANG_ENV", "Run", "RunsRules"]
 
 ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
 _TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
@@ -76,12 +77,41 @@ def _ranked(
     )
 
 
+class RunsRules(Protocol):
+    """What a run needs of the engine that starts it (an :class:`Engine` is one).
+
+    NOTE: a protocol, so that this module does not import the engine that imports it.
+    """
+
+    strict: bool
+    #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
+    rankings: dict[tuple[Any, ...], tuple[str, float, tuple[str, ...]]]
+
+    @property
+    def setup(self) -> Setup:
+        """The engine's immutable catalogue."""
+
+    @property
+    def profiling(self) -> bool:
+        """Whether the engine keeps timings."""
+
+    @property
+    def tool_info(self) -> dict[str, Any]:
+        """The report's ``tool`` part."""
+
+    def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
+        """The evaluator of a selection of the plan."""
+
+    def note_run(self, timings: Mapping[tuple[str, str], float]) -> None:
+        """Count one run and add its timings."""
+
+
 class Run:
     """One evaluation of one project."""
 
     def __init__(
         self,
-        engine: Engine,
+        engine: RunsRules,
         project: Project,
         file: str | None,
         lang: str | None,
@@ -161,38 +191,6 @@ class Run:
         if problems:
             raise ProjectError(problems)
 
-    def selected(self, planned: tuple[Planned, ...]) -> tuple[Planned, ...]:
-        """The rules that select/ignore leave (all of them when neither is given)."""
-        if not self.select and not self.ignore:
-            return planned
-        vocabulary = set().union(*(p.keys for p in planned)) | {e.id for e in ELEMENTS}
-        for what, tokens in (("select", self.select), ("ignore", self.ignore)):
-            for token in tokens:
-                if token not in vocabulary and token.upper() not in vocabulary:
-                    hint = suggest(token, vocabulary)
-                    raise UsageError(
-                        t(
-                            nl="{w}: {x!r} past bij geen regel, element of plugin",
-                            en="{w}: {x!r} matches no rule, element or plugin",
-                            w=what,
-                            x=token,
-                        )
-                        + (
-                            t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
-                            if hint
-                            else ""
-                        )
-                    )
-
-        def matches(p: Planned, tokens: tuple[str, ...]) -> bool:
-            return any(tok in p.keys or tok.upper() == p.code for tok in tokens)
-
-        return tuple(
-            p
-            for p in planned
-            if (not self.select or matches(p, self.select)) and not matches(p, self.ignore)
-        )
-
     # -- one rule --------------------------------------------------------------------
 
     def question_of(self, p: Planned) -> str:
@@ -223,7 +221,7 @@ class Run:
         self.check()
         facts = self.facts()
         ns = self.namespace(facts)
-        active = self.selected(planned)
+        active = selection(planned, self.select, self.ignore)
         phase = project.project.phase
         needs = project.residents.needs or () if project.residents else ()
 
