@@ -20,7 +20,8 @@ from ._errors import MAX_SHOWN, Problem, ProjectError, cut
 from ._i18n import say, t
 from ._io import FileTooLarge, NotRegularFile, read_limited
 from ._messages import has_text
-from ._project import Project, cross_field_problems
+from ._project import Project
+from ._project_cross import cross_field_problems
 from ._toml import NumberTooLong, TOMLDecodeError, loads, max_digits
 
 __all__ = ["MAX_FILE_BYTES", "format_path", "load_project", "read_toml", "suggest"]
