@@ -22,7 +22,6 @@ from ._errors import PluginError, ProjectError, UsageError
 from ._facts import Facts, derive_facts
 from ._host import CallLog
 from ._i18n import LANG_ENV, resolve_language, t
-from ._load import suggest
 from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
 from ._project import EMPTY_TABLES, TABLES, Project
 from ._questions import QuestionBook, absent_tables
@@ -38,6 +37,7 @@ from ._report import (
 )
 from ._rules import fill_placeholders
 from ._status import effect_profile, element_statuses
+from ._suggest import suggest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
