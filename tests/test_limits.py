@@ -19,14 +19,9 @@ from pydantic import BaseModel
 
 from interventie_advies import ProjectError, _budget, error_language, load_project
 from interventie_advies import _conditions as conditions
-from interventie_advies._load import (
-    MAX_DEPTH,
-    MAX_FILE_BYTES,
-    MAX_KEY_PARTS,
-    MAX_PROBLEMS,
-    _unwrap,
-)
+from interventie_advies._problems import MAX_PROBLEMS, _unwrap
 from interventie_advies._project import Project
+from interventie_advies._read_toml import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_PARTS
 from interventie_advies._rules import LocalList, LocalText, Pack, Rule
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,7 +14,7 @@ import pytest
 
 from interventie_advies import AdviesError, Rule, RuleError, _readfile, load_rules
 from interventie_advies._elements import ELEMENT_IDS
-from interventie_advies._load import MAX_FILE_BYTES
+from interventie_advies._read_toml import MAX_FILE_BYTES
 
 Writer = Callable[..., Path]
 

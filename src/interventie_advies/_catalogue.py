@@ -24,7 +24,7 @@ def _rules_of(engine: Engine, element: str | None) -> list[Rule]:
         if element not in known:
             from ._errors import UsageError, cut
             from ._i18n import t
-            from ._load import suggest
+            from ._suggest import suggest
 
             hint = suggest(element, known)
             raise UsageError(

@@ -61,7 +61,7 @@ def extension_problems(
     """
     from pydantic import ValidationError
 
-    from ._load import problems_from_validation
+    from ._problems import problems_from_validation
 
     tables = project.extensions or {}
     known = setup.extensions

@@ -28,8 +28,8 @@ from ._condition_scope import (
     namespace_names,
 )
 from ._facts import Facts
-from ._load import suggest
 from ._project import TABLES
+from ._suggest import suggest
 
 __all__ = ["MAX_DEPTH", "MAX_GENERATORS", "MAX_LENGTH", "MAX_NESTED_LOOPS", "Checker"]
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ._plan import Planned
-    from ._project import Decision as DecisionEntry
+    from ._project_settings import Decision as DecisionEntry
     from ._rules import Rule
 
 __all__ = ["apply_decisions"]

@@ -1,6 +1,6 @@
 """``advies init``: ask about a project in the terminal and write a commented project file.
 
-The questions follow the pydantic models of ``_project.py``: one part per table in the order
+The questions follow the pydantic models (``_project*.py``): one part per table in the order
 of ``TABLES`` (the order of docs/project-file.md), one question per field in the order of the
 model, and the kind of question (yes/no, a choice, a number, a date, text) follows the field's
 type. Only the wording lives in ``_messages/``.

@@ -1,7 +1,7 @@
 """``advies init``: the questions, derived from the project models, and the answers to them.
 
 A field's kind of question (yes/no, a choice, a number, a date, text, a list of tables)
-follows its type in ``_project.py``; its wording lives in ``_messages/``.
+follows its type in the models (``_project*.py``); its wording lives in ``_messages/``.
 """
 
 from __future__ import annotations

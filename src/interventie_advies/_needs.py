@@ -18,7 +18,7 @@ from ._condition_scope import (
     _type_of,
 )
 from ._facts import Facts
-from ._load import suggest
+from ._suggest import suggest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

@@ -18,8 +18,8 @@ from pydantic import BaseModel
 from ._elements import ELEMENTS
 from ._errors import UsageError
 from ._i18n import t
-from ._load import suggest
 from ._questions import field_to_fill, table_of
+from ._suggest import suggest
 
 if TYPE_CHECKING:
     import types

@@ -34,7 +34,8 @@ from ._conditions import (
 from ._elements import ELEMENT_IDS
 from ._enums import Effort, Evidence, Kind, Need, Phase, Priority
 from ._errors import Problem, RuleError
-from ._load import MAX_FILE_BYTES, problems_from_validation, read_toml
+from ._problems import problems_from_validation
+from ._read_toml import MAX_FILE_BYTES, read_toml
 from ._readfile import FileRefused, read_bounded
 from ._rule_parts import (
     _PLACEHOLDER,
@@ -128,7 +129,7 @@ class Rule(BaseModel):
         if isinstance(info.context, Mapping):
             known |= set(info.context.get("elements", ()))
         if value not in known:
-            from ._load import suggest
+            from ._suggest import suggest
 
             hint = suggest(value, known)
             text = f"unknown element {value!r}" + (f"; did you mean {hint!r}?" if hint else "")

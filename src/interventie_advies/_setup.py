@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import PluginError, UsageError, cut
 from ._host import BUILTIN
 from ._i18n import t
-from ._load import suggest
+from ._suggest import suggest
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
