@@ -31,11 +31,7 @@ MAX_LINES = 400
 
 #: the circles of today (strongly connected groups of modules), without the package prefix;
 #: ``__init__`` is the package root
-KNOWN_CIRCLES = [
-    # Report.render imports the renderers, which name Report in their annotations; to
-    # break it the engine can hand every report its renderers, built-in ones included
-    {"_render", "_render.html", "_render.markdown", "_render.text", "_report"},
-]
+KNOWN_CIRCLES: list[set[str]] = []
 
 #: modules over MAX_LINES today (other tasks split them)
 KNOWN_LARGE: set[str] = set()
@@ -126,8 +122,8 @@ SIZES = {short(name): len(p.read_text().splitlines()) for name, p in MODULES.ite
 
 def test_the_graph_sees_every_kind_of_import() -> None:
     """The walker is right about the shapes it must see, so the tests below mean something."""
-    assert f"{ROOT}._report" in GRAPH[f"{ROOT}._render.text"]  # under TYPE_CHECKING
-    assert f"{ROOT}._render" in GRAPH[f"{ROOT}._report"]  # inside a method
+    assert f"{ROOT}._values" in GRAPH[f"{ROOT}._render.text"]  # under TYPE_CHECKING
+    assert f"{ROOT}._render.text" in GRAPH[f"{ROOT}._render"]  # inside a function
     assert f"{ROOT}._enums" in GRAPH[f"{ROOT}._init_fields"]  # from . import module
     assert f"{ROOT}._messages" in GRAPH[f"{ROOT}._render.portfolio_words"]  # from .. import
     assert circles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [{"a", "b", "c"}]
@@ -146,10 +142,6 @@ def test_no_new_import_circles() -> None:
         assert any(group <= known for known in KNOWN_CIRCLES), f"a new import circle: {group}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="import circles today: " + "; ".join(", ".join(sorted(c)) for c in KNOWN_CIRCLES),
-)
 def test_no_import_circles() -> None:
     assert CIRCLES == []
 

@@ -12,7 +12,7 @@ from .._safe_text import for_format
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from .._report import Report
+    from .._values import ReportData
 
 __all__ = ["BUILTIN_FORMATS", "FORMATS", "render"]
 
@@ -25,7 +25,7 @@ FORMATS: Mapping[str, str] = MappingProxyType(
 BUILTIN_FORMATS = tuple(f for f in FORMATS if f != "jsonl")
 
 
-def render(report: Report, format: str, *, color: bool = False) -> str:
+def render(report: ReportData, format: str, *, color: bool = False) -> str:
     """Render ``report`` in ``format`` (built-in or from a plugin).
 
     Whatever the renderer, no control, bidi or invisible character leaves raw (see

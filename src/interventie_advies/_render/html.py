@@ -22,7 +22,7 @@ from .text import groups
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from .._report import ElementStatus, Finding, Report
+    from .._values import ElementStatus, Finding, ReportData
 
 __all__ = ["jinja_environment", "render_html"]
 
@@ -160,7 +160,7 @@ def _marks(elements: tuple[ElementStatus, ...]) -> list[_Mark]:
     return marks
 
 
-def _context(report: Report) -> dict[str, Any]:
+def _context(report: ReportData) -> dict[str, Any]:
     lang = report.language
 
     def w(key: str) -> str:
@@ -229,7 +229,7 @@ def _markup(text: str) -> Any:
     return Markup(text)  # our own stylesheet, never text from a project or plugin
 
 
-def render_html(report: Report) -> str:
+def render_html(report: ReportData) -> str:
     """Render ``report`` as one self-contained HTML page (inline CSS and SVG, no scripts)."""
     template = jinja_environment().get_template("report.html.j2")
     return template.render(_context(report))

@@ -9,7 +9,7 @@ from ._safe import escape_markdown as esc
 from .text import groups
 
 if TYPE_CHECKING:
-    from .._report import Finding, Report
+    from .._values import Finding, ReportData
 
 __all__ = ["render_markdown"]
 
@@ -42,7 +42,7 @@ def _finding(lines: list[str], number: int, f: Finding, lang: str) -> None:
     lines.append("")
 
 
-def render_markdown(report: Report) -> str:
+def render_markdown(report: ReportData) -> str:
     """Render a report as GitHub-flavoured Markdown; project text is escaped."""
     lang = report.language
 

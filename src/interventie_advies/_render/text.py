@@ -12,7 +12,7 @@ from ._safe import terminal_safe
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .._report import Finding, Report
+    from .._values import Finding, ReportData
 
 __all__ = ["TOP", "groups", "render_text"]
 
@@ -89,7 +89,7 @@ def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
     ]
 
 
-def render_text(report: Report, *, color: bool = False) -> str:
+def render_text(report: ReportData, *, color: bool = False) -> str:
     """Render a report as text; ANSI colour only when ``color`` is true."""
     lang = report.language
     out = _Out(lang, color)
