@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from interventie_advies import _enums as enums
 from interventie_advies._builtin import rules_dir
 from interventie_advies._elements import ELEMENT_IDS
+from interventie_advies._i18n import Language
 from interventie_advies._rules import load_rules
 
 __all__ = [
@@ -158,7 +159,7 @@ def _table_strategies(full: bool) -> dict[str, Strategy]:
         # tables that depend on others (vision, decisions) are drawn in project_dicts
         "decisions": _lists(_decision(full), full, max_size=3),
         "advies": table(full, {
-            "language": values(enums.Language),
+            "language": values(Language),
             "select": st.lists(_rule_or_element(), max_size=3),
             "ignore": st.lists(_rule_or_element(), max_size=3),
         }),

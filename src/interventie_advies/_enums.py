@@ -144,7 +144,6 @@ EvaluationMethod = Literal[
     "other",
 ]
 DecisionStatus = Literal["accepted", "in_progress", "done", "rejected", "not_applicable"]
-Language = Literal["nl", "en"]
 
 Kind = Literal["recommendation", "warning", "strength"]
 Priority = Literal["high", "medium", "low"]
@@ -153,7 +152,6 @@ Evidence = Literal["research", "practice", "expert"]
 
 PHASES: tuple[str, ...] = get_args(Phase)
 NEEDS: tuple[str, ...] = get_args(Need)
-LANGUAGES: tuple[str, ...] = get_args(Language)
 PRIORITIES: tuple[str, ...] = get_args(Priority)
 #: the one priority map: how much a priority weighs, high above medium above low (for
 #: ``--fail-on``, sorting, and the HTML meter)

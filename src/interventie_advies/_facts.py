@@ -19,7 +19,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 if TYPE_CHECKING:
     from ._project import Project
 
-__all__ = ["Facts", "From", "derive_facts", "fact_sources", "months_between"]
+__all__ = [
+    "URGENT_MONTHS",
+    "Facts",
+    "From",
+    "derive_facts",
+    "fact_sources",
+    "months_between",
+]
+
+#: funding that ends within this many months (``facts.months_left``) is urgent: the
+#: prioritiser raises warnings, the portfolio puts the project first
+URGENT_MONTHS = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,9 +16,7 @@ import contextlib
 import os
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from ._enums import LANGUAGES
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -26,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LANGUAGES",
     "LANG_ENV",
+    "Language",
     "click_language",
     "current_error_language",
     "error_language",
@@ -36,6 +35,9 @@ __all__ = [
 
 #: the environment variable that chooses the language when nothing else does
 LANG_ENV = "ADVIES_LANG"
+#: the languages of reports, messages and the CLI (also ``[advies] language``)
+Language = Literal["nl", "en"]
+LANGUAGES: tuple[str, ...] = get_args(Language)
 #: the gettext catalogues of the words of ``click`` (locale/nl/LC_MESSAGES/*.po, .mo)
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 GETTEXT_DOMAIN = "interventie_advies"

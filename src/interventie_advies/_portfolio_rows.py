@@ -15,16 +15,16 @@ import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ._elements import ELEMENT_IDS
-from ._prioritise import WEIGHTS
+from ._facts import URGENT_MONTHS
 from ._version import version
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Sequence
 
-    from ._batch import Outcome
     from ._errors import AdviesError
     from ._report import Finding, Report
 
@@ -43,7 +43,6 @@ SCHEMA_VERSION = 1
 #: the tag of rules about what the project keeps when it ends (docs/rule-format.md)
 SUSTAINABILITY_TAG = "sustainability"
 #: funding ends within this many months: sustainability warnings make a project urgent
-URGENT_MONTHS = WEIGHTS.urgent_months
 
 
 def is_sustainability_warning(finding: Finding) -> bool:
@@ -55,6 +54,17 @@ def months_left_of(report: Report) -> int | None:
     """The whole months of funding left, as the report says (None: not known)."""
     months = report.project.get("months_left")
     return months if isinstance(months, int) and not isinstance(months, bool) else None
+
+
+class _Outcome(Protocol):
+    """One file's result of a batch (``_batch.Outcome``): a report or the error."""
+
+    @property
+    def path(self) -> os.PathLike[str] | str: ...
+    @property
+    def report(self) -> Report | None: ...
+    @property
+    def error(self) -> AdviesError | None: ...
 
 
 @dataclass(frozen=True)
@@ -167,7 +177,7 @@ class Portfolio:
     evaluated_on: str | None = None
     tool: dict[str, Any] = field(default_factory=dict)
 
-    def add(self, outcome: Outcome) -> None:
+    def add(self, outcome: _Outcome) -> None:
         """Add one outcome of :func:`advise_paths` (a report or the error that stopped it)."""
         if outcome.report is not None:
             self.add_report(outcome.report, file=str(outcome.path))

@@ -10,7 +10,9 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ._enums import LANGUAGES, PRIORITIES
+from ._enums import PRIORITIES
+from ._facts import URGENT_MONTHS
+from ._i18n import LANGUAGES
 from ._messages import table, word
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ class Weights:
     time_6: float = 1.25  # a warning while funding ends within 6 months
     short_months: int = 12  # funded for fewer months: sustainability items go up one band
     short_project: float = 1.25  # ... and weigh more within it
-    urgent_months: int = 3  # funding ends within this many months: warnings are at least high
+    urgent_months: int = URGENT_MONTHS  # funding ends within this many months: warnings high
     effort: tuple[tuple[str, float], ...] = (("low", 1.1), ("medium", 1.0), ("high", 0.9))
 
     def base_of(self, priority: str) -> float:

@@ -9,8 +9,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from ._enums import DecisionStatus, Language
-from ._i18n import t
+from ._enums import DecisionStatus
+from ._i18n import Language, t
 from ._project_base import MAX_ITEMS, MAX_TEXT, _Table
 
 __all__ = ["AdviesSettings", "Decision"]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from .._engine import Engine
-from .._enums import LANGUAGES
+from .._i18n import LANGUAGES
 
 if TYPE_CHECKING:
     import datetime as dt

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .._facts import URGENT_MONTHS
 from .._messages import table as message_table
 from .._messages import word
-from .._prioritise import WEIGHTS
 from ._safe import terminal_safe
 
 __all__ = [
@@ -21,7 +21,6 @@ __all__ = [
 ]
 
 #: funding ends within this many months: sustainability warnings make a project urgent
-URGENT_MONTHS = WEIGHTS.urgent_months
 STATUSES = ("covered", "partial", "missing", "unknown")
 #: short marks of the text matrix (the legend explains them)
 MARKS = {"covered": "+", "partial": "~", "missing": "-", "unknown": "?"}
