@@ -37,8 +37,8 @@ import datetime as dt, inspect, sys
 sys.path.insert(0, {bench!r})
 import synthetic
 from interventie_advies import Engine
-from interventie_advies._load import validate_project
-from interventie_advies._toml import loads
+from interventie_advies.project._load import validate_project
+from interventie_advies.project._toml import loads
 mode, n, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 texts = synthetic.projects(100 + total)
 engine = Engine(plugins=())

@@ -40,8 +40,14 @@ import synthetic
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "buurtopera.toml"
 DATE = "2026-06-01"
-HEAVY = ("jinja2", "interventie_advies._schema", "interventie_advies._catalogue",
-         "interventie_advies._diff", "interventie_advies._portfolio", "interventie_advies._init")
+HEAVY = (
+    "jinja2",
+    "interventie_advies.commands._schema",
+    "interventie_advies.commands._catalogue",
+    "interventie_advies.commands._diff",
+    "interventie_advies.commands._portfolio",
+    "interventie_advies.commands._init",
+)
 
 
 def advies() -> list[str]:
@@ -60,8 +66,8 @@ def in_process(texts: list[str], rounds: int) -> dict[str, float]:
     and each round gives its own ratio; the medians over the rounds are reported.
     """
     from interventie_advies import Engine
-    from interventie_advies._load import validate_project
-    from interventie_advies._toml import loads
+    from interventie_advies.project._load import validate_project
+    from interventie_advies.project._toml import loads
 
     engine = Engine(plugins=())
     date = dt.date.fromisoformat(DATE)

@@ -11,7 +11,7 @@ import json
 import random
 from typing import Any, get_args
 
-from interventie_advies import _enums as enums
+from interventie_advies.project import _enums as enums
 
 __all__ = ["project_text", "projects"]
 

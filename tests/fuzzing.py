@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, Union, cast, get_args, get_origin
 
 from interventie_advies import AdviesError, Engine, Report, load_rules
-from interventie_advies._project import TABLES
+from interventie_advies.project._model import TABLES
 from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:
@@ -308,7 +308,7 @@ def toml_dumps(data: dict[str, Any]) -> str:
 @cache
 def _parsed(name: str, kind: str) -> dict[str, Any]:
     """An example or built-in rule file, parsed once (callers copy before changing it)."""
-    from interventie_advies._toml import loads
+    from interventie_advies.project._toml import loads
 
     return loads((EXAMPLES if kind == "example" else RULE_FILES)[name])
 
@@ -807,7 +807,7 @@ def _fields(model: Any) -> dict[str, list[str]]:
 
 
 def _facts_fields() -> dict[str, list[str]]:
-    from interventie_advies._facts import Facts
+    from interventie_advies.project._facts import Facts
 
     by_kind: dict[str, list[str]] = {}
     for name, annotation in Facts.annotations().items():

@@ -13,11 +13,11 @@ from typing import Any, get_args
 
 from hypothesis import strategies as st
 
-from interventie_advies import _enums as enums
-from interventie_advies._builtin import rules_dir
-from interventie_advies._elements import ELEMENT_IDS
-from interventie_advies._i18n import Language
-from interventie_advies._rules import load_rules
+from interventie_advies.messages._i18n import Language
+from interventie_advies.plugins._builtin import rules_dir
+from interventie_advies.project import _enums as enums
+from interventie_advies.rulebook._elements import ELEMENT_IDS
+from interventie_advies.rulebook._rules import load_rules
 
 __all__ = [
     "allowed_conditions",

@@ -213,12 +213,12 @@ IMPORT_PROBE = textwrap.dedent("""
 
     importlib.metadata.entry_points = recording
     import interventie_advies
-    from interventie_advies import _conditions
+    from interventie_advies.rulebook import _conditions
 
     print(json.dumps({
         "jinja2": "jinja2" in sys.modules,
-        "builtin": "interventie_advies._builtin" in sys.modules,
-        "render": "interventie_advies._render.text" in sys.modules,
+        "builtin": "interventie_advies.plugins._builtin" in sys.modules,
+        "render": "interventie_advies.report._text" in sys.modules,
         "compiled": _conditions._compile_cached.cache_info().currsize,
         "entry_points": read,
     }))
@@ -236,14 +236,14 @@ def test_import_does_no_heavy_work() -> None:
                 if line.startswith("import time:")}
     assert "interventie_advies" in imported
     assert "jinja2" not in imported
-    assert "interventie_advies._builtin" not in imported
+    assert "interventie_advies.plugins._builtin" not in imported
 
 
 def test_building_an_engine_in_a_fresh_process_compiles_nothing() -> None:
     probe = textwrap.dedent("""
         import json
         from interventie_advies import Engine
-        from interventie_advies import _conditions
+        from interventie_advies.rulebook import _conditions
         engine = Engine()
         before = _conditions._compile_cached.cache_info().currsize
         rules = engine.rules

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from interventie_advies import UsageError
-from interventie_advies import _output as output_module
 from interventie_advies._io import atomic_write
 from interventie_advies.cli import cli
+from interventie_advies.commands import _output as output_module
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -14,8 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from interventie_advies import Engine, UsageError
-from interventie_advies._batch import advise_paths
 from interventie_advies.cli import cli
+from interventie_advies.commands._batch import advise_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -138,7 +138,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_go_on(
 def test_an_error_that_cannot_travel_still_reaches_the_parent() -> None:
     """A plugin's own AdviesError that pickle cannot rebuild arrives as its message."""
     from interventie_advies import AdviesError
-    from interventie_advies._workers import portable
+    from interventie_advies.commands._workers import portable
 
     class OwnError(AdviesError):
         def __init__(self, a: str, b: str) -> None:

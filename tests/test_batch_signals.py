@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from interventie_advies._signals import Stopped, stop_on_signals
+from interventie_advies.commands._signals import Stopped, stop_on_signals
 
 ROOT = Path(__file__).resolve().parents[1]
 FILES = 3000

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from interventie_advies import ProjectError
-from interventie_advies._batch import collect_paths
+from interventie_advies.commands._batch import collect_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"

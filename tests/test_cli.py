@@ -15,8 +15,8 @@ import pytest
 from conftest import ANSI, DATE_TEXT, EXAMPLES, make_rule, project_text
 
 from interventie_advies import Engine, __version__, hookimpl
-from interventie_advies._schema import ReportSchema
 from interventie_advies.cli import cli
+from interventie_advies.commands._schema import ReportSchema
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -413,7 +413,7 @@ def installed_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     dist = types.SimpleNamespace(name="advies-extra", version="2.0.0")
     point = types.SimpleNamespace(name="extra", value="advies_extra", dist=dist,
                                   load=lambda: module)
-    monkeypatch.setattr("interventie_advies._host._entry_points", lambda: [point])
+    monkeypatch.setattr("interventie_advies.plugins._host._entry_points", lambda: [point])
 
 
 @pytest.mark.usefixtures("installed_plugin")

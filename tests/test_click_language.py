@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from interventie_advies._cli._help import help_texts
-from interventie_advies._i18n import GETTEXT_DOMAIN, LOCALE_DIR, click_language
 from interventie_advies.cli import cli
+from interventie_advies.messages._i18n import GETTEXT_DOMAIN, LOCALE_DIR, click_language
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,15 +9,15 @@ from typing import Any
 import pytest
 
 from interventie_advies import load_project
-from interventie_advies._budget import BUDGET, StepBudget
-from interventie_advies._conditions import (
+from interventie_advies.project._facts import derive_facts
+from interventie_advies.project._model import EMPTY_TABLES, TABLES
+from interventie_advies.rulebook._budget import BUDGET, StepBudget
+from interventie_advies.rulebook._conditions import (
     ALLOWED_FUNCTIONS,
     ConditionError,
     compile_condition,
     compile_need,
 )
-from interventie_advies._facts import derive_facts
-from interventie_advies._project import EMPTY_TABLES, TABLES
 
 DATE = dt.date(2026, 6, 1)
 

@@ -19,7 +19,7 @@ import pytest
 from conftest import make_rule
 
 from interventie_advies import Engine, hookimpl
-from interventie_advies import _host as host_module
+from interventie_advies.plugins import _host as host_module
 from interventie_advies.testing import make_engine
 
 if TYPE_CHECKING:

@@ -10,9 +10,9 @@ import pytest
 from conftest import make_rule
 
 from interventie_advies import load_project
-from interventie_advies._facts import Facts, From, derive_facts
-from interventie_advies._project import Project
-from interventie_advies._questions import table_of
+from interventie_advies.engine._questions import table_of
+from interventie_advies.project._facts import Facts, From, derive_facts
+from interventie_advies.project._model import Project
 from interventie_advies.testing import RulesPlugin, make_engine
 
 D = dt.date

@@ -527,7 +527,7 @@ def test_an_engine_does_no_work_until_used(monkeypatch: pytest.MonkeyPatch) -> N
     def no_entry_points() -> list[Any]:
         raise AssertionError("entry points were read while building the engine")
 
-    monkeypatch.setattr("interventie_advies._host._entry_points", no_entry_points)
+    monkeypatch.setattr("interventie_advies.plugins._host._entry_points", no_entry_points)
     engine = Engine()
     assert engine._setup is None
     builtin_only = Engine(plugins=())

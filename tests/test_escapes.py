@@ -17,8 +17,8 @@ import pytest
 from fuzzing import EXAMPLES, toml_dumps
 
 from interventie_advies import hookimpl
-from interventie_advies._toml import loads
 from interventie_advies.cli import cli
+from interventie_advies.project._toml import loads
 from interventie_advies.testing import make_engine
 
 if TYPE_CHECKING:

@@ -14,10 +14,13 @@ from hypothesis import given, settings
 from strategies import valid_projects
 
 from interventie_advies import Engine, Rule, hookimpl, load_project
-from interventie_advies._facts import derive_facts
-from interventie_advies._plan import selection
-from interventie_advies._questions import TABLE_QUESTIONS, field_to_fill, table_of
-from interventie_advies._report import (
+from interventie_advies.cli import cli
+from interventie_advies.engine._plan import selection
+from interventie_advies.engine._questions import TABLE_QUESTIONS, field_to_fill, table_of
+from interventie_advies.engine._run import Run
+from interventie_advies.project._facts import derive_facts
+from interventie_advies.project._toml import loads
+from interventie_advies.report._report import (
     EffectScore,
     ElementStatus,
     Finding,
@@ -26,9 +29,6 @@ from interventie_advies._report import (
     Strength,
     build,
 )
-from interventie_advies._run import Run
-from interventie_advies._toml import loads
-from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
     from click.testing import CliRunner
@@ -342,7 +342,7 @@ def test_the_reference_comparison_can_fail(
     reference_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A wrong evaluator (adjustments ignored) is caught by the comparison."""
-    from interventie_advies import _evaluate
+    from interventie_advies.engine import _evaluate
 
     monkeypatch.setattr(_evaluate, "_adjustment", lambda *args: None)
     reference_engine._evaluators.clear()

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import DATE_TEXT, EXAMPLE_FILES, EXAMPLES
 
-from interventie_advies._schema import ReportSchema
 from interventie_advies.cli import cli
+from interventie_advies.commands._schema import ReportSchema
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -19,7 +19,7 @@ import pytest
 from pydantic import BaseModel
 
 from interventie_advies import Engine, RuleError, hookimpl, load_rules
-from interventie_advies._conditions import ConditionError, Scope, compile_condition
+from interventie_advies.rulebook._conditions import ConditionError, Scope, compile_condition
 
 if TYPE_CHECKING:
     import types

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from interventie_advies import load_project
-from interventie_advies._facts import Facts, derive_facts, months_between
+from interventie_advies.project._facts import Facts, derive_facts, months_between
 
 D = dt.date
 TODAY = D(2026, 6, 1)

@@ -33,10 +33,10 @@ from hypothesis import strategies as st
 from strategies import allowed_conditions, mutated_projects
 
 from interventie_advies import Engine, ProjectError, load_project, load_rules
-from interventie_advies._problems import MAX_PROBLEMS
-from interventie_advies._read_toml import MAX_DEPTH, MAX_KEY_PARTS, read_toml
-from interventie_advies._toml import loads
 from interventie_advies.cli import cli
+from interventie_advies.project._problems import MAX_PROBLEMS
+from interventie_advies.project._read_toml import MAX_DEPTH, MAX_KEY_PARTS, read_toml
+from interventie_advies.project._toml import loads
 from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from interventie_advies import Engine, _messages
+from interventie_advies import Engine
+from interventie_advies import messages as _messages
 
 AVOIDED = [
     "inwoners", "wijkbewoner", "buurtbewoner", "doelgroep", "participant", "stakeholder",

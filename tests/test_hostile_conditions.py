@@ -24,9 +24,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fuzzing import EXAMPLES, HOSTILE_CONDITIONS, toml_dumps
 
-from interventie_advies import RuleError, _budget, load_rules
-from interventie_advies._budget import BUDGET
-from interventie_advies._conditions import (
+from interventie_advies import RuleError, load_rules
+from interventie_advies.cli import cli
+from interventie_advies.messages._i18n import error_language
+from interventie_advies.project._model import TABLES
+from interventie_advies.rulebook import _budget
+from interventie_advies.rulebook._budget import BUDGET
+from interventie_advies.rulebook._conditions import (
     ALLOWED_FUNCTIONS,
     MAX_GENERATORS,
     MAX_NESTED_LOOPS,
@@ -34,9 +38,6 @@ from interventie_advies._conditions import (
     compile_condition,
     namespace_names,
 )
-from interventie_advies._i18n import error_language
-from interventie_advies._project import TABLES
-from interventie_advies.cli import cli
 from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:

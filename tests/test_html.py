@@ -17,8 +17,8 @@ import pytest
 from conftest import DATE, EXAMPLE_FILES, EXAMPLES
 
 from interventie_advies import Engine, Report
-from interventie_advies._render.html import TEMPLATES, render_html, split_sources
 from interventie_advies.cli import cli
+from interventie_advies.report._html import TEMPLATES, render_html, split_sources
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -403,13 +403,13 @@ def test_project_text_is_escaped(engine: Engine) -> None:
 
 
 def _error() -> Any:
-    from interventie_advies._report import ErrorEntry
+    from interventie_advies.report._report import ErrorEntry
 
     return ErrorEntry(plugin="kapot", rule="X01", message="", version="1.0")
 
 
 def _stale(rule: str) -> Any:
-    from interventie_advies._report import StaleDecision
+    from interventie_advies.report._report import StaleDecision
 
     return StaleDecision(rule=rule, status="accepted")
 
@@ -433,7 +433,7 @@ def test_advies_run_writes_an_html_file(runner: CliRunner, path: Path, tmp_path:
 
 
 def test_importing_the_package_does_not_import_jinja2() -> None:
-    code = ("import sys, interventie_advies; from interventie_advies import _render; "
+    code = ("import sys, interventie_advies; import interventie_advies.report; "
             "print('jinja2' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, timeout=60)

@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
 import pytest
 
-from interventie_advies import _enums, _init, _init_dialogue, _init_fields, _messages, load_project
-from interventie_advies._project import TABLES
-from interventie_advies._toml import loads
+from interventie_advies import load_project
+from interventie_advies import messages as _messages
 from interventie_advies.cli import cli
+from interventie_advies.commands import _init, _init_dialogue, _init_fields
+from interventie_advies.project import _enums
+from interventie_advies.project._model import TABLES
+from interventie_advies.project._toml import loads
 
 if TYPE_CHECKING:
     from click.testing import CliRunner, Result

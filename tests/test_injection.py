@@ -26,9 +26,9 @@ from conftest import make_rule
 from fuzzing import DATE, EXAMPLES, INJECTIONS, toml_dumps
 
 from interventie_advies import Engine, PluginError, Problem, Report, hookimpl, load_rules
-from interventie_advies._render._safe import escape_markdown, terminal_safe
-from interventie_advies._toml import loads
 from interventie_advies.cli import cli
+from interventie_advies.project._toml import loads
+from interventie_advies.report._safe import escape_markdown, terminal_safe
 from interventie_advies.testing import RulesPlugin, make_engine
 
 if TYPE_CHECKING:

@@ -23,10 +23,10 @@ from hypothesis import strategies as st
 
 from interventie_advies import Engine, ProjectError, advise, load_project
 from interventie_advies._errors import MAX_SHOWN, Problem, cut
-from interventie_advies._i18n import error_language
 from interventie_advies._io import FileTooLarge, read_limited
-from interventie_advies._read_toml import MAX_FILE_BYTES
 from interventie_advies.cli import cli
+from interventie_advies.messages._i18n import error_language
+from interventie_advies.project._read_toml import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from click.testing import CliRunner

@@ -11,7 +11,7 @@ import sys
 from conftest import DATE_TEXT, EXAMPLES, ROOT
 
 from interventie_advies import __version__
-from interventie_advies._schema import ReportSchema
+from interventie_advies.commands._schema import ReportSchema
 
 
 def _environment() -> dict[str, str]:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from interventie_advies import UsageError
-from interventie_advies._i18n import LANG_ENV, error_language, resolve_language
 from interventie_advies.cli import cli
+from interventie_advies.messages._i18n import LANG_ENV, error_language, resolve_language
 
 if TYPE_CHECKING:
     from click.testing import CliRunner

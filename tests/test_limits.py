@@ -17,12 +17,13 @@ import annotated_types as at
 import pytest
 from pydantic import BaseModel
 
-from interventie_advies import ProjectError, _budget, error_language, load_project
-from interventie_advies import _conditions as conditions
-from interventie_advies._problems import MAX_PROBLEMS, _unwrap
-from interventie_advies._project import Project
-from interventie_advies._read_toml import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_PARTS
-from interventie_advies._rules import LocalList, LocalText, Pack, Rule
+from interventie_advies import ProjectError, error_language, load_project
+from interventie_advies.project._model import Project
+from interventie_advies.project._problems import MAX_PROBLEMS, _unwrap
+from interventie_advies.project._read_toml import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_PARTS
+from interventie_advies.rulebook import _budget
+from interventie_advies.rulebook import _conditions as conditions
+from interventie_advies.rulebook._rules import LocalList, LocalText, Pack, Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "docs" / "limits.md").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from interventie_advies import AdviesError, Problem, Project, ProjectError, load_project
-from interventie_advies._read_toml import MAX_FILE_BYTES
+from interventie_advies.project._read_toml import MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from interventie_advies import _messages
-from interventie_advies._i18n import error_language, say, t
+from interventie_advies import messages as _messages
+from interventie_advies.messages._i18n import error_language, say, t
 
 SRC = Path(_messages.__file__).resolve().parent.parent
 
@@ -47,7 +47,7 @@ def test_no_table_of_words_outside_the_catalogue() -> None:
     """Every (nl, en) table lives in _messages; code keeps only sentences, through t()."""
     tables = []
     for path in sorted(SRC.rglob("*.py")):
-        if "_messages" in path.parts:
+        if "messages" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and _is_pair_table(node.value):
@@ -131,13 +131,13 @@ def test_importing_the_catalogue_loads_only_the_tables_used(tmp_path: Path) -> N
     import sys
 
     code = (
-        "import sys, interventie_advies.cli, interventie_advies._messages as m;"
+        "import sys, interventie_advies.cli, interventie_advies.messages as m;"
         "m.word('top', 'nl');"
-        "print(sorted(n for n in sys.modules if n.startswith('interventie_advies._messages.')))"
+        "print(sorted(n for n in sys.modules if n.startswith('interventie_advies.messages.')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path
     ).stdout
     loaded = out.strip()
-    assert "_messages._report" in loaded
+    assert "messages._report" in loaded
     assert "_init_" not in loaded and "_choices" not in loaded and "_portfolio" not in loaded

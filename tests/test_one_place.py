@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import interventie_advies
-from interventie_advies import _output
 from interventie_advies._cli._run import FAIL_RANK
-from interventie_advies._enums import PRIORITY_RANK
-from interventie_advies._render import BUILTIN_FORMATS, FORMATS
 from interventie_advies.cli import cli
+from interventie_advies.commands import _output
+from interventie_advies.project._enums import PRIORITY_RANK
+from interventie_advies.report import BUILTIN_FORMATS, FORMATS
 
 if TYPE_CHECKING:
     from click.testing import CliRunner
@@ -23,7 +23,7 @@ PRIORITY_WORDS = {"high", "medium", "low"}
 def _literals() -> list[tuple[str, int, ast.expr]]:
     out = []
     for path in sorted(SRC.rglob("*.py")):
-        if "_messages" in path.parts:
+        if "messages" in path.parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Dict, ast.Tuple, ast.List, ast.Set)):
@@ -49,7 +49,7 @@ def test_the_priority_map_is_written_once() -> None:
     assert maps == []
     assert dict(PRIORITY_RANK) == {"high": 3, "medium": 2, "low": 1}
     assert FAIL_RANK == {"high": 3, "medium": 2, "low": 1, "never": 99}
-    templates = SRC / "_render" / "templates"
+    templates = SRC / "report" / "templates"
     assert all('"high": 3' not in p.read_text() for p in templates.iterdir())
 
 
@@ -64,7 +64,7 @@ def test_the_report_formats_are_listed_once() -> None:
         )
         >= 4
     ]
-    assert [x.split(":")[0] for x in lists] == ["_render/__init__.py"]
+    assert [x.split(":")[0] for x in lists] == ["report/__init__.py"]
     assert _output.SUFFIXES is FORMATS
     assert BUILTIN_FORMATS == ("text", "json", "markdown", "html")
 

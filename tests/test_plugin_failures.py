@@ -87,7 +87,7 @@ def install(monkeypatch: pytest.MonkeyPatch) -> Any:
             EntryPoint("goed", "goed.plugin", Dist("advies-goed", "1.0.0"), module=good()),
             EntryPoint("kapot", "kapot.plugin", Dist("advies-kapot", "6.6.6"), **broken),
         ]
-        monkeypatch.setattr("interventie_advies._host._entry_points", lambda: points)
+        monkeypatch.setattr("interventie_advies.plugins._host._entry_points", lambda: points)
 
     monkeypatch.delenv("ADVIES_DISABLE_PLUGINS", raising=False)
     return _install

@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from conftest import DATE, make_rule
 
 from interventie_advies import Engine, PluginError, hookimpl
-from interventie_advies import _host as host
-from interventie_advies._gather import MAX_RULES_PER_PLUGIN
 from interventie_advies.cli import cli
+from interventie_advies.engine._gather import MAX_RULES_PER_PLUGIN
+from interventie_advies.plugins import _host as host
 from interventie_advies.testing import RulesPlugin, make_engine
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,7 +169,7 @@ def advies_renderers():
 
 RUN_CLI = """
 import sys
-from interventie_advies import _host
+from interventie_advies.plugins import _host
 from interventie_advies.cli import cli
 
 _host.SLOW_IMPORT_SECONDS = 0.01
@@ -213,7 +213,7 @@ project = {{}}
 
 def test_rules_files_together_are_bounded_too(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("interventie_advies._gather.MAX_RULES_PER_PLUGIN", 3)
+    monkeypatch.setattr("interventie_advies.engine._gather.MAX_RULES_PER_PLUGIN", 3)
     folder = tmp_path / "regels"
     folder.mkdir()
     for i, codes in enumerate((["FIL01", "FIL02"], ["FIL03", "FIL04"])):

@@ -393,7 +393,7 @@ def fake_entry_points(monkeypatch: pytest.MonkeyPatch) -> list[FakeEntryPoint]:
         FakeEntryPoint("kapot", "advies_kapot.plugin", FakeDist("advies-kapot", "0.0.1"),
                        error=ImportError("No module named 'advies_kapot'")),
     ]
-    monkeypatch.setattr("interventie_advies._host._entry_points", lambda: list(points))
+    monkeypatch.setattr("interventie_advies.plugins._host._entry_points", lambda: list(points))
     monkeypatch.delenv("ADVIES_DISABLE_PLUGINS", raising=False)
     return points
 

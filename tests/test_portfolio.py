@@ -19,10 +19,10 @@ import pytest
 from conftest import ELEMENT_IDS, EXAMPLE_FILES, EXAMPLES, project_text
 
 from interventie_advies import Engine, Report
-from interventie_advies import _portfolio as portfolio_module
-from interventie_advies._batch import collect_paths
-from interventie_advies._messages import word
-from interventie_advies._portfolio import (
+from interventie_advies.cli import cli
+from interventie_advies.commands import _portfolio as portfolio_module
+from interventie_advies.commands._batch import collect_paths
+from interventie_advies.commands._portfolio import (
     SUSTAINABILITY_TAG,
     FailedFile,
     Portfolio,
@@ -30,7 +30,7 @@ from interventie_advies._portfolio import (
     build_portfolio,
     render_portfolio,
 )
-from interventie_advies.cli import cli
+from interventie_advies.messages import word
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

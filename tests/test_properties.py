@@ -25,9 +25,9 @@ from strategies import (
 )
 
 from interventie_advies import Engine, Project, ProjectError, load_project
-from interventie_advies._elements import ELEMENT_IDS
-from interventie_advies._enums import Effort, Need, Phase
-from interventie_advies._prioritise import order, rank, rank_context, rule_context, score
+from interventie_advies.engine._prioritise import order, rank, rank_context, rule_context, score
+from interventie_advies.project._enums import Effort, Need, Phase
+from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 if TYPE_CHECKING:
     import datetime as dt

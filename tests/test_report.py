@@ -10,7 +10,7 @@ import pytest
 from conftest import DATE, ELEMENT_IDS, EXAMPLES, make_rule
 
 from interventie_advies import Engine, Report
-from interventie_advies._schema import ReportSchema
+from interventie_advies.commands._schema import ReportSchema
 from interventie_advies.testing import RulesPlugin, make_engine
 
 TITLES_NL = [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from interventie_advies import load_rules
-from interventie_advies._rules import Example
+from interventie_advies.rulebook._rules import Example
 from interventie_advies.testing import (
     DEFAULT_DATE,
     ExampleCase,

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from interventie_advies import AdviesError, Rule, RuleError, _readfile, load_rules
-from interventie_advies._elements import ELEMENT_IDS
-from interventie_advies._read_toml import MAX_FILE_BYTES
+from interventie_advies import AdviesError, Rule, RuleError, load_rules
+from interventie_advies.project._read_toml import MAX_FILE_BYTES
+from interventie_advies.rulebook import _readfile
+from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 Writer = Callable[..., Path]
 

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES
 
 from interventie_advies import Engine, RuleError, load_rules
-from interventie_advies._schema import schema_of
+from interventie_advies.commands._schema import schema_of
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -78,7 +78,7 @@ def test_the_builtin_sustainability_rules_are_tagged(builtin_engine: Engine) -> 
 
 def test_the_new_keys_are_additive_to_schema_version_1(builtin_engine: Engine) -> None:
     """A report written before tags and months_left were added still validates."""
-    from interventie_advies._schema import ReportSchema
+    from interventie_advies.commands._schema import ReportSchema
 
     report = builtin_engine.advise(EXAMPLES / "buurtopera.toml", date=dt.date(2026, 11, 1))
     data = json.loads(report.to_json())

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from interventie_advies import Engine
-from interventie_advies._elements import ELEMENT_IDS
+from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE_ROW = re.compile(r"^\| (?P<id>[A-Z]\d+[a-z]?) \|.*\| (?P<codes>[^|]*) \|$", re.M)

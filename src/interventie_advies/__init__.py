@@ -7,7 +7,6 @@ returns prioritised advice, sustainability warnings, strengths and questions.
 
 from __future__ import annotations
 
-from ._engine import Engine, advise
 from ._errors import (
     AdviesError,
     PluginError,
@@ -17,13 +16,14 @@ from ._errors import (
     RuleError,
     UsageError,
 )
-from ._host import PluginInfo
-from ._i18n import error_language
-from ._load import load_project
-from ._project import Project
-from ._report import Finding, Question, Report, Strength
-from ._rules import Rule, load_rules
+from .engine._engine import Engine, advise
 from .hookspecs import hookimpl
+from .messages._i18n import error_language
+from .plugins._host import PluginInfo
+from .project._load import load_project
+from .project._model import Project
+from .report._report import Finding, Question, Report, Strength
+from .rulebook._rules import Rule, load_rules
 
 __all__ = [
     "AdviesError",

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from ._errors import MAX_SHOWN_NAME, UsageError, cut, shown_name
-from ._i18n import t
+from .messages._i18n import t
 
 __all__ = [
     "FileTooLarge",

@@ -18,7 +18,7 @@ from ._cli._errors import errors_in
 from ._cli._files import check, diff, portfolio
 from ._cli._help import Group
 from ._cli._run import run
-from ._i18n import LANGUAGES, click_language
+from .messages._i18n import LANGUAGES, click_language
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -30,9 +30,9 @@ if TYPE_CHECKING:
 
     from pydantic import BaseModel
 
-    from ._project import Project
-    from ._report import Finding
-    from ._rules import Rule
+    from .project._model import Project
+    from .report._report import Finding
+    from .rulebook._rules import Rule
 
 __all__ = [
     "HOOKS",

@@ -27,15 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._engine import Engine
 from ._errors import AdviesError
-from ._rules import Example, Rule, load_rules
+from .engine._engine import Engine
 from .hookspecs import hookimpl
+from .rulebook._rules import Example, Rule, load_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from ._report import Report
+    from .report._report import Report
 
 __all__ = [
     "DEFAULT_DATE",

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._i18n import resolve_language
 from .._safe_text import json_safe
+from ..messages._i18n import resolve_language
 from ._errors import handle_errors
 from ._help import Command
 from ._options import engine_options, format_option, lang_option
 
 if TYPE_CHECKING:
-    from .._engine import Engine
+    from ..engine._engine import Engine
 
 __all__ = ["explain", "plugins", "rules_command", "schema"]
 
@@ -33,7 +33,7 @@ def rules_command(
     engine: Engine,
 ) -> None:
     """List rules: code, name, element, kind, priority and plugin."""
-    from .._catalogue import list_rules
+    from ..commands._catalogue import list_rules
 
     click.echo(list_rules(engine, element=element, fmt=fmt, lang=resolve_language(lang)), nl=False)
 
@@ -49,7 +49,7 @@ def explain(
     engine: Engine,
 ) -> None:
     """Show one rule in full: texts, condition, needs, source and examples."""
-    from .._catalogue import explain_rule
+    from ..commands._catalogue import explain_rule
 
     click.echo(explain_rule(engine, rule, lang=resolve_language(lang)), nl=False)
 
@@ -61,7 +61,7 @@ def explain(
 @handle_errors
 def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
-    from .._catalogue import plugin_table
+    from ..commands._catalogue import plugin_table
 
     text, failed = plugin_table(engine, fmt=fmt)
     click.echo(text, nl=False)
@@ -74,6 +74,6 @@ def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
 @handle_errors
 def schema(what: str) -> None:
     """Print the JSON Schema of project files, reports or rule files."""
-    from .._schema import schema_of
+    from ..commands._schema import schema_of
 
     click.echo(json_safe(json.dumps(schema_of(what), indent=2, ensure_ascii=False)))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .._i18n import resolve_language
 from .._safe_text import visible
+from ..messages._i18n import resolve_language
 from ._errors import handle_errors
 from ._help import Command, Group
 from ._options import lang_option
@@ -31,7 +31,7 @@ def init(file: str, lang: str | None, force: bool) -> None:
     Answer ? or press Enter when you don't know: the fact is left out and the advice asks
     about it later. Ctrl-C stops without writing anything (exit code 130).
     """
-    from .._init import init_project
+    from ..commands._init import init_project
 
     init_project(file, lang=resolve_language(lang), force=force)
 
@@ -55,7 +55,7 @@ Example:
 @handle_errors
 def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | None) -> None:
     """Write a working plugin package: pyproject, entry point, rules, a test, README."""
-    from .._scaffold import new_plugin
+    from ..commands._scaffold import new_plugin
 
     written = new_plugin(name, folder, prefix=prefix)
     shown = visible(str(written))

@@ -10,8 +10,8 @@ from typing import Any, TypeVar
 import click
 
 from .._errors import AdviesError, UsageError
-from .._i18n import error_language, resolve_language, t
 from .._safe_text import terminal_safe
+from ..messages._i18n import error_language, resolve_language, t
 
 __all__ = ["errors_in", "handle_errors", "print_error", "report_error"]
 

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._batch import collect_paths
 from .._errors import AdviesError, ProjectError, RuleError, shown_name
-from .._i18n import resolve_language
 from .._io import atomic_write
 from .._safe_text import visible
-from .._signals import Stopped, stop_on_signals
+from ..commands._batch import collect_paths
+from ..commands._signals import Stopped, stop_on_signals
+from ..messages._i18n import resolve_language
 from ._errors import handle_errors, print_error, report_error
 from ._help import Command
 from ._options import (
@@ -29,7 +29,7 @@ from ._run import print_stopped, progress
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .._engine import Engine
+    from ..engine._engine import Engine
 
 __all__ = ["check", "diff", "portfolio"]
 
@@ -60,7 +60,7 @@ def diff(
 ) -> None:
     """Show progress between two versions: project files or JSON reports."""
     day = date.date() if date else None
-    from .._diff import diff_reports, load_side
+    from ..commands._diff import diff_reports, load_side
 
     text = diff_reports(
         load_side(engine, old, lang=lang, date=day), load_side(engine, new, lang=lang, date=day)
@@ -126,7 +126,7 @@ def portfolio(
     engine: Engine,
 ) -> None:
     """Summarise many projects: elements per project, common gaps, urgent projects first."""
-    from .._portfolio import run_portfolio
+    from ..commands._portfolio import run_portfolio
 
     try:
         with stop_on_signals():  # as for `run`: workers stopped, nothing half written

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .._engine import Engine
-from .._i18n import LANGUAGES
+from ..engine._engine import Engine
+from ..messages._i18n import LANGUAGES
 
 if TYPE_CHECKING:
     import datetime as dt

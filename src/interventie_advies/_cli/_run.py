@@ -10,15 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .._batch import Outcome, advise_paths, collect_paths, default_jobs
-from .._engine import Engine
-from .._enums import PRIORITY_RANK
 from .._errors import AdviesError, UsageError, cut, shown_name
-from .._i18n import t
-from .._output import _FileSink, open_sink
-from .._render import FORMATS
 from .._safe_text import terminal_safe, visible
-from .._signals import Stopped, stop_on_signals
+from ..commands._batch import Outcome, advise_paths, collect_paths, default_jobs
+from ..commands._output import _FileSink, open_sink
+from ..commands._signals import Stopped, stop_on_signals
+from ..engine._engine import Engine
+from ..messages._i18n import t
+from ..project._enums import PRIORITY_RANK
+from ..report import FORMATS
 from ._errors import handle_errors, report_error
 from ._help import Command
 from ._options import (
@@ -148,7 +148,7 @@ def run(
         print_stopped(stop, output if isinstance(sink, _FileSink) else None)
         sys.exit(stop.exit_code)
     if profile:
-        from .._profile import profile_table
+        from ..commands._profile import profile_table
 
         click.echo(terminal_safe(profile_table(engine)), err=True, nl=False)
     if failed:

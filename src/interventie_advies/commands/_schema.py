@@ -1,0 +1,183 @@
+"""JSON Schemas: project file, report (schema_version 1) and rule file, from pydantic models.
+
+The report models mirror :meth:`Report.to_dict`; a test validates real reports against
+them, so the schema cannot drift from what the tool writes.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["ReportSchema", "schema_of"]
+
+
+class _Closed(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _PluginRef(_Closed):
+    name: str
+    version: str
+
+
+class _Tool(_Closed):
+    name: Literal["interventie-advies"]
+    version: str
+    plugins: list[_PluginRef]
+
+
+class _ProjectRef(_Closed):
+    name: str
+    file: str | None
+    phase: str | None
+    # NOTE: optional, so that reports written before it was added stay valid (version 1)
+    months_left: int | None = Field(
+        None, description="whole months of funding left on the evaluation date (facts.months_left)"
+    )
+
+
+class _Summary(_Closed):
+    recommendations: int
+    warnings: int
+    questions: int
+    strengths: int
+    by_priority: dict[Literal["high", "medium", "low"], int]
+
+
+class _Element(_Closed):
+    element: str
+    title: str
+    status: Literal["covered", "partial", "missing", "unknown"]
+    findings: int
+    questions: int
+    strengths: int
+    described: int
+    needed: int
+
+
+class _Completeness(_Closed):
+    described: int
+    needed: int
+    percent: int
+
+
+class _Effect(_Closed):
+    effect: str
+    title: str
+    level: Literal["strong", "moderate", "weak", "unknown"]
+    elements: dict[str, Literal["covered", "partial", "missing", "unknown"]]
+
+
+class _Decision(_Closed):
+    status: Literal["accepted", "in_progress", "done"]
+    reason: str | None
+    date: str | None
+    by: str | None
+
+
+class _Finding(_Closed):
+    code: str
+    name: str
+    element: str
+    kind: Literal["recommendation", "warning"]
+    priority: Literal["high", "medium", "low"]
+    base_priority: Literal["high", "medium", "low"]
+    score: float
+    score_factors: list[str]
+    title: str
+    message: str
+    why: str
+    actions: list[str]
+    effort: Literal["low", "medium", "high"] | None
+    evidence: Literal["research", "practice", "expert"] | None
+    source: str | None
+    facts: dict[str, Any]
+    plugin: str
+    tags: list[str] = Field([], description="the rule's tags, e.g. sustainability (optional)")
+    decision: _Decision | None
+
+
+class _Strength(_Closed):
+    code: str
+    name: str
+    element: str
+    title: str
+    message: str
+    plugin: str
+
+
+class _Question(_Closed):
+    code: str
+    element: str
+    question: str
+    missing: list[str]
+    codes: list[str]
+    priority: Literal["high", "medium", "low"]
+
+
+class _NotFollowed(_Closed):
+    code: str
+    status: Literal["rejected", "not_applicable"]
+    reason: str
+    title: str
+    element: str
+    by: str | None
+    date: str | None
+
+
+class _Stale(_Closed):
+    rule: str
+    status: str
+
+
+class _Error(_Closed):
+    plugin: str
+    version: str
+    rule: str | None
+    message: str
+
+
+class ReportSchema(_Closed):
+    """The JSON report of ``advies run --format json`` (schema_version 1)."""
+
+    schema_version: Literal[1]
+    tool: _Tool
+    project: _ProjectRef
+    language: Literal["nl", "en"]
+    evaluated_on: str
+    summary: _Summary
+    completeness: _Completeness
+    elements: list[_Element]
+    effects: list[_Effect]
+    findings: list[_Finding]
+    strengths: list[_Strength]
+    questions: list[_Question]
+    not_followed: list[_NotFollowed]
+    stale_decisions: list[_Stale]
+    warnings: list[str]
+    errors: list[_Error]
+
+
+def schema_of(what: str) -> dict[str, Any]:
+    """The JSON Schema of ``project``, ``report`` or ``rules``."""
+    if what == "project":
+        from ..project._model import Project
+
+        schema = Project.model_json_schema()
+        schema["title"] = "interventie-advies project file (format 1)"
+    elif what == "report":
+        schema = ReportSchema.model_json_schema()
+        schema["title"] = "interventie-advies report (schema_version 1)"
+    elif what == "rules":
+        from ..rulebook._rules import RuleFile
+
+        schema = RuleFile.model_json_schema()
+        schema["title"] = "interventie-advies rule file"
+    else:
+        from .._errors import UsageError
+
+        raise UsageError(f"unknown schema {what!r}; use project, report or rules")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

@@ -1,0 +1,236 @@
+"""Advise in worker processes: a bounded window in input order, stopped at once on demand.
+
+Every worker builds an engine with the main process's settings. A broken file is that
+file's error entry; a worker that dies is found out by advising the files in flight
+again one at a time; Ctrl-C, SIGTERM or an error in the main process kill the workers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+from collections import deque
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .._errors import AdviesError, Problem, ProjectError, UsageError, cut
+from ..engine._engine import Engine
+from ..messages._i18n import error_language, t
+from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+__all__ = ["WINDOW_PER_JOB", "Start", "pooled", "portable"]
+
+_WORKER: dict[str, Any] = {}
+#: in flight per worker process; bounds memory however many files there are
+WINDOW_PER_JOB = 32
+
+
+def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[str, Any]) -> None:
+    # NOTE: the parent stops the workers itself (Ctrl-C reaches the whole process group; a
+    # worker must not print a traceback of its own), and SIGTERM kills a worker outright.
+    # Both signals were blocked while the worker was started (see _submit): unblock them
+    # only now that the handlers are right.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+    _end_with_parent(work["parent"])
+    _WORKER["options"] = options
+    _WORKER["work"] = work
+    try:
+        _WORKER["engine"] = Engine(**settings)
+    except Exception as exc:  # told to the parent with the first file (see _advise_one)
+        # NOTE: an initializer that raises breaks the pool with no reason given, and
+        # every new pool would break again
+        _WORKER["failed"] = exc
+
+
+def _cannot_start(exc: Exception) -> AdviesError:
+    """The error that stops a batch whose workers cannot build their engine."""
+    if isinstance(exc, AdviesError):
+        return exc
+    return UsageError(
+        t(
+            nl="een werkproces kon niet starten: {k}: {m}; --jobs 1 werkt zonder werkprocessen",
+            en="a worker process could not start: {k}: {m}; --jobs 1 runs without workers",
+            k=type(exc).__name__,
+            m=cut(str(exc), MAX_UNEXPECTED),
+        )
+    )
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+#: prctl(2) option: the signal this process gets when its parent ends (Linux)
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the main process ``parent`` ends (Linux).
+
+    NOTE: a main process killed with SIGKILL cannot stop its workers, and a worker waits
+    for work for ever. The kernel acts at once and needs no thread polling in every
+    worker; elsewhere than on Linux such workers stay (docs/scaling.md). ``parent`` is the
+    pid the main process gave: if it died before this ran, ``os.getppid()`` already names
+    the process that adopted this one.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no usable libc: the old behaviour
+            return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _advise_one(name: str | Path) -> Outcome:
+    if "failed" in _WORKER:
+        with error_language(_WORKER["work"]["error_language"]):
+            raise portable(Path(name), _cannot_start(_WORKER["failed"]))
+    path = Path(name)
+    work = _WORKER["work"]
+    with error_language(work["error_language"]):
+        outcome = advise_file(
+            _WORKER["engine"], path, work["fmt"], work["color"], **_WORKER["options"]
+        )
+        if outcome.error is not None:
+            outcome = replace(outcome, error=portable(path, outcome.error))
+    if outcome.report is not None:
+        # NOTE: only the text crosses back when a format was asked for; plugin renderers
+        # stay in the parent (they may not travel between processes)
+        outcome = replace(
+            outcome, report=None if work["fmt"] else replace(outcome.report, renderers={})
+        )
+    return outcome
+
+
+def portable(path: Path, error: AdviesError) -> AdviesError:
+    """``error``, or an error with its message when it cannot travel to the parent.
+
+    NOTE: a plugin may define its own AdviesError that pickle cannot rebuild; sent as it
+    is, it would break the whole process pool instead of failing one file.
+    """
+    import pickle  # here: a one-file run does not need it (tests/test_startup.py)
+
+    try:
+        pickle.loads(pickle.dumps(error))  # our own bytes, just made
+    except Exception:  # whatever fails, the message still travels
+        return ProjectError([Problem(str(path), "", str(error))])
+    return error
+
+
+Start = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # _start_worker's arguments
+
+
+def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Outcome]:
+    """Advise on ``paths`` in ``jobs`` worker processes; yield the outcomes in input order.
+
+    A worker that dies (killed, out of memory, a crash in C code) breaks the pool: the files
+    in flight are then advised again one at a time in a new pool, so the file that kills
+    a worker is found, reported, and the rest go on. Whatever ends the run early (an
+    error, Ctrl-C, SIGTERM, the caller closing this generator) stops the workers at once.
+    """
+    # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo = iter(paths)
+    again: deque[str | Path] = deque()  # in flight when a worker died: one at a time
+    pending: deque[tuple[str | Path, Future[Outcome]]] = deque()
+    pool = _new_pool(jobs, start)
+    try:
+        while True:
+            window = 1 if again else jobs * WINDOW_PER_JOB
+            while len(pending) < window:
+                path = again.popleft() if again else next(todo, None)
+                if path is None:
+                    break
+                pending.append((path, _submit(pool, path)))
+            if not pending:
+                break
+            path, future = pending.popleft()
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                _stop(pool)
+                pool = _new_pool(jobs, start)
+                if not pending:  # it was alone in flight: this file killed its worker
+                    yield Outcome(Path(path), error=_worker_died(path))
+                    continue
+                again.extend([path, *(p for p, _ in pending)])
+                pending.clear()
+                continue
+            except AdviesError:
+                raise  # raised, not returned: the same for every file, so stop at once
+            except Exception as exc:  # e.g. a result that would not pickle
+                outcome = Outcome(Path(path), error=unexpected(path, exc))
+            yield outcome
+    except BaseException:
+        _stop(pool)
+        raise
+    pool.shutdown()
+
+
+def _new_pool(jobs: int, start: Start) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=start)
+
+
+def _submit(pool: ProcessPoolExecutor, path: str | Path) -> Future[Outcome]:
+    """``pool.submit``, with SIGINT and SIGTERM blocked while it may start workers.
+
+    NOTE: a worker starts with this process's signal mask; it sets its own handlers and
+    only then unblocks them (``_start_worker``), so a signal in between cannot run this
+    process's handlers in a worker.
+    """
+    if not hasattr(signal, "pthread_sigmask"):
+        return pool.submit(_advise_one, path)
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        return pool.submit(_advise_one, path)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` now: cancel what waits, kill the workers, and wait until they are gone."""
+    # NOTE: the executor has no public way to end its workers before Python 3.14; they hold
+    # nothing that needs a clean ending (they only compute and send results back)
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AssertionError):
+            process.join(_JOIN_SECONDS)
+
+
+#: how long to wait for a killed worker to be gone
+_JOIN_SECONDS = 5.0
+
+
+def _worker_died(path: str | Path) -> ProjectError:
+    return ProjectError(
+        [
+            Problem(
+                str(path),
+                "",
+                t(
+                    nl="het proces dat dit bestand verwerkte, stopte onverwacht "
+                    "(afgebroken, of te weinig geheugen)",
+                    en="the worker process advising this file stopped unexpectedly "
+                    "(killed, or out of memory)",
+                ),
+            )
+        ]
+    )

@@ -1,0 +1,1 @@
+"""The engine: catalogue, plan, run, questions, prioritiser, status (Project + rules → Report)."""

@@ -1,0 +1,340 @@
+"""Run the plan on one project, rule by rule, in plan order.
+
+For each rule:
+
+1. ``[rule.applies]``: when the guard's facts are known and its condition is false, the
+   rule stays silent (no finding, no question). A guard that raises is recorded and the
+   rule stays silent too.
+2. ``needs``: when one of them is absent, the rule asks for what is absent instead of
+   running. What it waits for in a table the file leaves out goes to that table's one
+   question; the rest to the rule's own question.
+3. The condition: the code object compiled once when the rule was loaded (validated then,
+   see ``_conditions``), evaluated with the project's namespace as its globals
+   (``eval(code, namespace)``), or a Python rule's callable, which gets the namespace as
+   attributes. A rule that raises is recorded and the run goes on.
+4. ``[[rule.adjust]]`` of a rule that fired: the first adjustment whose facts are known and
+   whose condition holds sets the priority; one that raises is recorded, the next is tried.
+
+It also counts, per element, the fields that the rules which apply read, and how many of
+those the file describes (the element overview's completeness).
+"""
+
+from __future__ import annotations
+
+import time
+import types
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._questions import TABLE_QUESTIONS
+
+if TYPE_CHECKING:
+    from ..report._report import Question
+    from ..rulebook._conditions import NeedPath
+    from ._plan import Planned, Step
+
+__all__ = ["Evaluator", "Outcome", "prepare"]
+
+#: ``fail(rule index, prefix, exception)``: record that a rule failed on this project
+Fail = Callable[[int, str, BaseException], None]
+Namespace = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the rules did on one project (indices into the evaluator's rules)."""
+
+    #: rule, and the fields it waits for in tables the file has
+    asked: list[tuple[int, list[str]]]
+    #: per table the file leaves out (and that has a question of its own): the (rule,
+    #: pair) waits for it, in the order the rules and their needs come
+    whole: list[tuple[str, list[tuple[int, int]]]]
+    fired: list[int]
+    #: per fired rule with ``[[rule.adjust]]``: the index of the adjustment that applied
+    adjusted: dict[int, int]
+    #: per element: fields its applying rules read that the file describes, and fields read
+    completeness: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """One of a rule's needs, as indices into the evaluator's tables."""
+
+    path: int  # into Evaluator.checks: the path's absence
+    pair: int  # into Evaluator.pairs: the (field, table) a user fills in
+    field: str  # the field a user fills in (what the rule's own question lists)
+    table: int | None  # into Evaluator.tables: the table's own question, if it has one
+    direct: bool  # the path reads that table itself, so it is absent with the table
+
+
+@dataclass(frozen=True, slots=True)
+class _Adjust:
+    code: types.CodeType
+    paths: tuple[int, ...]  # if one of them is absent, the adjustment is skipped
+    sets: bool  # a hit sets the priority (it has both a priority and a reason)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    """What the evaluator runs of one planned rule."""
+
+    guard: types.CodeType | None
+    guard_paths: tuple[int, ...]
+    needs: tuple[_Need, ...]
+    need_paths: tuple[int, ...]  # the paths of ``needs``, in their order
+    code: types.CodeType | None  # the condition; None for a Python rule
+    call: Callable[[Any], Any] | None  # a Python rule's condition
+    adjust: tuple[_Adjust, ...]
+
+
+#: a field an element's rules read: the paths unguarded rules read it through, and
+#: (rule, path) for each rule with a guard (which reads it only when it applies)
+_Field = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
+
+
+@dataclass(frozen=True)
+class Evaluator:
+    """The plan (or a selection of it) ready to run: call it with a project's namespace."""
+
+    rules: tuple[Planned, ...]
+    steps: tuple[_Rule, ...]
+    #: per distinct needs path (of needs, guards and adjustments): is it absent?
+    checks: tuple[Callable[[Namespace], bool], ...]
+    #: per element, for the completeness count: the path of each field that rules without
+    #: a guard read through that one path only, and the other fields its rules read
+    fields: tuple[tuple[str, tuple[int, ...], tuple[_Field, ...]], ...]
+    #: the tables with a question of their own that rules wait for, in first-read order
+    tables: tuple[str, ...]
+    #: the (field, table) pairs rules wait for, by the index ``Outcome.whole`` uses
+    pairs: tuple[tuple[str, str], ...]
+    #: per rule: the place of each pair among its needs (questions keep first-seen order)
+    pair_order: tuple[dict[int, int], ...]
+    #: questions for left-out tables, built once (see QuestionBook.ask_tables)
+    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question] = field(
+        default_factory=dict
+    )
+
+    def __call__(
+        self,
+        namespace: Namespace,
+        fail: Fail,
+        absent_tables: frozenset[str],
+        timings: list[float] | None = None,
+    ) -> Outcome:
+        """Run every rule on ``namespace``; ``timings`` (one per rule) gets seconds added.
+
+        :param absent_tables: the tables the project file leaves out entirely.
+        """
+        # the paths whose fact the project does not describe, by index into ``checks``
+        absent = {j for j, check in enumerate(self.checks) if check(namespace)}
+        left_out = [table in absent_tables for table in self.tables]
+        waits: list[list[tuple[int, int]]] = [[] for _ in self.tables]
+        asked: list[tuple[int, list[str]]] = []
+        fired: list[int] = []
+        adjusted: dict[int, int] = {}
+        excluded: set[int] = set()  # rules whose guard kept them silent
+        clock = time.perf_counter
+        start = 0.0
+        for i, rule in enumerate(self.steps):
+            if timings is not None:
+                start = clock()
+            if (
+                rule.guard is not None
+                and absent.isdisjoint(rule.guard_paths)
+                and not _applies(i, rule.guard, namespace, fail)
+            ):
+                excluded.add(i)
+            elif not absent.isdisjoint(rule.need_paths):
+                missing = _wait(i, rule.needs, absent, left_out, waits)
+                if missing:
+                    asked.append((i, missing))
+            elif _holds(i, rule, namespace, fail):
+                fired.append(i)
+                if rule.adjust:
+                    chosen = _adjustment(i, rule.adjust, namespace, absent, fail)
+                    if chosen is not None:
+                        adjusted[i] = chosen
+            if timings is not None:
+                timings[i] += clock() - start
+        return Outcome(
+            asked,
+            [(table, waits[x]) for x, table in enumerate(self.tables) if waits[x]],
+            fired,
+            adjusted,
+            self._completeness(absent, excluded),
+        )
+
+    def _completeness(self, absent: set[int], excluded: set[int]) -> dict[str, tuple[int, int]]:
+        """Per element: of the fields the rules that apply read, how many are described.
+
+        A field is described when none of the paths those rules read it through is absent.
+        """
+        counts = {}
+        for element, single, fields in self.fields:
+            # NOTE: most fields are read through one path by rules without a guard: those
+            # are always read, and counted without a loop in Python
+            read = len(single)
+            described = read - len(absent.intersection(single))
+            for plain, guarded in fields:
+                is_read = bool(plain)
+                known = absent.isdisjoint(plain)
+                for i, j in guarded:
+                    if i not in excluded:
+                        is_read = True
+                        known = known and j not in absent
+                if is_read:
+                    read += 1
+                    described += known
+            if read:
+                counts[element] = (described, read)
+        return counts
+
+
+def _applies(i: int, guard: types.CodeType, namespace: Namespace, fail: Fail) -> bool:
+    """Whether rule ``i``'s guard holds; a guard that raises is recorded (and does not)."""
+    try:
+        return bool(eval(guard, namespace))
+    except Exception as exc:  # the rule's failure: recorded, the run goes on
+        fail(i, "applies failed: ", exc)
+        return False
+
+
+def _wait(
+    i: int,
+    needs: tuple[_Need, ...],
+    absent: set[int],
+    left_out: list[bool],
+    waits: list[list[tuple[int, int]]],
+) -> list[str]:
+    """Record what rule ``i`` waits for; return the fields for its own question.
+
+    A need in a table the file leaves out goes to that table's question (``waits``).
+    """
+    missing = []
+    for need in needs:
+        x = need.table
+        if x is not None and left_out[x] and (need.direct or need.path in absent):
+            waits[x].append((i, need.pair))
+        elif need.path in absent:
+            missing.append(need.field)
+    return missing
+
+
+def _holds(i: int, rule: _Rule, namespace: Namespace, fail: Fail) -> bool:
+    """Whether rule ``i``'s condition holds; a condition that raises is recorded."""
+    try:
+        if rule.code is not None:
+            return bool(eval(rule.code, namespace))
+        assert rule.call is not None  # a rule has a condition text or a callable
+        return bool(rule.call(types.SimpleNamespace(**namespace)))
+    except Exception as exc:  # the rule's failure: recorded, the run goes on
+        fail(i, "", exc)
+        return False
+
+
+def _adjustment(
+    i: int, adjust: tuple[_Adjust, ...], namespace: Namespace, absent: set[int], fail: Fail
+) -> int | None:
+    """The index of the first of rule ``i``'s adjustments that applies, if one does."""
+    for k, step in enumerate(adjust):
+        if not absent.isdisjoint(step.paths):
+            continue
+        try:
+            if eval(step.code, namespace) and step.sets:
+                return k
+        except Exception as exc:  # the rule's failure: recorded, the next one is tried
+            fail(i, "adjustment failed: ", exc)
+    return None
+
+
+def prepare(rules: tuple[Planned, ...]) -> Evaluator:
+    """Turn ``rules`` (the plan or a selection of it) into an :class:`Evaluator`."""
+    paths: dict[str, int] = {}
+    checks: list[Callable[[Namespace], bool]] = []
+
+    def path_index(path: NeedPath, check: Callable[[Namespace], bool]) -> int:
+        if path.text not in paths:
+            paths[path.text] = len(checks)
+            checks.append(check)
+        return paths[path.text]
+
+    # NOTE: a table the file leaves out gets one question for every rule waiting for it
+    read = dict.fromkeys(n.table for p in rules for n in p.needs)
+    tables = {t: x for x, t in enumerate(t for t in read if t in TABLE_QUESTIONS)}
+    pairs: dict[tuple[str, str], int] = {}
+    # element → field → the paths unguarded rules read it through, (rule, path) of guarded
+    fields: dict[str, dict[str, tuple[dict[int, None], list[tuple[int, int]]]]] = {}
+    steps = []
+    for i, p in enumerate(rules):
+        needs = tuple(
+            _Need(
+                path_index(n.path, n.absent),
+                pairs.setdefault((n.field, n.table), len(pairs)),
+                n.field,
+                tables.get(n.table),
+                n.path.steps[0][0] == n.table,
+            )
+            for n in p.needs
+        )
+        guard = p.guard
+        for need in needs:
+            plain, guarded = fields.setdefault(p.element, {}).setdefault(need.field, ({}, []))
+            if guard is None:
+                plain[need.path] = None
+            else:
+                guarded.append((i, need.path))
+        steps.append(
+            _Rule(
+                guard=guard.code if guard is not None else None,
+                guard_paths=_paths(guard, path_index) if guard is not None else (),
+                needs=needs,
+                need_paths=tuple(need.path for need in needs),
+                code=p.condition,
+                call=p.call if p.condition is None else None,
+                adjust=tuple(
+                    _Adjust(
+                        a.code,
+                        _paths(a, path_index),
+                        a.priority is not None and a.reason is not None,
+                    )
+                    for a in p.adjust
+                ),
+            )
+        )
+    return Evaluator(
+        rules=rules,
+        steps=tuple(steps),
+        checks=tuple(checks),
+        fields=tuple(
+            (
+                element,
+                tuple(
+                    next(iter(plain)) for plain, guarded in by.values() if _single(plain, guarded)
+                ),
+                tuple(
+                    (tuple(plain), tuple(guarded))
+                    for plain, guarded in by.values()
+                    if not _single(plain, guarded)
+                ),
+            )
+            for element, by in fields.items()
+        ),
+        tables=tuple(tables),
+        pairs=tuple(pairs),
+        pair_order=tuple(
+            {need.pair: n for n, need in reversed(list(enumerate(step.needs)))} for step in steps
+        ),
+    )
+
+
+def _single(plain: dict[int, None], guarded: list[tuple[int, int]]) -> bool:
+    """Whether a field is read through one path, only by rules without a guard."""
+    return len(plain) == 1 and not guarded
+
+
+def _paths(
+    step: Step, index: Callable[[NeedPath, Callable[[Namespace], bool]], int]
+) -> tuple[int, ...]:
+    """The indices of a guard's or adjustment's needs paths."""
+    return tuple(index(path, check) for path, check in zip(step.paths, step.needs, strict=True))

@@ -1,0 +1,278 @@
+"""The engine's execution plan: every rule compiled once into plain, fast values.
+
+NOTE: reading a pydantic model's private attributes goes through ``__getattr__`` and costs
+microseconds; with dozens of rules and their needs per project that dominated advising.
+The plan copies what evaluation reads into slotted objects once per engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from .._errors import UsageError
+from .._suggest import suggest
+from ..messages._i18n import t
+from ..rulebook._elements import ELEMENTS
+from ._questions import field_to_fill, table_of
+
+if TYPE_CHECKING:
+    import types
+
+    from ..rulebook._conditions import NeedPath
+    from ..rulebook._rules import LocalText, Rule
+
+__all__ = [
+    "Need",
+    "Planned",
+    "Step",
+    "absent_checker",
+    "jsonable",
+    "plan",
+    "selection",
+    "value_getter",
+    "value_of",
+]
+
+Absent = Callable[[dict[str, Any]], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Need:
+    """One fact a rule needs: its path, what users fill in, and a fast absence check."""
+
+    text: str
+    field: str
+    table: str
+    absent: Absent
+    path: NeedPath
+    value: Callable[[dict[str, Any]], Any]  # what the finding shows as the fact's value
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A compiled guard (``applies``) or priority adjustment."""
+
+    code: types.CodeType
+    needs: tuple[Absent, ...]
+    paths: tuple[NeedPath, ...]  # the needs paths, in the order of ``needs``
+    priority: str | None = None
+    reason: LocalText | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A rule as the engine runs it."""
+
+    rule: Rule
+    code: str
+    element: str
+    kind: str
+    priority: str | None
+    condition: types.CodeType | None
+    call: Callable[[Any], bool] | None
+    needs: tuple[Need, ...]
+    guard: Step | None
+    adjust: tuple[Step, ...]
+    keys: frozenset[str]  # what select/ignore match: code, name, element, plugin
+    #: per language: title, message, why, actions
+    texts: dict[str, tuple[str, str, str, tuple[str, ...]]]
+    #: the fields of every Finding of this rule that do not depend on the project
+    finding: dict[str, Any]
+    #: what the priority score reads of the rule: kind, element, phases, needs served, effort
+    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]
+    #: whether any of its texts has ``{table.field}`` placeholders to fill
+    placeholders: bool
+
+
+def absent_checker(path: NeedPath) -> Absent:
+    """A function telling whether ``path`` is absent from a namespace, specialised by shape."""
+    steps = path.steps
+    if len(steps) == 1 and not steps[0][1]:
+        ((name, _),) = steps
+        return lambda ns: ns.get(name) is None
+    if len(steps) == 2 and not steps[0][1] and not steps[1][1]:
+        (table, _), (field, _) = steps
+        return lambda ns: getattr(ns[table], field, None) is None
+    if len(steps) == 2 and steps[0][1] and not steps[1][1]:
+        (table, _), (field, _) = steps
+
+        def absent_in_list(ns: dict[str, Any]) -> bool:
+            items = ns.get(table)
+            return items is None or any(getattr(i, field, None) is None for i in items)
+
+        return absent_in_list
+    return path.absent
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+def jsonable(value: Any) -> Any:
+    """A fact's value as plain JSON data (sets sorted, dates as text, models as dicts)."""
+    if type(value) in _PLAIN:
+        return value
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    if isinstance(value, (list, tuple)):
+        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_none=True)
+    return value
+
+
+def value_getter(path: NeedPath) -> Callable[[dict[str, Any]], Any]:
+    """A function reading the value ``path`` points at (a list when it goes through one)."""
+    steps = path.steps
+    shape = tuple(through for _, through in steps)
+    names = [name for name, _ in steps]
+    if shape == (False,):
+        return lambda ns: jsonable(ns.get(names[0]))
+    if shape == (False, False):
+        table, field = names
+        return lambda ns: jsonable(getattr(ns[table], field, None))
+    if shape == (True, False):
+        table, field = names
+        return lambda ns: [jsonable(getattr(i, field, None)) for i in ns.get(table) or ()]
+    return functools.partial(value_of, steps)
+
+
+def value_of(steps: tuple[tuple[str, bool], ...], namespace: Mapping[str, Any]) -> Any:
+    """The value a needs path points at (a list when the path goes through a list)."""
+    values: list[Any] = [namespace]
+    listed = False
+    for i, (name, through) in enumerate(steps):
+        nxt: list[Any] = []
+        for value in values:
+            item = value.get(name) if i == 0 else getattr(value, name, None)
+            if through:
+                nxt.extend(item or ())
+            else:
+                nxt.append(item)
+        values = nxt
+        listed = listed or through
+    return jsonable(values if listed else values[0])
+
+
+def _step(
+    code: types.CodeType,
+    paths: tuple[NeedPath, ...],
+    priority: str | None = None,
+    reason: LocalText | None = None,
+) -> Step:
+    return Step(
+        code,
+        tuple(absent_checker(p) for p in paths),
+        paths,
+        priority,
+        reason,
+    )
+
+
+def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
+    """Compile ``rules`` into the engine's execution plan (in the same order)."""
+    out = []
+    for rule in rules:
+        guard = rule.applies
+        out.append(
+            Planned(
+                rule=rule,
+                code=rule.code,
+                element=rule.element,
+                kind=rule.kind,
+                priority=rule.priority,
+                condition=rule.code_object,
+                call=None if rule.code_object is not None else rule.when,  # type: ignore[arg-type]
+                needs=tuple(
+                    Need(
+                        p.text,
+                        field_to_fill(p.text),
+                        table_of(field_to_fill(p.text)),
+                        absent_checker(p),
+                        p,
+                        value_getter(p),
+                    )
+                    for p in rule.need_paths
+                ),
+                guard=_step(guard.code_object, guard.need_paths) if guard is not None else None,
+                adjust=tuple(
+                    _step(a.code_object, a.need_paths, a.priority, a.reason) for a in rule.adjust
+                ),
+                keys=frozenset((rule.code, rule.name, rule.element, rule.plugin)),
+                texts={
+                    lang: (
+                        rule.title.get(lang),
+                        rule.message.get(lang),
+                        rule.why.get(lang),
+                        tuple(rule.actions.get(lang)) if rule.actions else (),
+                    )
+                    for lang in ("nl", "en")
+                },
+                finding={
+                    "code": rule.code,
+                    "name": rule.name,
+                    "element": rule.element,
+                    "kind": rule.kind,
+                    "evidence": rule.evidence,
+                    "source": rule.source,
+                    "plugin": rule.plugin,
+                    "decision": None,
+                    "phases": rule.phases,
+                    "effort": rule.effort,
+                    "serves_needs": rule.serves_needs,
+                    "tags": rule.tags,
+                },
+                ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
+                placeholders=any(
+                    "{" in text
+                    for lang in ("nl", "en")
+                    for text in (rule.title.get(lang), rule.message.get(lang), rule.why.get(lang))
+                ),
+            )
+        )
+    return tuple(out)
+
+
+def selection(
+    planned: tuple[Planned, ...], select: tuple[str, ...], ignore: tuple[str, ...]
+) -> tuple[Planned, ...]:
+    """The rules that select/ignore leave (all of them when neither is given).
+
+    A token is a rule's code or name, an element id or a plugin name.
+
+    :raises UsageError: a token matches nothing (with a did-you-mean).
+    """
+    if not select and not ignore:
+        return planned
+    vocabulary = set().union(*(p.keys for p in planned)) | {e.id for e in ELEMENTS}
+    for what, tokens in (("select", select), ("ignore", ignore)):
+        for token in tokens:
+            if token not in vocabulary and token.upper() not in vocabulary:
+                hint = suggest(token, vocabulary)
+                raise UsageError(
+                    t(
+                        nl="{w}: {x!r} past bij geen regel, element of plugin",
+                        en="{w}: {x!r} matches no rule, element or plugin",
+                        w=what,
+                        x=token,
+                    )
+                    + (
+                        t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
+                        if hint
+                        else ""
+                    )
+                )
+
+    def matches(p: Planned, tokens: tuple[str, ...]) -> bool:
+        return any(tok in p.keys or tok.upper() == p.code for tok in tokens)
+
+    return tuple(
+        p for p in planned if (not select or matches(p, select)) and not matches(p, ignore)
+    )

@@ -1,0 +1,378 @@
+"""One evaluation of one project: the engine's plan → findings, questions, strengths, report.
+
+The state of a run lives only for one ``advise`` call, so a rule or plugin that fails on
+one project never affects the next, nor a project advised on at the same time by another
+thread: the run reads the engine's immutable catalogue and keeps its own problems.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import types
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .._errors import PluginError, ProjectError
+from ..messages._i18n import LANG_ENV, resolve_language
+from ..plugins._host import CallLog
+from ..project._facts import Facts, derive_facts
+from ..project._model import EMPTY_TABLES, TABLES, Project
+from ..report._report import ErrorEntry, Finding, Report, Strength, build
+from ..rulebook._budget import BUDGET, StepBudget
+from ..rulebook._conditions import ALLOWED_FUNCTIONS
+from ..rulebook._elements import ELEMENTS
+from ..rulebook._rules import fill_placeholders
+from ._checks import ABSENT, project_problems
+from ._decisions import apply_decisions
+from ._plan import selection
+from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
+from ._questions import QuestionBook, absent_tables
+from ._status import effect_profile, element_statuses
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ._evaluate import Evaluator
+    from ._plan import Planned
+    from ._setup import Setup
+
+__all__ = ["LANG_ENV", "Run", "RunsRules"]
+
+ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
+_TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
+
+
+def language(lang: str | None, project: Project) -> str:
+    """The report language: the caller's, else the file's, else ADVIES_LANG, else Dutch."""
+    return resolve_language(lang, project.advies.language if project.advies else None)
+
+
+def _ranked(
+    priority: str,
+    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
+    context: tuple[str | None, tuple[str, ...], int | None, int | None],
+    lang: str,
+) -> tuple[str, float, tuple[str, ...]]:
+    kind, element, phases, serves_needs, effort = ranking
+    phase, needs, months_left, funding_months = context
+    return rank(
+        priority,
+        kind=kind,
+        element=element,
+        phases=phases,
+        serves_needs=serves_needs,
+        effort=effort,
+        phase=phase,
+        needs=needs,
+        months_left=months_left,
+        funding_months=funding_months,
+        lang=lang,
+    )
+
+
+class RunsRules(Protocol):
+    """What a run needs of the engine that starts it (an :class:`Engine` is one).
+
+    NOTE: a protocol, so that this module does not import the engine that imports it.
+    """
+
+    strict: bool
+    #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
+    rankings: dict[tuple[Any, ...], tuple[str, float, tuple[str, ...]]]
+
+    @property
+    def setup(self) -> Setup:
+        """The engine's immutable catalogue."""
+
+    @property
+    def profiling(self) -> bool:
+        """Whether the engine keeps timings."""
+
+    @property
+    def tool_info(self) -> dict[str, Any]:
+        """The report's ``tool`` part."""
+
+    def evaluator(self, active: tuple[Planned, ...]) -> Evaluator:
+        """The evaluator of a selection of the plan."""
+
+    def note_run(self, timings: Mapping[tuple[str, str], float]) -> None:
+        """Count one run and add its timings."""
+
+
+class Run:
+    """One evaluation of one project."""
+
+    def __init__(
+        self,
+        engine: RunsRules,
+        project: Project,
+        file: str | None,
+        lang: str | None,
+        date: dt.date | None,
+        select: Iterable[str],
+        ignore: Iterable[str],
+    ) -> None:
+        self.engine = engine
+        self.setup = setup = engine.setup
+        #: the problems of plugins while advising on this project, and their timings
+        self.log = CallLog(setup.host.versions, timed=engine.profiling)
+        self.project = project
+        self.file = file
+        self.lang = language(lang, project)
+        self.today = date or dt.date.today()
+        settings = project.advies
+        # the caller's select replaces the file's; ignores add up
+        self.select = tuple(select) or (tuple(settings.select or ()) if settings else ())
+        self.ignore = tuple(ignore) + (tuple(settings.ignore or ()) if settings else ())
+        self.errors: list[ErrorEntry] = []
+        self.warnings: list[str] = []
+        self.extension_values: dict[str, Any] = {}
+
+    # -- set-up of the run -----------------------------------------------------------
+
+    def namespace(self, facts: Facts) -> dict[str, Any]:
+        """What conditions read: the tables (absent ones empty), facts and extensions."""
+        project = self.project
+        ns: dict[str, Any] = {"__builtins__": {}, **ALLOWED_FUNCTIONS, "facts": facts}
+        ns[BUDGET] = StepBudget()  # conditions with loops count their steps (one per run)
+        for name, is_list in _TABLE_KINDS:
+            value = getattr(project, name)
+            ns[name] = value if value is not None or is_list else EMPTY_TABLES[name]
+        extensions = self.setup.extensions
+        if extensions:
+            ns["extensions"] = types.SimpleNamespace(
+                **{name: self.extension_values.get(name, ABSENT) for name in extensions}
+            )
+        else:
+            ns["extensions"] = types.SimpleNamespace()
+        return ns
+
+    def facts(self) -> Facts:
+        """The built-in facts, and those plugins add through ``advies_facts``."""
+        facts = derive_facts(self.project, self.today)
+        host, log = self.setup.host, self.log
+        if not host.implements("advies_facts"):
+            return facts
+        builtin = facts.as_dict()
+        given: dict[str, str] = {}
+        for plugin, result in host.call_each(
+            "advies_facts", log, project=self.project, facts=types.MappingProxyType(builtin)
+        ):
+            if not isinstance(result, Mapping):
+                log.report(plugin, "advies_facts must return a dict")
+                continue
+            for name, value in result.items():
+                if name in builtin:
+                    log.report(plugin, f"fact {name!r} is built in; left out")
+                elif name in given:
+                    log.report(
+                        plugin, f"fact {name!r} is already given by plugin {given[name]}; left out"
+                    )
+                else:
+                    given[name] = plugin
+                    setattr(facts, name, value)
+        return facts
+
+    def check(self) -> None:
+        """Required plugins, ``[extensions.NAME]`` tables and decisions, as ``check`` does.
+
+        Keeps the validated extension tables and the warnings for the report.
+        """
+        problems, self.warnings, self.extension_values = project_problems(
+            self.setup, self.project, self.file
+        )
+        if problems:
+            raise ProjectError(problems)
+
+    # -- one rule --------------------------------------------------------------------
+
+    def question_of(self, p: Planned) -> str:
+        """The rule's own question, in the report's language."""
+        question = p.rule.question
+        return fill_placeholders(question.get(self.lang), self.ns) if question else ""
+
+    def fail(self, p: Planned, message: str) -> None:
+        """Record that a rule failed on this project (the run goes on)."""
+        plugin = p.rule.plugin
+        self.errors.append(ErrorEntry(plugin, p.code, message, self.setup.host.version(plugin)))
+
+    def failed(self, active: Sequence[Planned], index: int, what: str, exc: BaseException) -> None:
+        """A rule's condition or guard raised on this project: reported, never raised."""
+        self.fail(active[index], f"{what}{type(exc).__name__}: {exc}")
+
+    # -- the whole run ---------------------------------------------------------------
+
+    def report(self) -> Report:
+        """Advise: evaluate every selected rule and build the report."""
+        try:
+            return self._report(self.setup.plan)
+        finally:
+            self.engine.note_run(self.log.timings)
+
+    def _report(self, planned: tuple[Planned, ...]) -> Report:
+        engine, lang, project = self.engine, self.lang, self.project
+        self.check()
+        facts = self.facts()
+        ns = self.namespace(facts)
+        active = selection(planned, self.select, self.ignore)
+        phase = project.project.phase
+        needs = project.residents.needs or () if project.residents else ()
+
+        self.ns = ns
+        self.context = rank_context(phase, needs, facts.months_left, facts.funding_months)
+        self.rankings = engine.rankings
+        self.findings: list[Finding] = []
+        self.strengths: list[Strength] = []
+        evaluator = engine.evaluator(active)
+        timings = self.log.timings if self.log.timed else None
+        per_rule = [0.0] * len(active) if timings is not None else None
+        absent = absent_tables(project, TABLES)
+        outcome = evaluator(ns, functools.partial(self.failed, active), absent, per_rule)
+        if timings is not None and per_rule is not None:
+            for p, seconds in zip(active, per_rule, strict=True):
+                key = (p.rule.plugin, p.code)
+                timings[key] = timings.get(key, 0.0) + seconds
+        book = QuestionBook(lang)
+        book.ask_tables(outcome.whole, evaluator)
+        book.ask_all(outcome.asked, active, self.question_of)
+        adjusted = outcome.adjusted
+        for i in outcome.fired:
+            self.fire(active[i], adjusted.get(i))
+        findings, strengths = self.findings, self.strengths
+        described = outcome.completeness
+
+        findings = self.prioritise(order(findings))
+        findings, not_followed, stale = apply_decisions(
+            findings, active, self.project.decisions or [], self.setup.find_rule
+        )
+        questions = book.questions(ELEMENT_INDEX)
+        strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
+        elements = element_statuses(
+            findings, questions, strengths, self.setup.layouts[lang], described
+        )
+        # NOTE: the catalogue's problems belong to every report; the run's to this one only
+        for problem in (*self.setup.problems, *self.log.problems):
+            entry = ErrorEntry(problem.plugin, problem.rule, problem.message, problem.version)
+            if entry not in self.errors:
+                self.errors.append(entry)
+        # NOTE: by plugin, not by the order plugins were given in: the same report either way
+        self.errors.sort(key=lambda e: (e.plugin, e.rule is not None, e.rule or "", e.message))
+        if engine.strict and self.errors:
+            first = self.errors[0]
+            raise PluginError(first.plugin, first.version, first.message)
+        return build(
+            Report,
+            {
+                "tool": engine.tool_info,
+                "project": {
+                    "name": project.project.name,
+                    "file": self.file,
+                    "phase": phase,
+                    "months_left": facts.months_left,
+                },
+                "language": lang,
+                "evaluated_on": self.today.isoformat(),
+                "findings": tuple(findings),
+                "strengths": tuple(strengths),
+                "questions": questions,
+                "elements": elements,
+                "not_followed": tuple(not_followed),
+                "stale_decisions": tuple(stale),
+                "effects": effect_profile(elements, lang),
+                "errors": tuple(self.errors),
+                "warnings": tuple(self.warnings),
+                "renderers": self.setup.renderers,
+            },
+        )
+
+    def fire(self, p: Planned, adjustment: int | None = None) -> None:
+        """A rule whose condition holds: a strength or a finding.
+
+        :param adjustment: which of the rule's ``[[rule.adjust]]`` applied, if one did.
+        """
+        ns = self.ns
+        lang = self.lang
+        title, message, why, actions = p.texts[lang]
+        if p.placeholders:
+            title = fill_placeholders(title, ns)
+            message = fill_placeholders(message, ns)
+            why = fill_placeholders(why, ns)
+        if p.kind == "strength":
+            self.strengths.append(
+                build(
+                    Strength,
+                    {
+                        "code": p.code,
+                        "name": p.finding["name"],
+                        "element": p.element,
+                        "title": title,
+                        "message": message,
+                        "plugin": p.finding["plugin"],
+                    },
+                )
+            )
+            return
+        reason = None
+        priority = p.priority or "low"
+        if adjustment is not None:
+            step = p.adjust[adjustment]
+            assert step.priority is not None and step.reason is not None  # see _evaluate
+            priority, reason = step.priority, step.reason.get(lang)
+        ranking = p.ranking
+        context = rule_context(ranking[2], ranking[3], self.context)
+        # NOTE: rankings are cached on the engine by what they depend on (see rule_context)
+        key = (priority, id(p), *context, lang)
+        ranked = self.rankings.get(key)
+        if ranked is None:
+            if len(self.rankings) >= 16384:
+                self.rankings.clear()
+            ranked = self.rankings[key] = _ranked(priority, ranking, context, lang)
+        priority, value, factors = ranked
+        if reason:
+            factors = (adjusted_factor(priority, reason, lang), *factors)
+        values = p.finding.copy()
+        values["priority"] = priority
+        values["base_priority"] = p.priority or priority
+        values["score"] = value
+        values["score_factors"] = factors
+        values["title"] = title
+        values["message"] = message
+        values["why"] = why
+        values["actions"] = actions
+        values["facts"] = {n.text: n.value(ns) for n in p.needs}
+        self.findings.append(build(Finding, values))
+
+    def prioritise(self, findings: list[Finding]) -> list[Finding]:
+        """Let a plugin replace the order; keep ours when its answer is not a permutation."""
+        host = self.setup.host
+        if not host.implements("advies_prioritise"):
+            return findings
+        answer = host.first_result(
+            "advies_prioritise",
+            self.log,
+            findings=tuple(findings),
+            project=self.project,
+            lang=self.lang,
+        )
+        if answer is None:
+            return findings
+        plugin, result = answer
+        try:
+            result = list(result)
+        except TypeError:
+            result = []
+        if not _is_permutation(result, findings):
+            self.log.report(
+                plugin,
+                "advies_prioritise must return the same findings in a new order; "
+                "the built-in order is used",
+            )
+            return findings
+        return result
+
+
+def _is_permutation(result: Sequence[Any], findings: Sequence[Finding]) -> bool:
+    return all(isinstance(f, Finding) for f in result) and sorted(f.code for f in result) == sorted(
+        f.code for f in findings
+    )

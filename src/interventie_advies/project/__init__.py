@@ -1,0 +1,1 @@
+"""The project file: the model, reading and checking it, and derived facts (TOML → Project)."""

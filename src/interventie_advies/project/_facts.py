@@ -1,0 +1,149 @@
+"""Derived facts that conditions read as ``facts.NAME``.
+
+A fact is ``None`` when it cannot be derived from the project: unknown is not false.
+
+Each fact declares, next to its type, the fields of the project file it is derived from
+(:class:`From`): the questions for a missing fact ask for exactly those fields, and the
+table of the first one is the table the fact belongs to (see ``_questions``). A test keeps
+the declarations and :func:`derive_facts` in step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: TC003 - Facts.annotations() resolves these at run time
+import functools
+import typing
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
+
+if TYPE_CHECKING:
+    from ._model import Project
+
+__all__ = [
+    "URGENT_MONTHS",
+    "Facts",
+    "From",
+    "derive_facts",
+    "fact_sources",
+    "months_between",
+]
+
+#: funding that ends within this many months (``facts.months_left``) is urgent: the
+#: prioritiser raises warnings, the portfolio puts the project first
+URGENT_MONTHS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class From:
+    """The fields of the project file a derived fact is derived from, most telling first."""
+
+    fields: tuple[str, ...]
+
+    def __init__(self, *fields: str) -> None:
+        object.__setattr__(self, "fields", fields)
+
+
+_END = "funding.sources[].end"
+
+
+class Facts:
+    """The derived facts of one project on one evaluation date."""
+
+    today: Annotated[dt.date, From()]  # the evaluation date: always known
+    # NOTE: funding ends at the last end of a source, or else when the project ends
+    funding_end: Annotated[dt.date | None, From(_END, "project.end")]
+    funding_start: Annotated[dt.date | None, From("funding.sources[].start")]
+    months_left: Annotated[int | None, From(_END, "project.end")]
+    funding_months: Annotated[
+        int | None, From("funding.duration_months", "funding.sources[].start", _END)
+    ]
+    project_months: Annotated[int | None, From("project.end", "project.start")]
+    partner_domains: Annotated[set[str] | None, From("partners[].domain")]
+    partner_names: Annotated[set[str] | None, From("partners[].name")]
+    partner_count: Annotated[int | None, From("partners")]
+    key_person_count: Annotated[int | None, From("key_persons")]
+    has_structural_funding: Annotated[bool | None, From("funding.sources[].kind")]
+    has_in_kind_funding: Annotated[bool | None, From("funding.sources[].kind")]
+    funding_total_eur: Annotated[float | None, From("funding.sources[].amount_eur")]
+
+    def __init__(self, **values: Any) -> None:
+        self.__dict__.update(values)
+
+    def __getattr__(self, name: str) -> Any:
+        # NOTE: a plugin fact that a plugin did not provide for this project reads as None
+        # (not described), never as an AttributeError inside a condition.
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return None
+
+    @classmethod
+    @functools.cache
+    def annotations(cls) -> dict[str, Any]:
+        """Map each built-in fact to its type."""
+        return typing.get_type_hints(cls)
+
+    @classmethod
+    @functools.cache
+    def sources(cls) -> dict[str, tuple[str, ...]]:
+        """Map each built-in fact to the fields it is derived from (see :class:`From`)."""
+        hints = typing.get_type_hints(cls, include_extras=True)
+        return {
+            name: next(m.fields for m in getattr(hint, "__metadata__", ()) if isinstance(m, From))
+            for name, hint in hints.items()
+        }
+
+    def as_dict(self) -> dict[str, Any]:
+        """All facts with their values."""
+        return dict(self.__dict__)
+
+
+def fact_sources(path: str) -> tuple[str, ...] | None:
+    """The fields ``facts.NAME`` is derived from; None for another path or a plugin's fact."""
+    if not path.startswith("facts."):
+        return None
+    return Facts.sources().get(path[6:])
+
+
+def months_between(start: dt.date, end: dt.date) -> int:
+    """Whole months from ``start`` to ``end`` (negative when ``end`` is earlier)."""
+    months = (end.year - start.year) * 12 + (end.month - start.month)
+    if months > 0 and end.day < start.day:
+        months -= 1
+    elif months < 0 and end.day > start.day:
+        months += 1
+    return months
+
+
+def derive_facts(project: Project, today: dt.date) -> Facts:
+    """Compute the built-in facts of ``project`` as seen on ``today``."""
+    info = project.project
+    funding = project.funding
+    sources = funding.sources if funding is not None else None
+    ends = [s.end for s in sources or () if s.end is not None]
+    starts = [s.start for s in sources or () if s.start is not None]
+    funding_end = max(ends) if ends else info.end
+    funding_start = min(starts) if starts else None
+
+    funding_months: int | None = funding.duration_months if funding is not None else None
+    if funding_months is None and funding_start is not None and ends:
+        funding_months = max(0, months_between(funding_start, max(ends)))
+
+    project_months = months_between(info.start, info.end) if info.start and info.end else None
+    partners = project.partners
+    kinds = {s.kind for s in sources or () if s.kind is not None}
+    amounts = [s.amount_eur for s in sources or () if s.amount_eur is not None]
+    return Facts(
+        today=today,
+        funding_end=funding_end,
+        funding_start=funding_start,
+        months_left=months_between(today, funding_end) if funding_end else None,
+        funding_months=funding_months,
+        project_months=project_months,
+        partner_domains={p.domain for p in partners} if partners is not None else None,
+        partner_names={p.name for p in partners} if partners is not None else None,
+        partner_count=len(partners) if partners is not None else None,
+        key_person_count=len(project.key_persons) if project.key_persons is not None else None,
+        has_structural_funding=("structural" in kinds) if sources is not None else None,
+        has_in_kind_funding=("in_kind" in kinds) if sources is not None else None,
+        funding_total_eur=sum(amounts) if amounts else None,
+    )

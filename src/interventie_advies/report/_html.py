@@ -1,0 +1,235 @@
+"""HTML report: one self-contained, printable page (Jinja2 with autoescaping, no JavaScript).
+
+Jinja2 is imported only when a report is rendered as HTML, so ``import interventie_advies``
+stays cheap. Every text from the project file, the rules or a plugin goes through Jinja2's
+autoescaping; control, bidi and invisible characters are written out first,
+which autoescaping alone does not do.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..messages import table, word
+from ..project._enums import PRIORITY_RANK
+from ._safe import terminal_safe
+from ._text import groups
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from ._values import ElementStatus, Finding, ReportData
+
+__all__ = ["jinja_environment", "render_html"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: words only the HTML report needs (the shared ones are the namespace "word")
+_WORDS = table("html")
+
+_TITLE_MAX = 56  # characters of an element title inside the chart (the table has them all)
+_ROW = 36  # chart row height
+_HEAD = 26  # chart header height
+_BAR_X, _BAR_W = 566, 164
+
+
+def _w(key: str, lang: str) -> str:
+    pair = _WORDS.get(key)
+    if pair is not None:
+        return pair[0] if lang == "nl" else pair[1]
+    return word(key, lang)
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _clean(value: Any) -> Any:
+    """Jinja2 ``finalize``: write out control, bidi and invisible characters of plain text."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return terminal_safe(value)
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def jinja_environment() -> Environment:
+    """The Jinja2 environment of the HTML pages (report, portfolio): autoescaping, strict."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "j2", "svg"), default_for_string=True, default=True
+        ),
+        undefined=StrictUndefined,
+        finalize=_clean,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cap"] = _cap
+    env.globals["priority_rank"] = PRIORITY_RANK
+    return env
+
+
+@functools.lru_cache(maxsize=1)
+def _css() -> str:
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    if "</" in css:  # pragma: no cover - a guard for whoever edits the stylesheet
+        raise ValueError("report.css must not contain '</'")
+    return css
+
+
+# -- sources ---------------------------------------------------------------------------------
+
+_URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def split_sources(text: str) -> list[str]:
+    """One rule's source text split into single sources at ``;`` outside brackets."""
+    parts: list[str] = []
+    depth = start = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    text: str
+    url: bool
+
+
+def _pieces(source: str) -> list[_Piece]:
+    """Plain text and web addresses (only http and https become links)."""
+    pieces: list[_Piece] = []
+    pos = 0
+    for match in _URL.finditer(source):
+        url = match.group().rstrip(".,;:)]")
+        end = match.start() + len(url)
+        if match.start() > pos:
+            pieces.append(_Piece(source[pos : match.start()], False))
+        pieces.append(_Piece(url, True))
+        pos = end
+    if pos < len(source):
+        pieces.append(_Piece(source[pos:], False))
+    return pieces
+
+
+# -- view model ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Card:
+    number: int
+    finding: Finding
+    element: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """One row of the element chart."""
+
+    status: ElementStatus
+    y: int
+    label: str
+    bar: float
+
+
+def _marks(elements: tuple[ElementStatus, ...]) -> list[_Mark]:
+    marks = []
+    for i, e in enumerate(elements):
+        title = terminal_safe(e.title)
+        label = title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1].rstrip() + "…"
+        share = e.described / e.needed if e.needed else 0.0
+        marks.append(_Mark(e, _HEAD + i * _ROW, label, round(_BAR_W * share, 1)))
+    return marks
+
+
+def _context(report: ReportData) -> dict[str, Any]:
+    lang = report.language
+
+    def w(key: str) -> str:
+        return _w(key, lang)
+
+    titles = {e.element: e.title for e in report.elements}
+    sources: dict[str, int] = {}
+    number = 0
+    grouped = []
+    for key, group in groups(report.findings):
+        cards = []
+        for f in group:
+            number += 1
+            refs = []
+            for src in split_sources(f.source or ""):
+                refs.append(sources.setdefault(src, len(sources) + 1))
+            cards.append(_Card(number, f, titles.get(f.element, f.element), tuple(refs)))
+        grouped.append((key, cards))
+
+    questions: dict[str, list[Any]] = {}
+    for q in report.questions:
+        questions.setdefault(q.element, []).append(q)
+
+    summary = report.summary
+    counts = [
+        (summary[key], word(f"{key}_1" if summary[key] == 1 else f"{key}_n", lang))
+        for key in ("recommendations", "warnings", "questions", "strengths")
+    ]
+    completeness = report.completeness
+    plugins = ", ".join(
+        f"{p.get('name', '')} {p.get('version', '')}".strip()
+        for p in report.tool.get("plugins", ())
+    )
+    return {
+        "r": report,
+        "lang": lang,
+        "w": w,
+        "project": report.project,
+        "phase": w(report.project.get("phase") or "unknown_phase"),
+        "counts": counts,
+        "by_priority": [(n, w(p)) for p, n in summary["by_priority"].items()],
+        "completeness": completeness,
+        "completeness_text": w("completeness").format(
+            d=completeness["described"], n=completeness["needed"], p=completeness["percent"]
+        ),
+        "groups": grouped,
+        "titles": titles,
+        "marks": _marks(report.elements),
+        "chart": {
+            "width": 800,
+            "height": _HEAD + _ROW * len(report.elements) + 4,
+            "row": _ROW,
+            "bar_x": _BAR_X,
+            "bar_w": _BAR_W,
+        },
+        "questions": [(titles.get(k, k), v) for k, v in questions.items()],
+        "sources": [(n, _pieces(text)) for text, n in sources.items()],
+        "plugins": plugins,
+        "css": _markup(_css()),
+    }
+
+
+def _markup(text: str) -> Any:
+    from markupsafe import Markup
+
+    return Markup(text)  # our own stylesheet, never text from a project or plugin
+
+
+def render_html(report: ReportData) -> str:
+    """Render ``report`` as one self-contained HTML page (inline CSS and SVG, no scripts)."""
+    template = jinja_environment().get_template("report.html.j2")
+    return template.render(_context(report))

@@ -1,0 +1,169 @@
+"""Plain-text report for the terminal: top advice first, then the rest, grouped."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING
+
+from .._safe_text import visible
+from ..messages import summary_line, word
+from ._safe import terminal_safe
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ._values import Finding, ReportData
+
+__all__ = ["TOP", "groups", "render_text"]
+
+TOP = 5
+WIDTH = 88
+_COLORS = {
+    "high": "31",
+    "medium": "33",
+    "low": "36",
+    "head": "1",
+    "dim": "2",
+    "covered": "32",
+    "partial": "33",
+    "missing": "31",
+    "unknown": "2",
+    "strong": "32",
+    "moderate": "33",
+    "weak": "31",
+}
+
+
+class _Out:
+    def __init__(self, lang: str, color: bool) -> None:
+        self.lang = lang
+        self.color = color
+        self.lines: list[str] = []
+
+    def paint(self, text: str, key: str) -> str:
+        text = terminal_safe(text)  # score factors and element titles may come from plugins
+        return f"\x1b[{_COLORS[key]}m{text}\x1b[0m" if self.color and key in _COLORS else text
+
+    def w(self, key: str) -> str:
+        return word(key, self.lang)
+
+    def line(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def para(self, text: str, indent: str) -> None:
+        wrapped = textwrap.wrap(terminal_safe(text), WIDTH - len(indent)) or [""]
+        self.lines.extend(indent + part for part in wrapped)
+
+    def heading(self, text: str) -> None:
+        self.line()
+        self.line(self.paint(text, "head"))
+        self.line(self.paint("─" * len(text), "dim"))
+
+
+def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None:
+    tag = out.paint(f"[{out.w(f.priority).upper()}]", f.priority)
+    kind = f" {out.w(f.kind)}" if f.kind == "warning" else ""
+    out.line(f"{number:>2}. {tag}{kind} {terminal_safe(f.title)}")
+    element = titles.get(f.element, f.element)
+    out.line(out.paint(f"    {f.code} · {element} · {out.w('score').lower()} {f.score:g}", "dim"))
+    out.para(f.message, "    ")
+    out.para(f"{out.w('why')}: {f.why}", "    ")
+    if f.actions:
+        out.line(f"    {out.w('actions')}:")
+        for action in f.actions:
+            wrapped = textwrap.wrap(terminal_safe(action), WIDTH - 8) or [""]
+            out.line(f"      - {wrapped[0]}")
+            out.lines.extend(f"        {rest}" for rest in wrapped[1:])
+    if f.decision is not None:
+        out.line(f"    {out.w('decision')}: {out.w(f.decision.status)}")
+    out.line(out.paint(f"    {'; '.join(f.score_factors)}", "dim"))
+
+
+def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+    """Top advice first, then the remaining warnings, then the other recommendations."""
+    rest = findings[TOP:]
+    return [
+        ("top", list(findings[:TOP])),
+        ("warnings", [f for f in rest if f.kind == "warning"]),
+        ("other", [f for f in rest if f.kind != "warning"]),
+    ]
+
+
+def render_text(report: ReportData, *, color: bool = False) -> str:
+    """Render a report as text; ANSI colour only when ``color`` is true."""
+    lang = report.language
+    out = _Out(lang, color)
+    project = report.project
+    phase = out.w(project.get("phase") or "unknown_phase")
+    out.line(out.paint(f"{out.w('advice_for')}: {terminal_safe(project['name'])}", "head"))
+    out.line(f"{out.w('phase')}: {phase} · {out.w('evaluated_on')} {report.evaluated_on}")
+    out.line(summary_line(report.summary, lang))
+    c = report.completeness
+    out.line(out.w("completeness").format(d=c["described"], n=c["needed"], p=c["percent"]))
+    for note in report.warnings:
+        out.para(f"{out.w('notes')}: {note}", "")
+
+    titles = {e.element: e.title for e in report.elements}
+    findings = list(report.findings)
+    number = 0
+    for key, group in groups(findings):
+        if not group and key != "top":
+            continue
+        out.heading(out.w(key))
+        if not group:
+            out.line(out.w("none"))
+        for f in group:
+            number += 1
+            _finding(out, number, f, titles)
+            out.line()
+
+    if report.questions:
+        out.heading(out.w("questions"))
+        current = None
+        for q in report.questions:
+            if q.element != current:
+                current = q.element
+                out.line(out.paint(titles.get(q.element, q.element), "head"))
+            out.para(f"? {q.question}", "  ")
+            shown = ", ".join(q.missing[:4]) + (
+                f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
+            )
+            out.line(out.paint(f"    {out.w('fill_in')}: {shown}", "dim"))
+
+    if report.strengths:
+        out.heading(out.w("strengths"))
+        for st in report.strengths:
+            out.para(f"+ {st.title} ({st.code})", "  ")
+            out.para(st.message, "    ")
+
+    out.heading(out.w("elements"))
+    width = max(len(e.title) for e in report.elements)
+    for e in report.elements:
+        status = out.paint(f"{out.w(e.status):<10}", e.status)
+        counts = f"{e.findings} / {e.questions} / {e.strengths}"
+        facts = f"{e.described}/{e.needed} {out.w('described')}"
+        title = terminal_safe(e.title)  # a plugin's element id may stand in for a title
+        out.line(f"  {title:<{width}}  {status}  {out.paint(f'{counts:<12} {facts}', 'dim')}")
+
+    if report.effects:
+        out.heading(out.w("effects"))
+        for eff in report.effects:
+            title = terminal_safe(eff.title)
+            out.line(f"  {title}: {out.paint(out.w(eff.level), eff.level)}")
+
+    if report.not_followed:
+        out.heading(out.w("not_followed"))
+        for n in report.not_followed:
+            out.para(f"- {n.code} {n.title} ({out.w(n.status)}): {n.reason}", "  ")
+    if report.stale_decisions:
+        out.heading(out.w("stale"))
+        for d in report.stale_decisions:
+            out.line(f"  - {terminal_safe(d.rule)} ({out.w(d.status)})")
+    if report.errors:
+        out.heading(out.w("errors"))
+        for err in report.errors:
+            where = " ".join(x for x in (err.plugin, err.version, err.rule) if x)
+            out.para(f"! {where}: {err.message}", "  ")
+    # NOTE: every text above went through terminal_safe or paint; this last pass catches
+    # one that did not, and keeps ESC only for the colour codes paint itself writes
+    return visible("\n".join(out.lines) + "\n", keep="\n\t\x1b" if color else "\n\t")

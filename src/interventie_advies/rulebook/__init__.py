@@ -1,0 +1,1 @@
+"""Rules: the rule format, conditions and their cost, the twelve elements (files → Rule)."""
