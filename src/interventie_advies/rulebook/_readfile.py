@@ -64,6 +64,20 @@ def _too_large(limit: int, size: int | None) -> str:
     )
 
 
+def _read(fd: int, limit: int) -> tuple[list[bytes], int]:
+    """At most ``limit`` + 1 bytes of the open file ``fd``, checked again once opened."""
+    _check(os.fstat(fd), limit)  # the file opened is the file checked
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks, size
+
+
 def read_bounded(path: Path, limit: int) -> str:
     """The UTF-8 text of ``path``, a regular file of at most ``limit`` bytes.
 
@@ -73,6 +87,10 @@ def read_bounded(path: Path, limit: int) -> str:
         _check(path.stat(), limit)
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
         fd = os.open(path, flags)
+        try:
+            chunks, size = _read(fd, limit)
+        finally:
+            os.close(fd)
     except OSError as exc:
         raise FileRefused(
             t(
@@ -81,26 +99,6 @@ def read_bounded(path: Path, limit: int) -> str:
                 r=exc.strerror or exc,
             )
         ) from None
-    try:
-        _check(os.fstat(fd), limit)  # the file opened is the file checked
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as exc:
-        raise FileRefused(
-            t(
-                nl="kan het bestand niet lezen: {r}",
-                en="cannot read file: {r}",
-                r=exc.strerror or exc,
-            )
-        ) from None
-    finally:
-        os.close(fd)
     if size > limit:  # it grew after it was checked
         raise FileRefused(_too_large(limit, None))
     data = b"".join(chunks)
