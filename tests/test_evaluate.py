@@ -20,12 +20,12 @@ from interventie_advies.engine._questions import TABLE_QUESTIONS, field_to_fill,
 from interventie_advies.engine._run import Run
 from interventie_advies.project._facts import derive_facts
 from interventie_advies.project._toml import loads
-from interventie_advies.report._report import (
+from interventie_advies.report._report import Report
+from interventie_advies.report._values import (
     EffectScore,
     ElementStatus,
     Finding,
     Question,
-    Report,
     Strength,
     build,
 )

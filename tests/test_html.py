@@ -403,13 +403,13 @@ def test_project_text_is_escaped(engine: Engine) -> None:
 
 
 def _error() -> Any:
-    from interventie_advies.report._report import ErrorEntry
+    from interventie_advies.report._values import ErrorEntry
 
     return ErrorEntry(plugin="kapot", rule="X01", message="", version="1.0")
 
 
 def _stale(rule: str) -> Any:
-    from interventie_advies.report._report import StaleDecision
+    from interventie_advies.report._values import StaleDecision
 
     return StaleDecision(rule=rule, status="accepted")
 

@@ -22,7 +22,8 @@ from .messages._i18n import error_language
 from .plugins._host import PluginInfo
 from .project._load import load_project
 from .project._model import Project
-from .report._report import Finding, Question, Report, Strength
+from .report._report import Report
+from .report._values import Finding, Question, Strength
 from .rulebook._rules import Rule, load_rules
 
 __all__ = [

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from .project._model import Project
-    from .report._report import Finding
+    from .report._values import Finding
     from .rulebook._rules import Rule
 
 __all__ = [

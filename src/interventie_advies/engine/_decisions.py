@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..report._report import Decision, Finding, NotFollowed, StaleDecision
+from ..report._values import Decision, Finding, NotFollowed, StaleDecision
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
-    from ..report._report import Question
+    from ..report._values import Question
     from ..rulebook._conditions import NeedPath
     from ._plan import Planned, Step
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from ..messages import table as message_table
 from ..project._enums import PRIORITY_RANK
 from ..project._facts import fact_sources
-from ..report._report import Question, build
+from ..report._values import Question, build
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence

@@ -18,7 +18,8 @@ from ..messages._i18n import LANG_ENV, resolve_language
 from ..plugins._host import CallLog
 from ..project._facts import Facts, derive_facts
 from ..project._model import EMPTY_TABLES, TABLES, Project
-from ..report._report import ErrorEntry, Finding, Report, Strength, build
+from ..report._report import Report
+from ..report._values import ErrorEntry, Finding, Strength, build
 from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from ..report._report import EffectScore, ElementStatus, build
+from ..report._values import EffectScore, ElementStatus, build
 from ..rulebook._elements import EFFECTS, ELEMENTS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from ..report._report import Finding, Question, Strength
+    from ..report._values import Finding, Question, Strength
     from ..rulebook._elements import Effect
     from ..rulebook._rules import Rule
 

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .._errors import AdviesError
-    from ._report import Finding, Report
+    from ._report import Report
+    from ._values import Finding
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -9,35 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import render
-from ._values import (
-    SCHEMA_VERSION,
-    Decision,
-    EffectScore,
-    ElementStatus,
-    ErrorEntry,
-    Finding,
-    NotFollowed,
-    Question,
-    ReportData,
-    StaleDecision,
-    Strength,
-    build,
-)
+from ._values import ReportData
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "Decision",
-    "EffectScore",
-    "ElementStatus",
-    "ErrorEntry",
-    "Finding",
-    "NotFollowed",
-    "Question",
-    "Report",
-    "StaleDecision",
-    "Strength",
-    "build",
-]
+__all__ = ["Report"]
 
 
 @dataclass(frozen=True)
