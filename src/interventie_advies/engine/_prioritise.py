@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import table, word
 from ..messages._i18n import LANGUAGES
-from ..project._enums import PRIORITIES
+from ..project._enums import PRIORITIES, PRIORITY_RANK
 from ..project._facts import URGENT_MONTHS
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ __all__ = [
     "WEIGHTS",
     "Weights",
     "adjusted_factor",
+    "capped",
     "order",
     "raise_band",
     "raises",
@@ -117,7 +118,6 @@ def score(
 
 
 _UP = {"low": "medium", "medium": "high", "high": "high"}
-_LEVEL = {"low": 0, "medium": 1, "high": 2}
 
 
 @functools.lru_cache(maxsize=64)
@@ -132,6 +132,12 @@ def _sustainability(kind: str, element: str) -> bool:
 
 def _short(funding_months: int | None, weights: Weights) -> bool:
     return funding_months is not None and funding_months < weights.short_months
+
+
+def capped(priority: str, base: str) -> str:
+    """``priority``, but at most one band above the rule's own priority ``base``."""
+    ceiling = _UP[base]
+    return ceiling if PRIORITY_RANK[priority] > PRIORITY_RANK[ceiling] else priority
 
 
 def raises(
@@ -151,14 +157,14 @@ def raises(
     ``urgent_months``. Together they never lift a finding more than one band above its
     rule's own priority ``base`` (an adjustment's raise counts too).
     """
-    ceiling = _LEVEL[_UP[base]]
+    ceiling = PRIORITY_RANK[_UP[base]]
     raised: list[tuple[str, str]] = []
     if _sustainability(kind, element) and _short(funding_months, weights):
-        if _LEVEL[priority] < ceiling:
+        if PRIORITY_RANK[priority] < ceiling:
             priority = _UP[priority]
             raised.append(("short", priority))
     urgent = months_left is not None and months_left <= weights.urgent_months
-    if kind == "warning" and urgent and _LEVEL[priority] < ceiling:
+    if kind == "warning" and urgent and PRIORITY_RANK[priority] < ceiling:
         priority = _UP[priority]
         raised.append(("urgent", priority))
     return priority, tuple(raised)
@@ -292,4 +298,4 @@ def adjusted_factor(priority: str, reason: str, lang: str) -> str:
 
 def order(findings: Sequence[Any]) -> list[Any]:
     """Order findings: band (high first), then score descending, then code."""
-    return sorted(findings, key=lambda f: (-_LEVEL.get(f.priority, -1), -f.score, f.code))
+    return sorted(findings, key=lambda f: (-PRIORITY_RANK.get(f.priority, 0), -f.score, f.code))

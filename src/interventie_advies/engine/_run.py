@@ -28,7 +28,7 @@ from ._checks import ABSENT, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
 from ._bands import hold_bands, reasons_of
-from ._prioritise import adjusted_factor, rank, rank_context, rule_context
+from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables
 from ._status import effect_profile, element_statuses
 
@@ -323,7 +323,8 @@ class Run:
         if adjustment is not None:
             step = p.adjust[adjustment]
             assert step.priority is not None and step.reason is not None  # see _evaluate
-            priority, reason = step.priority, step.reason.get(lang)
+            # NOTE: an adjustment, too, lifts a rule at most one band (docs/prioritisation.md)
+            priority, reason = capped(step.priority, base), step.reason.get(lang)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)
         # NOTE: rankings are cached on the engine by what they depend on (see rule_context)
