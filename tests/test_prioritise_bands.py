@@ -1,5 +1,7 @@
-"""Bands that hold (issue 12, item 1): place agrees with band, raises are one band, high is
-scarce, and the reports say in plain words why an item is where it is (docs/prioritisation.md).
+"""Bands that hold (issue 12, item 1; docs/prioritisation.md).
+
+Place agrees with band, raises are one band, high is scarce, and the reports say in plain
+words why an item is where it is.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def test_a_context_raises_at_most_one_band_with_the_reason(
     inputs: dict[str, Any], base: str, adjusted: str
 ) -> None:
     priority = capped(adjusted, base)
-    band, value, factors = rank(priority, base=base, **inputs)
+    band, _, factors = rank(priority, base=base, **inputs)
     assert PRIORITY_RANK[band] - PRIORITY_RANK[base] <= 1
     assert PRIORITY_RANK[band] >= PRIORITY_RANK[priority]
     raised = [f for f in factors if f.startswith(("verhoogd naar", "raised to"))]
@@ -101,7 +103,7 @@ def test_a_low_warning_in_a_short_ending_project_rises_one_band_not_two() -> Non
     context = {"kind": "warning", "element": "sustainability", "phases": (), "serves_needs": (),
                "effort": None, "phase": None, "needs": (), "months_left": 2,
                "funding_months": 6}
-    band, value, factors = rank("low", **context)
+    band, _, factors = rank("low", **context)
     assert band == "medium"
     assert factors[:2] == ("verhoogd naar middel: kort project (minder dan 12 maanden geld)",
                            "basis: prioriteit laag (1)")

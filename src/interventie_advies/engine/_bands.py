@@ -181,4 +181,3 @@ def hold_bands(
             f = build(type(f), values)
         result.append(f)
     return order(result)
-

@@ -159,10 +159,10 @@ def raises(
     """
     ceiling = PRIORITY_RANK[_UP[base]]
     raised: list[tuple[str, str]] = []
-    if _sustainability(kind, element) and _short(funding_months, weights):
-        if PRIORITY_RANK[priority] < ceiling:
-            priority = _UP[priority]
-            raised.append(("short", priority))
+    short = _sustainability(kind, element) and _short(funding_months, weights)
+    if short and PRIORITY_RANK[priority] < ceiling:
+        priority = _UP[priority]
+        raised.append(("short", priority))
     urgent = months_left is not None and months_left <= weights.urgent_months
     if kind == "warning" and urgent and PRIORITY_RANK[priority] < ceiling:
         priority = _UP[priority]

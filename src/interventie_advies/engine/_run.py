@@ -24,10 +24,10 @@ from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._rules import fill_placeholders
+from ._bands import hold_bands, reasons_of
 from ._checks import ABSENT, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
-from ._bands import hold_bands, reasons_of
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables
 from ._status import effect_profile, element_statuses
@@ -247,7 +247,9 @@ class Run:
         findings, strengths = self.findings, self.strengths
         described = outcome.completeness
 
-        findings = self.prioritise(hold_bands(findings, lang, aside=set_aside(project.decisions, self.setup.find_rule)))
+        findings = self.prioritise(
+            hold_bands(findings, lang, aside=set_aside(project.decisions, self.setup.find_rule))
+        )
         findings, not_followed, stale = apply_decisions(
             findings, active, self.project.decisions or [], self.setup.find_rule
         )

@@ -233,14 +233,17 @@ REASON: dict[str, Entry] = {
         nl="Dit telt het meest in de fase {x}.", en="This matters most in the {x} phase."
     ),
     "need": Entry(
-        nl="Dit helpt bij wat bewoners nodig hebben: {x}.", en="This serves what residents need: {x}."
+        nl="Dit helpt bij wat bewoners nodig hebben: {x}.",
+        en="This serves what residents need: {x}.",
     ),
     "quick": Entry(nl="Dit is snel te doen.", en="This is quick to do."),
     "held": Entry(
         nl="Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",
         en="This matters too, but high is kept for the items that weigh most.",
     ),
-    "base_high": Entry(nl="Dit weegt zwaar in elk project.", en="This weighs heavily in any project."),
+    "base_high": Entry(
+        nl="Dit weegt zwaar in elk project.", en="This weighs heavily in any project."
+    ),
     "base_medium": Entry(
         nl="Dit weegt gemiddeld in elk project.", en="This weighs moderately in any project."
     ),

@@ -88,7 +88,7 @@ class Finding:
     reasons: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of interfaces.md (plus ``base_priority``, ``effort``, ``tags``, ``reasons``)."""
+        """The JSON form of interfaces.md (plus base_priority, effort, tags and reasons)."""
         return {
             "code": self.code,
             "name": self.name,
