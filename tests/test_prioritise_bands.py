@@ -194,10 +194,10 @@ def test_high_is_kept_for_own_high_rules_first_then_raised_ones_by_score() -> No
         ("RAS01", "medium"), ("MED01", "medium"), ("RAS02", "medium"), ("LOW01", "low")]
     ras01 = held[2]
     assert ras01.score_factors[0] == "getoond als middel: hoog is bewaard voor de 2 sterkste punten"
-    # the raise that high's scarcity undid is no reason any more; the others stay
+    # the raise that high's scarcity undid is told as a plain fact; the others stay
     assert ras01.reasons == (
         "Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",
-        "Dit is snel te doen.")
+        "X.", "Dit is snel te doen.")
     assert held[0].reasons == findings[2].reasons  # kept as they were
     # set-aside findings (rejected) neither count nor take a high place
     aside = {"RAS01", "MED01", "LOW01"}

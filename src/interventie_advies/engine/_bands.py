@@ -138,6 +138,14 @@ def reasons_of(
     )
 
 
+def _unraised(reason: str, lang: str) -> str:
+    """A context's raise that high's scarcity undid: only the fact remains a reason."""
+    head, _, tail = _REASON["raised"].pick(lang).partition("{x}")
+    if reason.startswith(head) and reason.endswith(tail):
+        return _sentence(reason[len(head) : len(reason) - len(tail)])
+    return reason
+
+
 def high_limit(count: int, weights: Weights = WEIGHTS) -> int:
     """How many of ``count`` findings may be high: a third, at least one, at most eight."""
     return min(weights.high_most, max(1, count // weights.high_share))
@@ -154,7 +162,8 @@ def hold_bands(
 
     When more findings are high than :func:`high_limit` allows, high stays with the
     findings whose own rule priority is high (by score, then code), then with the raised
-    ones; the others are shown as medium, with the reason.
+    ones; the others are shown as medium, with the reason (a context's raise they lose is
+    told as a plain fact).
 
     :param aside: codes of findings the team set aside (rejected, not applicable): they
         leave the report, so they neither count nor take a high place.
@@ -168,16 +177,13 @@ def hold_bands(
     held = {f.code for f in high[limit:]}
     factor = _say("held", lang, p=word("medium", lang), n=limit)
     reason = _plain("held", lang)
-    # a context's raise that high's scarcity undoes is no reason any more
-    raised = _REASON["raised"].pick(lang).split("{", 1)[0]
     result = []
     for f in findings:
         if f.code in held:
             values = dict(vars(f))
             values["priority"] = "medium"
             values["score_factors"] = (factor, *f.score_factors)
-            kept = (r for r in f.reasons if not r.startswith(raised))
-            values["reasons"] = (reason, *kept)
+            values["reasons"] = (reason, *(_unraised(r, lang) for r in f.reasons))
             f = build(type(f), values)
         result.append(f)
     return order(result)
