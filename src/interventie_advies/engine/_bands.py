@@ -6,6 +6,7 @@ See docs/prioritisation.md: the score's numbers stay in ``score_factors`` (JSON 
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from ..messages import table, word
@@ -106,10 +107,11 @@ def plain_reasons(
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=8192)  # few distinct rule × context pairs; formatting is slow
 def reasons_of(
-    ranking: tuple[str, str, Collection[str], Collection[str], str | None],
+    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
     phase: str | None,
-    needs: Collection[str],
+    needs: tuple[str, ...],
     months: tuple[int | None, int | None],
     base: str,
     priority: str,
