@@ -497,11 +497,13 @@ def test_an_adjustment_changes_the_priority_and_names_the_reason() -> None:
                "priority": "high", "reason": texts("bijna klaar")},)
     rule = make_rule("TST01", priority="low", adjust=adjust)
     closing = _scored(rule, project={"phase": "closing"})
-    assert closing.priority == "high"
+    # a raise is at most one band, also an adjustment's; the score's base stays the rule's
+    assert closing.priority == "medium"
     assert closing.base_priority == "low"
-    assert closing.score == 3.0
-    assert closing.score_factors[0] == "priority high: bijna klaar (en)"
-    assert closing.to_dict()["priority"] == "high"
+    assert closing.score == 1.0
+    assert closing.score_factors[0] == "priority medium: bijna klaar (en)"
+    assert closing.reasons[0] == "Bijna klaar (en)."
+    assert closing.to_dict()["priority"] == "medium"
     assert closing.to_dict()["base_priority"] == "low"
     other = _scored(rule, project={"phase": "idea"})
     assert (other.priority, other.score) == ("low", 1.0)

@@ -216,6 +216,10 @@ class Item:
     code: str
     score: float
     serial: int  # where it stood in the input
+    priority: str = "medium"
+
+
+BAND = {"high": 0, "medium": 1, "low": 2}
 
 
 @CHEAP
@@ -253,9 +257,10 @@ def test_ranking_with_the_reduced_context_is_exact(inputs: dict[str, Any], prior
 
 ITEMS = st.lists(
     st.tuples(st.sampled_from(["CON01", "CON02", "SUS01", "KEY03", "ALL02"]),
-              st.sampled_from([1.0, 1.1, 2.0, 2.5, 3.0, 4.5])),
+              st.sampled_from([1.0, 1.1, 2.0, 2.5, 3.0, 4.5]),
+              st.sampled_from(PRIORITIES)),
     max_size=12,
-).map(lambda pairs: [Item(code, value, i) for i, (code, value) in enumerate(pairs)])
+).map(lambda rows: [Item(code, value, i, band) for i, (code, value, band) in enumerate(rows)])
 
 
 @CHEAP
@@ -264,23 +269,28 @@ def test_order_is_a_sorted_stable_permutation(items: list[Item]) -> None:
     ordered = order(items)
     # a permutation: the very same objects, each once
     assert sorted(ordered, key=lambda i: i.serial) == items
-    # score descending, then code
-    keys = [(-i.score, i.code) for i in ordered]
+    # band (high first), then score descending, then code
+    keys = [(BAND[i.priority], -i.score, i.code) for i in ordered]
     assert keys == sorted(keys)
     # stable: equal keys keep their input order
     for a, b in itertools.pairwise(ordered):
-        if (a.score, a.code) == (b.score, b.code):
+        if (a.priority, a.score, a.code) == (b.priority, b.score, b.code):
             assert a.serial < b.serial
     # deterministic, whatever the input order
     assert order(items) == ordered
     shuffled = list(reversed(items))
-    assert [(i.score, i.code) for i in order(shuffled)] == [(i.score, i.code) for i in ordered]
+    assert [(i.priority, i.score, i.code) for i in order(shuffled)] == [
+        (i.priority, i.score, i.code) for i in ordered]
 
 
 @bounded(50)
 @given(st.lists(st.tuples(st.sampled_from(PRIORITIES), SCORE_INPUTS), max_size=8))
 def test_order_of_scored_findings(entries: list[tuple[str, dict[str, Any]]]) -> None:
-    items = [Item(f"R{i:02d}", score(priority=p, **inputs)[0], i)
+    items = [Item(f"R{i:02d}", score(priority=p, **inputs)[0], i, p)
              for i, (p, inputs) in enumerate(entries)]
     ordered = order(items)
-    assert [i.score for i in ordered] == sorted((i.score for i in items), reverse=True)
+    # no item of a lower band above one of a higher band, and by score within a band
+    assert [BAND[i.priority] for i in ordered] == sorted(BAND[i.priority] for i in items)
+    for band in PRIORITIES:
+        within = [i.score for i in ordered if i.priority == band]
+        assert within == sorted(within, reverse=True)

@@ -86,6 +86,9 @@ class _Finding(_Closed):
     base_priority: Literal["high", "medium", "low"]
     score: float
     score_factors: list[str]
+    reasons: list[str] = Field(
+        [], description="why the item is where it is, in plain words (optional)"
+    )
     title: str
     message: str
     why: str

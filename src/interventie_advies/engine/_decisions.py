@@ -19,7 +19,18 @@ if TYPE_CHECKING:
     from ..rulebook._rules import Rule
     from ._plan import Planned
 
-__all__ = ["apply_decisions"]
+__all__ = ["apply_decisions", "set_aside"]
+
+
+def set_aside(
+    decisions: Sequence[DecisionEntry] | None, find_rule: Callable[[str], Rule]
+) -> set[str]:
+    """The codes the team's decisions move out of the advice (rejected, not applicable)."""
+    return {
+        find_rule(d.rule).code
+        for d in decisions or ()
+        if d.status in ("rejected", "not_applicable")
+    }
 
 
 def apply_decisions(

@@ -1,7 +1,10 @@
-"""Score and order findings; pure and deterministic (docs/prioritisation.md).
+"""Band and score findings; pure and deterministic (docs/prioritisation.md).
 
-``score = base × phase × need × time × effort``, each factor shown in ``score_factors``.
-A plugin may replace the order through the ``advies_prioritise`` hook.
+A finding's band is its rule's priority (or the one an adjustment set), raised at most one
+band above the rule's own priority by the project's context. Its score orders it within
+the band: ``score = base × phase × need × time × short project × effort``, where base is
+the rule's own priority; each factor is shown in ``score_factors``. ``_bands`` keeps high
+scarce and orders the findings; a plugin may replace the order (``advies_prioritise``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import table, word
 from ..messages._i18n import LANGUAGES
-from ..project._enums import PRIORITIES
+from ..project._enums import PRIORITIES, PRIORITY_RANK
 from ..project._facts import URGENT_MONTHS
 
 if TYPE_CHECKING:
@@ -22,8 +25,10 @@ __all__ = [
     "WEIGHTS",
     "Weights",
     "adjusted_factor",
+    "capped",
     "order",
     "raise_band",
+    "raises",
     "rank",
     "rank_context",
     "rule_context",
@@ -42,7 +47,9 @@ class Weights:
     time_6: float = 1.25  # a warning while funding ends within 6 months
     short_months: int = 12  # funded for fewer months: sustainability items go up one band
     short_project: float = 1.25  # ... and weigh more within it
-    urgent_months: int = URGENT_MONTHS  # funding ends within this many months: warnings high
+    urgent_months: int = URGENT_MONTHS  # funding ends within this many months: warnings up
+    high_share: int = 3  # at most one in this many findings is high ...
+    high_most: int = 8  # ... and never more than this many
     effort: tuple[tuple[str, float], ...] = (("low", 1.1), ("medium", 1.0), ("high", 0.9))
 
     def base_of(self, priority: str) -> float:
@@ -127,9 +134,46 @@ def _short(funding_months: int | None, weights: Weights) -> bool:
     return funding_months is not None and funding_months < weights.short_months
 
 
+def capped(priority: str, base: str) -> str:
+    """``priority``, but at most one band above the rule's own priority ``base``."""
+    ceiling = _UP[base]
+    return ceiling if PRIORITY_RANK[priority] > PRIORITY_RANK[ceiling] else priority
+
+
+def raises(
+    priority: str,
+    *,
+    base: str,
+    kind: str,
+    element: str,
+    months_left: int | None,
+    funding_months: int | None,
+    weights: Weights = WEIGHTS,
+) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The band the project's context gives, and each raise: (``short``/``urgent``, band).
+
+    Each context raises one band: warnings and sustainability items in a project funded
+    for fewer than ``short_months``; warnings while funding ends within
+    ``urgent_months``. Together they never lift a finding more than one band above its
+    rule's own priority ``base`` (an adjustment's raise counts too).
+    """
+    ceiling = PRIORITY_RANK[_UP[base]]
+    raised: list[tuple[str, str]] = []
+    short = _sustainability(kind, element) and _short(funding_months, weights)
+    if short and PRIORITY_RANK[priority] < ceiling:
+        priority = _UP[priority]
+        raised.append(("short", priority))
+    urgent = months_left is not None and months_left <= weights.urgent_months
+    if kind == "warning" and urgent and PRIORITY_RANK[priority] < ceiling:
+        priority = _UP[priority]
+        raised.append(("urgent", priority))
+    return priority, tuple(raised)
+
+
 def raise_band(
     priority: str,
     *,
+    base: str | None = None,
     kind: str,
     element: str,
     months_left: int | None,
@@ -137,32 +181,29 @@ def raise_band(
     lang: str = "nl",
     weights: Weights = WEIGHTS,
 ) -> tuple[str, tuple[str, ...]]:
-    """Raise the priority band of sustainability items in short or ending projects.
+    """Raise the band by the project's context (see :func:`raises`), with the reasons.
 
-    Warnings and sustainability items go up one band in a project funded for fewer than
-    ``short_months``; a warning is at least high when funding ends within
-    ``urgent_months``. Returns the priority and the reasons (empty when unchanged).
+    Returns the priority and the reasons (empty when unchanged).
     """
-    reasons: list[str] = []
-    if _sustainability(kind, element) and _short(funding_months, weights):
-        raised = _UP[priority]
-        if raised != priority:
-            priority = raised
-            reasons.append(
-                _say("short", lang, p=_PRIORITY_WORD[lang][priority], m=weights.short_months)
-            )
-    urgent = months_left is not None and months_left <= weights.urgent_months
-    if kind == "warning" and urgent and priority != "high":
-        priority = "high"
-        reasons.append(
-            _say("urgent", lang, p=_PRIORITY_WORD[lang][priority], m=weights.urgent_months)
-        )
-    return priority, tuple(reasons)
+    priority, raised = raises(
+        priority,
+        base=base or priority,
+        kind=kind,
+        element=element,
+        months_left=months_left,
+        funding_months=funding_months,
+        weights=weights,
+    )
+    months = {"short": weights.short_months, "urgent": weights.urgent_months}
+    return priority, tuple(
+        _say(key, lang, p=_PRIORITY_WORD[lang][band], m=months[key]) for key, band in raised
+    )
 
 
 def rank(
     priority: str,
     *,
+    base: str | None = None,
     kind: str,
     element: str,
     phases: Collection[str],
@@ -175,9 +216,16 @@ def rank(
     lang: str = "nl",
     weights: Weights = WEIGHTS,
 ) -> tuple[str, float, tuple[str, ...]]:
-    """Raise the band where needed, then score: the final priority, score and factors."""
-    priority, raised = raise_band(
+    """Raise the band where needed, then score: the final priority, score and factors.
+
+    :param priority: the rule's priority, or the one an adjustment set.
+    :param base: the rule's own priority (``priority`` when not given): the score's base,
+        and the band a context may raise a finding at most one above.
+    """
+    base = base or priority
+    band, raised = raise_band(
         priority,
+        base=base,
         kind=kind,
         element=element,
         months_left=months_left,
@@ -186,7 +234,7 @@ def rank(
         weights=weights,
     )
     value, factors = score(
-        priority=priority,
+        priority=base,
         kind=kind,
         element=element,
         phases=phases,
@@ -199,7 +247,7 @@ def rank(
         lang=lang,
         weights=weights,
     )
-    return priority, value, (*raised, *factors)
+    return band, value, (*raised, *factors)
 
 
 #: months_left values the prioritiser compares with (score's 3 and 6, the urgent band)
@@ -249,5 +297,5 @@ def adjusted_factor(priority: str, reason: str, lang: str) -> str:
 
 
 def order(findings: Sequence[Any]) -> list[Any]:
-    """Order findings: score descending, then code (stable, deterministic)."""
-    return sorted(findings, key=lambda f: (-f.score, f.code))
+    """Order findings: band (high first), then score descending, then code."""
+    return sorted(findings, key=lambda f: (-PRIORITY_RANK.get(f.priority, 0), -f.score, f.code))

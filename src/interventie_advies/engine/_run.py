@@ -24,10 +24,11 @@ from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._rules import fill_placeholders
+from ._bands import hold_bands, reasons_of
 from ._checks import ABSENT, project_problems
-from ._decisions import apply_decisions
+from ._decisions import apply_decisions, set_aside
 from ._plan import selection
-from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
+from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables
 from ._status import effect_profile, element_statuses
 
@@ -51,6 +52,7 @@ def language(lang: str | None, project: Project) -> str:
 
 def _ranked(
     priority: str,
+    base: str,
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
     context: tuple[str | None, tuple[str, ...], int | None, int | None],
     lang: str,
@@ -59,6 +61,7 @@ def _ranked(
     phase, needs, months_left, funding_months = context
     return rank(
         priority,
+        base=base,
         kind=kind,
         element=element,
         phases=phases,
@@ -222,6 +225,7 @@ class Run:
 
         self.ns = ns
         self.context = rank_context(phase, needs, facts.months_left, facts.funding_months)
+        self.months = facts.months_left, facts.funding_months
         self.rankings = engine.rankings
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
@@ -243,7 +247,9 @@ class Run:
         findings, strengths = self.findings, self.strengths
         described = outcome.completeness
 
-        findings = self.prioritise(order(findings))
+        findings = self.prioritise(
+            hold_bands(findings, lang, aside=set_aside(project.decisions, self.setup.find_rule))
+        )
         findings, not_followed, stale = apply_decisions(
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
@@ -315,11 +321,12 @@ class Run:
             )
             return
         reason = None
-        priority = p.priority or "low"
+        base = priority = p.priority or "low"
         if adjustment is not None:
             step = p.adjust[adjustment]
             assert step.priority is not None and step.reason is not None  # see _evaluate
-            priority, reason = step.priority, step.reason.get(lang)
+            # NOTE: an adjustment, too, lifts a rule at most one band (docs/prioritisation.md)
+            priority, reason = capped(step.priority, base), step.reason.get(lang)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)
         # NOTE: rankings are cached on the engine by what they depend on (see rule_context)
@@ -328,15 +335,20 @@ class Run:
         if ranked is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
-            ranked = self.rankings[key] = _ranked(priority, ranking, context, lang)
+            ranked = self.rankings[key] = _ranked(priority, base, ranking, context, lang)
+        adjusted = priority
         priority, value, factors = ranked
         if reason:
-            factors = (adjusted_factor(priority, reason, lang), *factors)
+            factors = (adjusted_factor(adjusted, reason, lang), *factors)
         values = p.finding.copy()
         values["priority"] = priority
-        values["base_priority"] = p.priority or priority
+        values["base_priority"] = base
         values["score"] = value
         values["score_factors"] = factors
+        phase, needs, _, _ = self.context
+        values["reasons"] = reasons_of(
+            p.ranking, phase, needs, self.months, base, adjusted, reason, lang
+        )
         values["title"] = title
         values["message"] = message
         values["why"] = why

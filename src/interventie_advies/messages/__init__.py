@@ -7,6 +7,7 @@ the namespaces, and the module that holds each:
 - ``word``: words every report renderer shares, and enum values (``_report.py``)
 - ``html``, ``diff``: words only the HTML report, or ``advies diff``, needs (``_report.py``)
 - ``score``, ``effort``: the factors of a score (``_report.py``)
+- ``reason``: why an item is where it is, in plain words (``_report.py``)
 - ``choice``: labels of enum values in project files (``_choices.py``)
 - ``init``: the questions and dialogue of ``advies init`` (``_init_questions.py``,
   ``_init_dialogue.py``)
@@ -60,6 +61,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "html": ("_report",),
         "diff": ("_report",),
         "score": ("_report",),
+        "reason": ("_report",),
         "effort": ("_report",),
         "choice": ("_choices",),
         "init": ("_init_questions", "_init_dialogue"),

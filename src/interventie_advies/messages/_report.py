@@ -15,7 +15,7 @@ WORDS: dict[str, Entry] = {
     "evaluated_on": Entry(nl="beoordeeld op", en="evaluated on"),
     "top": Entry(nl="Belangrijkste advies", en="Top advice"),
     "warnings": Entry(nl="Waarschuwingen", en="Warnings"),
-    "other": Entry(nl="Overige aanbevelingen", en="Other recommendations"),
+    "other": Entry(nl="Overig advies", en="Further advice"),
     "questions": Entry(nl="Vragen om te beantwoorden", en="Questions to answer"),
     "strengths": Entry(nl="Sterke punten", en="Strengths"),
     "elements": Entry(nl="Overzicht per element", en="Element overview"),
@@ -30,6 +30,7 @@ WORDS: dict[str, Entry] = {
     "errors": Entry(nl="Fouten in plugins of regels", en="Errors in plugins or rules"),
     "notes": Entry(nl="Let op", en="Note"),
     "why": Entry(nl="Waarom", en="Why"),
+    "why_here": Entry(nl="Waarom hier", en="Why here"),
     "actions": Entry(nl="Wat kun je doen", en="What you can do"),
     "score": Entry(nl="Score", en="Score"),
     "fill_in": Entry(nl="vul in", en="fill in"),
@@ -208,6 +209,45 @@ SCORE: dict[str, Entry] = {
     ),
     "effort": Entry(nl="×{v:g}: moeite {x}", en="×{v:g}: effort {x}"),
     "adjust": Entry(nl="prioriteit {p}: {x}", en="priority {p}: {x}"),
+    "held": Entry(
+        nl="getoond als {p}: hoog is bewaard voor de {n} sterkste punten",
+        en="shown as {p}: high is kept for the {n} strongest items",
+    ),
+}
+
+
+#: why an item is where it is, in plain words and without the score's numbers
+#: (docs/prioritisation.md); clauses (``money_*``, ``short``) go into ``raised`` or
+#: stand alone as a sentence
+REASON: dict[str, Entry] = {
+    "money_gone": Entry(nl="het geld is al gestopt", en="the money has already stopped"),
+    "money_now": Entry(nl="het geld stopt deze maand", en="the money stops this month"),
+    "money_1": Entry(nl="het geld stopt over 1 maand", en="the money stops in 1 month"),
+    "money_n": Entry(nl="het geld stopt over {n} maanden", en="the money stops in {n} months"),
+    "short": Entry(
+        nl="het project heeft geld voor minder dan {m} maanden",
+        en="the project is funded for less than {m} months",
+    ),
+    "raised": Entry(nl="Dit staat hoger, want {x}.", en="This is raised, because {x}."),
+    "phase": Entry(
+        nl="Dit telt het meest in de fase {x}.", en="This matters most in the {x} phase."
+    ),
+    "need": Entry(
+        nl="Dit helpt bij wat bewoners nodig hebben: {x}.",
+        en="This serves what residents need: {x}.",
+    ),
+    "quick": Entry(nl="Dit is snel te doen.", en="This is quick to do."),
+    "held": Entry(
+        nl="Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",
+        en="This matters too, but high is kept for the items that weigh most.",
+    ),
+    "base_high": Entry(
+        nl="Dit weegt zwaar in elk project.", en="This weighs heavily in any project."
+    ),
+    "base_medium": Entry(
+        nl="Dit weegt gemiddeld in elk project.", en="This weighs moderately in any project."
+    ),
+    "base_low": Entry(nl="Dit is een extra punt.", en="This is an extra point."),
 }
 
 
@@ -225,5 +265,6 @@ TABLES: dict[str, dict[str, Entry]] = {
     "html": HTML,
     "diff": DIFF,
     "score": SCORE,
+    "reason": REASON,
     "effort": EFFORT,
 }

@@ -18,10 +18,7 @@ def _finding(lines: list[str], number: int, f: Finding, lang: str) -> None:
     kind = f" ({word('warning', lang)})" if f.kind == "warning" else ""
     lines.append(f"### {number}. {esc(f.title)}{kind}")
     lines.append("")
-    lines.append(
-        f"**{word(f.priority, lang)}** · `{f.code}` · {esc(f.element)} · "
-        f"{word('score', lang).lower()} {f.score:g}"
-    )
+    lines.append(f"**{word(f.priority, lang)}** · `{f.code}` · {esc(f.element)}")
     lines.append("")
     lines.append(esc(f.message))
     lines.append("")
@@ -35,7 +32,9 @@ def _finding(lines: list[str], number: int, f: Finding, lang: str) -> None:
     if f.decision is not None:
         lines.append(f"*{word('decision', lang)}:* {word(f.decision.status, lang)}")
         lines.append("")
-    lines.append(f"<sub>{esc('; '.join(f.score_factors))}</sub>")
+    if f.reasons:
+        # the numbers of the score stay in the JSON (score_factors)
+        lines.append(f"<sub>{word('why_here', lang)}: {esc(' '.join(f.reasons))}</sub>")
     if f.source:
         lines.append("")
         lines.append(f"<sub>{word('source', lang)}: {esc(f.source)}</sub>")

@@ -65,7 +65,7 @@ def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None
     kind = f" {out.w(f.kind)}" if f.kind == "warning" else ""
     out.line(f"{number:>2}. {tag}{kind} {terminal_safe(f.title)}")
     element = titles.get(f.element, f.element)
-    out.line(out.paint(f"    {f.code} · {element} · {out.w('score').lower()} {f.score:g}", "dim"))
+    out.line(out.paint(f"    {f.code} · {element}", "dim"))
     out.para(f.message, "    ")
     out.para(f"{out.w('why')}: {f.why}", "    ")
     if f.actions:
@@ -76,17 +76,18 @@ def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None
             out.lines.extend(f"        {rest}" for rest in wrapped[1:])
     if f.decision is not None:
         out.line(f"    {out.w('decision')}: {out.w(f.decision.status)}")
-    out.line(out.paint(f"    {'; '.join(f.score_factors)}", "dim"))
+    if f.reasons:
+        # the numbers of the score stay in the JSON (score_factors)
+        out.para(f"{out.w('why_here')}: {' '.join(f.reasons)}", "    ")
 
 
 def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
-    """Top advice first, then the remaining warnings, then the other recommendations."""
-    rest = findings[TOP:]
-    return [
-        ("top", list(findings[:TOP])),
-        ("warnings", [f for f in rest if f.kind == "warning"]),
-        ("other", [f for f in rest if f.kind != "warning"]),
-    ]
+    """Top advice first, then the rest, in the report's order.
+
+    NOTE: one group for the rest, so that the place of an item always agrees with its
+    band (warnings first let a medium warning stand above a high recommendation).
+    """
+    return [("top", list(findings[:TOP])), ("other", list(findings[TOP:]))]
 
 
 def render_text(report: ReportData, *, color: bool = False) -> str:

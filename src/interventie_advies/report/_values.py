@@ -84,9 +84,11 @@ class Finding:
     serves_needs: tuple[str, ...] = ()
     #: the rule's tags, e.g. ``sustainability``
     tags: tuple[str, ...] = ()
+    #: why the item is where it is, in plain words (the numbers are in ``score_factors``)
+    reasons: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of interfaces.md (plus ``base_priority``, ``effort`` and ``tags``)."""
+        """The JSON form of interfaces.md (plus base_priority, effort, tags and reasons)."""
         return {
             "code": self.code,
             "name": self.name,
@@ -96,6 +98,7 @@ class Finding:
             "base_priority": self.base_priority,
             "score": self.score,
             "score_factors": list(self.score_factors),
+            "reasons": list(self.reasons),
             "title": self.title,
             "message": self.message,
             "why": self.why,
