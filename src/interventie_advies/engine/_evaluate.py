@@ -24,13 +24,12 @@ from __future__ import annotations
 import time
 import types
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
-    from ..report._values import Question
     from ..rulebook._conditions import NeedPath
     from ._plan import Planned, Step
 
@@ -108,12 +107,6 @@ class Evaluator:
     tables: tuple[str, ...]
     #: the (field, table) pairs rules wait for, by the index ``Outcome.whole`` uses
     pairs: tuple[tuple[str, str], ...]
-    #: per rule: the place of each pair among its needs (questions keep first-seen order)
-    pair_order: tuple[dict[int, int], ...]
-    #: questions for left-out tables, built once (see QuestionBook.ask_tables)
-    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question] = field(
-        default_factory=dict
-    )
 
     def __call__(
         self,
@@ -322,9 +315,6 @@ def prepare(rules: tuple[Planned, ...]) -> Evaluator:
         ),
         tables=tuple(tables),
         pairs=tuple(pairs),
-        pair_order=tuple(
-            {need.pair: n for n, need in reversed(list(enumerate(step.needs)))} for step in steps
-        ),
     )
 
 

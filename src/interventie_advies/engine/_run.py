@@ -28,7 +28,7 @@ from ._checks import ABSENT, project_problems
 from ._decisions import apply_decisions
 from ._plan import selection
 from ._prioritise import adjusted_factor, order, rank, rank_context, rule_context
-from ._questions import QuestionBook, absent_tables
+from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ class Run:
             for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
-        book = QuestionBook(lang)
+        book = QuestionBook(lang, functools.partial(field_given, project))
         book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
         adjusted = outcome.adjusted

@@ -33,6 +33,11 @@ WORDS: dict[str, Entry] = {
     "actions": Entry(nl="Wat kun je doen", en="What you can do"),
     "score": Entry(nl="Score", en="Score"),
     "fill_in": Entry(nl="vul in", en="fill in"),
+    "helps": Entry(nl="helpt bij", en="helps with"),
+    "more_questions": Entry(
+        nl="En nog {n} vragen in het JSON- en HTML-rapport.",
+        en="And {n} more questions in the JSON and HTML reports.",
+    ),
     "decision": Entry(nl="besluit", en="decision"),
     "reason": Entry(nl="reden", en="reason"),
     "none": Entry(nl="Geen.", en="None."),
