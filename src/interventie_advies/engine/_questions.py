@@ -75,7 +75,7 @@ class TableWaits(Protocol):
 _RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
 
 #: how much a waiting rule counts towards a question's rank, by the rule's priority
-UNLOCK_WEIGHT: Mapping[str, int] = {"high": 3, "medium": 2, "low": 1}
+UNLOCK_WEIGHT: Mapping[str, int] = PRIORITY_RANK
 
 #: the element a whole-table question is shown under
 TABLE_ELEMENT = {

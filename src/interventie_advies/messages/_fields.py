@@ -39,10 +39,6 @@ FIELD_QUESTIONS: dict[str, Entry] = {
         nl="Hoeveel zeggenschap hebben bewoners over het project?",
         en="How much say do residents have in the project?",
     ),
-    "residents.expected_participants": E(
-        nl="Hoeveel bewoners verwachten jullie dat meedoen?",
-        en="How many residents do you expect to take part?",
-    ),
     # art
     "art.low_threshold": E(
         nl="Kan iedereen meedoen zonder ervaring, talent, geld of goed Nederlands?",
@@ -231,9 +227,6 @@ FIELD_QUESTIONS: dict[str, Entry] = {
     "funding.sources[].kind": E(
         nl="Wat voor geld is elke bron: subsidie, vaste financiering of hulp in natura?",
         en="What kind of money is each source: a grant, structural funding or help in kind?",
-    ),
-    "funding.sources[].amount_eur": E(
-        nl="Hoeveel euro geeft elke geldbron?", en="How many euros does each source give?"
     ),
     # continuation
     "continuation.considered_from_start": E(

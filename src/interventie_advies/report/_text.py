@@ -126,7 +126,7 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
         for n, q in enumerate(report.questions[:TEXT_QUESTIONS], 1):
             out.para(f"{n}. {q.question}", "  ")
             helps = ", ".join(titles.get(e, e) for e in q.elements or (q.element,))
-            out.line(out.paint(f"     {out.w('helps')}: {terminal_safe(helps)}", "dim"))
+            out.para(f"{out.w('helps')}: {terminal_safe(helps)}", "     ")
             shown = ", ".join(q.missing[:4]) + (
                 f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
             )
