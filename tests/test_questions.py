@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from strategies import sparse_projects
 
 from interventie_advies import Engine, load_project, load_rules
 from interventie_advies.cli import cli
@@ -17,8 +18,6 @@ from interventie_advies.engine._questions import FIELD_QUESTIONS, field_to_fill,
 from interventie_advies.messages import table
 from interventie_advies.report._text import TEXT_QUESTIONS
 from interventie_advies.rulebook._elements import ELEMENT_IDS
-
-from strategies import sparse_projects
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))

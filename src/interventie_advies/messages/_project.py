@@ -65,7 +65,10 @@ EFFECTS: dict[str, Entry] = {
 TABLE_QUESTIONS: dict[str, Entry] = {
     # NOTE: one question each, then what to fill in (a test checks there is one question)
     "residents": Entry(
-        nl="Voor welke bewoners is het project? Beschrijf hen en wat ze nodig hebben in [residents].",
+        nl=(
+            "Voor welke bewoners is het project? Beschrijf hen en wat ze nodig hebben in "
+            "[residents]."
+        ),
         en="Which residents is the project for? Describe them and their needs in [residents].",
     ),
     "art": Entry(
@@ -125,7 +128,10 @@ TABLE_QUESTIONS: dict[str, Entry] = {
     ),
     "funding": Entry(
         nl="Hoe wordt het project betaald? Beschrijf de geldbronnen en hun looptijd in [funding].",
-        en="How is the project paid for? Describe the sources of money and their dates in [funding].",
+        en=(
+            "How is the project paid for? Describe the sources of money and their dates in "
+            "[funding]."
+        ),
     ),
     "continuation": Entry(
         nl=(

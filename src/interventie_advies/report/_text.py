@@ -123,8 +123,8 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
         # NOTE: the questions come ranked by what they unlock; a reader acts on the first
         # few, so the text shows ten and says where the rest are
         out.heading(out.w("questions"))
-        for n, q in enumerate(report.questions[:TEXT_QUESTIONS], 1):
-            out.para(f"{n}. {q.question}", "  ")
+        for number, q in enumerate(report.questions[:TEXT_QUESTIONS], 1):
+            out.para(f"{number}. {q.question}", "  ")
             helps = ", ".join(titles.get(e, e) for e in q.elements or (q.element,))
             out.para(f"{out.w('helps')}: {terminal_safe(helps)}", "     ")
             shown = ", ".join(q.missing[:4]) + (
