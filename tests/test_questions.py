@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 from pathlib import Path
@@ -16,6 +17,7 @@ from interventie_advies import Engine, load_project, load_rules
 from interventie_advies.cli import cli
 from interventie_advies.engine._questions import FIELD_QUESTIONS, field_to_fill, fields_to_fill
 from interventie_advies.messages import table
+from interventie_advies.project._toml import loads
 from interventie_advies.report._text import TEXT_QUESTIONS
 from interventie_advies.rulebook._elements import ELEMENT_IDS
 
@@ -65,6 +67,20 @@ def _question_texts() -> list[tuple[str, str]]:
         for rule in load_rules(path):
             if rule.question:
                 out += [(f"{rule.code} {lang}", rule.question.get(lang)) for lang in ("nl", "en")]
+    # NOTE: the plugins of this repository, read from their files here (the installed
+    # copies may be elsewhere): the jeugd rule file, and the fonds rules' Python dicts
+    jeugd = ROOT / "plugins/interventie-advies-jeugd/src/interventie_advies_jeugd/rules"
+    for path in sorted(jeugd.glob("*.toml")):
+        for raw in loads(path.read_text(encoding="utf-8"))["rule"]:
+            if "question" in raw:
+                out += [(f"{raw['code']} {lang}", raw["question"][lang]) for lang in ("nl", "en")]
+    fonds = ROOT / "plugins/interventie-advies-fonds/src/interventie_advies_fonds/rules.py"
+    for node in ast.walk(ast.parse(fonds.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value == "question":
+                    texts = ast.literal_eval(value)
+                    out += [(f"fonds {lang}", texts[lang]) for lang in ("nl", "en")]
     for namespace in ("table_question", "field_question"):
         for key, entry in table(namespace).items():
             out += [(f"{namespace}.{key} {lang}", entry.pick(lang)) for lang in ("nl", "en")]

@@ -7,8 +7,9 @@ not give.
 - A table the file leaves out gets one question (``table_question`` in ``messages/``),
   listing the fields of that table that rules wait for.
 - Any other missing field gets its own question from the catalogue (``field_question``);
-  a field the catalogue does not know (a plugin's field or fact) gets the question of the
-  most important rule waiting for it, shared by the fields that rule misses.
+  a field the catalogue does not know (a plugin's field or fact) gets the question of a
+  rule waiting for it (the one that needs the fewest facts, then the most important),
+  shared by the fields that get the same text.
 - A derived fact (``facts.funding_months``) is asked for through the fields it is derived
   from, leaving out those the file gives.
 
@@ -53,6 +54,9 @@ class _Asking(Protocol):
 
     @property
     def priority(self) -> str | None: ...
+
+    @property
+    def needs(self) -> Sequence[object]: ...
 
 
 _R = TypeVar("_R", bound=_Asking)
@@ -160,8 +164,9 @@ class _Wait:
     """The rules waiting for one field, and how a user is asked for it."""
 
     codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → element, priority
-    #: the rule question asked when the catalogue has none: (rank, order, text source)
-    fallback: tuple[int, int, Callable[[], str]] | None = None
+    #: the rule question asked when the catalogue has none: (how many facts the rule
+    #: needs, rank, order, text source)
+    fallback: tuple[int, int, int, Callable[[], str]] | None = None
 
 
 class QuestionBook:
@@ -191,17 +196,20 @@ class QuestionBook:
         ``question`` gives the rule's own question; it is asked for only when its text is
         used, for a field the catalogue has no question for.
         """
-        rank = _RANK[rule.priority or "low"]
         self._order += 1
-        for key in missing:
+        keys = list(missing)
+        for key in keys:
             self._wait(self._fields, key, rule)
-            for name in fields_to_fill(key):
-                wait = self._fields.get(name)
-                if wait is None or name in FIELD_QUESTIONS:
-                    continue
-                # NOTE: the most important rule's question; the first one among equals
-                if wait.fallback is None or rank < wait.fallback[0]:
-                    wait.fallback = (rank, self._order, question)
+        names = [n for key in keys for n in fields_to_fill(key) if n in self._fields]
+        # NOTE: the question of the rule that needs the fewest facts (its question asks
+        # least about what the file may give), then the most important one, then the first
+        choice = (len(rule.needs), _RANK[rule.priority or "low"], self._order, question)
+        for name in names:
+            wait = self._fields[name]
+            if name not in FIELD_QUESTIONS and (
+                wait.fallback is None or choice[:3] < wait.fallback[:3]
+            ):
+                wait.fallback = choice
 
     def ask_all(
         self,
@@ -251,7 +259,7 @@ class QuestionBook:
             if known is not None:
                 text = known.pick(self.lang)
             elif wait.fallback is not None:
-                text = wait.fallback[2]()
+                text = wait.fallback[3]()
             else:  # pragma: no cover - a field without a catalogue entry has a fallback
                 text = name
             texts.setdefault(text, {})[name] = wait
