@@ -147,11 +147,13 @@ HTML: dict[str, Entry] = {
     "questions_intro": Entry(
         nl=(
             "Het projectbestand zegt hier nog niets over; de regels hebben het wel "
-            "nodig. Vul de genoemde velden in en laat het advies opnieuw maken."
+            "nodig. De vragen die het meeste advies opleveren staan bovenaan. Vul de "
+            "genoemde velden in en laat het advies opnieuw maken."
         ),
         en=(
-            "The project file is silent about these; the rules need them. Fill in the "
-            "fields named and run the advice again."
+            "The project file is silent about these; the rules need them. The questions "
+            "that unlock the most advice come first. Fill in the fields named and run the "
+            "advice again."
         ),
     ),
     "report_title": Entry(nl="Adviesrapport", en="Advice report"),
