@@ -35,8 +35,8 @@ WORDS: dict[str, Entry] = {
     "fill_in": Entry(nl="vul in", en="fill in"),
     "helps": Entry(nl="helpt bij", en="helps with"),
     "more_questions": Entry(
-        nl="En nog {n} vragen in het JSON- en HTML-rapport.",
-        en="And {n} more questions in the JSON and HTML reports.",
+        nl="Het JSON- en HTML-rapport noemen nog {n} {questions}.",
+        en="The JSON and HTML reports list {n} other {questions}.",
     ),
     "decision": Entry(nl="besluit", en="decision"),
     "reason": Entry(nl="reden", en="reason"),

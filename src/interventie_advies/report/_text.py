@@ -133,7 +133,8 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
             out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
         more = len(report.questions) - TEXT_QUESTIONS
         if more > 0:
-            out.para(out.w("more_questions").format(n=more), "  ")
+            which = out.w("questions_1" if more == 1 else "questions_n")
+            out.para(out.w("more_questions").format(n=more, questions=which), "  ")
 
     if report.strengths:
         out.heading(out.w("strengths"))
