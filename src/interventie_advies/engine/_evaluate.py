@@ -24,12 +24,13 @@ from __future__ import annotations
 import time
 import types
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
+    from ..report._values import Question
     from ..rulebook._conditions import NeedPath
     from ._plan import Planned, Step
 
@@ -107,6 +108,10 @@ class Evaluator:
     tables: tuple[str, ...]
     #: the (field, table) pairs rules wait for, by the index ``Outcome.whole`` uses
     pairs: tuple[tuple[str, str], ...]
+    #: questions for left-out tables, built once (see QuestionBook.ask_tables)
+    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question] = field(
+        default_factory=dict
+    )
 
     def __call__(
         self,

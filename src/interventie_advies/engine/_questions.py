@@ -19,6 +19,7 @@ weighted by its priority (high 3, medium 2, low 1); ties by element order, then 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -74,6 +75,9 @@ class TableWaits(Protocol):
 
     @property
     def pairs(self) -> Sequence[tuple[str, str]]: ...
+
+    @property
+    def questions(self) -> dict[tuple[str, tuple[tuple[int, int], ...], str], Question]: ...
 
 
 _RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
@@ -135,6 +139,14 @@ def fields_to_fill(key: str) -> tuple[str, ...]:
     return tuple(key.split(_OR))
 
 
+@functools.cache
+def _split(key: str, table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of ``key`` in ``table``, and those in other tables."""
+    names = fields_to_fill(key)
+    inside = tuple(n for n in names if table_of(n) == table)
+    return inside, tuple(n for n in names if n not in inside)
+
+
 def field_given(project: Any, path: str) -> bool:
     """Whether the file gives ``path`` (``a.b``, ``a[].b``): every value on the way is there.
 
@@ -174,14 +186,24 @@ class QuestionBook:
 
     :param given: tells whether the project file gives a field (see :func:`field_given`);
         a derived fact's fields that the file gives are never asked for.
+    :param order: the place of each element (ties in the ranking).
     """
 
-    def __init__(self, lang: str, given: Callable[[str], bool]) -> None:
+    def __init__(self, lang: str, given: Callable[[str], bool], order: Mapping[str, int]) -> None:
         self.lang = lang
-        self._given = given
-        self._tables: dict[str, dict[str, _Wait]] = {}  # left-out table → field → wait
+        self.order = order
+        self._given_by = given
+        self._known: dict[str, bool] = {}  # field → given (asked once per field)
+        self._tables: list[Question] = []  # one per left-out table
+        self._in_tables: set[str] = set()  # the fields those ask for
         self._fields: dict[str, _Wait] = {}  # field → wait
         self._order = 0
+
+    def _given(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._given_by(name)
+        return known
 
     def _wait(self, into: dict[str, _Wait], key: str, rule: _Asking) -> None:
         """Record that ``rule`` waits for every field of ``key`` the file does not give."""
@@ -225,35 +247,51 @@ class QuestionBook:
     def ask_tables(
         self, whole: Iterable[tuple[str, list[tuple[int, int]]]], evaluator: TableWaits
     ) -> None:
-        """Record the ``(rule, pair)`` waits on each table the file leaves out.
+        """Ask one question per table the file leaves out, for its ``(rule, pair)`` waits.
 
         A derived fact's field in another table (``project.end`` behind
-        ``facts.months_left``) is asked for on its own.
+        ``facts.months_left``) is asked for on its own. The table is left out, so none of
+        its fields is given: its question depends only on the table and the waits, and the
+        evaluator keeps each one built.
         """
-        rules, pairs = evaluator.rules, evaluator.pairs
+        rules, pairs, known = evaluator.rules, evaluator.pairs, evaluator.questions
         for table, waits in whole:
-            fields = self._tables.setdefault(table, {})
             for i, q in waits:
-                key = pairs[q][0]
-                for name in fields_to_fill(key):
-                    into = fields if table_of(name) == table else self._fields
-                    self._wait(into, name, rules[i])
+                for name in _split(pairs[q][0], table)[1]:
+                    self._wait(self._fields, name, rules[i])
+            key = (table, tuple(waits), self.lang)
+            found = known.get(key)
+            if found is None:
+                fields: dict[str, _Wait] = {}
+                for i, q in waits:
+                    rule = rules[i]
+                    how = (rule.element, rule.priority or "low")
+                    for name in _split(pairs[q][0], table)[0]:
+                        wait = fields.get(name)
+                        if wait is None:
+                            wait = fields[name] = _Wait()
+                        wait.codes.setdefault(rule.code, how)
+                if not fields:
+                    continue
+                if len(known) >= 4096:  # many different sketches: keep it bounded
+                    known.clear()
+                text = TABLE_QUESTIONS[table].pick(self.lang)
+                found = known[key] = _question(text, fields, self.order, table)
+            self._tables.append(found)
+            self._in_tables.update(found.missing)
 
-    def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
+    def questions(self) -> tuple[Question, ...]:
         """The merged questions, the ones that unlock the most advice first.
 
         ``missing`` lists the fields that the most rules wait for first.
         """
-        out: list[Question] = []
-        for table, fields in self._tables.items():
-            if fields:
-                nl, en = TABLE_QUESTIONS[table]
-                out.append(_question(nl if self.lang == "nl" else en, fields, element_order, table))
+        order = self.order
+        out = list(self._tables)
         # NOTE: a field the catalogue knows is a question of its own; the others are
         # grouped under the rule question asked for them
         texts: dict[str, dict[str, _Wait]] = {}
         for name, wait in self._fields.items():
-            if any(name in fields for fields in self._tables.values()):
+            if name in self._in_tables:
                 continue  # already asked with its left-out table
             known = FIELD_QUESTIONS.get(name)
             if known is not None:
@@ -263,8 +301,8 @@ class QuestionBook:
             else:  # pragma: no cover - a field without a catalogue entry has a fallback
                 text = name
             texts.setdefault(text, {})[name] = wait
-        out += [_question(text, fields, element_order) for text, fields in texts.items()]
-        out.sort(key=lambda q: (-q.unlocks, element_order.get(q.element, 99), q.code))
+        out += [_question(text, fields, order) for text, fields in texts.items()]
+        out.sort(key=lambda q: (-q.unlocks, order.get(q.element, 99), q.code))
         return tuple(out)
 
 

@@ -234,7 +234,7 @@ class Run:
             for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
-        book = QuestionBook(lang, functools.partial(field_given, project))
+        book = QuestionBook(lang, functools.partial(field_given, project), ELEMENT_INDEX)
         book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
         adjusted = outcome.adjusted
@@ -247,7 +247,7 @@ class Run:
         findings, not_followed, stale = apply_decisions(
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
-        questions = book.questions(ELEMENT_INDEX)
+        questions = book.questions()
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
             findings, questions, strengths, self.setup.layouts[lang], described
