@@ -218,3 +218,16 @@ def test_ranking_is_deterministic_and_keeps_the_rules(data: dict[str, Any]) -> N
     assert first.questions == again.questions
     project = load_project(data).model_dump(mode="python", exclude_none=True)
     _check(first, project)
+
+
+def test_markdown_lists_every_question_ranked_with_the_elements_it_helps() -> None:
+    report = ENGINE.advise(ROOT / "examples/schets.toml", date=DATE)
+    markdown = report.render("markdown")
+    lines = [line for line in markdown.splitlines() if re.match(r"\d+\. ", line)]
+    questions = [line for line in lines if "(helpt bij: " in line]
+    assert len(questions) == len(report.questions) == 20
+    for n, (line, q) in enumerate(zip(questions, report.questions, strict=True), 1):
+        assert line.startswith(f"{n}. ")
+        assert all(f"`{m}`" in line for m in q.missing)
+    barriers = next(line for line in questions if "`residents.barriers`" in line)
+    assert "Sluit aan bij behoeften" in barriers and "Stimuleer contact" in barriers
