@@ -104,7 +104,7 @@ def test_youth_film_in_its_last_month(engine: Engine) -> None:
     assert all(is_sustainability_warning(f) for f in r.findings[:5])
     # tables it leaves out are asked about as a whole, one question each
     table_questions = [q for q in r.questions if q.question.rstrip().endswith(
-        ("[vision].", "[knowledge].", "[[key_persons]] toe.", "[collaboration]."))]
+        ("[vision].", "jullie voortbouwen.", "[[key_persons]] toe.", "[collaboration]."))]
     assert len(table_questions) == 4
     assert "contact.channel_moderator" in asked_fields(r)
     for element in ("shared_vision", "remove_barriers", "knowledge_use"):

@@ -121,10 +121,10 @@ def test_a_missing_derived_fact_asks_for_exactly_its_fields(name: str) -> None:
         data["funding"] = {} if kind else {"sources": [{"name": "Fonds"}]}
     report = engine.advise(data, date=TODAY)
     assert report.findings == ()
-    [question] = report.questions
-    assert question.codes == ("TST01",)
-    assert set(question.missing) == set(SOURCES[name])
-    assert len(question.missing) == len(SOURCES[name])
+    # NOTE: each field is asked once: with its left-out table, or on its own
+    assert all(q.codes == ("TST01",) for q in report.questions)
+    asked = [m for q in report.questions for m in q.missing]
+    assert sorted(asked) == sorted(SOURCES[name])
 
 
 def test_a_fact_derived_from_several_fields_counts_once_for_completeness() -> None:
@@ -135,5 +135,8 @@ def test_a_fact_derived_from_several_fields_counts_once_for_completeness() -> No
     report = make_engine(RulesPlugin(rules)).advise(
         {"format": 1, "project": {"name": "x"}, "funding": {"duration_months": 3}}, date=TODAY
     )
-    assert [q.missing for q in report.questions] == [("funding.sources[].end", "project.end")]
+    assert sorted(q.missing for q in report.questions) == [
+        ("funding.sources[].end",),
+        ("project.end",),
+    ]
     assert report.completeness["needed"] == 1

@@ -70,7 +70,10 @@ def test_a_rule_with_absent_facts_asks_instead_of_firing() -> None:
     assert [(q.code, q.missing, q.codes) for q in report.questions] == [
         ("TST01", ("contact.group_channel",), ("TST01",))
     ]
-    assert report.questions[0].question == "question TST01 (nl)"
+    # a field the catalogue knows gets the catalogue's question, whatever rule asks
+    assert report.questions[0].question == (
+        "Hebben de deelnemers een groepskanaal, zoals een appgroep?"
+    )
     answered = engine.advise(project(contact={"group_channel": "none"}), date=DATE)
     assert answered.questions == ()
     assert [f.code for f in answered.findings] == ["TST01"]
@@ -89,24 +92,22 @@ def test_a_list_path_is_absent_when_one_item_lacks_the_field() -> None:
     assert report.findings[0].facts == {"activities[].informal_moment_after": [True]}
 
 
-def test_the_same_question_of_one_element_is_asked_once_naming_both_rules() -> None:
+def test_the_same_fact_is_asked_once_across_elements_naming_every_rule() -> None:
     needs = ("contact.group_channel",)
     first = make_rule("TST01", needs=needs, question="same", priority="low")
     second = make_rule("TST02", needs=needs, question="same", priority="high")
     other_element = make_rule("TST03", needs=needs, question="same", element="meeting_place")
     engine = make_engine(RulesPlugin([first, second, other_element]))
     report = engine.advise(project(contact=SOME_CONTACT), date=DATE)
-    by_element = {q.element: q for q in report.questions}
-    assert len(report.questions) == 2
-    merged = by_element["contact"]
-    assert merged.codes == ("TST01", "TST02")
-    assert merged.code in ("TST01", "TST02")
-    assert merged.question == "same (nl)"
+    [merged] = report.questions
+    assert merged.codes == ("TST02", "TST03", "TST01")  # high first, then element order
+    assert merged.code == "TST02" and merged.element == "contact"
+    assert merged.elements == ("contact", "meeting_place")
     assert merged.missing == needs
     assert merged.priority == "high"  # the most urgent rule that waits for the answer
-    assert merged.to_dict()["codes"] == ["TST01", "TST02"]
-    # another element asks on its own
-    assert by_element["meeting_place"].codes == ("TST03",)
+    assert merged.unlocks == 3 + 2 + 1
+    assert merged.to_dict()["elements"] == ["contact", "meeting_place"]
+    assert merged.to_dict()["unlocks"] == 6
 
 
 def test_rules_of_different_elements_each_ask_when_the_table_is_absent() -> None:

@@ -131,7 +131,7 @@ def test_rules_wait_for_absent_facts_instead_of_failing(engine: Engine) -> None:
     report = engine.advise(loads('format = 1\n[project]\nname = "Leeg"\n'), date=DATE)
     assert report.errors == ()  # nothing ran that could fail: the guards' facts are absent
     (question,) = report.questions
-    assert question.codes == ("EVA01", "EVA02", "EVA03", "EVA04", "EVA06", "EVA05")
+    assert set(question.codes) == {"EVA01", "EVA02", "EVA03", "EVA04", "EVA05", "EVA06"}
     assert question.missing == ("partners",)
 
 

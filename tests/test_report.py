@@ -184,7 +184,9 @@ def test_json_strengths_questions_not_followed_errors(mixed: Report) -> None:
     [question] = data["questions"]
     assert_in_order(list(question), ["code", "element", "question", "missing"])
     assert (question["code"], question["element"], question["question"], question["missing"]) == (
-        "ASK01", "meeting_place", "Is er een plek (nl)", ["meeting_place.available"])
+        "ASK01", "meeting_place", "Is er een vaste plek waar bewoners elkaar kunnen ontmoeten?",
+        ["meeting_place.available"])
+    assert (question["elements"], question["unlocks"]) == (["meeting_place"], question["unlocks"])
     [rejected] = data["not_followed"]
     assert_in_order(list(rejected), ["code", "status", "reason"])
     assert (rejected["code"], rejected["status"], rejected["reason"]) == (
@@ -248,7 +250,8 @@ def test_text_groups_in_order(mixed: Report) -> None:
     assert "TOP06" in rest
     assert "WRN01" in rest
     assert "WRN02" in rest
-    assert "Is er een plek (nl)" in "\n".join(lines[positions[2]:positions[3]])
+    assert "1. Is er een vaste plek waar bewoners elkaar kunnen ontmoeten?" in "\n".join(
+        lines[positions[2]:positions[3]])
     assert "title STR01 (nl)" in "\n".join(lines[positions[3]:positions[4]])
     overview = lines[positions[4]:]
     for title in TITLES_NL:

@@ -118,6 +118,8 @@ class _Question(_Closed):
     missing: list[str]
     codes: list[str]
     priority: Literal["high", "medium", "low"]
+    elements: list[str]
+    unlocks: int
 
 
 class _NotFollowed(_Closed):

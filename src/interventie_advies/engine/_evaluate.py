@@ -108,8 +108,6 @@ class Evaluator:
     tables: tuple[str, ...]
     #: the (field, table) pairs rules wait for, by the index ``Outcome.whole`` uses
     pairs: tuple[tuple[str, str], ...]
-    #: per rule: the place of each pair among its needs (questions keep first-seen order)
-    pair_order: tuple[dict[int, int], ...]
     #: questions for left-out tables, built once (see QuestionBook.ask_tables)
     questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question] = field(
         default_factory=dict
@@ -322,9 +320,6 @@ def prepare(rules: tuple[Planned, ...]) -> Evaluator:
         ),
         tables=tuple(tables),
         pairs=tuple(pairs),
-        pair_order=tuple(
-            {need.pair: n for n, need in reversed(list(enumerate(step.needs)))} for step in steps
-        ),
     )
 
 

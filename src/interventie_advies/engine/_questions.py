@@ -1,14 +1,27 @@
 """Turn the facts rules are waiting for into the few questions that matter.
 
-When a whole table is absent from the file, the rules that need it are asked about in
-one question per table (naming the fields that unlock the most advice). When the table
-is there but a field is missing, each rule asks its own question; rules of the same
-element waiting for the same fields share one.
+A question asks for facts, not for rules: every missing field is asked once, whatever
+rules (of whatever elements) wait for it, and a question lists only fields the file does
+not give.
+
+- A table the file leaves out gets one question (``table_question`` in ``messages/``),
+  listing the fields of that table that rules wait for.
+- Any other missing field gets its own question from the catalogue (``field_question``);
+  a field the catalogue does not know (a plugin's field or fact) gets the question of a
+  rule waiting for it (the one that needs the fewest facts, then the most important),
+  shared by the fields that get the same text.
+- A derived fact (``facts.funding_months``) is asked for through the fields it is derived
+  from, leaving out those the file gives.
+
+Questions are ranked by how much advice they unlock: the rules waiting for them, each
+weighted by its priority (high 3, medium 2, low 1); ties by element order, then code.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..messages import table as message_table
@@ -17,10 +30,18 @@ from ..project._facts import fact_sources
 from ..report._values import Question, build
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
 
-__all__ = ["TABLE_QUESTIONS", "QuestionBook", "TableWaits", "table_of"]
+__all__ = [
+    "FIELD_QUESTIONS",
+    "TABLE_QUESTIONS",
+    "UNLOCK_WEIGHT",
+    "QuestionBook",
+    "TableWaits",
+    "field_given",
+    "table_of",
+]
 
 
 class _Asking(Protocol):
@@ -34,6 +55,9 @@ class _Asking(Protocol):
 
     @property
     def priority(self) -> str | None: ...
+
+    @property
+    def needs(self) -> Sequence[object]: ...
 
 
 _R = TypeVar("_R", bound=_Asking)
@@ -53,13 +77,13 @@ class TableWaits(Protocol):
     def pairs(self) -> Sequence[tuple[str, str]]: ...
 
     @property
-    def pair_order(self) -> Sequence[Mapping[int, int]]: ...
-
-    @property
     def questions(self) -> dict[tuple[str, tuple[tuple[int, int], ...], str], Question]: ...
 
 
 _RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
+
+#: how much a waiting rule counts towards a question's rank, by the rule's priority
+UNLOCK_WEIGHT: Mapping[str, int] = PRIORITY_RANK
 
 #: the element a whole-table question is shown under
 TABLE_ELEMENT = {
@@ -80,6 +104,9 @@ TABLE_ELEMENT = {
 
 #: the question for each table a project file leaves out, by table name
 TABLE_QUESTIONS = message_table("table_question")
+
+#: the question for each field rules wait for, by its path (``art.professional_artist``)
+FIELD_QUESTIONS = message_table("field_question")
 
 
 #: joins the fields of a fact derived from several (a key, never shown to users)
@@ -108,63 +135,103 @@ def field_to_fill(path: str) -> str:
 
 
 def fields_to_fill(key: str) -> tuple[str, ...]:
-    """The fields a question asks for when ``key`` (see :func:`field_to_fill`) is absent."""
+    """The fields a question may ask for when ``key`` (see :func:`field_to_fill`) is absent."""
     return tuple(key.split(_OR))
 
 
-class _Entry:
-    """One question being merged: the rules waiting for it and the fields they need."""
+@functools.cache
+def _split(key: str, table: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The fields of ``key`` in ``table``, and those in other tables."""
+    names = fields_to_fill(key)
+    inside = tuple(n for n in names if table_of(n) == table)
+    return inside, tuple(n for n in names if n not in inside)
 
-    __slots__ = ("code", "codes", "element", "missing", "priority", "rank", "text")
 
-    def __init__(self, code: str, element: str, text: str, priority: str) -> None:
-        self.code = code
-        self.element = element
-        self.text = text
-        self.priority = priority
-        self.rank = _RANK[priority]
-        self.codes: dict[str, None] = {}  # an ordered set
-        self.missing: dict[str, int] = {}  # field → how many rules wait for it
+def field_given(project: Any, path: str) -> bool:
+    """Whether the file gives ``path`` (``a.b``, ``a[].b``): every value on the way is there.
+
+    Through a list (``partners[].domain``) every item must have the field, as for needs.
+    A plugin's fact (``facts.NAME``) cannot be read from the file: never given.
+    """
+    if path.startswith("facts."):
+        return False
+    values: list[Any] = [project]
+    for part in path.split("."):
+        name = part.removesuffix("[]")
+        found: list[Any] = []
+        for value in values:
+            item = value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
+            if item is None:
+                return False
+            if part.endswith("[]"):
+                found.extend(item)
+            else:
+                found.append(item)
+        values = found
+    return True
+
+
+@dataclass(slots=True)
+class _Wait:
+    """The rules waiting for one field, and how a user is asked for it."""
+
+    codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → element, priority
+    #: the rule question asked when the catalogue has none: (how many facts the rule
+    #: needs, rank, order, text source)
+    fallback: tuple[int, int, int, Callable[[], str]] | None = None
 
 
 class QuestionBook:
     """Collects what rules wait for during one evaluation and merges it into questions.
 
-    Questions for tables the file leaves out come whole from :meth:`ask_tables`; the rest
-    (fields missing from tables the file has) are merged per element by :meth:`ask`.
+    :param given: tells whether the project file gives a field (see :func:`field_given`);
+        a derived fact's fields that the file gives are never asked for.
+    :param order: the place of each element (ties in the ranking).
     """
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, given: Callable[[str], bool], order: Mapping[str, int]) -> None:
         self.lang = lang
-        self._whole: list[Question] = []
-        self._fields: list[_Entry] = []
+        self.order = order
+        self._given_by = given
+        self._known: dict[str, bool] = {}  # field → given (asked once per field)
+        self._tables: list[Question] = []  # one per left-out table
+        self._in_tables: set[str] = set()  # the fields those ask for
+        self._fields: dict[str, _Wait] = {}  # field → wait
+        self._order = 0
 
-    def ask(
-        self,
-        code: str,
-        element: str,
-        priority: str,
-        missing: Iterable[str],
-        question: Callable[[], str],
-    ) -> None:
-        """Record that rule ``code`` waits for the fields ``missing`` of tables the file has.
+    def _given(self, name: str) -> bool:
+        known = self._known.get(name)
+        if known is None:
+            known = self._known[name] = self._given_by(name)
+        return known
 
-        ``question`` gives the rule's own question, asked for only when its text is used.
+    def _wait(self, into: dict[str, _Wait], key: str, rule: _Asking) -> None:
+        """Record that ``rule`` waits for every field of ``key`` the file does not give."""
+        priority = rule.priority or "low"
+        for name in fields_to_fill(key):
+            if not self._given(name):
+                into.setdefault(name, _Wait()).codes.setdefault(rule.code, (rule.element, priority))
+
+    def ask(self, rule: _Asking, missing: Iterable[str], question: Callable[[], str]) -> None:
+        """Record that ``rule`` waits for ``missing`` (keys) of tables the file has.
+
+        ``question`` gives the rule's own question; it is asked for only when its text is
+        used, for a field the catalogue has no question for.
         """
-        rank = _RANK[priority]
-        present = list(dict.fromkeys(f for name in missing for f in fields_to_fill(name)))
-        for entry in self._fields:
-            # NOTE: rules of one element that wait for overlapping fields share a question;
-            # the text of the most important of them is kept.
-            if entry.element == element and not entry.missing.keys().isdisjoint(present):
-                _add(entry, code, present)
-                if rank < entry.rank:
-                    entry.priority, entry.rank = priority, rank
-                    entry.text, entry.code = question(), code
-                return
-        new = _Entry(code, element, question(), priority)
-        _add(new, code, present)
-        self._fields.append(new)
+        self._order += 1
+        keys = list(missing)
+        for key in keys:
+            self._wait(self._fields, key, rule)
+        names = [n for key in keys for n in fields_to_fill(key) if n in self._fields]
+        # NOTE: the question of the rule that needs the fewest facts (its question asks
+        # least about what the file may give), then the most important one, then the first
+        choice = (len(rule.needs), _RANK[rule.priority or "low"], self._order, question)
+        for name in names:
+            wait = self._fields[name]
+            if name not in FIELD_QUESTIONS and (
+                wait.fallback is None or choice[:3] < wait.fallback[:3]
+            ):
+                wait.fallback = choice
 
     def ask_all(
         self,
@@ -174,94 +241,103 @@ class QuestionBook:
     ) -> None:
         """Record every ``(rule index, missing)`` of an evaluation (see :meth:`ask`)."""
         for i, missing in asked:
-            p = rules[i]
-            self.ask(
-                p.code, p.element, p.priority or "low", missing, functools.partial(question, p)
-            )
+            rule = rules[i]
+            self.ask(rule, missing, lambda rule=rule: question(rule))  # type: ignore[misc]
 
     def ask_tables(
         self, whole: Iterable[tuple[str, list[tuple[int, int]]]], evaluator: TableWaits
     ) -> None:
-        """Add one question per left-out table for the ``(rule, pair)`` waits on it.
+        """Ask one question per table the file leaves out, for its ``(rule, pair)`` waits.
 
-        Such a question depends only on the table and those waits, so the evaluator keeps
-        each one built. Questions keep the order in which rules first waited for their table.
+        A derived fact's field in another table (``project.end`` behind
+        ``facts.months_left``) is asked for on its own. The table is left out, so none of
+        its fields is given: its question depends only on the table and the waits, and the
+        evaluator keeps each one built.
         """
-        order = evaluator.pair_order
-        known = evaluator.questions
-        for table, waits in sorted(
-            whole, key=lambda tw: (tw[1][0][0], order[tw[1][0][0]][tw[1][0][1]])
-        ):
+        rules, pairs, known = evaluator.rules, evaluator.pairs, evaluator.questions
+        for table, waits in whole:
+            for i, q in waits:
+                for name in _split(pairs[q][0], table)[1]:
+                    self._wait(self._fields, name, rules[i])
             key = (table, tuple(waits), self.lang)
             found = known.get(key)
             if found is None:
+                fields: dict[str, _Wait] = {}
+                for i, q in waits:
+                    rule = rules[i]
+                    how = (rule.element, rule.priority or "low")
+                    for name in _split(pairs[q][0], table)[0]:
+                        wait = fields.get(name)
+                        if wait is None:
+                            wait = fields[name] = _Wait()
+                        wait.codes.setdefault(rule.code, how)
+                if not fields:
+                    continue
                 if len(known) >= 4096:  # many different sketches: keep it bounded
                     known.clear()
-                found = known[key] = _table_question(table, key[1], evaluator, self.lang)
-            self._whole.append(found)
+                text = TABLE_QUESTIONS[table].pick(self.lang)
+                found = known[key] = _question(text, fields, self.order, table)
+            self._tables.append(found)
+            self._in_tables.update(found.missing)
 
-    def questions(self, element_order: Mapping[str, int]) -> tuple[Question, ...]:
-        """The merged questions: by element, then most important first.
+    def questions(self) -> tuple[Question, ...]:
+        """The merged questions, the ones that unlock the most advice first.
 
-        ``missing`` lists the fields that unlock the most advice first.
+        ``missing`` lists the fields that the most rules wait for first.
         """
-        out = list(self._whole)
-        for e in self._fields:
-            counts = e.missing
-            ranked = sorted(counts, key=lambda f: -counts[f])  # stable: first seen first
-            out.append(
-                build(
-                    Question,
-                    {
-                        "code": e.code,
-                        "element": e.element,
-                        "question": e.text,
-                        "missing": tuple(ranked),
-                        "codes": tuple(e.codes),
-                        "priority": e.priority,
-                    },
-                )
-            )
-        out.sort(key=lambda q: (element_order.get(q.element, 99), _RANK[q.priority], q.code))
+        order = self.order
+        out = list(self._tables)
+        # NOTE: a field the catalogue knows is a question of its own; the others are
+        # grouped under the rule question asked for them
+        texts: dict[str, dict[str, _Wait]] = {}
+        for name, wait in self._fields.items():
+            if name in self._in_tables:
+                continue  # already asked with its left-out table
+            known = FIELD_QUESTIONS.get(name)
+            if known is not None:
+                text = known.pick(self.lang)
+            elif wait.fallback is not None:
+                text = wait.fallback[3]()
+            else:  # pragma: no cover - a field without a catalogue entry has a fallback
+                text = name
+            texts.setdefault(text, {})[name] = wait
+        out += [_question(text, fields, order) for text, fields in texts.items()]
+        out.sort(key=lambda q: (-q.unlocks, order.get(q.element, 99), q.code))
         return tuple(out)
 
 
-def _table_question(
-    table: str, waits: tuple[tuple[int, int], ...], evaluator: TableWaits, lang: str
+def _question(
+    text: str, fields: Mapping[str, _Wait], order: Mapping[str, int], table: str | None = None
 ) -> Question:
-    """The question for a left-out table, as :meth:`QuestionBook.ask` would merge it."""
-    rules = evaluator.rules
-    first = rules[waits[0][0]]
-    priority = first.priority or "low"
-    codes: dict[str, None] = {}
+    """One question for ``fields``: the rules they unlock, ranked as the module says."""
+    codes: dict[str, tuple[str, str]] = {}
     counts: dict[str, int] = {}
-    for i, q in dict.fromkeys(waits):
-        p = rules[i]
-        if p.code not in codes:
-            codes[p.code] = None
-            if _RANK[p.priority or "low"] < _RANK[priority]:
-                priority = p.priority or "low"
-        for name in fields_to_fill(evaluator.pairs[q][0]):
-            counts[name] = counts.get(name, 0) + 1
-    nl, en = TABLE_QUESTIONS[table]
+    for name, wait in fields.items():
+        counts[name] = len(wait.codes)
+        for code, how in wait.codes.items():
+            codes.setdefault(code, how)
+
+    def rank(code: str) -> tuple[int, int, str]:
+        element, priority = codes[code]
+        return (_RANK[priority], order.get(element, 99), code)
+
+    ranked = sorted(codes, key=rank)
+    first = ranked[0]
+    elements = sorted({e for e, _ in codes.values()}, key=lambda e: (order.get(e, 99), e))
+    element = TABLE_ELEMENT.get(table, codes[first][0]) if table else codes[first][0]
     return build(
         Question,
         {
-            "code": first.code,
-            "element": TABLE_ELEMENT[table],
-            "question": nl if lang == "nl" else en,
-            "missing": tuple(sorted(counts, key=lambda f: -counts[f])),
-            "codes": tuple(codes),
-            "priority": priority,
+            "code": first,
+            "element": element,
+            "question": text,
+            "missing": tuple(sorted(counts, key=lambda f: -counts[f])),  # stable: first seen
+            "codes": tuple(ranked),
+            "priority": codes[first][1],
+            "elements": tuple(dict.fromkeys((element, *elements))),
+            "unlocks": sum(UNLOCK_WEIGHT.get(p, 1) for _, p in codes.values()),
         },
     )
-
-
-def _add(entry: _Entry, code: str, fields: Iterable[str]) -> None:
-    entry.codes[code] = None
-    missing = entry.missing
-    for name in fields:
-        missing[name] = missing.get(name, 0) + 1
 
 
 def absent_tables(project: Any, tables: Iterable[str]) -> frozenset[str]:

@@ -29,7 +29,7 @@ from ._checks import ABSENT, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
-from ._questions import QuestionBook, absent_tables
+from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ class Run:
             for p, seconds in zip(active, per_rule, strict=True):
                 key = (p.rule.plugin, p.code)
                 timings[key] = timings.get(key, 0.0) + seconds
-        book = QuestionBook(lang)
+        book = QuestionBook(lang, functools.partial(field_given, project), ELEMENT_INDEX)
         book.ask_tables(outcome.whole, evaluator)
         book.ask_all(outcome.asked, active, self.question_of)
         adjusted = outcome.adjusted
@@ -253,7 +253,7 @@ class Run:
         findings, not_followed, stale = apply_decisions(
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
-        questions = book.questions(ELEMENT_INDEX)
+        questions = book.questions()
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
             findings, questions, strengths, self.setup.layouts[lang], described

@@ -14,6 +14,7 @@ the namespaces, and the module that holds each:
 - ``portfolio``: words of ``advies portfolio`` (``_portfolio.py``)
 - ``element``, ``effect``: titles of the twelve elements and three effects (``_project.py``)
 - ``table_question``: the question for a table a project file leaves out (``_project.py``)
+- ``field_question``: the question for each field rules wait for (``_fields.py``)
 - ``type``, ``limit``, ``pattern``: what a value should be, in validation errors
   (``_project.py``)
 
@@ -69,6 +70,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "element": ("_project",),
         "effect": ("_project",),
         "table_question": ("_project",),
+        "field_question": ("_fields",),
         "type": ("_project",),
         "limit": ("_project",),
         "pattern": ("_project",),

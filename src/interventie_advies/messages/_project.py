@@ -63,13 +63,17 @@ EFFECTS: dict[str, Entry] = {
 
 #: the question for a table the project file leaves out
 TABLE_QUESTIONS: dict[str, Entry] = {
+    # NOTE: one question each, then what to fill in (a test checks there is one question)
     "residents": Entry(
-        nl=("Voor wie is het project en wat hebben bewoners nodig? Beschrijf dat in [residents]."),
-        en=("Who is the project for, and what do residents need? Describe it in [residents]."),
+        nl=(
+            "Voor welke bewoners is het project? Beschrijf hen en wat ze nodig hebben in "
+            "[residents]."
+        ),
+        en="Which residents is the project for? Describe them and their needs in [residents].",
     ),
     "art": Entry(
-        nl=("Welke kunstvorm kiezen jullie en hoe maken jullie het samen? Beschrijf dat in [art]."),
-        en=("Which art form do you use, and how is the work made together? Describe it in [art]."),
+        nl="Welke kunstvorm kiezen jullie? Beschrijf hoe jullie samen maken in [art].",
+        en="Which art form do you use? Describe how the work is made together in [art].",
     ),
     "activities": Entry(
         nl=(
@@ -105,8 +109,8 @@ TABLE_QUESTIONS: dict[str, Entry] = {
         ),
     ),
     "vision": Entry(
-        nl=("Wat is het gezamenlijke doel, en wie staat erachter? Beschrijf het in [vision]."),
-        en="What is the shared goal, and who supports it? Describe it in [vision].",
+        nl="Wat is het gezamenlijke doel? Beschrijf het doel en wie erachter staat in [vision].",
+        en="What is the shared goal? Describe the goal and who supports it in [vision].",
     ),
     "partners": Entry(
         nl=(
@@ -123,26 +127,27 @@ TABLE_QUESTIONS: dict[str, Entry] = {
         ),
     ),
     "funding": Entry(
-        nl="Hoe wordt het project betaald, en hoe lang? Beschrijf het geld in [funding].",
-        en=("How is the project paid for, and for how long? Describe the money in [funding]."),
+        nl="Hoe wordt het project betaald? Beschrijf de geldbronnen en hun looptijd in [funding].",
+        en=(
+            "How is the project paid for? Describe the sources of money and their dates in "
+            "[funding]."
+        ),
     ),
     "continuation": Entry(
         nl=(
-            "Wat blijft er over als het project stopt, en wie gaat ermee door? Beschrijf "
-            "het in [continuation]."
+            "Wat blijft er over als het project stopt? Beschrijf in [continuation] wie "
+            "ermee doorgaat."
         ),
-        en=(
-            "What remains when the project ends, and who carries on? Describe it in [continuation]."
-        ),
+        en="What remains when the project ends? Describe in [continuation] who carries on.",
     ),
     "knowledge": Entry(
         nl=(
-            "Waar bouwen jullie op voort en hoe leren jullie van het project? Beschrijf "
-            "het in [knowledge]."
+            "Hoe leren jullie van het project? Beschrijf in [knowledge] ook op welke kennis "
+            "jullie voortbouwen."
         ),
         en=(
-            "What knowledge do you build on, and how do you learn from the project? "
-            "Describe it in [knowledge]."
+            "How do you learn from the project? Describe in [knowledge] also what knowledge "
+            "you build on."
         ),
     ),
     "key_persons": Entry(

@@ -34,6 +34,11 @@ WORDS: dict[str, Entry] = {
     "actions": Entry(nl="Wat kun je doen", en="What you can do"),
     "score": Entry(nl="Score", en="Score"),
     "fill_in": Entry(nl="vul in", en="fill in"),
+    "helps": Entry(nl="helpt bij", en="helps with"),
+    "more_questions": Entry(
+        nl="Het JSON- en HTML-rapport noemen nog {n} {questions}.",
+        en="The JSON and HTML reports list {n} other {questions}.",
+    ),
     "decision": Entry(nl="besluit", en="decision"),
     "reason": Entry(nl="reden", en="reason"),
     "none": Entry(nl="Geen.", en="None."),
@@ -143,11 +148,13 @@ HTML: dict[str, Entry] = {
     "questions_intro": Entry(
         nl=(
             "Het projectbestand zegt hier nog niets over; de regels hebben het wel "
-            "nodig. Vul de genoemde velden in en laat het advies opnieuw maken."
+            "nodig. De vragen die het meeste advies opleveren staan bovenaan. Vul de "
+            "genoemde velden in en laat het advies opnieuw maken."
         ),
         en=(
-            "The project file is silent about these; the rules need them. Fill in the "
-            "fields named and run the advice again."
+            "The project file is silent about these; the rules need them. The questions "
+            "that unlock the most advice come first. Fill in the fields named and run the "
+            "advice again."
         ),
     ),
     "report_title": Entry(nl="Adviesrapport", en="Advice report"),

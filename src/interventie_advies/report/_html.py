@@ -180,9 +180,10 @@ def _context(report: ReportData) -> dict[str, Any]:
             cards.append(_Card(number, f, titles.get(f.element, f.element), tuple(refs)))
         grouped.append((key, cards))
 
-    questions: dict[str, list[Any]] = {}
-    for q in report.questions:
-        questions.setdefault(q.element, []).append(q)
+    questions = [
+        (q, ", ".join(titles.get(e, e) for e in q.elements or (q.element,)))
+        for q in report.questions
+    ]
 
     summary = report.summary
     counts = [
@@ -216,7 +217,7 @@ def _context(report: ReportData) -> dict[str, Any]:
             "bar_x": _BAR_X,
             "bar_w": _BAR_W,
         },
-        "questions": [(titles.get(k, k), v) for k, v in questions.items()],
+        "questions": questions,
         "sources": [(n, _pieces(text)) for text, n in sources.items()],
         "plugins": plugins,
         "css": _markup(_css()),

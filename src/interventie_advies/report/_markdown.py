@@ -79,11 +79,12 @@ def render_markdown(report: ReportData) -> str:
     if report.questions:
         lines += [f"## {w('questions')}", ""]
         titles = {e.element: e.title for e in report.elements}
-        for q in report.questions:
+        # NOTE: all questions, ranked by what they unlock: a written document is read whole
+        for n, q in enumerate(report.questions, 1):
             fields = ", ".join(f"`{m}`" for m in q.missing)
+            helps = ", ".join(esc(titles.get(e, e)) for e in q.elements or (q.element,))
             lines.append(
-                f"- **{esc(titles.get(q.element, q.element))}:** {esc(q.question)} "
-                f"({w('fill_in')}: {fields})"
+                f"{n}. {esc(q.question)} ({w('helps')}: {helps}; {w('fill_in')}: {fields})"
             )
         lines.append("")
     if report.strengths:

@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
     from ._values import Finding, ReportData
 
-__all__ = ["TOP", "groups", "render_text"]
+__all__ = ["TEXT_QUESTIONS", "TOP", "groups", "render_text"]
 
 TOP = 5
+#: the text report shows at most this many questions (JSON and HTML show all)
+TEXT_QUESTIONS = 10
 WIDTH = 88
 _COLORS = {
     "high": "31",
@@ -119,17 +121,21 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
             out.line()
 
     if report.questions:
+        # NOTE: the questions come ranked by what they unlock; a reader acts on the first
+        # few, so the text shows ten and says where the rest are
         out.heading(out.w("questions"))
-        current = None
-        for q in report.questions:
-            if q.element != current:
-                current = q.element
-                out.line(out.paint(titles.get(q.element, q.element), "head"))
-            out.para(f"? {q.question}", "  ")
+        for number, q in enumerate(report.questions[:TEXT_QUESTIONS], 1):
+            out.para(f"{number}. {q.question}", "  ")
+            helps = ", ".join(titles.get(e, e) for e in q.elements or (q.element,))
+            out.para(f"{out.w('helps')}: {terminal_safe(helps)}", "     ")
             shown = ", ".join(q.missing[:4]) + (
                 f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
             )
-            out.line(out.paint(f"    {out.w('fill_in')}: {shown}", "dim"))
+            out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
+        more = len(report.questions) - TEXT_QUESTIONS
+        if more > 0:
+            which = out.w("questions_1" if more == 1 else "questions_n")
+            out.para(out.w("more_questions").format(n=more, questions=which), "  ")
 
     if report.strengths:
         out.heading(out.w("strengths"))

@@ -146,6 +146,10 @@ class Question:
     missing: tuple[str, ...]
     codes: tuple[str, ...] = ()
     priority: str = "low"
+    #: every element whose rules wait for this answer, ``element`` first
+    elements: tuple[str, ...] = ()
+    #: how much advice the answer unlocks: the waiting rules, weighted by priority
+    unlocks: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form; ``codes`` lists every rule that waits for this answer."""
@@ -156,6 +160,8 @@ class Question:
             "missing": list(self.missing),
             "codes": list(self.codes or (self.code,)),
             "priority": self.priority,
+            "elements": list(self.elements or (self.element,)),
+            "unlocks": self.unlocks,
         }
 
 

@@ -183,12 +183,10 @@ _FND01: dict[str, Any] = {
         "yourself in the application.",
     },
     "question": {
-        "nl": "Hoeveel bewoners verwachten jullie dat meedoen, en wat kost het project in "
-        "totaal? Vul residents.expected_participants in en de bedragen onder "
-        "[[funding.sources]].",
-        "en": "How many residents do you expect to take part, and what does the project cost "
-        "in total? Fill in residents.expected_participants and the amounts under "
-        "[[funding.sources]].",
+        "nl": "Wat kost het project per deelnemer? Vul residents.expected_participants in en "
+        "de bedragen onder [[funding.sources]].",
+        "en": "What does the project cost per participant? Fill in "
+        "residents.expected_participants and the amounts under [[funding.sources]].",
     },
     "actions": {
         "nl": [
@@ -287,9 +285,9 @@ _FND02: dict[str, Any] = {
         "one stops, not everything falls away.",
     },
     "question": {
-        "nl": "Hoeveel geld vraag je aan bij het fonds, en wat is de totale begroting? Vul "
+        "nl": "Welk deel van de totale begroting vraag je aan bij het fonds? Vul "
         "extensions.fonds.requested_amount_eur in en de bedragen onder [[funding.sources]].",
-        "en": "How much do you ask from the fund, and what is the total budget? Fill in "
+        "en": "What share of the total budget do you ask from the fund? Fill in "
         "extensions.fonds.requested_amount_eur and the amounts under [[funding.sources]].",
     },
     "actions": {
