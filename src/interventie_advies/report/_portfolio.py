@@ -75,7 +75,7 @@ class ProjectRow:
     file: str
     name: str
     phase: str | None
-    #: element id → status (covered, partial, missing, unknown), in the report's order
+    #: element id → status of schema_version 1 (covered, partial, missing, unknown)
     statuses: dict[str, str]
     recommendations: int
     warnings: int
@@ -89,6 +89,9 @@ class ProjectRow:
     sustainability_warnings: tuple[str, ...]
     months_left: int | None
     urgent: bool
+    #: element id → assessment (in_order, …, not_described), in the report's order: what
+    #: the matrix shows and the "most often missing" list counts
+    assessments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_report(cls, report: Report, file: str | None = None) -> ProjectRow:
@@ -104,6 +107,7 @@ class ProjectRow:
             name=str(report.project.get("name") or ""),
             phase=intern(str(phase)) if phase else None,
             statuses={intern(e.element): intern(e.status) for e in report.elements},
+            assessments={intern(e.element): intern(e.assessment) for e in report.elements},
             recommendations=int(summary["recommendations"]),
             warnings=int(summary["warnings"]),
             questions=int(summary["questions"]),
@@ -119,6 +123,10 @@ class ProjectRow:
         """The status of ``element``, or None when the report did not evaluate it."""
         return self.statuses.get(element)
 
+    def assessment(self, element: str) -> str | None:
+        """The assessment of ``element``, or None when the report did not evaluate it."""
+        return self.assessments.get(element)
+
     def to_dict(self, elements: Sequence[str]) -> dict[str, Any]:
         """JSON form; statuses in the order of ``elements`` (null when not evaluated)."""
         return {
@@ -126,6 +134,7 @@ class ProjectRow:
             "name": self.name,
             "phase": self.phase,
             "statuses": {e: self.statuses.get(e) for e in elements},
+            "assessments": {e: self.assessments.get(e) for e in elements},
             "recommendations": self.recommendations,
             "warnings": self.warnings,
             "questions": self.questions,
@@ -167,7 +176,7 @@ class Portfolio:
     lang: str = "nl"
     rows: list[ProjectRow] = field(default_factory=list)
     failed: list[FailedFile] = field(default_factory=list)
-    #: element id → number of projects where it is missing
+    #: element id → number of projects where its assessment is ``missing``
     missing: Counter[str] = field(default_factory=Counter)
     #: warning code → number of projects where it fired
     warning_counts: Counter[str] = field(default_factory=Counter)
@@ -195,7 +204,7 @@ class Portfolio:
         for e in report.elements:
             if e.element not in self.element_titles:
                 self.element_titles[sys.intern(e.element)] = e.title
-            if e.status == "missing":
+            if e.assessment == "missing":
                 self.missing[e.element] += 1
         for code in {f.code for f in report.findings if f.kind == "warning"}:
             self.warning_counts[code] += 1
