@@ -1,7 +1,7 @@
 """The portfolio's values: one small row per project, and the counters over all of them.
 
 Each report is reduced to a :class:`ProjectRow` at once and then dropped, so memory grows by
-one row per project, never by a report. The renderers are in ``_render/portfolio_*``.
+one row per project, never by a report. The renderers are in ``_portfolio_*``.
 
 Urgent projects: a project is *urgent* when it has a sustainability warning (a warning whose
 rule is tagged :data:`SUSTAINABILITY_TAG`) and its funding ends within :data:`URGENT_MONTHS`
@@ -43,7 +43,6 @@ __all__ = [
 SCHEMA_VERSION = 1
 #: the tag of rules about what the project keeps when it ends (docs/rule-format.md)
 SUSTAINABILITY_TAG = "sustainability"
-#: funding ends within this many months: sustainability warnings make a project urgent
 
 
 def is_sustainability_warning(finding: Finding) -> bool:
@@ -81,16 +80,14 @@ class ProjectRow:
     warnings: int
     questions: int
     strengths: int
-    #: findings of priority high
-    high: int
+    high: int  # findings of priority high
     #: percent of the facts the rules read that the file describes
     completeness: int
     #: codes of its sustainability warnings, sorted
     sustainability_warnings: tuple[str, ...]
     months_left: int | None
     urgent: bool
-    #: element id → assessment (in_order, …, not_described), in the report's order: what
-    #: the matrix shows and the "most often missing" list counts
+    #: element id → assessment (docs/report.md): the matrix shows it, ``missing`` counts
     assessments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -118,10 +115,6 @@ class ProjectRow:
             months_left=months,
             urgent=bool(sus) and ending,
         )
-
-    def status(self, element: str) -> str | None:
-        """The status of ``element``, or None when the report did not evaluate it."""
-        return self.statuses.get(element)
 
     def assessment(self, element: str) -> str | None:
         """The assessment of ``element``, or None when the report did not evaluate it."""
