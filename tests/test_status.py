@@ -220,3 +220,12 @@ def test_the_text_report_shows_the_assessments_in_words() -> None:
     assert re.search(r"^  Heb aandacht voor verduurzaming +ontbreekt +", result.stdout, re.M)
     overview = result.stdout.split("Overzicht per element", 1)[1].split("Waaraan", 1)[0]
     assert "deels" not in overview and "onbekend" not in overview
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_element_overview_fits_a_terminal_of_120_columns(engine: Engine, lang: str) -> None:
+    for path in EXAMPLES:
+        text = advise(engine, path, lang).render("text")
+        heading = {"nl": "Overzicht per element", "en": "Element overview"}[lang]
+        overview = text.split(heading, 1)[1]
+        assert max(len(line) for line in overview.splitlines()) <= 120, path.stem

@@ -111,8 +111,6 @@ WORDS: dict[str, Entry] = {
     "partial": Entry(nl="deels", en="partial"),
     "missing": Entry(nl="ontbreekt", en="missing"),
     "unknown": Entry(nl="onbekend", en="unknown"),
-    "strong": Entry(nl="sterk", en="strong"),
-    "moderate": Entry(nl="redelijk", en="moderate"),
     "weak": Entry(nl="zwak", en="weak"),
     "idea": Entry(nl="idee", en="idea"),
     "preparation": Entry(nl="voorbereiding", en="preparation"),
