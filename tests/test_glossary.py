@@ -57,7 +57,7 @@ def test_assessments_and_effects_use_the_glossary_words() -> None:
                                   "not_described")] == [
         "op orde", "op orde, met aandachtspunt", "zwak", "ontbreekt", "nog niet beschreven"]
     effects = {k: e.nl for k, e in words.items() if k.startswith(("contribution_", "effects"))}
-    assert len(effects) == 6
+    assert len(effects) == 8
     for key, text in effects.items():
         assert not re.search(r"\b(sterk|redelijk|zal|zullen|levert|opleveren)\b", text), key
     for key in ("contribution_can_contribute", "contribution_can_contribute_if",

@@ -194,6 +194,17 @@ def test_effect_lines_name_the_elements_that_need_attention(engine: Engine) -> N
             "‘Work towards a joint end product or performance’.") in md
 
 
+def test_an_element_not_described_is_named_never_counted_in_order(engine: Engine) -> None:
+    """The youth film leaves out [vision]: 'in order' covers only what is described."""
+    report = advise(engine, ROOT / "examples" / "jongerenfilm.toml")
+    text = " ".join(report.render("text").split())
+    assert ("Samen ontdekken en verbinding Het project kan hieraan bijdragen; wat er "
+            "beschreven is, is op orde. Nog niet beschreven: ‘Zorg voor een aansprekende visie "
+            "en een gedeeld doel’.") in text
+    assert ("Sociale contacten, participatie en levendigheid Het project kan hieraan "
+            "bijdragen; de elementen erachter zijn op orde.") in text
+
+
 def test_the_json_keeps_version_1_and_adds_the_new_fields(engine: Engine) -> None:
     data = advise(engine, ROOT / "examples" / "muurschildering.toml").to_dict()
     joint = next(e for e in data["elements"] if e["element"] == "joint_product")
@@ -229,3 +240,18 @@ def test_the_element_overview_fits_a_terminal_of_120_columns(engine: Engine, lan
         heading = {"nl": "Overzicht per element", "en": "Element overview"}[lang]
         overview = text.split(heading, 1)[1]
         assert max(len(line) for line in overview.splitlines()) <= 120, path.stem
+
+
+def test_the_report_schema_takes_new_reports_and_those_saved_before(engine: Engine) -> None:
+    from interventie_advies.commands._schema import ReportSchema
+
+    data = advise(engine, ROOT / "examples" / "muurschildering.toml").to_dict()
+    ReportSchema.model_validate(data)
+    for element in data["elements"]:
+        del element["assessment"]
+    for effect in data["effects"]:
+        del effect["contribution"], effect["attention"]
+    ReportSchema.model_validate(data)  # a version-1 report written before they were added
+    data["elements"][0]["assessment"] = "partial"  # a version-1 status is no assessment
+    with pytest.raises(ValueError, match="assessment"):
+        ReportSchema.model_validate(data)

@@ -92,6 +92,13 @@ WORDS: dict[str, Entry] = {
         nl="Het project kan hieraan bijdragen; de elementen erachter zijn op orde.",
         en="The project can contribute to this; the elements behind it are in order.",
     ),
+    "contribution_can_contribute_known": Entry(
+        nl="Het project kan hieraan bijdragen; wat er beschreven is, is op orde.",
+        en="The project can contribute to this; what is described is in order.",
+    ),
+    "contribution_silent": Entry(
+        nl="Nog niet beschreven: {elements}.", en="Not yet described: {elements}."
+    ),
     "contribution_can_contribute_if": Entry(
         nl="Het project kan hieraan bijdragen als er meer aandacht komt voor: {elements}.",
         en="The project can contribute to this if more attention goes to: {elements}.",

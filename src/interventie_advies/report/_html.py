@@ -216,7 +216,9 @@ def _context(report: ReportData) -> dict[str, Any]:
         "titles": titles,
         "marks": _marks(report.elements, lang),
         "assessments": {e.element: e.assessment for e in report.elements},
-        "effects": [(e, effect_sentence(e, titles, lang)) for e in said_effects(report.effects)],
+        "effects": [
+            (e, effect_sentence(e, report.elements, lang)) for e in said_effects(report.effects)
+        ],
         "chart": {
             "width": 960,
             "label_x": _LABEL_X,

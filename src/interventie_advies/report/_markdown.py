@@ -108,10 +108,11 @@ def render_markdown(report: ReportData) -> str:
     ]
     lines.append("")
     if report.effects:
-        titles = {e.element: e.title for e in report.elements}
         said = said_effects(report.effects)
         lines += [f"## {w('effects')}", "", w("effects_caution") if said else w("effects_unknown")]
-        lines += [f"- **{esc(e.title)}:** {esc(effect_sentence(e, titles, lang))}" for e in said]
+        lines += [
+            f"- **{esc(e.title)}:** {esc(effect_sentence(e, report.elements, lang))}" for e in said
+        ]
         lines.append("")
     if report.not_followed:
         lines += [f"## {w('not_followed')}", ""]

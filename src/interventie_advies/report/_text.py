@@ -155,7 +155,7 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
         for eff in said:
             out.line()
             out.line(f"  {terminal_safe(eff.title)}")
-            out.para(effect_sentence(eff, titles, lang), "    ")
+            out.para(effect_sentence(eff, report.elements, lang), "    ")
 
     if report.not_followed:
         out.heading(out.w("not_followed"))

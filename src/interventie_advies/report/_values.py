@@ -210,6 +210,11 @@ class ElementStatus:
     #: in_order, in_order_with_attention, weak, missing or not_described (docs/report.md)
     assessment: str = "not_described"
 
+    @property
+    def not_described(self) -> bool:
+        """Whether too little of the element is described to judge it."""
+        return self.assessment == "not_described"
+
     def to_dict(self) -> dict[str, Any]:
         """JSON form; ``assessment`` right after the ``status`` it refines."""
         return {
