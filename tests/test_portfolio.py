@@ -30,6 +30,7 @@ from interventie_advies.commands._portfolio import (
     build_portfolio,
     render_portfolio,
 )
+from interventie_advies.messages import text as catalogue
 from interventie_advies.messages import word
 
 if TYPE_CHECKING:
@@ -255,7 +256,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     ]
     positions = [result.stdout.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert "3 van 6  Heb aandacht voor verduurzaming" in result.stdout
+    assert f"3 van 6  {catalogue('element.sustainability', 'nl')}" in result.stdout
     assert "(nog 1 maand)" in result.stdout
 
 
@@ -342,7 +343,7 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
     assert [p["urgent"] for p in data["projects"]][:2] == [True, True]
     assert data["missing_elements"][0] == {
         "element": "sustainability",
-        "title": "Heb aandacht voor verduurzaming",
+        "title": catalogue("element.sustainability", "nl"),
         "projects": 3,
     }
     sketch = next(p for p in data["projects"] if p["name"] == "Verhalen uit de Rivierenbuurt")

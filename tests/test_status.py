@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from interventie_advies import Engine, Report
 from interventie_advies.cli import cli
 from interventie_advies.engine._status import V1_STATUS, assess, contribution
+from interventie_advies.messages import text as catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -25,6 +26,12 @@ DATE = dt.date(2026, 11, 1)
 
 # in_order, in_order_with_attention, weak, missing, not_described
 OK, ATT, WEAK, MISS, ND = "in_order", "in_order_with_attention", "weak", "missing", "not_described"
+
+def title(key: str, lang: str = "nl") -> str:
+    """An element's or effect's title from the catalogue (its wording may change)."""
+    return catalogue(key, lang)
+
+
 ORDER = ["contact", "joint_product", "fit_residents", "meeting_place", "connecting_power",
          "shared_vision", "mutual_strengths", "all_layers", "remove_barriers", "sustainability",
          "knowledge_use", "key_persons"]
@@ -103,7 +110,7 @@ def test_a_sparse_file_is_not_described_and_says_nothing_about_effects(
     for fmt in ("text", "markdown", "html"):
         out = report.render(fmt)
         assert "Er is nog te weinig beschreven om te zeggen waaraan het project kan" in out
-        assert "kan hieraan" not in out and "Sociale contacten, participatie" not in out
+        assert "kan hieraan" not in out and title("effect.social_contact") not in out
         assert out.count("nog niet beschreven") >= 12
 
 
@@ -182,27 +189,28 @@ def test_effects_are_never_predicted(engine: Engine, lang: str, fmt: str) -> Non
 def test_effect_lines_name_the_elements_that_need_attention(engine: Engine) -> None:
     report = advise(engine, ROOT / "examples" / "muurschildering.toml")
     text = " ".join(report.render("text").split())
-    assert ("Sociale contacten, participatie en levendigheid Het project kan hieraan bijdragen "
-            "als er meer aandacht komt voor: ‘Stimuleer contact’, ‘Zorg voor een fysieke "
-            "ontmoetingsplek’.") in text
-    assert ("Zelfvertrouwen en nieuwe vaardigheden Het project kan hieraan bijdragen; de "
-            "elementen erachter zijn op orde.") in text
+    assert (f"{title('effect.social_contact')} Het project kan hieraan bijdragen als er meer "
+            f"aandacht komt voor: ‘{title('element.contact')}’, "
+            f"‘{title('element.meeting_place')}’.") in text
+    assert (f"{title('effect.confidence')} Het project kan hieraan bijdragen; de elementen "
+            "erachter zijn op orde.") in text
     network = advise(engine, ROOT / "examples" / "kunstnetwerk.toml", "en")
     md = network.render("markdown")
-    assert ("- **Self-confidence and new skills:** The project can as yet contribute little to "
-            "this. It first needs more attention for: ‘Fit residents' needs and abilities’, "
-            "‘Work towards a joint end product or performance’.") in md
+    assert (f"- **{title('effect.confidence', 'en')}:** The project can as yet contribute "
+            "little to this. It first needs more attention for: "
+            f"‘{title('element.fit_residents', 'en')}’, "
+            f"‘{title('element.joint_product', 'en')}’.") in md
 
 
 def test_an_element_not_described_is_named_never_counted_in_order(engine: Engine) -> None:
     """The youth film leaves out [vision]: 'in order' covers only what is described."""
     report = advise(engine, ROOT / "examples" / "jongerenfilm.toml")
     text = " ".join(report.render("text").split())
-    assert ("Samen ontdekken en verbinding Het project kan hieraan bijdragen; wat er "
-            "beschreven is, is op orde. Nog niet beschreven: ‘Zorg voor een aansprekende visie "
-            "en een gedeeld doel’.") in text
-    assert ("Sociale contacten, participatie en levendigheid Het project kan hieraan "
-            "bijdragen; de elementen erachter zijn op orde.") in text
+    assert (f"{title('effect.connection')} Het project kan hieraan bijdragen; wat er "
+            "beschreven is, is op orde. Nog niet beschreven: "
+            f"‘{title('element.shared_vision')}’.") in text
+    assert (f"{title('effect.social_contact')} Het project kan hieraan bijdragen; de elementen "
+            "erachter zijn op orde.") in text
 
 
 def test_the_json_keeps_version_1_and_adds_the_new_fields(engine: Engine) -> None:
@@ -212,7 +220,7 @@ def test_the_json_keeps_version_1_and_adds_the_new_fields(engine: Engine) -> Non
     social = data["effects"][0]
     assert social == {
         "effect": "social_contact",
-        "title": "Sociale contacten, participatie en levendigheid",
+        "title": title("effect.social_contact"),
         "level": "moderate",
         "contribution": "can_contribute_if",
         "elements": {"contact": "partial", "meeting_place": "partial",
@@ -225,10 +233,11 @@ def test_the_text_report_shows_the_assessments_in_words() -> None:
     result = CliRunner().invoke(cli, ["run", str(ROOT / "examples" / "muurschildering.toml"),
                                       "--date", DATE.isoformat(), "--no-plugins"])
     assert result.exit_code == 0, result.output
-    assert re.search(
-        r"^  Werk aan een gezamenlijk eindproduct of podiummoment +op orde, met aandachtspunt "
-        r"+1 / 0 / 1 +8/8 beschreven$", result.stdout, re.M)
-    assert re.search(r"^  Heb aandacht voor verduurzaming +ontbreekt +", result.stdout, re.M)
+    joint = re.escape(title("element.joint_product"))
+    assert re.search(rf"^  {joint} +op orde, met aandachtspunt +1 / 0 / 1 +8/8 beschreven$",
+                     result.stdout, re.M)
+    sustainability = re.escape(title("element.sustainability"))
+    assert re.search(rf"^  {sustainability} +ontbreekt +", result.stdout, re.M)
     overview = result.stdout.split("Overzicht per element", 1)[1].split("Waaraan", 1)[0]
     assert "deels" not in overview and "onbekend" not in overview
 
