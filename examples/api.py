@@ -40,8 +40,8 @@ def main() -> None:
     engine = ia.Engine()
     for path in sorted(HERE.glob("*.toml")):
         r = engine.advise(path, date=DATE)
-        statuses = {e.element: e.status for e in r.elements}
-        print(f"{path.name:<22} sustainability: {statuses['sustainability']:<8} "
+        assessed = {e.element: e.assessment for e in r.elements}
+        print(f"{path.name:<22} sustainability: {assessed['sustainability']:<13} "
               f"high: {r.summary['by_priority']['high']}")
 
     # Reports render as text, markdown or JSON.

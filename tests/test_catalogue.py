@@ -36,7 +36,7 @@ def strengths(report: Report) -> set[str]:
 
 
 def status(report: Report) -> dict[str, str]:
-    return {e.element: e.status for e in report.elements}
+    return {e.element: e.assessment for e in report.elements}
 
 
 def asked_fields(report: Report) -> set[str]:
@@ -61,9 +61,9 @@ def test_neighbourhood_opera(engine: Engine) -> None:
     s = status(r)
     for element in ("meeting_place", "connecting_power", "joint_product", "fit_residents",
                     "shared_vision", "knowledge_use", "mutual_strengths"):
-        assert s[element] == "covered", element
+        assert s[element] == "in_order", element
     assert s["all_layers"] == "missing"
-    assert s["sustainability"] == "missing"
+    assert s["sustainability"] == "weak"  # one high warning: no money asked for yet
     assert {f.code: f.priority for f in r.findings}["KEY03"] == "medium"
 
 
@@ -87,7 +87,7 @@ def test_city_wide_arts_network(engine: Engine) -> None:
     assert priorities["MS04"] == "low"
     top5 = {f.code for f in r.findings[:5]}
     assert top5 == {"CON01", "CP01", "FIT01", "JP02", "VIS01"}
-    assert status(r)["sustainability"] == "covered"
+    assert status(r)["sustainability"] == "in_order"
 
 
 def test_youth_film_in_its_last_month(engine: Engine) -> None:
@@ -127,8 +127,8 @@ def test_well_prepared_choir(engine: Engine) -> None:
     assert len(r.strengths) >= 10
     assert [f.code for f in r.findings] == ["RB01"]
     assert r.questions == ()
-    assert status(r)["sustainability"] == "covered"
-    assert {e.level for e in r.effects} == {"strong"}
+    assert status(r)["sustainability"] == "in_order"
+    assert {e.contribution for e in r.effects} == {"can_contribute"}
 
 
 def test_first_sketch_gets_questions_not_advice(engine: Engine) -> None:
@@ -136,7 +136,8 @@ def test_first_sketch_gets_questions_not_advice(engine: Engine) -> None:
     assert r.findings == () and r.strengths == ()
     assert 12 <= len(r.questions) <= 25
     assert all(e.questions > 0 for e in r.elements)
-    assert {s for s in status(r).values()} == {"partial"}
+    assert {s for s in status(r).values()} == {"not_described"}
+    assert {e.contribution for e in r.effects} == {"unknown"}
     assert all(not m.startswith("facts.") for m in asked_fields(r))
 
 

@@ -50,6 +50,23 @@ def test_resolved_new_open_and_decided(versions: tuple[Path, Path]) -> None:
     assert "SUS02" in codes(data, "still_open") and "AL03" not in codes(data, "still_open")
     assert [(c["code"], c["before"], c["after"]) for c in data["decisions_added"]] == [
         ("SUS02", None, "in_progress")]
+    # the assessments: the professionals got room (AL03), the management still stays away
+    assert [(c["code"], c["before"], c["after"]) for c in data["element_changes"]] == [
+        ("all_layers", "missing", "weak")]
+
+
+def test_a_report_saved_before_assessments_compares_by_the_version_1_status(
+    versions: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Never an assessment against a status: both sides fall back to the status."""
+    old, new = versions
+    saved = tmp_path / "maart.json"
+    run = CliRunner().invoke(cli, ["run", str(old), *DATE, "--format", "json"])
+    report = json.loads(run.stdout)
+    for element in report["elements"]:
+        del element["assessment"]
+    saved.write_text(json.dumps(report), encoding="utf-8")
+    data = diff(str(saved), str(new))
     assert [(c["code"], c["before"], c["after"]) for c in data["element_changes"]] == [
         ("all_layers", "missing", "partial")]
 
@@ -102,6 +119,8 @@ def test_text_and_markdown(versions: tuple[Path, Path]) -> None:
     text = runner.invoke(cli, ["diff", str(old), str(new), *DATE])
     assert text.exit_code == 0
     assert "Opgelost (2)" in text.stdout and "- AL03 Geef professionals" in text.stdout
+    assert "- Betrek alle lagen van de samenwerkende organisaties [ontbreekt → zwak]" in (
+        text.stdout)
     english = runner.invoke(cli, ["diff", str(old), str(new), *DATE, "--lang", "en"])
     assert "Resolved (2)" in english.stdout
     md = runner.invoke(cli, ["diff", str(old), str(new), *DATE, "--format", "markdown"])

@@ -9,6 +9,7 @@ import pytest
 from conftest import DATE, ELEMENT_IDS, make_rule, texts
 
 from interventie_advies import Engine, PluginError, ProjectError, UsageError
+from interventie_advies.engine._status import V1_STATUS
 from interventie_advies.testing import RulesPlugin, make_engine
 
 
@@ -24,6 +25,10 @@ SOME_CONTACT = {"informal_moments": True}
 
 def status_of(report: Any, element: str) -> str:
     return next(e.status for e in report.elements if e.element == element)
+
+
+def assessment_of(report: Any, element: str) -> str:
+    return next(e.assessment for e in report.elements if e.element == element)
 
 
 # -- questions ------------------------------------------------------------------------
@@ -44,9 +49,9 @@ def test_an_empty_project_only_asks(builtin_engine: Engine) -> None:
         assert q.element in ELEMENT_IDS
     con01 = next(q for q in report.questions if "CON01" in q.codes)
     assert "activities[].informal_moment_after" in con01.missing
-    # nothing fired, so no element is covered or missing
-    assert {e.status for e in report.elements} <= {"partial", "unknown"}
-    assert status_of(report, "contact") == "partial"
+    # nothing fired and nothing is known: no element can be judged
+    assert {e.assessment for e in report.elements} == {"not_described"}
+    assert {e.status for e in report.elements} == {"unknown"}
 
 
 def test_a_present_table_with_a_missing_field_asks_the_rule_question(
@@ -114,25 +119,29 @@ def test_rules_of_different_elements_each_ask_when_the_table_is_absent() -> None
     """rule-file.md: questions are deduplicated within one element only.
 
     So when ``[contact]`` is absent, a contact rule and a meeting_place rule that both need
-    ``contact.group_channel`` leave both elements with an open question (status partial).
+    ``contact.group_channel`` leave both elements with an open question (and, with
+    nothing known, both not described).
     """
     needs = ("contact.group_channel",)
     rules = [make_rule("TST01", needs=needs), make_rule("TST02", needs=needs,
                                                           element="meeting_place")]
     report = make_engine(RulesPlugin(rules)).advise(project(), date=DATE)
-    assert status_of(report, "contact") == "partial"
-    assert status_of(report, "meeting_place") == "partial"
+    assert assessment_of(report, "contact") == "not_described"
+    assert assessment_of(report, "meeting_place") == "not_described"
     counts = {e.element: e.questions for e in report.elements}
     assert counts["contact"] >= 1
     assert counts["meeting_place"] >= 1
 
 
-def test_every_element_whose_rules_wait_for_answers_is_partial(builtin_engine: Engine) -> None:
+def test_every_element_whose_rules_only_wait_for_answers_is_not_described(
+    builtin_engine: Engine,
+) -> None:
     report = builtin_engine.advise(project(), date=DATE)
     waiting = {r.element for r in builtin_engine.rules if r.needs}
     assert waiting == set(ELEMENT_IDS)
-    unknown = [e.element for e in report.elements if e.status != "partial"]
-    assert unknown == []
+    judged = [e.element for e in report.elements if e.assessment != "not_described"]
+    assert judged == []
+    assert all(e.questions for e in report.elements)
 
 
 def test_questions_with_different_missing_fields_are_not_merged() -> None:
@@ -145,39 +154,62 @@ def test_questions_with_different_missing_fields_are_not_merged() -> None:
 # -- element status -------------------------------------------------------------------
 
 
+#: a [contact] table that gives the one fact the rules below read
+CHANNEL = {"group_channel": "none"}
+
+
 @pytest.mark.parametrize(
-    ("rules", "expected"),
+    ("rules", "contact", "expected"),
     [
-        pytest.param([], "unknown", id="nothing-unknown"),
-        pytest.param([make_rule("TST01", kind="strength")], "covered", id="strength-covered"),
-        pytest.param([make_rule("TST01", priority="medium")], "partial", id="medium-partial"),
-        pytest.param([make_rule("TST01", priority="low", kind="warning")], "partial",
-                     id="low-warning-partial"),
-        pytest.param([make_rule("TST01", needs=("contact.group_channel",))], "partial",
-                     id="question-partial"),
-        pytest.param([make_rule("TST01", priority="high")], "missing", id="high-missing"),
-        pytest.param([make_rule("TST01", priority="high", kind="warning")], "missing",
-                     id="high-warning-missing"),
+        pytest.param([], None, "not_described", id="nothing-not-described"),
+        pytest.param([make_rule("TST01", kind="strength")], None, "in_order",
+                     id="strength-in-order"),
+        pytest.param([make_rule("TST01", priority="medium")], None, "weak", id="medium-weak"),
+        pytest.param([make_rule("TST01", priority="low", kind="warning")], None,
+                     "in_order_with_attention", id="low-warning-attention"),
+        pytest.param([make_rule("TST01", needs=("contact.group_channel",))], None,
+                     "not_described", id="question-not-described"),
+        pytest.param([make_rule("TST01", priority="high")], None, "missing",
+                     id="high-recommendation-missing"),
+        pytest.param([make_rule("TST01", priority="high", kind="warning")], None, "weak",
+                     id="one-high-warning-weak"),
+        # four low items besides, so that both warnings keep high (at most a third of the
+        # findings is high: docs/prioritisation.md)
+        pytest.param([make_rule("TST01", priority="high", kind="warning"),
+                      make_rule("TST02", priority="high", kind="warning"),
+                      *(make_rule(f"TST0{i}", priority="low") for i in range(3, 7))],
+                     None, "missing", id="two-high-warnings-missing"),
         pytest.param([make_rule("TST01", kind="strength"), make_rule("TST02", priority="high")],
-                     "missing", id="high-beats-strength"),
+                     None, "weak", id="strength-and-high-recommendation-weak"),
+        pytest.param([make_rule("TST01", kind="strength"),
+                      make_rule("TST02", priority="high", kind="warning")],
+                     None, "in_order_with_attention", id="strength-and-high-warning-attention"),
+        pytest.param([make_rule("TST01", kind="strength"), make_rule("TST02", priority="medium")],
+                     None, "in_order_with_attention", id="strength-and-medium-attention"),
         pytest.param([make_rule("TST01", kind="strength"), make_rule("TST02", priority="low")],
-                     "partial", id="low-beats-strength"),
+                     None, "in_order_with_attention", id="strength-and-low-attention"),
         pytest.param([make_rule("TST01", kind="strength"),
                       make_rule("TST02", needs=("contact.group_channel",))],
-                     "partial", id="question-beats-strength"),
-        pytest.param([make_rule("TST01", priority="high", when=False)], "unknown",
-                     id="silent-rule-unknown"),
+                     None, "in_order", id="a-question-does-not-hide-a-strength"),
+        pytest.param([make_rule("TST01", priority="high", when=False)], None, "not_described",
+                     id="silent-rule-reading-nothing"),
+        pytest.param([make_rule("TST01", priority="high", when=False,
+                                needs=("contact.group_channel",))],
+                     CHANNEL, "in_order", id="silent-rule-all-known-in-order"),
     ],
 )
-def test_element_status(rules: list[Any], expected: str) -> None:
-    report = make_engine(RulesPlugin(rules)).advise(project(), date=DATE)
-    assert status_of(report, "contact") == expected
-    contact = report.elements[0]
-    assert contact.element == "contact"
-    assert contact.findings == len(report.findings)
-    assert contact.questions == len(report.questions)
-    assert contact.strengths == len(report.strengths)
+def test_element_assessment(rules: list[Any], contact: Any, expected: str) -> None:
+    data = project(contact=contact) if contact else project()
+    report = make_engine(RulesPlugin(rules)).advise(data, date=DATE)
+    assert assessment_of(report, "contact") == expected
+    contact_status = report.elements[0]
+    assert contact_status.element == "contact"
+    assert contact_status.status == V1_STATUS[expected]
+    assert contact_status.findings == len(report.findings)
+    assert contact_status.questions == len(report.questions)
+    assert contact_status.strengths == len(report.strengths)
     # the other eleven elements have no rules here
+    assert [e.assessment for e in report.elements[1:]] == ["not_described"] * 11
     assert [e.status for e in report.elements[1:]] == ["unknown"] * 11
 
 
@@ -189,7 +221,7 @@ def test_a_decided_high_finding_still_counts_but_a_rejected_one_does_not() -> No
         {"rule": "TST02", "status": "rejected", "reason": "ook niet"},
     ]), date=DATE)
     assert report.findings == ()
-    assert status_of(report, "contact") == "unknown"
+    assert assessment_of(report, "contact") == "not_described"
 
 
 # -- errors inside rules --------------------------------------------------------------
@@ -520,7 +552,8 @@ def test_a_builtin_adjustment_raises_con04_when_closing(builtin_engine: Engine) 
     [finding] = report.findings
     assert (finding.code, finding.priority, finding.base_priority) == ("CON04", "high", "medium")
     assert finding.score_factors[0].startswith("priority high: raised")
-    assert status_of(report, "contact") == "missing"
+    # one high warning: a risk to contact that is there, not contact that is absent
+    assert (assessment_of(report, "contact"), status_of(report, "contact")) == ("weak", "partial")
 
 
 # -- the engine is reusable and lazy ------------------------------------------------

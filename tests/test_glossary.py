@@ -48,3 +48,18 @@ def test_dutch_sentences_are_short() -> None:
             if len(sentence.split()) > 30:
                 long.append((where, len(sentence.split())))
     assert long == []
+
+
+def test_assessments_and_effects_use_the_glossary_words() -> None:
+    """An element is never 'deels' or 'onbekend'; an effect is never forecast."""
+    words = _messages.table("word")
+    assert [words[k].nl for k in ("in_order", "in_order_with_attention", "weak", "missing",
+                                  "not_described")] == [
+        "op orde", "op orde, met aandachtspunt", "zwak", "ontbreekt", "nog niet beschreven"]
+    effects = {k: e.nl for k, e in words.items() if k.startswith(("contribution_", "effects"))}
+    assert len(effects) == 8
+    for key, text in effects.items():
+        assert not re.search(r"\b(sterk|redelijk|zal|zullen|levert|opleveren)\b", text), key
+    for key in ("contribution_can_contribute", "contribution_can_contribute_if",
+                "contribution_little_yet"):
+        assert "kan hier" in effects[key] and "bijdragen" in effects[key]

@@ -36,10 +36,13 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 EVIL = '<script>alert(1)</script> & "quotes"'
 SECTIONS = ["top-advice", "elements", "effects", "questions", "strengths", "not-followed",
             "sources"]
-STATUS_WORDS = {"nl": {"covered": "op orde", "partial": "deels", "missing": "ontbreekt",
-                       "unknown": "onbekend"},
-                "en": {"covered": "covered", "partial": "partial", "missing": "missing",
-                       "unknown": "unknown"}}
+STATUS_WORDS = {"nl": {"in_order": "op orde",
+                       "in_order_with_attention": "op orde, met aandachtspunt",
+                       "weak": "zwak", "missing": "ontbreekt",
+                       "not_described": "nog niet beschreven"},
+                "en": {"in_order": "in order",
+                       "in_order_with_attention": "in order, with a point of attention",
+                       "weak": "weak", "missing": "missing", "not_described": "not yet described"}}
 
 
 class Page(HTMLParser):
@@ -158,10 +161,10 @@ def test_every_section_is_there(engine: Engine, lang: str) -> None:
     expected = {
         # the rest in one section, in the report's order: places agree with bands
         "nl": ["Belangrijkste advies", "Overig advies",
-               "Overzicht per element", "Wat het project kan opleveren",
+               "Overzicht per element", "Waaraan het project kan bijdragen",
                "Vragen om te beantwoorden", "Sterke punten", "Bewust niet gevolgd", "Bronnen"],
         "en": ["Top advice", "Further advice", "Element overview",
-               "What the project is likely to bring about", "Questions to answer", "Strengths",
+               "What the project can contribute to", "Questions to answer", "Strengths",
                "Consciously not followed", "Sources"],
     }[lang]
     assert h2 == expected
@@ -198,8 +201,11 @@ def test_the_summary_shows_counts_and_completeness(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_element_chart_has_twelve_marks_with_status_words(engine: Engine, lang: str) -> None:
-    report = advise(engine, "buurtopera", lang)
+@pytest.mark.parametrize("name", ["buurtopera", "muurschildering"])
+def test_the_element_chart_has_twelve_marks_with_status_words(
+    engine: Engine, lang: str, name: str
+) -> None:
+    report = advise(engine, name, lang)
     page = Page(render_html(report))
     svgs = page.find("svg", role="img")
     assert len(svgs) == 1
@@ -211,8 +217,9 @@ def test_the_element_chart_has_twelve_marks_with_status_words(engine: Engine, la
     for mark, element in zip(page.marks, report.elements, strict=True):
         assert mark["data-element"] == element.element
         assert mark["data-status"] == element.status
-        text = "".join(mark["text"])
-        assert words[element.status] in text
+        assert mark["data-assessment"] == element.assessment
+        text = " ".join("".join(mark["text"]).split())
+        assert words[element.assessment] in text
         assert element.title in text
         assert f"{element.described}/{element.needed}" in text
 
@@ -228,8 +235,8 @@ def test_the_element_table_is_the_text_equivalent(engine: Engine) -> None:
         row = re.sub(r"<svg .*?</svg>", "", row, flags=re.S)  # the icons are aria-hidden
         cells = [" ".join(re.sub(r"<[^>]+>", " ", c).split())
                  for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
-        assert status == e.status
-        assert cells == [e.title, STATUS_WORDS["nl"][e.status], str(e.findings),
+        assert status == e.assessment
+        assert cells == [e.title, STATUS_WORDS["nl"][e.assessment], str(e.findings),
                          str(e.questions), str(e.strengths), f"{e.described} van {e.needed}"]
 
 
@@ -242,7 +249,8 @@ def test_colour_is_never_the_only_signal(engine: Engine) -> None:
         assert f"Prioriteit: {word}" in badge[1]
     cells = re.findall(r'<td class="status">(.*?)</td>', html, re.S)
     assert len(cells) == 12
-    assert all(re.search(r"(op orde|deels|ontbreekt|onbekend)\s*$", c) for c in cells)
+    assert all(re.search(r"(op orde|met aandachtspunt|zwak|ontbreekt|nog niet beschreven)\s*$", c)
+               for c in cells)
     # the decorative icons are hidden from screen readers
     small = [a for t, a in page.tags if t == "svg" and a.get("role") != "img"]
     assert small and all(a.get("aria-hidden") == "true" for a in small)

@@ -30,6 +30,7 @@ from interventie_advies.commands._portfolio import (
     build_portfolio,
     render_portfolio,
 )
+from interventie_advies.messages import text as catalogue
 from interventie_advies.messages import word
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ def test_the_matrix_has_a_row_per_project_and_a_column_per_element(
         report = reports[row.file]
         assert list(row.statuses) == ELEMENT_IDS
         assert row.statuses == {e.element: e.status for e in report.elements}
+        assert list(row.assessments) == ELEMENT_IDS
+        assert row.assessments == {e.element: e.assessment for e in report.elements}
         assert row.name == report.project["name"]
         assert row.phase == report.project["phase"]
 
@@ -139,7 +142,7 @@ def test_most_common_missing_elements_and_warnings(
     folio: Portfolio, reports: dict[str, Report]
 ) -> None:
     missing = Counter(
-        e.element for r in reports.values() for e in r.elements if e.status == "missing"
+        e.element for r in reports.values() for e in r.elements if e.assessment == "missing"
     )
     assert dict(folio.common_missing()) == dict(missing)
     counts = [n for _, n in folio.common_missing()]
@@ -235,11 +238,16 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     matrix = [line for line in lines if re.match(r"\s*\d+ [! ]  \S", line)]
     assert len(matrix) == 6
     assert matrix[0].split()[1] == "!"
-    assert "Legenda: + op orde  ~ deels  - ontbreekt  ? onbekend" in result.stdout
+    assert (
+        "Legenda: + op orde  ± op orde, met aandachtspunt  ~ zwak  - ontbreekt  "
+        "? nog niet beschreven  · niet beoordeeld"
+    ) in result.stdout
     assert " 1  Stimuleer contact" in result.stdout
     assert "12  Werk samen met wie de bewoners kent" in result.stdout
     opera = next(line for line in matrix if OPERA in line)
-    assert opera.split()[-12:] == ["~", "+", "~", "~", "+", "+", "+", "-", "~", "-", "+", "~"]
+    assert opera.split()[-12:] == ["~", "+", "+", "+", "+", "+", "+", "-", "~", "-", "+", "~"]
+    sketch = next(line for line in matrix if "Rivierenbuurt" in line)
+    assert sketch.split()[-12:] == ["?"] * 12
     order = [
         "Elementen per project",
         "Elementen die het vaakst ontbreken",
@@ -249,13 +257,16 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     ]
     positions = [result.stdout.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert "3 van 6  Heb aandacht voor verduurzaming" in result.stdout
+    assert f"3 van 6  {catalogue('element.sustainability', 'nl')}" in result.stdout
     assert "(nog 1 maand)" in result.stdout
 
 
 def test_text_in_english(runner: CliRunner) -> None:
     result = invoke(runner, str(EXAMPLES), "--lang", "en")
-    assert "Legend: + covered  ~ partial  - missing  ? unknown" in result.stdout
+    assert (
+        "Legend: + in order  ± in order, with a point of attention  ~ weak  - missing  "
+        "? not yet described"
+    ) in result.stdout
     assert "Elements most often missing" in result.stdout
     assert "(1 month left)" in result.stdout
 
@@ -289,7 +300,7 @@ def test_csv_default_dialect(runner: CliRunner, folio: Portfolio) -> None:
     ]
     statuses = film[3 : 3 + 12]
     row = next(r for r in folio.rows if r.name == FILM)
-    assert statuses == [word(row.statuses[e], "nl") for e in ELEMENT_IDS]
+    assert statuses == [word(row.assessments[e], "nl") for e in ELEMENT_IDS]
     assert [r[0] for r in body] == [r.file for r in folio.ordered()]
 
 
@@ -333,9 +344,12 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
     assert [p["urgent"] for p in data["projects"]][:2] == [True, True]
     assert data["missing_elements"][0] == {
         "element": "sustainability",
-        "title": "Heb aandacht voor verduurzaming",
+        "title": catalogue("element.sustainability", "nl"),
         "projects": 3,
     }
+    sketch = next(p for p in data["projects"] if p["name"] == "Verhalen uit de Rivierenbuurt")
+    assert set(sketch["assessments"].values()) == {"not_described"}
+    assert set(sketch["statuses"].values()) == {"unknown"}  # schema_version 1 readers
     assert json.dumps(data, ensure_ascii=False, indent=2) + "\n" == one.stdout_bytes.decode()
 
 
@@ -377,7 +391,8 @@ def test_html_is_a_self_contained_accessible_page(runner: CliRunner) -> None:
     scoped = [a.get("scope") for t, a in page.tags if t == "th"]
     assert scoped.count("col") >= 14 and scoped.count("row") >= 12
     text = " ".join(page.text)
-    for status in ("op orde", "deels", "ontbreekt", "onbekend"):
+    for status in ("op orde", "op orde, met aandachtspunt", "zwak", "ontbreekt",
+                   "nog niet beschreven"):
         assert status in text  # words, not only colours
     cells = [a for t, a in page.tags if t == "td" and "st" in a.get("class", "").split()]
     assert len(cells) == 6 * 12

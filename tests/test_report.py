@@ -116,21 +116,27 @@ def test_json_elements_are_the_twelve_in_order(mixed: Report) -> None:
     assert [e["element"] for e in elements] == ELEMENT_IDS
     assert [e["title"] for e in elements] == TITLES_NL
     for e in elements:
-        assert list(e) == ["element", "title", "status", "findings", "questions", "strengths",
-                           "described", "needed"]
+        assert list(e) == ["element", "title", "status", "assessment", "findings", "questions",
+                           "strengths", "described", "needed"]
     by_id = {e["element"]: e for e in elements}
     assert by_id["contact"] == {"element": "contact", "title": "Stimuleer contact",
-                                "status": "missing", "findings": 6, "questions": 0,
-                                "strengths": 0, "described": 0, "needed": 0}
-    assert (by_id["sustainability"]["status"], by_id["sustainability"]["findings"]) == (
-        "partial", 2)
-    assert (by_id["meeting_place"]["status"], by_id["meeting_place"]["questions"]) == (
-        "partial", 1)
-    assert (by_id["shared_vision"]["status"], by_id["shared_vision"]["strengths"]) == (
-        "covered", 1)
-    assert by_id["key_persons"]["status"] == "unknown"  # its finding was rejected
-    assert by_id["knowledge_use"]["status"] == "unknown"  # its rule failed
-    assert by_id["joint_product"]["status"] == "unknown"
+                                "status": "missing", "assessment": "missing", "findings": 6,
+                                "questions": 0, "strengths": 0, "described": 0, "needed": 0}
+
+    def both(element: str) -> tuple[str, str]:
+        return by_id[element]["status"], by_id[element]["assessment"]
+
+    # two low warnings and nothing worse: in order, with a point of attention
+    assert both("sustainability") == ("covered", "in_order_with_attention")
+    assert by_id["sustainability"]["findings"] == 2
+    # only a question, and nothing of it known: not described yet
+    assert both("meeting_place") == ("unknown", "not_described")
+    assert by_id["meeting_place"]["questions"] == 1
+    assert both("shared_vision") == ("covered", "in_order")
+    assert by_id["shared_vision"]["strengths"] == 1
+    assert both("key_persons") == ("unknown", "not_described")  # its finding was rejected
+    assert both("knowledge_use") == ("unknown", "not_described")  # its rule failed
+    assert both("joint_product") == ("unknown", "not_described")
 
 
 def test_json_elements_in_english(builtin_engine: Engine) -> None:

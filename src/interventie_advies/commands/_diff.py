@@ -198,14 +198,17 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> Diff:
         for c, f in after.items()
         if c in before and before[c]["priority"] != f["priority"]
     ]
-    statuses = {e["element"]: e for e in old["elements"]}
-    elements = [
-        Change(
-            e["element"], e["title"], e["element"], statuses[e["element"]]["status"], e["status"]
-        )
-        for e in new["elements"]
-        if e["element"] in statuses and statuses[e["element"]]["status"] != e["status"]
-    ]
+    before_el = {e["element"]: e for e in old["elements"]}
+    elements = []
+    for e in new["elements"]:
+        was = before_el.get(e["element"])
+        if was is None:
+            continue
+        # NOTE: a report saved before assessments existed has only the four statuses of
+        # version 1; then both sides compare by those, never an assessment to a status
+        key = "assessment" if "assessment" in e and "assessment" in was else "status"
+        if was[key] != e[key]:
+            elements.append(Change(e["element"], e["title"], e["element"], was[key], e[key]))
     decided = []
     for c, f in after.items():
         now = (f.get("decision") or {}).get("status")

@@ -49,7 +49,13 @@ class _Summary(_Closed):
 class _Element(_Closed):
     element: str
     title: str
-    status: Literal["covered", "partial", "missing", "unknown"]
+    status: Literal["covered", "partial", "missing", "unknown"] = Field(
+        description="the assessment in the four values of schema_version 1"
+    )
+    # NOTE: optional, so that reports written before it was added stay valid (version 1)
+    assessment: (
+        Literal["in_order", "in_order_with_attention", "weak", "missing", "not_described"] | None
+    ) = Field(None, description="how the element stands (docs/report.md)")
     findings: int
     questions: int
     strengths: int
@@ -66,8 +72,15 @@ class _Completeness(_Closed):
 class _Effect(_Closed):
     effect: str
     title: str
-    level: Literal["strong", "moderate", "weak", "unknown"]
+    level: Literal["strong", "moderate", "weak", "unknown"] = Field(
+        description="the contribution in the four levels of schema_version 1; not a prediction"
+    )
+    # NOTE: optional, so that reports written before they were added stay valid (version 1)
+    contribution: Literal["can_contribute", "can_contribute_if", "little_yet", "unknown"] | None = (
+        Field(None, description="what the project can contribute to the effect (docs/report.md)")
+    )
     elements: dict[str, Literal["covered", "partial", "missing", "unknown"]]
+    attention: list[str] = Field([], description="elements behind it that are weak or missing")
 
 
 class _Decision(_Closed):

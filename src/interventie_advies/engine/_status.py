@@ -1,4 +1,11 @@
-"""Element status and the effect profile, derived from findings, questions and strengths."""
+"""Element assessments and what the project can contribute to each liveability effect.
+
+An element's *assessment* weighs three things (docs/report.md, "Element assessment"):
+the strengths that fired, the findings by priority band, and how much of what the
+element's rules read the file describes. The effects follow from the assessments of the
+elements behind them, with the research's caution: a project *can contribute to* an
+effect; nothing is predicted, and nothing is said when too little is known.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +22,41 @@ if TYPE_CHECKING:
     from ..rulebook._elements import Effect
     from ..rulebook._rules import Rule
 
-__all__ = ["LEVELS", "effect_profile", "element_layout", "element_statuses"]
+__all__ = [
+    "ASSESSMENTS",
+    "CONTRIBUTIONS",
+    "KNOWN_ENOUGH",
+    "LEVELS",
+    "assess",
+    "effect_profile",
+    "element_layout",
+    "element_statuses",
+]
 
-_POINTS = {"covered": 2, "partial": 1, "missing": 0}
+#: the element assessments, best first (JSON ``elements[].assessment``)
+ASSESSMENTS = ("in_order", "in_order_with_attention", "weak", "missing", "not_described")
+#: each assessment as the four statuses of schema_version 1 (``elements[].status``)
+V1_STATUS = {
+    "in_order": "covered",
+    "in_order_with_attention": "covered",
+    "weak": "partial",
+    "missing": "missing",
+    "not_described": "unknown",
+}
+#: an element on which no rule fired is judged only when at least this share of the
+#: facts its rules read is described; below it the silence says more about the file
+KNOWN_ENOUGH = 0.5
+#: what the project can contribute to an effect (JSON ``effects[].contribution``)
+CONTRIBUTIONS = ("can_contribute", "can_contribute_if", "little_yet", "unknown")
+#: each contribution as the four levels of schema_version 1 (``effects[].level``)
+V1_LEVEL = {
+    "can_contribute": "strong",
+    "can_contribute_if": "moderate",
+    "little_yet": "weak",
+    "unknown": "unknown",
+}
 LEVELS = ("strong", "moderate", "weak", "unknown")
+_IN_ORDER = frozenset({"in_order", "in_order_with_attention"})
 
 
 def element_layout(rules: Sequence[Rule], lang: str) -> tuple[dict[str, str], dict[str, str]]:
@@ -32,6 +70,42 @@ def element_layout(rules: Sequence[Rule], lang: str) -> tuple[dict[str, str], di
     return titles, {r.code: r.element for r in rules}
 
 
+def assess(
+    strengths: int,
+    high: Sequence[str],
+    medium: int,
+    low: int,
+    described: int,
+    needed: int,
+) -> str:
+    """The assessment of one element.
+
+    :param strengths: how many of its strengths fired.
+    :param high: the kind (``recommendation`` or ``warning``) of each high finding.
+    :param medium: how many medium findings; ``low``: how many low ones.
+    :param described: of the ``needed`` facts its rules read, how many the file gives.
+
+    A *serious* gap is a high recommendation or two or more high findings: the element's
+    core is not there. One high warning is a risk to something that is there.
+    """
+    serious = "recommendation" in high or len(high) >= 2
+    if strengths:
+        if serious:
+            return "weak"
+        return "in_order_with_attention" if high or medium or low else "in_order"
+    if serious:
+        return "missing"
+    if high or medium:
+        return "weak"
+    if low:
+        return "in_order_with_attention"
+    # NOTE: nothing fired. With most facts known the checks passed; with few known the
+    # rules could not look, and "in order" would praise an empty file.
+    if needed and described >= KNOWN_ENOUGH * needed:
+        return "in_order"
+    return "not_described"
+
+
 def element_statuses(
     findings: Sequence[Finding],
     questions: Sequence[Question],
@@ -39,13 +113,12 @@ def element_statuses(
     layout: tuple[Mapping[str, str], Mapping[str, str]],
     described: Mapping[str, tuple[int, int]] | None = None,
 ) -> tuple[ElementStatus, ...]:
-    """Status per element, in the order of elements.md, then elements plugins add.
+    """Assessment and status per element, in the order of elements.md, then plugins' own.
 
-    ``missing``: a high-priority recommendation or warning; ``partial``: other findings
-    or open questions; ``covered``: none of those and at least one strength; else ``unknown``.
     ``layout`` comes from :func:`element_layout`. ``described`` maps each element to how
     many of the fields its (applying) rules read the file describes, and how many they
-    read: the element's completeness.
+    read: the element's completeness. ``status`` is the assessment in the four values
+    of schema_version 1 (:data:`V1_STATUS`).
     """
     described = described or {}
     titles, element_of = layout
@@ -56,71 +129,97 @@ def element_statuses(
         for element in {q.element, *(element_of.get(c, q.element) for c in q.codes)}:
             asked_by[element] = asked_by.get(element, 0) + 1
     found: dict[str, int] = {}
-    high: set[str] = set()
+    high: dict[str, list[str]] = {}
+    medium: dict[str, int] = {}
+    low: dict[str, int] = {}
     for f in findings:
         found[f.element] = found.get(f.element, 0) + 1
         if f.priority == "high":
-            high.add(f.element)
+            high.setdefault(f.element, []).append(f.kind)
+        elif f.priority == "medium":
+            medium[f.element] = medium.get(f.element, 0) + 1
+        else:
+            low[f.element] = low.get(f.element, 0) + 1
     strong_by: dict[str, int] = {}
     for s in strengths:
         strong_by[s.element] = strong_by.get(s.element, 0) + 1
     out = []
     for element, title in titles.items():
-        own = found.get(element, 0)
-        asked = asked_by.get(element, 0)
         strong = strong_by.get(element, 0)
-        if element in high:
-            status = "missing"
-        elif own or asked:
-            status = "partial"
-        elif strong:
-            status = "covered"
-        else:
-            status = "unknown"
         known, needed = described.get(element, (0, 0))
+        assessment = assess(
+            strong,
+            high.get(element, ()),
+            medium.get(element, 0),
+            low.get(element, 0),
+            known,
+            needed,
+        )
         out.append(
             build(
                 ElementStatus,
                 {
                     "element": element,
                     "title": title,
-                    "status": status,
-                    "findings": own,
-                    "questions": asked,
+                    "status": V1_STATUS[assessment],
+                    "findings": found.get(element, 0),
+                    "questions": asked_by.get(element, 0),
                     "strengths": strong,
                     "described": known,
                     "needed": needed,
+                    "assessment": assessment,
                 },
             )
         )
     return tuple(out)
 
 
-def effect_profile(elements: Sequence[ElementStatus], lang: str) -> tuple[EffectScore, ...]:
-    """How well the elements behind each liveability effect are covered.
+def contribution(assessments: Sequence[str]) -> str:
+    """What a project can contribute to an effect, from its elements' assessments.
 
-    Each element scores covered 2, partial 1, missing 0 (unknown is left out); the mean
-    gives ``strong`` (≥ 1.5), ``moderate`` (≥ 0.75) or ``weak``; ``unknown`` when no
-    element behind the effect is known yet.
+    ``unknown`` (say nothing) unless more than half of the elements are judged (not
+    ``not_described``); ``can_contribute`` when every judged element is in order (with
+    or without a point of attention); ``can_contribute_if`` when some are; else
+    ``little_yet``.
     """
-    status = {e.element: e.status for e in elements}
+    judged = [a for a in assessments if a != "not_described"]
+    if 2 * len(judged) <= len(assessments):
+        return "unknown"
+    in_order = sum(a in _IN_ORDER for a in judged)
+    if in_order == len(judged):
+        return "can_contribute"
+    return "can_contribute_if" if in_order else "little_yet"
+
+
+def effect_profile(elements: Sequence[ElementStatus], lang: str) -> tuple[EffectScore, ...]:
+    """What the project can contribute to each liveability effect (never a prediction).
+
+    ``elements`` maps each element behind the effect to its status (schema_version 1);
+    ``level`` is the contribution in the four levels of version 1 (:data:`V1_LEVEL`).
+    """
+    by_id = {e.element: e for e in elements}
     out = []
     for effect in EFFECTS:
-        parts = {e: status.get(e, "unknown") for e in effect.elements}
-        points = [_POINTS[s] for s in parts.values() if s in _POINTS]
-        if not points:
-            level = "unknown"
-        else:
-            mean = sum(points) / len(points)
-            level = "strong" if mean >= 1.5 else "moderate" if mean >= 0.75 else "weak"
+        parts = [by_id.get(e) for e in effect.elements]
+        assessments = [p.assessment if p else "not_described" for p in parts]
+        verdict = contribution(assessments)
         out.append(
             build(
                 EffectScore,
                 {
                     "effect": effect.id,
                     "title": _title(effect, lang),
-                    "level": level,
-                    "elements": parts,
+                    "level": V1_LEVEL[verdict],
+                    "elements": {
+                        e: (p.status if p else "unknown")
+                        for e, p in zip(effect.elements, parts, strict=True)
+                    },
+                    "contribution": verdict,
+                    "attention": tuple(
+                        e
+                        for e, a in zip(effect.elements, assessments, strict=True)
+                        if verdict != "unknown" and a in ("weak", "missing")
+                    ),
                 },
             )
         )

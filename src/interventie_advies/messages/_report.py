@@ -20,7 +20,23 @@ WORDS: dict[str, Entry] = {
     "strengths": Entry(nl="Sterke punten", en="Strengths"),
     "elements": Entry(nl="Overzicht per element", en="Element overview"),
     "effects": Entry(
-        nl="Wat het project kan opleveren", en="What the project is likely to bring about"
+        nl="Waaraan het project kan bijdragen", en="What the project can contribute to"
+    ),
+    "effects_caution": Entry(
+        nl=(
+            "Dit is geen voorspelling. Volgens onderzoek zijn deze effecten op leefbaarheid "
+            "aannemelijk en deels aangetoond, maar ze zijn niet gemeten. Het advies kijkt "
+            "alleen of de elementen die eraan bijdragen op orde zijn."
+        ),
+        en=(
+            "This is not a prediction. Research finds these effects on liveability plausible "
+            "and partly proven, but they have not been measured. The advice only looks at "
+            "whether the elements that contribute to them are in order."
+        ),
+    ),
+    "effects_unknown": Entry(
+        nl="Er is nog te weinig beschreven om te zeggen waaraan het project kan bijdragen.",
+        en="Too little is described yet to say what the project can contribute to.",
     ),
     "not_followed": Entry(nl="Bewust niet gevolgd", en="Consciously not followed"),
     "stale": Entry(
@@ -68,12 +84,46 @@ WORDS: dict[str, Entry] = {
     "recommendation": Entry(nl="aanbeveling", en="recommendation"),
     "warning": Entry(nl="waarschuwing", en="warning"),
     "strength": Entry(nl="sterk punt", en="strength"),
+    # element assessments (docs/report.md)
+    "in_order": Entry(nl="op orde", en="in order"),
+    "in_order_with_attention": Entry(
+        nl="op orde, met aandachtspunt", en="in order, with a point of attention"
+    ),
+    "not_described": Entry(nl="nog niet beschreven", en="not yet described"),
+    # what a project can contribute to an effect
+    "can_contribute": Entry(nl="kan bijdragen", en="can contribute"),
+    "can_contribute_if": Entry(nl="kan bijdragen, als", en="can contribute, if"),
+    "little_yet": Entry(nl="nog weinig", en="little as yet"),
+    "contribution_can_contribute": Entry(
+        nl="Het project kan hieraan bijdragen; de elementen erachter zijn op orde.",
+        en="The project can contribute to this; the elements behind it are in order.",
+    ),
+    "contribution_can_contribute_known": Entry(
+        nl="Het project kan hieraan bijdragen; wat er beschreven is, is op orde.",
+        en="The project can contribute to this; what is described is in order.",
+    ),
+    "contribution_silent": Entry(
+        nl="Nog niet beschreven: {elements}.", en="Not yet described: {elements}."
+    ),
+    "contribution_can_contribute_if": Entry(
+        nl="Het project kan hieraan bijdragen als er meer aandacht komt voor: {elements}.",
+        en="The project can contribute to this if more attention goes to: {elements}.",
+    ),
+    "contribution_little_yet": Entry(
+        nl=(
+            "Het project kan hier nu nog weinig aan bijdragen. Eerst is meer aandacht nodig "
+            "voor: {elements}."
+        ),
+        en=(
+            "The project can as yet contribute little to this. It first needs more "
+            "attention for: {elements}."
+        ),
+    ),
+    # the statuses of schema_version 1 (a saved report read by `advies diff`)
     "covered": Entry(nl="op orde", en="covered"),
     "partial": Entry(nl="deels", en="partial"),
     "missing": Entry(nl="ontbreekt", en="missing"),
     "unknown": Entry(nl="onbekend", en="unknown"),
-    "strong": Entry(nl="sterk", en="strong"),
-    "moderate": Entry(nl="redelijk", en="moderate"),
     "weak": Entry(nl="zwak", en="weak"),
     "idea": Entry(nl="idee", en="idea"),
     "preparation": Entry(nl="voorbereiding", en="preparation"),
@@ -108,12 +158,12 @@ HTML: dict[str, Entry] = {
     "by_priority": Entry(nl="Naar prioriteit", en="By priority"),
     "chart_desc": Entry(
         nl=(
-            "Per element: de status in woorden, met een symbool of arcering, en een balk "
+            "Per element: het oordeel in woorden, met een symbool of arcering, en een balk "
             "met het aandeel van de gegevens die het projectbestand beschrijft. De tabel "
             "hieronder geeft dezelfde gegevens als tekst."
         ),
         en=(
-            "For each element: the status in words, with a symbol or hatching, and a bar "
+            "For each element: the assessment in words, with a symbol or hatching, and a bar "
             "with the share of the facts the project file describes. The table below "
             "gives the same data as text."
         ),
@@ -122,11 +172,8 @@ HTML: dict[str, Entry] = {
     "chart_bar": Entry(nl="balk: beschreven gegevens", en="bar: facts described"),
     "contents": Entry(nl="Inhoud", en="Contents"),
     "described_col": Entry(nl="Beschreven gegevens", en="Facts described"),
-    "effects_intro": Entry(
-        nl="Hoe goed de elementen achter elk effect op leefbaarheid op orde zijn.",
-        en="How well the elements behind each effect on liveability are covered.",
-    ),
     "effect_elements": Entry(nl="Elementen erachter", en="Elements behind it"),
+    "contribution": Entry(nl="Kan het project bijdragen?", en="Can the project contribute?"),
     "evidence": Entry(nl="Onderbouwing", en="Evidence"),
     "expert": Entry(nl="oordeel van experts", en="expert opinion"),
     "practice": Entry(nl="praktijk", en="practice"),

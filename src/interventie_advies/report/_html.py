@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import table, word
 from ..project._enums import PRIORITY_RANK
+from ._effects import effect_sentence, said_effects
 from ._safe import terminal_safe
 from ._text import groups
 
@@ -34,7 +35,8 @@ _WORDS = table("html")
 _TITLE_MAX = 56  # characters of an element title inside the chart (the table has them all)
 _ROW = 36  # chart row height
 _HEAD = 26  # chart header height
-_BAR_X, _BAR_W = 566, 164
+_LABEL_X = 230  # after the assessment's words ("op orde, met aandachtspunt" on two lines)
+_BAR_X, _BAR_W = 726, 164
 
 
 def _w(key: str, lang: str) -> str:
@@ -148,15 +150,19 @@ class _Mark:
     y: int
     label: str
     bar: float
+    #: the assessment's word on one line, or on two at the comma (the column is narrow)
+    words: tuple[str, str]
 
 
-def _marks(elements: tuple[ElementStatus, ...]) -> list[_Mark]:
+def _marks(elements: tuple[ElementStatus, ...], lang: str) -> list[_Mark]:
     marks = []
     for i, e in enumerate(elements):
         title = terminal_safe(e.title)
         label = title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1].rstrip() + "…"
         share = e.described / e.needed if e.needed else 0.0
-        marks.append(_Mark(e, _HEAD + i * _ROW, label, round(_BAR_W * share, 1)))
+        first, comma, rest = word(e.assessment, lang).partition(", ")
+        words = (first + comma.rstrip(), rest)
+        marks.append(_Mark(e, _HEAD + i * _ROW, label, round(_BAR_W * share, 1), words))
     return marks
 
 
@@ -209,9 +215,14 @@ def _context(report: ReportData) -> dict[str, Any]:
         ),
         "groups": grouped,
         "titles": titles,
-        "marks": _marks(report.elements),
+        "marks": _marks(report.elements, lang),
+        "assessments": {e.element: e.assessment for e in report.elements},
+        "effects": [
+            (e, effect_sentence(e, report.elements, lang)) for e in said_effects(report.effects)
+        ],
         "chart": {
-            "width": 800,
+            "width": 960,
+            "label_x": _LABEL_X,
             "height": _HEAD + _ROW * len(report.elements) + 4,
             "row": _ROW,
             "bar_x": _BAR_X,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..messages import summary_line, word
+from ._effects import effect_sentence, said_effects
 from ._safe import escape_markdown as esc
 from ._text import groups
 
@@ -101,14 +102,17 @@ def render_markdown(report: ReportData) -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [
-        f"| {esc(e.title)} | {w(e.status)} | {e.findings} / {e.questions} / {e.strengths} "
+        f"| {esc(e.title)} | {w(e.assessment)} | {e.findings} / {e.questions} / {e.strengths} "
         f"| {e.described}/{e.needed} |"
         for e in report.elements
     ]
     lines.append("")
     if report.effects:
-        lines += [f"## {w('effects')}", "", f"| {w('effect')} | {w('level')} |", "| --- | --- |"]
-        lines += [f"| {esc(e.title)} | {w(e.level)} |" for e in report.effects]
+        said = said_effects(report.effects)
+        lines += [f"## {w('effects')}", "", w("effects_caution") if said else w("effects_unknown")]
+        lines += [
+            f"- **{esc(e.title)}:** {esc(effect_sentence(e, report.elements, lang))}" for e in said
+        ]
         lines.append("")
     if report.not_followed:
         lines += [f"## {w('not_followed')}", ""]

@@ -1,7 +1,7 @@
 """The portfolio's values: one small row per project, and the counters over all of them.
 
 Each report is reduced to a :class:`ProjectRow` at once and then dropped, so memory grows by
-one row per project, never by a report. The renderers are in ``_render/portfolio_*``.
+one row per project, never by a report. The renderers are in ``_portfolio_*``.
 
 Urgent projects: a project is *urgent* when it has a sustainability warning (a warning whose
 rule is tagged :data:`SUSTAINABILITY_TAG`) and its funding ends within :data:`URGENT_MONTHS`
@@ -43,7 +43,6 @@ __all__ = [
 SCHEMA_VERSION = 1
 #: the tag of rules about what the project keeps when it ends (docs/rule-format.md)
 SUSTAINABILITY_TAG = "sustainability"
-#: funding ends within this many months: sustainability warnings make a project urgent
 
 
 def is_sustainability_warning(finding: Finding) -> bool:
@@ -75,20 +74,21 @@ class ProjectRow:
     file: str
     name: str
     phase: str | None
-    #: element id → status (covered, partial, missing, unknown), in the report's order
+    #: element id → status of schema_version 1 (covered, partial, missing, unknown)
     statuses: dict[str, str]
     recommendations: int
     warnings: int
     questions: int
     strengths: int
-    #: findings of priority high
-    high: int
+    high: int  # findings of priority high
     #: percent of the facts the rules read that the file describes
     completeness: int
     #: codes of its sustainability warnings, sorted
     sustainability_warnings: tuple[str, ...]
     months_left: int | None
     urgent: bool
+    #: element id → assessment (docs/report.md): the matrix shows it, ``missing`` counts
+    assessments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_report(cls, report: Report, file: str | None = None) -> ProjectRow:
@@ -104,6 +104,7 @@ class ProjectRow:
             name=str(report.project.get("name") or ""),
             phase=intern(str(phase)) if phase else None,
             statuses={intern(e.element): intern(e.status) for e in report.elements},
+            assessments={intern(e.element): intern(e.assessment) for e in report.elements},
             recommendations=int(summary["recommendations"]),
             warnings=int(summary["warnings"]),
             questions=int(summary["questions"]),
@@ -115,9 +116,9 @@ class ProjectRow:
             urgent=bool(sus) and ending,
         )
 
-    def status(self, element: str) -> str | None:
-        """The status of ``element``, or None when the report did not evaluate it."""
-        return self.statuses.get(element)
+    def assessment(self, element: str) -> str | None:
+        """The assessment of ``element``, or None when the report did not evaluate it."""
+        return self.assessments.get(element)
 
     def to_dict(self, elements: Sequence[str]) -> dict[str, Any]:
         """JSON form; statuses in the order of ``elements`` (null when not evaluated)."""
@@ -126,6 +127,7 @@ class ProjectRow:
             "name": self.name,
             "phase": self.phase,
             "statuses": {e: self.statuses.get(e) for e in elements},
+            "assessments": {e: self.assessments.get(e) for e in elements},
             "recommendations": self.recommendations,
             "warnings": self.warnings,
             "questions": self.questions,
@@ -167,7 +169,7 @@ class Portfolio:
     lang: str = "nl"
     rows: list[ProjectRow] = field(default_factory=list)
     failed: list[FailedFile] = field(default_factory=list)
-    #: element id → number of projects where it is missing
+    #: element id → number of projects where its assessment is ``missing``
     missing: Counter[str] = field(default_factory=Counter)
     #: warning code → number of projects where it fired
     warning_counts: Counter[str] = field(default_factory=Counter)
@@ -195,7 +197,7 @@ class Portfolio:
         for e in report.elements:
             if e.element not in self.element_titles:
                 self.element_titles[sys.intern(e.element)] = e.title
-            if e.status == "missing":
+            if e.assessment == "missing":
                 self.missing[e.element] += 1
         for code in {f.code for f in report.findings if f.kind == "warning"}:
             self.warning_counts[code] += 1

@@ -55,7 +55,7 @@ def render_portfolio_csv(folio: Portfolio, dialect: str = "default") -> str:
     writer.writerow(csv_header(folio))
     yes, no = w("yes", lang), w("no", lang)
     for r in folio.ordered():
-        statuses = [r.statuses.get(e) for e in elements]
+        statuses = [r.assessment(e) for e in elements]
         writer.writerow(
             [
                 _cell(r.file),

@@ -146,5 +146,5 @@ def _rows(folio: Portfolio, rows: list[ProjectRow]) -> list[str]:
 
 
 def _mark(row: ProjectRow, element: str) -> str:
-    status = row.statuses.get(element)
-    return NOT_EVALUATED if status is None else MARKS.get(status, "?")
+    assessment = row.assessment(element)
+    return NOT_EVALUATED if assessment is None else MARKS.get(assessment, "?")

@@ -20,10 +20,16 @@ __all__ = [
     "w",
 ]
 
-#: funding ends within this many months: sustainability warnings make a project urgent
-STATUSES = ("covered", "partial", "missing", "unknown")
+#: the element assessments the matrix shows, best first (docs/report.md)
+STATUSES = ("in_order", "in_order_with_attention", "weak", "missing", "not_described")
 #: short marks of the text matrix (the legend explains them)
-MARKS = {"covered": "+", "partial": "~", "missing": "-", "unknown": "?"}
+MARKS = {
+    "in_order": "+",
+    "in_order_with_attention": "±",
+    "weak": "~",
+    "missing": "-",
+    "not_described": "?",
+}
 NOT_EVALUATED = "·"
 TOP = 10  # lines of the "most common" lists in text
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .._safe_text import visible
 from ..messages import summary_line, word
+from ._effects import effect_sentence, said_effects
 from ._safe import terminal_safe
 
 if TYPE_CHECKING:
@@ -26,13 +27,11 @@ _COLORS = {
     "low": "36",
     "head": "1",
     "dim": "2",
-    "covered": "32",
-    "partial": "33",
+    "in_order": "32",
+    "in_order_with_attention": "32",
+    "weak": "33",
     "missing": "31",
-    "unknown": "2",
-    "strong": "32",
-    "moderate": "33",
-    "weak": "31",
+    "not_described": "2",
 }
 
 
@@ -145,8 +144,9 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
 
     out.heading(out.w("elements"))
     width = max(len(e.title) for e in report.elements)
+    label_w = max(len(out.w(e.assessment)) for e in report.elements)
     for e in report.elements:
-        status = out.paint(f"{out.w(e.status):<10}", e.status)
+        status = out.paint(f"{out.w(e.assessment):<{label_w}}", e.assessment)
         counts = f"{e.findings} / {e.questions} / {e.strengths}"
         facts = f"{e.described}/{e.needed} {out.w('described')}"
         title = terminal_safe(e.title)  # a plugin's element id may stand in for a title
@@ -154,9 +154,15 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
 
     if report.effects:
         out.heading(out.w("effects"))
-        for eff in report.effects:
-            title = terminal_safe(eff.title)
-            out.line(f"  {title}: {out.paint(out.w(eff.level), eff.level)}")
+        said = said_effects(report.effects)
+        if not said:
+            out.para(out.w("effects_unknown"), "  ")
+        else:
+            out.para(out.w("effects_caution"), "  ")
+        for eff in said:
+            out.line()
+            out.line(f"  {terminal_safe(eff.title)}")
+            out.para(effect_sentence(eff, report.elements, lang), "    ")
 
     if report.not_followed:
         out.heading(out.w("not_followed"))

@@ -204,30 +204,56 @@ class StaleDecision:
 
 @dataclass(frozen=True)
 class ElementStatus:
-    """How well one element is covered."""
+    """How one element stands: its assessment, and the version-1 status derived from it."""
 
     element: str
     title: str
+    #: the assessment in the four values of schema_version 1 (covered, partial, missing,
+    #: unknown); readers of version 1 keep working
     status: str
     findings: int
     questions: int
     strengths: int
     described: int = 0  # facts the element's rules read that the file describes ...
     needed: int = 0  # ... out of all facts they read
+    #: in_order, in_order_with_attention, weak, missing or not_described (docs/report.md)
+    assessment: str = "not_described"
+
+    @property
+    def not_described(self) -> bool:
+        """Whether too little of the element is described to judge it."""
+        return self.assessment == "not_described"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return dataclasses.asdict(self)
+        """JSON form; ``assessment`` right after the ``status`` it refines."""
+        return {
+            "element": self.element,
+            "title": self.title,
+            "status": self.status,
+            "assessment": self.assessment,
+            "findings": self.findings,
+            "questions": self.questions,
+            "strengths": self.strengths,
+            "described": self.described,
+            "needed": self.needed,
+        }
 
 
 @dataclass(frozen=True)
 class EffectScore:
-    """One liveability effect and how well the elements behind it are covered."""
+    """What the project can contribute to one liveability effect (never a prediction)."""
 
     effect: str
     title: str
+    #: the contribution in the four levels of schema_version 1 (strong, moderate, weak,
+    #: unknown): how well the elements behind the effect are in order
     level: str
+    #: element behind the effect -> its status (schema_version 1)
     elements: dict[str, str]
+    #: can_contribute, can_contribute_if, little_yet or unknown (say nothing)
+    contribution: str = "unknown"
+    #: the elements behind it that are weak or missing, in the effect's order
+    attention: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
@@ -235,7 +261,9 @@ class EffectScore:
             "effect": self.effect,
             "title": self.title,
             "level": self.level,
+            "contribution": self.contribution,
             "elements": dict(self.elements),
+            "attention": list(self.attention),
         }
 
 
