@@ -224,6 +224,36 @@ def test_a_decided_high_finding_still_counts_but_a_rejected_one_does_not() -> No
     assert assessment_of(report, "contact") == "not_described"
 
 
+@pytest.mark.parametrize(
+    ("statuses", "kept"),
+    [
+        pytest.param(["accepted", "rejected", "accepted"], True, id="accepted-last"),
+        pytest.param(["accepted", "rejected"], False, id="rejected-last"),
+    ],
+)
+def test_of_several_decisions_on_one_rule_the_last_counts(
+    statuses: list[str], kept: bool
+) -> None:
+    """The same decision moves advice out and frees its high place.
+
+    Found by Hypothesis: an accepted-rejected-accepted history left 9 high items where 8
+    were allowed.
+    """
+    rules = [make_rule(f"TST{i:02}", priority="high") for i in range(1, 5)]
+    rules += [make_rule(f"TST{i:02}", priority="low") for i in range(5, 8)]
+    report = make_engine(RulesPlugin(rules)).advise(
+        project(decisions=[{"rule": "TST01", "status": s, "reason": "r"} for s in statuses]),
+        date=DATE,
+    )
+    codes = {f.code for f in report.findings}
+    assert ("TST01" in codes) is kept
+    assert [n.code for n in report.not_followed] == ([] if kept else ["TST01"])
+    high = [f.code for f in report.findings if f.priority == "high"]
+    # seven findings and six both allow two high; counting TST01 as set aside while it
+    # stays would have made it a third
+    assert len(high) == 2
+
+
 # -- errors inside rules --------------------------------------------------------------
 
 

@@ -19,7 +19,18 @@ if TYPE_CHECKING:
     from ..rulebook._rules import Rule
     from ._plan import Planned
 
-__all__ = ["apply_decisions", "set_aside"]
+__all__ = ["apply_decisions", "latest", "set_aside"]
+
+
+def latest(
+    decisions: Sequence[DecisionEntry] | None, find_rule: Callable[[str], Rule]
+) -> dict[str, tuple[int, DecisionEntry]]:
+    """Per rule code, the team's last decision on it (and its place in the file).
+
+    NOTE: a file may hold several decisions on one rule, a history: the last one counts,
+    for what leaves the advice as for what is shown with it.
+    """
+    return {find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions or ())}
 
 
 def set_aside(
@@ -27,8 +38,8 @@ def set_aside(
 ) -> set[str]:
     """The codes the team's decisions move out of the advice (rejected, not applicable)."""
     return {
-        find_rule(d.rule).code
-        for d in decisions or ()
+        code
+        for code, (_, d) in latest(decisions, find_rule).items()
         if d.status in ("rejected", "not_applicable")
     }
 
@@ -47,7 +58,7 @@ def apply_decisions(
     """
     if not decisions:
         return findings, [], []
-    by_code = {find_rule(d.rule).code: (i, d) for i, d in enumerate(decisions)}
+    by_code = latest(decisions, find_rule)
     kept: list[Finding] = []
     not_followed: list[NotFollowed] = []
     fired = {f.code for f in findings}
