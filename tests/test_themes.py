@@ -198,3 +198,17 @@ def test_every_example_shows_one_item_per_root_cause(path: Path, date: str) -> N
     for item in report.items:
         if len(item.codes) > 1:
             assert f"omvat: {', '.join(item.codes)}" in shown
+
+
+@pytest.mark.parametrize("name", ["muurschildering", "buurtopera", "jongerenfilm", "kunstnetwerk"])
+def test_an_example_without_a_partner_who_knows_the_residents_shows_that_gap(name: str) -> None:
+    import tomllib
+
+    data = tomllib.loads((EXAMPLE_DIR / f"{name}.toml").read_text(encoding="utf-8"))
+    for row in (*data.get("partners", ()), *data.get("key_persons", ())):
+        row["knows_residents"] = False
+    report = ENGINE.advise(data, date=dt.date(2026, 11, 1))
+    top = report.items[:5]
+    assert [i.code for i in top if "KEY01" in i.codes] == ["KEY01"]
+    assert sum("sustainability" in i.tags for i in top[: top.index(
+        next(i for i in top if "KEY01" in i.codes))]) <= 2

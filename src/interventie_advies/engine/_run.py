@@ -28,10 +28,10 @@ from ._bands import hold_bands, reasons_of
 from ._checks import ABSENT, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
-from ._themes import items_of
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
+from ._themes import items_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

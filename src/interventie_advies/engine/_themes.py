@@ -74,9 +74,7 @@ def _settle(items: list[Item]) -> list[Item]:
     rest = list(items)
     while rest and len(shown) < TOP:
         if _sustainability(rest[0]) and sum(map(_sustainability, shown)) >= SUSTAINABILITY_TOP:
-            other = next(
-                (i for i in rest if i.priority == "high" and not _sustainability(i)), None
-            )
+            other = next((i for i in rest if i.priority == "high" and not _sustainability(i)), None)
             if other is not None:
                 rest.remove(other)
                 shown.append(other)
