@@ -523,8 +523,8 @@ def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path) 
     assert " ".join(report.project["name"].split()) in text
     assert "Overzicht per element" in text
     assert "Belangrijkste advies" in text
-    if report.findings:
-        assert " ".join(report.findings[0].title.split()) in text
+    if report.items:
+        assert " ".join(report.items[0].title.split()) in text
     else:
         assert "Geen advies voor dit project." in text
     for e in report.elements:
