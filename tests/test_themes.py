@@ -74,6 +74,7 @@ def test_a_plugin_theme_without_a_title_shows_its_leading_finding(tmp_path: Path
     engine = Engine(plugins=(), builtin=False, rules=[path])
     data = {"format": 1, "project": {"name": "x"}, "contact": {"informal_moments": False}}
     report = json.loads(engine.advise(data).to_json())
+    # (with one finding the item keeps that finding's title anyway)
     assert report["findings"][0]["theme"] == "jeugd_veiligheid"
     assert report["items"] == [{
         "theme": "jeugd_veiligheid", "code": "TST01", "element": "contact", "kind": "warning",
@@ -126,6 +127,9 @@ def test_an_item_leads_with_the_most_urgent_finding_and_merges_the_actions() -> 
     assert (second.code, second.theme, second.title, second.codes) == (
         "FIT01", None, "t FIT01", ("FIT01",))
     assert items_of(findings, "en")[0].title == "Decide what stays and who carries it"
+    # a lone finding of a theme keeps its own, more precise title
+    (alone,) = items_of(findings[3:], "nl")
+    assert (alone.theme, alone.title) == ("continuation", "t CON04")
 
 
 def test_sustainability_takes_two_of_the_top_five_while_other_high_items_wait() -> None:
@@ -212,3 +216,10 @@ def test_an_example_without_a_partner_who_knows_the_residents_shows_that_gap(nam
     assert [i.code for i in top if "KEY01" in i.codes] == ["KEY01"]
     assert sum("sustainability" in i.tags for i in top[: top.index(
         next(i for i in top if "KEY01" in i.codes))]) <= 2
+
+
+def test_a_theme_without_a_catalogue_title_shows_its_leading_finding_title() -> None:
+    findings = [_f("JGD05", "high", 3.0, "jeugd_veiligheid"), _f("JGD06", "low", 1.0,
+                                                                "jeugd_veiligheid")]
+    (item,) = items_of(findings, "nl")
+    assert (item.title, item.codes) == ("t JGD05", ("JGD05", "JGD06"))

@@ -33,7 +33,9 @@ def _item(group: Sequence[Finding], lang: str) -> Item:
     lead = group[0]
     theme = lead.theme
     key = f"theme.{theme}"
-    title = text(key, lang) if theme and has_text(key) else lead.title
+    # NOTE: a lone finding says it more precisely than its theme; the theme's title names
+    # what several findings share
+    title = text(key, lang) if theme and len(group) > 1 and has_text(key) else lead.title
     actions: list[str] = []
     for f in group:
         actions.extend(a for a in f.actions if a not in actions)

@@ -23,7 +23,8 @@ class Item:
     """One item of advice: the most urgent finding of a theme, with what the others add.
 
     A finding without a theme is an item of its own. ``title`` is the theme's title from
-    the catalogue (or, for a theme without one, the leading finding's title); ``message``,
+    the catalogue when the item covers several findings (the leading finding's title when
+    it covers one, or when the theme has no title); ``message``,
     ``why``, ``reasons``, ``priority`` and ``kind`` are the leading finding's.
     """
 
