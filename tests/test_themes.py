@@ -19,6 +19,8 @@ from interventie_advies.report._values import Finding
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from click.testing import CliRunner
+
 ENGINE = Engine(plugins=())
 EXAMPLES = sorted(EXAMPLE_DIR.glob("*.toml"))
 DATES = ("2026-11-01", "2027-03-01")
@@ -223,3 +225,19 @@ def test_a_theme_without_a_catalogue_title_shows_its_leading_finding_title() -> 
                                                                 "jeugd_veiligheid")]
     (item,) = items_of(findings, "nl")
     assert (item.title, item.codes) == ("t JGD05", ("JGD05", "JGD06"))
+
+
+def test_explain_names_the_theme_and_the_rules_it_shares_an_item_with(runner: CliRunner) -> None:
+    from interventie_advies.cli import cli
+
+    result = runner.invoke(cli, ["explain", "--no-plugins", "--lang", "nl", "AL03"])
+    assert result.exit_code == 0, result.output
+    line = "theme: anchoring (Zorg dat het werk niet op één persoon rust); met AL04, KEY03"
+    assert line in result.output.splitlines()
+
+
+def test_markdown_and_html_name_the_codes_an_item_covers() -> None:
+    report = ENGINE.advise(EXAMPLE_DIR / "muurschildering.toml", date=dt.date(2026, 11, 1))
+    item = next(i for i in report.items if i.theme == "continuation")
+    assert "*omvat:* " + ", ".join(f"`{c}`" for c in item.codes) in report.render("markdown")
+    assert f"omvat:</strong> {', '.join(item.codes)}" in report.render("html")
