@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import EXAMPLES as EXAMPLE_DIR
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import full_projects, valid_projects
 
-from interventie_advies import Engine, RuleError, load_rules
+from interventie_advies import Engine, Report, RuleError, load_rules
 from interventie_advies.commands._schema import schema_of
 from interventie_advies.engine._bands import hold_bands
 from interventie_advies.engine._themes import items_of
@@ -191,6 +194,24 @@ def test_every_example_shows_one_item_per_root_cause(path: Path, date: str) -> N
         assert item["actions"] == list(dict.fromkeys(merged))[:6]
         assert by_code[item["code"]].priority == item["priority"] == by_code[
             item["codes"][0]].priority
+    assert_top_five(report)
+    # the text report shows the items, the top five first, with the codes they cover
+    shown = report.render("text")
+    for item in report.items:
+        if len(item.codes) > 1:
+            assert f"omvat: {', '.join(item.codes)}" in shown
+
+
+def assert_top_five(report: Report) -> None:
+    """The two rules of the top five, and one item per theme."""
+    codes = [c for item in report.items for c in item.codes]
+    assert sorted(codes) == sorted(f.code for f in report.findings)
+    themes = [i.theme for i in report.items if i.theme]
+    assert len(themes) == len(set(themes))
+    # the rules of the top five move high items only: no item stands above a higher band
+    ranks = [{"high": 3, "medium": 2, "low": 1}[i.priority] for i in report.items]
+    assert ranks == sorted(ranks, reverse=True)
+    by_code = {f.code: f for f in report.findings}
     top = report.items[:5]
     sustainability = [i for i in top if "sustainability" in i.tags]
     others_high = [i for i in report.items[5:]
@@ -199,11 +220,14 @@ def test_every_example_shows_one_item_per_root_cause(path: Path, date: str) -> N
     key01 = by_code.get("KEY01")
     if key01 is not None and key01.priority == "high":
         assert any("KEY01" in i.codes for i in top)
-    # the text report shows the items, the top five first, with the codes they cover
-    shown = report.render("text")
-    for item in report.items:
-        if len(item.codes) > 1:
-            assert f"omvat: {', '.join(item.codes)}" in shown
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.one_of(valid_projects(), full_projects()), st.sampled_from(DATES))
+def test_generated_projects_keep_the_rules_of_the_top_five(data: dict[str, Any],
+                                                          date: str) -> None:
+    assert_top_five(ENGINE.advise(data, date=dt.date.fromisoformat(date), lang="nl"))
 
 
 @pytest.mark.parametrize("name", ["muurschildering", "buurtopera", "jongerenfilm", "kunstnetwerk"])
