@@ -158,12 +158,13 @@ def test_every_section_is_there(engine: Engine, lang: str) -> None:
     page = Page(render_html(report))
     assert set(SECTIONS) <= page.ids()
     h2 = [text for level, text in page.headings if level == 2]
+    # the buurtopera's ten findings make five items (one per theme): no further advice
+    assert len(report.items) == 5
     expected = {
-        # the rest in one section, in the report's order: places agree with bands
-        "nl": ["Belangrijkste advies", "Overig advies",
+        "nl": ["Belangrijkste advies",
                "Overzicht per element", "Waaraan het project kan bijdragen",
                "Vragen om te beantwoorden", "Sterke punten", "Bewust niet gevolgd", "Bronnen"],
-        "en": ["Top advice", "Further advice", "Element overview",
+        "en": ["Top advice", "Element overview",
                "What the project can contribute to", "Questions to answer", "Strengths",
                "Consciously not followed", "Sources"],
     }[lang]
@@ -174,14 +175,15 @@ def test_every_section_is_there(engine: Engine, lang: str) -> None:
             assert section["aria-labelledby"] in page.ids()
 
 
-def test_top_advice_holds_the_first_five_findings(engine: Engine) -> None:
+def test_top_advice_holds_the_first_five_items(engine: Engine) -> None:
     report = advise(engine, "buurtopera")
     page = Page(render_html(report))
     h3 = [text for level, text in page.headings if level == 3]
-    numbered = [f"{i}. {f.title}" for i, f in enumerate(report.findings, 1)]
+    numbered = [f"{i}. {f.title}" for i, f in enumerate(report.items, 1)]
     assert h3[: len(numbered)] == numbered
     text = page.all_text()
-    for f in report.findings[:5]:
+    assert "omvat: AL03, KEY03, AL04" in " ".join(text.split())
+    for f in report.items[:5]:
         assert f"Prioriteit: {dict(high='hoog', medium='middel', low='laag')[f.priority]}" in text
         assert " ".join(f.message.split()) in text
         assert " ".join(f.why.split()) in text
@@ -388,6 +390,7 @@ def test_project_text_is_escaped(engine: Engine) -> None:
     report = dataclasses.replace(
         report,
         findings=(first, *report.findings[1:]),
+        items=(dataclasses.replace(report.items[0], title=first.title), *report.items[1:]),
         errors=(*report.errors, dataclasses.replace(_error(), message=EVIL)),
         warnings=(EVIL,),
         stale_decisions=(*report.stale_decisions, _stale(f"<i>{EVIL}</i>")),
@@ -520,8 +523,8 @@ def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path) 
     assert " ".join(report.project["name"].split()) in text
     assert "Overzicht per element" in text
     assert "Belangrijkste advies" in text
-    if report.findings:
-        assert " ".join(report.findings[0].title.split()) in text
+    if report.items:
+        assert " ".join(report.items[0].title.split()) in text
     else:
         assert "Geen advies voor dit project." in text
     for e in report.elements:

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .._safe_text import json_safe, terminal_safe
-from ..messages import word
+from ..messages import has_text, text, word
 from ..rulebook._elements import ELEMENTS
 from ._schema import schema_of
 
@@ -143,6 +143,13 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
         out.append(f"phases: {', '.join(r.phases)}")
     if r.serves_needs:
         out.append(f"serves needs: {', '.join(r.serves_needs)}")
+    if r.theme:
+        # the rules it shares its report item with (docs/rule-format.md#themes)
+        key = f"theme.{r.theme}"
+        title = f" ({text(key, lang)})" if has_text(key) else ""
+        shared = [x.code for x in engine.rules if x.theme == r.theme and x.code != r.code]
+        also = f"; {'with' if en else 'met'} {', '.join(shared)}" if shared else ""
+        out.append(f"theme: {r.theme}{title}{also}")
     out.append(f"plugin: {r.plugin}" + (f" ({r.origin})" if r.origin else ""))
     out += [
         "",

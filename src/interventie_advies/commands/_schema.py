@@ -112,7 +112,24 @@ class _Finding(_Closed):
     facts: dict[str, Any]
     plugin: str
     tags: list[str] = Field([], description="the rule's tags, e.g. sustainability (optional)")
+    theme: str | None = Field(
+        None, description="the root cause it shares with other findings (optional)"
+    )
     decision: _Decision | None
+
+
+class _Item(_Closed):
+    theme: str | None = Field(description="the theme; null: a finding without one")
+    code: str = Field(description="the leading (most urgent) finding's code")
+    element: str
+    kind: Literal["recommendation", "warning"]
+    priority: Literal["high", "medium", "low"]
+    title: str = Field(description="the theme's title, or the leading finding's")
+    message: str
+    why: str
+    reasons: list[str]
+    actions: list[str] = Field(description="the actions of all its findings, no repeats")
+    codes: list[str] = Field(description="every finding it covers, the leading one first")
 
 
 class _Strength(_Closed):
@@ -170,6 +187,9 @@ class ReportSchema(_Closed):
     elements: list[_Element]
     effects: list[_Effect]
     findings: list[_Finding]
+    items: list[_Item] = Field(
+        [], description="the findings grouped by theme, in the order the report shows them"
+    )
     strengths: list[_Strength]
     questions: list[_Question]
     not_followed: list[_NotFollowed]

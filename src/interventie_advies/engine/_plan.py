@@ -228,6 +228,7 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     "effort": rule.effort,
                     "serves_needs": rule.serves_needs,
                     "tags": rule.tags,
+                    "theme": rule.theme,
                 },
                 ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
                 placeholders=any(

@@ -31,6 +31,7 @@ from ._plan import selection
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
+from ._themes import items_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -254,6 +255,7 @@ class Run:
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
         questions = book.questions()
+        items = items_of(findings, lang)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
             findings, questions, strengths, self.setup.layouts[lang], described
@@ -281,6 +283,7 @@ class Run:
                 "language": lang,
                 "evaluated_on": self.today.isoformat(),
                 "findings": tuple(findings),
+                "items": items,
                 "strengths": tuple(strengths),
                 "questions": questions,
                 "elements": elements,

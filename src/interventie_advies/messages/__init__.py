@@ -8,6 +8,7 @@ the namespaces, and the module that holds each:
 - ``html``, ``diff``: words only the HTML report, or ``advies diff``, needs (``_report.py``)
 - ``score``, ``effort``: the factors of a score (``_report.py``)
 - ``reason``: why an item is where it is, in plain words (``_report.py``)
+- ``theme``: titles of the themes, the root causes rules share (``_themes.py``)
 - ``choice``: labels of enum values in project files (``_choices.py``)
 - ``init``: the questions and dialogue of ``advies init`` (``_init_questions.py``,
   ``_init_dialogue.py``)
@@ -64,6 +65,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "score": ("_report",),
         "reason": ("_report",),
         "effort": ("_report",),
+        "theme": ("_themes",),
         "choice": ("_choices",),
         "init": ("_init_questions", "_init_dialogue"),
         "portfolio": ("_portfolio",),

@@ -47,6 +47,7 @@ WORDS: dict[str, Entry] = {
     "notes": Entry(nl="Let op", en="Note"),
     "why": Entry(nl="Waarom", en="Why"),
     "why_here": Entry(nl="Waarom hier", en="Why here"),
+    "covers": Entry(nl="omvat", en="covers"),
     "actions": Entry(nl="Wat kun je doen", en="What you can do"),
     "score": Entry(nl="Score", en="Score"),
     "fill_in": Entry(nl="vul in", en="fill in"),

@@ -18,11 +18,12 @@ from ..messages import table, word
 from ..project._enums import PRIORITY_RANK
 from ._effects import effect_sentence, said_effects
 from ._safe import terminal_safe
-from ._text import groups
+from ._text import covered, groups, listed
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ._items import Item
     from ._values import ElementStatus, Finding, ReportData
 
 __all__ = ["jinja_environment", "render_html"]
@@ -137,9 +138,11 @@ def _pieces(source: str) -> list[_Piece]:
 @dataclass(frozen=True)
 class _Card:
     number: int
-    finding: Finding
+    finding: Item | Finding
     element: str
     sources: tuple[int, ...]
+    #: the codes the item covers when it covers more than its own
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,16 +177,22 @@ def _context(report: ReportData) -> dict[str, Any]:
 
     titles = {e.element: e.title for e in report.elements}
     sources: dict[str, int] = {}
+    by_code = {f.code: f for f in report.findings}
     number = 0
     grouped = []
-    for key, group in groups(report.findings):
+    for key, group in groups(listed(report)):
         cards = []
         for f in group:
             number += 1
             refs = []
-            for src in split_sources(f.source or ""):
-                refs.append(sources.setdefault(src, len(sources) + 1))
-            cards.append(_Card(number, f, titles.get(f.element, f.element), tuple(refs)))
+            codes = covered(f)
+            # an item cites the sources of every finding it covers, the leading one first
+            texts = [by_code[c].source for c in codes if c in by_code] or [f.source]
+            for src in (one for text in texts for one in split_sources(text or "")):
+                if (ref := sources.setdefault(src, len(sources) + 1)) not in refs:
+                    refs.append(ref)
+            element = titles.get(f.element, f.element)
+            cards.append(_Card(number, f, element, tuple(refs), codes if len(codes) > 1 else ()))
         grouped.append((key, cards))
 
     questions = [

@@ -7,20 +7,25 @@ from typing import TYPE_CHECKING
 from ..messages import summary_line, word
 from ._effects import effect_sentence, said_effects
 from ._safe import escape_markdown as esc
-from ._text import groups
+from ._text import covered, groups, listed
 
 if TYPE_CHECKING:
+    from ._items import Item
     from ._values import Finding, ReportData
 
 __all__ = ["render_markdown"]
 
 
-def _finding(lines: list[str], number: int, f: Finding, lang: str) -> None:
+def _finding(lines: list[str], number: int, f: Item | Finding, lang: str) -> None:
     kind = f" ({word('warning', lang)})" if f.kind == "warning" else ""
     lines.append(f"### {number}. {esc(f.title)}{kind}")
     lines.append("")
     lines.append(f"**{word(f.priority, lang)}** · `{f.code}` · {esc(f.element)}")
     lines.append("")
+    codes = covered(f)
+    if len(codes) > 1:
+        lines.append(f"*{word('covers', lang)}:* " + ", ".join(f"`{c}`" for c in codes))
+        lines.append("")
     lines.append(esc(f.message))
     lines.append("")
     lines.append(f"*{word('why', lang)}:* {esc(f.why)}")
@@ -68,7 +73,7 @@ def render_markdown(report: ReportData) -> str:
     for note in report.warnings:
         lines += [f"> **{w('notes')}:** {esc(note)}", ""]
     number = 0
-    for key, group in groups(report.findings):
+    for key, group in groups(listed(report)):
         if not group and key != "top":
             continue
         lines += [f"## {w(key)}", ""]

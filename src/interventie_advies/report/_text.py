@@ -13,9 +13,10 @@ from ._safe import terminal_safe
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from ._items import Item
     from ._values import Finding, ReportData
 
-__all__ = ["TEXT_QUESTIONS", "TOP", "groups", "render_text"]
+__all__ = ["TEXT_QUESTIONS", "TOP", "covered", "groups", "listed", "render_text"]
 
 TOP = 5
 #: the text report shows at most this many questions (JSON and HTML show all)
@@ -61,12 +62,15 @@ class _Out:
         self.line(self.paint("─" * len(text), "dim"))
 
 
-def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None:
+def _finding(out: _Out, number: int, f: Item | Finding, titles: dict[str, str]) -> None:
     tag = out.paint(f"[{out.w(f.priority).upper()}]", f.priority)
     kind = f" {out.w(f.kind)}" if f.kind == "warning" else ""
     out.line(f"{number:>2}. {tag}{kind} {terminal_safe(f.title)}")
     element = titles.get(f.element, f.element)
     out.line(out.paint(f"    {f.code} · {element}", "dim"))
+    codes = covered(f)
+    if len(codes) > 1:
+        out.line(out.paint(f"    {out.w('covers')}: {', '.join(codes)}", "dim"))
     out.para(f.message, "    ")
     out.para(f"{out.w('why')}: {f.why}", "    ")
     if f.actions:
@@ -82,7 +86,21 @@ def _finding(out: _Out, number: int, f: Finding, titles: dict[str, str]) -> None
         out.para(f"{out.w('why_here')}: {' '.join(f.reasons)}", "    ")
 
 
-def groups(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]]]:
+def listed(report: ReportData) -> Sequence[Item | Finding]:
+    """What the report lists: its items (one per theme), or its findings if it has none.
+
+    NOTE: a report the engine made always has its items; one built by hand (a plugin, a
+    test) may give findings only, and they are then shown one by one.
+    """
+    return report.items if report.items or not report.findings else report.findings
+
+
+def covered(f: Item | Finding) -> tuple[str, ...]:
+    """The codes an item covers (a lone finding covers only itself)."""
+    return getattr(f, "codes", (f.code,))
+
+
+def groups(findings: Sequence[Item | Finding]) -> list[tuple[str, list[Item | Finding]]]:
     """Top advice first, then the rest, in the report's order.
 
     NOTE: one group for the rest, so that the place of an item always agrees with its
@@ -106,7 +124,7 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
         out.para(f"{out.w('notes')}: {note}", "")
 
     titles = {e.element: e.title for e in report.elements}
-    findings = list(report.findings)
+    findings = list(listed(report))
     number = 0
     for key, group in groups(findings):
         if not group and key != "top":

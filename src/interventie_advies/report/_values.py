@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._safe_text import json_safe
+from ._items import Decision, Item
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -23,6 +24,7 @@ __all__ = [
     "ElementStatus",
     "ErrorEntry",
     "Finding",
+    "Item",
     "NotFollowed",
     "Question",
     "ReportData",
@@ -46,16 +48,6 @@ def build(cls: type[_T], values: dict[str, Any]) -> _T:
     value = object.__new__(cls)
     object.__setattr__(value, "__dict__", values)
     return value
-
-
-@dataclass(frozen=True)
-class Decision:
-    """What the team decided about a finding (from ``[[decisions]]``)."""
-
-    status: str
-    reason: str | None = None
-    date: str | None = None
-    by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,9 +78,11 @@ class Finding:
     tags: tuple[str, ...] = ()
     #: why the item is where it is, in plain words (the numbers are in ``score_factors``)
     reasons: tuple[str, ...] = ()
+    #: the root cause it shares with other findings (one report item per theme)
+    theme: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of interfaces.md (plus base_priority, effort, tags and reasons)."""
+        """The JSON form of interfaces.md (plus base_priority, effort, tags, reasons, theme)."""
         return {
             "code": self.code,
             "name": self.name,
@@ -109,6 +103,7 @@ class Finding:
             "facts": self.facts,
             "plugin": self.plugin,
             "tags": list(self.tags),
+            "theme": self.theme,
             "decision": dataclasses.asdict(self.decision) if self.decision else None,
         }
 
@@ -304,6 +299,8 @@ class ReportData:
     effects: tuple[EffectScore, ...] = ()
     errors: tuple[ErrorEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: the findings grouped by theme, in the order the report shows them (docs/report.md)
+    items: tuple[Item, ...] = ()
     renderers: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -344,6 +341,7 @@ class ReportData:
             "elements": [e.to_dict() for e in self.elements],
             "effects": [e.to_dict() for e in self.effects],
             "findings": [f.to_dict() for f in self.findings],
+            "items": [i.to_dict() for i in self.items],
             "strengths": [s.to_dict() for s in self.strengths],
             "questions": [q.to_dict() for q in self.questions],
             "not_followed": [n.to_dict() for n in self.not_followed],

@@ -65,6 +65,8 @@ __all__ = [
 
 #: a tag: one short lowercase word (``sustainability``), see docs/rule-format.md
 Tag = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,29}$")]
+#: a theme: one short lowercase id (``continuation``), see docs/rule-format.md
+Theme = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
 
 class Rule(BaseModel):
@@ -94,6 +96,11 @@ class Rule(BaseModel):
         max_length=10,
         description="short lowercase words that group rules across elements, "
         "e.g. sustainability (read by advies portfolio)",
+    )
+    theme: Theme | None = Field(
+        None,
+        description="the root cause it shares with other rules: the report shows one item "
+        "per theme (docs/rule-format.md)",
     )
     priority: Priority | None = Field(None, description="required, except for strengths")
     facts: tuple[str, ...] = Field((), description="plugin facts the condition reads")

@@ -1,0 +1,101 @@
+"""One item per root cause: group the ranked findings by theme, then settle the top five.
+
+docs/prioritisation.md ("One item per root cause") gives the reasoning.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..messages import has_text, text
+from ..report._items import Item
+from ..report._values import build
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from ..report._values import Finding
+
+__all__ = ["MOST_ACTIONS", "RESIDENT_GAP", "SUSTAINABILITY_TOP", "TOP", "items_of"]
+
+#: the items the text, Markdown and HTML reports put first
+TOP = 5
+#: items whose leading finding is tagged ``sustainability`` that the top five holds at most
+#: while other high items wait
+SUSTAINABILITY_TOP = 2
+#: an item shows at most this many actions (the findings keep all of theirs)
+MOST_ACTIONS = 6
+#: the finding that says no partner knows the residents: its item is always in the top five
+RESIDENT_GAP = "KEY01"
+
+
+def _item(group: Sequence[Finding], lang: str) -> Item:
+    lead = group[0]
+    theme = lead.theme
+    key = f"theme.{theme}"
+    # NOTE: a lone finding says it more precisely than its theme; the theme's title names
+    # what several findings share
+    title = text(key, lang) if theme and len(group) > 1 and has_text(key) else lead.title
+    actions: list[str] = []
+    for f in group:
+        actions.extend(a for a in f.actions if a not in actions)
+    return build(
+        Item,
+        {
+            "theme": theme,
+            "code": lead.code,
+            "element": lead.element,
+            "kind": lead.kind,
+            "priority": lead.priority,
+            "title": title,
+            "message": lead.message,
+            "why": lead.why,
+            "reasons": lead.reasons,
+            "actions": tuple(actions[:MOST_ACTIONS]),
+            "codes": tuple(f.code for f in group),
+            "tags": lead.tags,
+            "decision": lead.decision,
+            "source": lead.source,
+            "evidence": lead.evidence,
+        },
+    )
+
+
+def _sustainability(item: Item) -> bool:
+    return "sustainability" in item.tags
+
+
+def _settle(items: list[Item]) -> list[Item]:
+    """The top five: at most two sustainability items while other high ones wait.
+
+    A sustainability item past the second moves down behind the next high item that is
+    not about sustainability (so bands stay in order); then the resident gap, when it
+    is not in the top five, takes the fifth place.
+    """
+    shown: list[Item] = []
+    rest = list(items)
+    while rest and len(shown) < TOP:
+        if _sustainability(rest[0]) and sum(map(_sustainability, shown)) >= SUSTAINABILITY_TOP:
+            other = next((i for i in rest if i.priority == "high" and not _sustainability(i)), None)
+            if other is not None:
+                rest.remove(other)
+                shown.append(other)
+                continue
+        shown.append(rest.pop(0))
+    gap = next((i for i in rest if RESIDENT_GAP in i.codes and i.priority == "high"), None)
+    if gap is not None:
+        rest.remove(gap)
+        rest.insert(0, shown.pop())
+        shown.append(gap)
+    return shown + rest
+
+
+def items_of(findings: Sequence[Finding], lang: str) -> tuple[Item, ...]:
+    """The report's items: one per theme (or per finding without one), in show order.
+
+    :param findings: the findings in the report's order (band, score, code).
+    """
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.theme or f"\0{f.code}", []).append(f)
+    return tuple(_settle([_item(group, lang) for group in groups.values()]))
