@@ -121,7 +121,7 @@ CHOICES: dict[str, Entry] = {
     "materials": Entry(nl="materialen", en="materials"),
     "communication": Entry(nl="communicatie", en="communication"),
     # Level
-    "management": Entry(nl="directie", en="management"),
+    "management": Entry(nl="leiding", en="management"),
     "professional": Entry(nl="professionals", en="professionals"),
     "volunteer": Entry(nl="vrijwilligers", en="volunteers"),
     # Difference
