@@ -182,7 +182,8 @@ def test_top_advice_holds_the_first_five_findings(engine: Engine) -> None:
     assert h3[: len(numbered)] == numbered
     text = page.all_text()
     for f in report.findings[:5]:
-        assert f"Prioriteit: {dict(high='hoog', medium='gemiddeld', low='laag')[f.priority]}" in text
+        band = dict(high="hoog", medium="gemiddeld", low="laag")[f.priority]
+        assert f"Prioriteit: {band}" in text
         assert " ".join(f.message.split()) in text
         assert " ".join(f.why.split()) in text
         for action in f.actions:

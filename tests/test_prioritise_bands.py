@@ -193,7 +193,8 @@ def test_high_is_kept_for_own_high_rules_first_then_raised_ones_by_score() -> No
         ("OWN02", "high"), ("OWN01", "high"),
         ("RAS01", "medium"), ("MED01", "medium"), ("RAS02", "medium"), ("LOW01", "low")]
     ras01 = held[2]
-    assert ras01.score_factors[0] == "getoond als gemiddeld: hoog is bewaard voor de 2 sterkste punten"
+    assert ras01.score_factors[0] == (
+        "getoond als gemiddeld: hoog is bewaard voor de 2 sterkste punten")
     # the raise that high's scarcity undid is told as a plain fact; the others stay
     assert ras01.reasons == (
         "Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",

@@ -45,6 +45,7 @@ from ._rule_parts import (
     Guard,
     LocalList,
     LocalText,
+    Source,
     _compile_needs,
     _extra_facts,
     _scope,
@@ -103,7 +104,7 @@ class Rule(BaseModel):
     effort: Effort | None = None
     serves_needs: tuple[Need, ...] = ()
     evidence: Evidence | None = None
-    source: str | None = Field(None, max_length=2000)
+    source: Source | None = None
     title: LocalText
     message: LocalText
     why: LocalText
@@ -275,7 +276,7 @@ class Pack(_Strict):
 
     name: str = Field(min_length=1, max_length=200)
     title: LocalText | None = None
-    source: str | None = Field(None, max_length=2000)
+    source: Source | None = None
     facts: list[str] = Field([], description="plugin facts the rules of this file read")
 
 
