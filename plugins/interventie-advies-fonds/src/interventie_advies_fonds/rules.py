@@ -178,12 +178,12 @@ _FND01: dict[str, Any] = {
     },
     "message": {
         "nl": "De begroting is ongeveer €{facts.fonds_cost_per_participant_eur} per "
-        "verwachte deelnemer. Het fonds gaat uit van hoogstens "
-        "€{facts.fonds_max_cost_per_participant_eur}. Bereik meer bewoners, maak het plan "
+        "verwachte deelnemer. De grens is €{facts.fonds_max_cost_per_participant_eur}: die "
+        "van het fonds, of anders onze schatting. Bereik meer bewoners, maak het plan "
         "goedkoper, of leg in de aanvraag uit waarom het meer kost.",
         "en": "The budget comes to about €{facts.fonds_cost_per_participant_eur} per "
-        "expected participant. The fund works with a maximum of "
-        "€{facts.fonds_max_cost_per_participant_eur}. Reach more residents, make the plan "
+        "expected participant. The limit is €{facts.fonds_max_cost_per_participant_eur}: the "
+        "fund's own, or else our estimate. Reach more residents, make the plan "
         "cheaper, or explain in the application why it costs more.",
     },
     "why": {
