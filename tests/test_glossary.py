@@ -14,7 +14,7 @@ AVOIDED = [
     "het management", "ontmoetingsruimte", "ontmoetingsplaats", "eindmoment", "sleutelfiguur",
     "artiest", "middelen", "gelden", "borrelmoment", "sector",
     # issue 12: plain words, one word for a partner's management ("de leiding")
-    "verduurzaming", "directie", "management", "leidinggevende", r"middel\b",
+    "verduurzaming", "directie", "management", "leidinggevende", "bestuur", r"middel\b",
     r"Movisie noemt",
 ]
 
