@@ -89,6 +89,13 @@ def test_element_titles_are_plain_dutch() -> None:
     assert {k: e.nl for k, e in _messages.table("element").items()} == ELEMENT_TITLES
 
 
+def test_effect_titles_use_everyday_words() -> None:
+    """'participatie' is a policy word; residents 'doen mee'."""
+    titles = [e.nl for e in _messages.table("effect").values()]
+    assert titles[0] == "Contact, meedoen en leven in de buurt"
+    assert not [t for t in titles if re.search(r"participatie", t, re.I)]
+
+
 def test_the_middle_band_is_gemiddeld() -> None:
     assert [_messages.word(p, "nl") for p in ("high", "medium", "low")] == [
         "hoog", "gemiddeld", "laag"]

@@ -54,7 +54,7 @@ ELEMENTS: dict[str, Entry] = {
 #: titles of the three effects on liveability
 EFFECTS: dict[str, Entry] = {
     "social_contact": Entry(
-        nl="Sociale contacten, participatie en levendigheid",
+        nl="Contact, meedoen en leven in de buurt",
         en="Social contact, participation and liveliness",
     ),
     "connection": Entry(
