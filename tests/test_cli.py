@@ -614,7 +614,7 @@ def test_rules_as_markdown(runner: CliRunner) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "# Overzicht van de regels"
-    assert "## Stimuleer contact (`contact`)" in lines
+    assert "## Zorg voor contact tussen bewoners (`contact`)" in lines
     assert "### CON01 · Plan een informeel moment na elke activiteit" in lines
     headings = [line.split()[1] for line in lines if line.startswith("### ")]
     assert sorted(headings) == sorted(BUILTIN_CODES)
@@ -629,7 +629,7 @@ def test_explain(runner: CliRunner, token: str) -> None:
     out = result.stdout
     assert out.startswith("CON01 · Plan een informeel moment na elke activiteit\n")
     assert "name: contact.moment_after_activity" in out
-    assert "element: contact (Stimuleer contact)" in out
+    assert "element: contact (Zorg voor contact tussen bewoners)" in out
     assert "kind: recommendation · priority: high" in out
     assert "condition: not any(a.informal_moment_after for a in activities)" in out
     assert "needs: activities[].informal_moment_after" in out

@@ -119,7 +119,7 @@ def test_text_and_markdown(versions: tuple[Path, Path]) -> None:
     text = runner.invoke(cli, ["diff", str(old), str(new), *DATE])
     assert text.exit_code == 0
     assert "Opgelost (2)" in text.stdout and "- AL03 Geef professionals" in text.stdout
-    assert "- Betrek alle lagen van de samenwerkende organisaties [ontbreekt → zwak]" in (
+    assert "- Betrek bij elke partner de leiding en de werkvloer [ontbreekt → zwak]" in (
         text.stdout)
     english = runner.invoke(cli, ["diff", str(old), str(new), *DATE, "--lang", "en"])
     assert "Resolved (2)" in english.stdout

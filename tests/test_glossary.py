@@ -13,7 +13,26 @@ AVOIDED = [
     "inwoners", "wijkbewoner", "buurtbewoner", "doelgroep", "participant", "stakeholder",
     "het management", "ontmoetingsruimte", "ontmoetingsplaats", "eindmoment", "sleutelfiguur",
     "artiest", "middelen", "gelden", "borrelmoment", "sector",
+    # issue 12: plain words, one word for a partner's management ("de leiding")
+    "verduurzaming", "directie", "management", "leidinggevende", "bestuur", r"middel\b",
+    r"Movisie noemt",
 ]
+
+#: the twelve element titles in plain Dutch (issue 12: no policy jargon)
+ELEMENT_TITLES = {
+    "contact": "Zorg voor contact tussen bewoners",
+    "joint_product": "Maak samen iets om te laten zien",
+    "fit_residents": "Sluit aan bij wat bewoners nodig hebben en kunnen",
+    "meeting_place": "Zorg voor een plek om elkaar te ontmoeten",
+    "connecting_power": "Gebruik kunst om mensen te verbinden",
+    "shared_vision": "Kies samen een doel dat mensen aanspreekt",
+    "mutual_strengths": "Gebruik wat ieder goed kan",
+    "all_layers": "Betrek bij elke partner de leiding en de werkvloer",
+    "remove_barriers": "Werk samen over de grenzen van je vak",
+    "sustainability": "Zorg dat het blijft",
+    "knowledge_use": "Gebruik wat onderzoek en praktijk al weten",
+    "key_persons": "Werk samen met wie de bewoners kent",
+}
 
 
 def dutch_texts() -> list[tuple[str, str]]:
@@ -25,8 +44,8 @@ def dutch_texts() -> list[tuple[str, str]]:
                 out.append((f"{rule.code}.{field}", text.nl))
         if rule.actions is not None:
             out += [(f"{rule.code}.actions", a) for a in rule.actions.nl]
-    # NOTE: the element titles are Movisie's own words ("inwoners"), quoted as they are
-    for namespace in sorted(set(_messages.NAMESPACES) - {"element"}):
+        out += [(f"{rule.code}.adjust", a.reason.nl) for a in rule.adjust if a.reason]
+    for namespace in sorted(_messages.NAMESPACES):
         out += [(f"{namespace}.{k}", e.nl) for k, e in _messages.table(namespace).items()]
     return out
 
@@ -63,3 +82,40 @@ def test_assessments_and_effects_use_the_glossary_words() -> None:
     for key in ("contribution_can_contribute", "contribution_can_contribute_if",
                 "contribution_little_yet"):
         assert "kan hier" in effects[key] and "bijdragen" in effects[key]
+
+
+def test_element_titles_are_plain_dutch() -> None:
+    """The titles say what to do in everyday words, not the factsheet's policy terms."""
+    assert {k: e.nl for k, e in _messages.table("element").items()} == ELEMENT_TITLES
+
+
+def test_effect_titles_use_everyday_words() -> None:
+    """'participatie' is a policy word; residents 'doen mee'."""
+    titles = [e.nl for e in _messages.table("effect").values()]
+    assert titles[0] == "Contact, meedoen en leven in de buurt"
+    assert not [t for t in titles if re.search(r"participatie", t, re.I)]
+
+
+def test_the_middle_band_is_gemiddeld() -> None:
+    assert [_messages.word(p, "nl") for p in ("high", "medium", "low")] == [
+        "hoog", "gemiddeld", "laag"]
+
+
+FOREIGN = {"What Works": "Brits onderzoek", "Markusen": "Amerikaans onderzoek",
+           "Creative People and Places": "Engels"}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN))
+def test_a_foreign_source_is_explained_where_a_text_names_it(name: str) -> None:
+    """A reader learns where research comes from: 'Amerikaans onderzoek van Markusen'."""
+    unexplained = [where for where, text in TEXTS if name in text and FOREIGN[name] not in text]
+    assert unexplained == []
+    assert any(name in text for _, text in TEXTS)
+
+
+def test_expert_lead_times_say_they_are_estimates() -> None:
+    """How long an application takes is experience, not research: the text says so."""
+    texts = dict(TEXTS)
+    assert "volgens ervaring" in texts["SUS02.why"]
+    assert any("naar schatting zes tot negen maanden" in a
+               for where, a in TEXTS if where == "SUS02.actions")

@@ -184,7 +184,8 @@ def test_top_advice_holds_the_first_five_items(engine: Engine) -> None:
     text = page.all_text()
     assert "omvat: AL03, KEY03, AL04" in " ".join(text.split())
     for f in report.items[:5]:
-        assert f"Prioriteit: {dict(high='hoog', medium='middel', low='laag')[f.priority]}" in text
+        band = dict(high="hoog", medium="gemiddeld", low="laag")[f.priority]
+        assert f"Prioriteit: {band}" in text
         assert " ".join(f.message.split()) in text
         assert " ".join(f.why.split()) in text
         for action in f.actions:
@@ -247,7 +248,7 @@ def test_colour_is_never_the_only_signal(engine: Engine) -> None:
     page = Page(html)
     # priority: a word in every badge; status: a word next to every icon
     for badge in re.findall(r'<span class="badge prio prio-(\w+)">(.*?)</span>', html, re.S):
-        word = {"high": "hoog", "medium": "middel", "low": "laag"}[badge[0]]
+        word = {"high": "hoog", "medium": "gemiddeld", "low": "laag"}[badge[0]]
         assert f"Prioriteit: {word}" in badge[1]
     cells = re.findall(r'<td class="status">(.*?)</td>', html, re.S)
     assert len(cells) == 12

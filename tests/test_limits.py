@@ -21,7 +21,7 @@ from interventie_advies import ProjectError, error_language, load_project
 from interventie_advies.project._model import Project
 from interventie_advies.project._problems import MAX_PROBLEMS, _unwrap
 from interventie_advies.project._read_toml import MAX_DEPTH, MAX_FILE_BYTES, MAX_KEY_PARTS
-from interventie_advies.rulebook import _budget
+from interventie_advies.rulebook import _budget, _rule_parts
 from interventie_advies.rulebook import _conditions as conditions
 from interventie_advies.rulebook._rules import LocalList, LocalText, Pack, Rule
 
@@ -269,7 +269,7 @@ RULE_LIMITS = {
     "rule text": max_length(LocalText, "nl"),
     "actions": max_length(LocalList, "nl"),
     "rule name": max_length(Rule, "name"),
-    "rule source": max_length(Rule, "source"),
+    "rule source": _rule_parts.MAX_SOURCE,
     "pack name": max_length(Pack, "name"),
     "rule file size": MAX_FILE_BYTES,
     "steps of one condition": _budget.MAX_STEPS,

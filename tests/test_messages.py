@@ -58,8 +58,8 @@ def test_no_table_of_words_outside_the_catalogue() -> None:
 def test_text_picks_the_language_and_fills_in() -> None:
     assert _messages.text("init.part", "nl", i=2, n=5) == "Deel 2 van 5"
     assert _messages.text("init.part", "en", i=2, n=5) == "Part 2 of 5"
-    assert _messages.text("element.contact", "nl") == "Stimuleer contact"
-    assert _messages.text("element.contact", "en") == "Stimulate contact"
+    assert _messages.text("element.contact", "nl") == "Zorg voor contact tussen bewoners"
+    assert _messages.text("element.contact", "en") == "Bring residents into contact"
 
 
 def test_an_unknown_key_is_an_error_but_an_unknown_word_is_the_word() -> None:

@@ -242,7 +242,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
         "Legenda: + op orde  ± op orde, met aandachtspunt  ~ zwak  - ontbreekt  "
         "? nog niet beschreven  · niet beoordeeld"
     ) in result.stdout
-    assert " 1  Stimuleer contact" in result.stdout
+    assert " 1  Zorg voor contact tussen bewoners" in result.stdout
     assert "12  Werk samen met wie de bewoners kent" in result.stdout
     opera = next(line for line in matrix if OPERA in line)
     assert opera.split()[-12:] == ["~", "+", "+", "+", "+", "+", "+", "-", "~", "-", "+", "~"]
@@ -286,11 +286,11 @@ def test_csv_default_dialect(runner: CliRunner, folio: Portfolio) -> None:
     assert all(len(r) == len(header) for r in body)
     film = next(r for r in body if r[1] == FILM)  # the comma in the name survives
     record = dict(zip(header, film, strict=True))
-    assert record["Heb aandacht voor verduurzaming"] == "ontbreekt"
+    assert record["Zorg dat het blijft"] == "ontbreekt"
     assert record["urgent"] == "ja"
     assert record["maanden over"] == "1"
     assert record["fase"] == "afronding"
-    assert record["waarschuwingen verduurzaming"].split() == [
+    assert record["waarschuwingen over wat blijft"].split() == [
         "JP04",
         "SUS01",
         "SUS02",

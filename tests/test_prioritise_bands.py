@@ -93,7 +93,7 @@ def test_a_context_raises_at_most_one_band_with_the_reason(
     # every band the context adds is explained, one clause per band
     assert len(raised) == PRIORITY_RANK[band] - PRIORITY_RANK[priority]
     # the score's base is the rule's own priority, whatever band it ends in
-    word = {"nl": {"high": "hoog", "medium": "middel", "low": "laag"},
+    word = {"nl": {"high": "hoog", "medium": "gemiddeld", "low": "laag"},
             "en": {"high": "high", "medium": "medium", "low": "low"}}[inputs["lang"]][base]
     label = "basis: prioriteit" if inputs["lang"] == "nl" else "base: priority"
     assert f"{label} {word} (" in factors[len(raised)]
@@ -105,7 +105,7 @@ def test_a_low_warning_in_a_short_ending_project_rises_one_band_not_two() -> Non
                "funding_months": 6}
     band, _, factors = rank("low", **context)
     assert band == "medium"
-    assert factors[:2] == ("verhoogd naar middel: kort project (minder dan 12 maanden geld)",
+    assert factors[:2] == ("verhoogd naar gemiddeld: kort project (minder dan 12 maanden geld)",
                            "basis: prioriteit laag (1)")
     # an adjustment to high counts as the one band too
     assert capped("high", "low") == "medium"
@@ -193,7 +193,8 @@ def test_high_is_kept_for_own_high_rules_first_then_raised_ones_by_score() -> No
         ("OWN02", "high"), ("OWN01", "high"),
         ("RAS01", "medium"), ("MED01", "medium"), ("RAS02", "medium"), ("LOW01", "low")]
     ras01 = held[2]
-    assert ras01.score_factors[0] == "getoond als middel: hoog is bewaard voor de 2 sterkste punten"
+    assert ras01.score_factors[0] == (
+        "getoond als gemiddeld: hoog is bewaard voor de 2 sterkste punten")
     # the raise that high's scarcity undid is told as a plain fact; the others stay
     assert ras01.reasons == (
         "Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",
@@ -236,7 +237,7 @@ def test_reports_show_the_plain_reasons_not_the_numbers(fmt: str) -> None:
 
 
 def test_the_mural_no_longer_shows_a_medium_above_a_high() -> None:
-    """The issue's case: SUS08 'middel' stood above SUS02 'hoog'."""
+    """The issue's case: SUS08 'middel' (now 'gemiddeld') stood above SUS02 'hoog'."""
     report = ENGINE.advise(ROOT / "examples" / "muurschildering.toml",
                            date=dt.date(2026, 11, 1), lang="nl")
     codes = [f.code for f in report.findings]

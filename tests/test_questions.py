@@ -230,4 +230,5 @@ def test_markdown_lists_every_question_ranked_with_the_elements_it_helps() -> No
         assert line.startswith(f"{n}. ")
         assert all(f"`{m}`" in line for m in q.missing)
     barriers = next(line for line in questions if "`residents.barriers`" in line)
-    assert "Sluit aan bij behoeften" in barriers and "Stimuleer contact" in barriers
+    assert "Sluit aan bij wat bewoners" in barriers
+    assert "Zorg voor contact tussen bewoners" in barriers

@@ -10,37 +10,12 @@ import pytest
 from conftest import DATE, ELEMENT_IDS, EXAMPLES, make_rule
 
 from interventie_advies import Engine, Report
+from interventie_advies import messages as _messages
 from interventie_advies.commands._schema import ReportSchema
 from interventie_advies.testing import RulesPlugin, make_engine
 
-TITLES_NL = [
-    "Stimuleer contact",
-    "Werk aan een gezamenlijk eindproduct of podiummoment",
-    "Sluit aan bij behoeften en mogelijkheden van inwoners",
-    "Zorg voor een fysieke ontmoetingsplek",
-    "Benut de verbindende kracht van kunst",
-    "Zorg voor een aansprekende visie en een gedeeld doel",
-    "Benut elkaars sterke kanten",
-    "Betrek alle lagen van de samenwerkende organisaties",
-    "Werk samen en neem schotten weg",
-    "Heb aandacht voor verduurzaming",
-    "Benut kennis uit onderzoek en praktijk",
-    "Werk samen met wie de bewoners kent",
-]
-TITLES_EN = [
-    "Stimulate contact",
-    "Work towards a joint end product or performance",
-    "Fit residents' needs and abilities",
-    "Provide a physical meeting place",
-    "Use the connecting power of art",
-    "An appealing vision and a shared goal",
-    "Use each other's strengths",
-    "Involve all layers of the partner organisations",
-    "Work together and remove barriers",
-    "Attention to sustainability",
-    "Use knowledge from research and practice",
-    "Work with those who know the residents",
-]
+TITLES_NL = [_messages.text(f"element.{e}", "nl") for e in ELEMENT_IDS]
+TITLES_EN = [_messages.text(f"element.{e}", "en") for e in ELEMENT_IDS]
 
 
 def project(name: str = "Rapporttest", **tables: Any) -> dict[str, Any]:
@@ -119,7 +94,7 @@ def test_json_elements_are_the_twelve_in_order(mixed: Report) -> None:
         assert list(e) == ["element", "title", "status", "assessment", "findings", "questions",
                            "strengths", "described", "needed"]
     by_id = {e["element"]: e for e in elements}
-    assert by_id["contact"] == {"element": "contact", "title": "Stimuleer contact",
+    assert by_id["contact"] == {"element": "contact", "title": TITLES_NL[0],
                                 "status": "missing", "assessment": "missing", "findings": 6,
                                 "questions": 0, "strengths": 0, "described": 0, "needed": 0}
 
@@ -269,7 +244,7 @@ def test_text_groups_in_order(mixed: Report) -> None:
 
 def test_text_numbering_runs_over_the_groups(mixed: Report) -> None:
     text = mixed.render("text")
-    numbered = re.findall(r"^ ?(\d+)\. \[(?:HOOG|MIDDEL|LAAG)\]", text, re.M)
+    numbered = re.findall(r"^ ?(\d+)\. \[(?:HOOG|GEMIDDELD|LAAG)\]", text, re.M)
     assert numbered == [str(i) for i in range(1, 9)]
     # top five first, then the rest in the report's order: a low warning never stands above
     # a higher recommendation
@@ -356,5 +331,5 @@ def test_markdown_sections(mixed: Report) -> None:
     positions = [lines.index(h) for h in headings]
     assert positions == sorted(positions)
     assert "### 1. title TOP01 \\(nl\\)" in lines
-    assert any(line.startswith("| Stimuleer contact | ontbreekt | 6 / 0 / 0 | ") for line in lines)
+    assert any(line.startswith(f"| {TITLES_NL[0]} | ontbreekt | 6 / 0 / 0 | ") for line in lines)
     assert "## Bewust niet gevolgd" in lines

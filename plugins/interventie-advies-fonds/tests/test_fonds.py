@@ -162,6 +162,12 @@ AVOIDED = [
     "gelden",
     "borrelmoment",
     "sector",
+    # issue 12: plain words, one word for a partner's management ("de leiding")
+    "verduurzaming",
+    "directie",
+    "management",
+    "leidinggevende",
+    r"middel\b",
 ]
 
 
@@ -518,3 +524,13 @@ def test_all_problems_in_the_table_are_reported_at_once(runner: CliRunner, tmp_p
     assert result.exit_code == 2
     assert "extensions.fonds.reach_target" in result.stderr
     assert "extensions.fonds.max_share_percent" in result.stderr
+
+
+def test_sources_are_in_dutch_and_english() -> None:
+    """A Dutch report shows a Dutch source line (the core's rule format, issue 12)."""
+    for rule in plugin.advies_rules():
+        assert not isinstance(rule.source, str), rule.code
+        assert rule.source is not None
+        for english in ("Expert judgement", "scheme", " for the ", "who can apply"):
+            assert english not in rule.source.nl, (rule.code, english)
+        assert "Fonds voor Cultuurparticipatie" in rule.source.en

@@ -163,6 +163,12 @@ AVOIDED = [
     "gelden",
     "borrelmoment",
     "sector",
+    # issue 12: plain words, one word for a partner's management ("de leiding")
+    "verduurzaming",
+    "directie",
+    "management",
+    "leidinggevende",
+    r"middel\b",
     "appgroep",
 ]
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from .._safe_text import json_safe, terminal_safe
 from ..messages import has_text, text, word
 from ..rulebook._elements import ELEMENTS
+from ..rulebook._rule_parts import source_in
 from ._schema import schema_of
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _reference(rules: list[Rule], lang: str) -> str:
             if r.evidence:
                 lines += [f"- evidence: {r.evidence}" if en else f"- basis: {r.evidence}"]
             if r.source:
-                lines += [f"- {word('source', lang).lower()}: {r.source}"]
+                lines += [f"- {word('source', lang).lower()}: {source_in(r.source, lang)}"]
             lines.append("")
     return "\n".join(lines)
 
@@ -172,7 +173,7 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
     if r.evidence:
         out.append(f"evidence: {r.evidence}")
     if r.source:
-        out.append(f"source: {r.source}")
+        out.append(f"source: {source_in(r.source, lang)}")
     if r.examples:
         out += ["", "examples:"]
         for ex in r.examples:

@@ -19,6 +19,7 @@ from .._errors import UsageError
 from .._suggest import suggest
 from ..messages._i18n import t
 from ..rulebook._elements import ELEMENTS
+from ..rulebook._rule_parts import source_in
 from ._questions import field_to_fill, table_of
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ class Planned:
     keys: frozenset[str]  # what select/ignore match: code, name, element, plugin
     #: per language: title, message, why, actions
     texts: dict[str, tuple[str, str, str, tuple[str, ...]]]
+    #: per language: the citation (docs/rule-format.md#sources)
+    sources: dict[str, str | None]
     #: the fields of every Finding of this rule that do not depend on the project
     finding: dict[str, Any]
     #: what the priority score reads of the rule: kind, element, phases, needs served, effort
@@ -215,13 +218,14 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     )
                     for lang in ("nl", "en")
                 },
+                sources={lang: source_in(rule.source, lang) for lang in ("nl", "en")},
                 finding={
                     "code": rule.code,
                     "name": rule.name,
                     "element": rule.element,
                     "kind": rule.kind,
                     "evidence": rule.evidence,
-                    "source": rule.source,
+                    "source": None,  # per language: see ``sources``
                     "plugin": rule.plugin,
                     "decision": None,
                     "phases": rule.phases,

@@ -344,6 +344,7 @@ class Run:
         if reason:
             factors = (adjusted_factor(adjusted, reason, lang), *factors)
         values = p.finding.copy()
+        values["source"] = p.sources[lang]
         values["priority"] = priority
         values["base_priority"] = base
         values["score"] = value

@@ -47,7 +47,7 @@ CHOICES: dict[str, Entry] = {
     "CoDesign.none": Entry(nl="bewoners bepalen niet mee", en="residents have no say"),
     "consulted": Entry(nl="bewoners geven hun mening", en="residents are consulted"),
     "co_design": Entry(nl="samen met bewoners ontwerpen", en="designed together with residents"),
-    "resident_led": Entry(nl="bewoners hebben de leiding", en="led by residents"),
+    "resident_led": Entry(nl="bewoners beslissen zelf", en="led by residents"),
     # ArtForm
     "music": Entry(nl="muziek", en="music"),
     "opera": Entry(nl="opera", en="opera"),
@@ -121,7 +121,7 @@ CHOICES: dict[str, Entry] = {
     "materials": Entry(nl="materialen", en="materials"),
     "communication": Entry(nl="communicatie", en="communication"),
     # Level
-    "management": Entry(nl="directie", en="management"),
+    "management": Entry(nl="leiding", en="management"),
     "professional": Entry(nl="professionals", en="professionals"),
     "volunteer": Entry(nl="vrijwilligers", en="volunteers"),
     # Difference

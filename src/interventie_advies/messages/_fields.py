@@ -164,7 +164,7 @@ FIELD_QUESTIONS: dict[str, Entry] = {
         nl="Waar is elke partner goed in?", en="What is each partner good at?"
     ),
     "partners[].levels_involved": E(
-        nl="Welke lagen van elke partner doen mee: directie, professionals of vrijwilligers?",
+        nl="Welke lagen van elke partner doen mee: de leiding, professionals of vrijwilligers?",
         en="Which layers of each partner take part: management, professionals or volunteers?",
     ),
     "partners[].knows_residents": E(
@@ -181,7 +181,7 @@ FIELD_QUESTIONS: dict[str, Entry] = {
         en="Have the partners discussed together what each of them brings?",
     ),
     "collaboration.management_support": E(
-        nl="Steunt de directie van de partners het project duidelijk?",
+        nl="Steunt de leiding van de partners het project duidelijk?",
         en="Does the partners' management clearly support the project?",
     ),
     "collaboration.professionals_have_room": E(

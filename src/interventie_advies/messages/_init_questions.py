@@ -291,7 +291,7 @@ QUESTIONS: dict[str, Entry] = {
         en="Which of those differences are dealt with?",
     ),
     "q.collaboration.management_support": Entry(
-        nl="Steunt de directie van de partners het project duidelijk?",
+        nl="Steunt de leiding van de partners het project duidelijk?",
         en="Does the management of the partners explicitly support the project?",
     ),
     "q.collaboration.professionals_have_room": Entry(

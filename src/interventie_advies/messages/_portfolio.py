@@ -19,7 +19,7 @@ PORTFOLIO: dict[str, Entry] = {
     "legend": Entry(nl="Legenda", en="Legend"),
     "not_evaluated": Entry(nl="niet beoordeeld", en="not evaluated"),
     "urgent_mark": Entry(
-        nl="waarschuwing over verduurzaming en de financiering stopt binnen {m} maanden",
+        nl="waarschuwing over wat blijft na het project, en het geld stopt binnen {m} maanden",
         en="a sustainability warning and funding ends within {m} months",
     ),
     "elements_n": Entry(nl="elementen", en="elements"),
@@ -30,7 +30,7 @@ PORTFOLIO: dict[str, Entry] = {
         nl="Waarschuwingen die het vaakst voorkomen", en="Most common warnings"
     ),
     "urgent_heading": Entry(
-        nl="Eerst aandacht: verduurzaming, en de financiering stopt binnen {m} maanden",
+        nl="Eerst aandacht: wat blijft na het project, en het geld stopt binnen {m} maanden",
         en="First attention: sustainability, and funding ends within {m} months",
     ),
     "per_project": Entry(nl="Per project", en="Per project"),
@@ -43,7 +43,7 @@ PORTFOLIO: dict[str, Entry] = {
     "name": Entry(nl="naam", en="name"),
     "code": Entry(nl="code", en="code"),
     "months_left": Entry(nl="maanden over", en="months left"),
-    "sus_codes": Entry(nl="waarschuwingen verduurzaming", en="sustainability warnings"),
+    "sus_codes": Entry(nl="waarschuwingen over wat blijft", en="sustainability warnings"),
     "high_n": Entry(nl="hoge prioriteit", en="high priority"),
     "completeness_pct": Entry(nl="beschreven (%)", en="described (%)"),
     "error": Entry(nl="fout", en="error"),

@@ -9,36 +9,41 @@ __all__ = ["EFFECTS", "ELEMENTS", "LIMITS", "PATTERNS", "TABLES", "TABLE_QUESTIO
 
 #: titles of the twelve elements (docs: ../shared/spec/elements.md)
 ELEMENTS: dict[str, Entry] = {
-    "contact": Entry(nl="Stimuleer contact", en="Stimulate contact"),
+    # NOTE: plain words, not the factsheet's policy terms: to a housing corporation
+    # "verduurzaming" means insulation (issue 12, docs/glossary.md)
+    "contact": Entry(nl="Zorg voor contact tussen bewoners", en="Bring residents into contact"),
     "joint_product": Entry(
-        nl="Werk aan een gezamenlijk eindproduct of podiummoment",
-        en="Work towards a joint end product or performance",
+        nl="Maak samen iets om te laten zien", en="Make something together to show"
     ),
     "fit_residents": Entry(
-        nl="Sluit aan bij behoeften en mogelijkheden van inwoners",
-        en="Fit residents' needs and abilities",
+        nl="Sluit aan bij wat bewoners nodig hebben en kunnen",
+        en="Fit what residents need and can do",
     ),
     "meeting_place": Entry(
-        nl="Zorg voor een fysieke ontmoetingsplek", en="Provide a physical meeting place"
+        nl="Zorg voor een plek om elkaar te ontmoeten", en="Provide a place to meet"
     ),
     "connecting_power": Entry(
-        nl="Benut de verbindende kracht van kunst", en="Use the connecting power of art"
+        nl="Gebruik kunst om mensen te verbinden", en="Use art to bring people together"
     ),
     "shared_vision": Entry(
-        nl="Zorg voor een aansprekende visie en een gedeeld doel",
-        en="An appealing vision and a shared goal",
+        nl="Kies samen een doel dat mensen aanspreekt",
+        en="Choose together a goal that appeals to people",
     ),
-    "mutual_strengths": Entry(nl="Benut elkaars sterke kanten", en="Use each other's strengths"),
+    "mutual_strengths": Entry(
+        nl="Gebruik wat ieder goed kan", en="Use what each partner does well"
+    ),
     "all_layers": Entry(
-        nl="Betrek alle lagen van de samenwerkende organisaties",
-        en="Involve all layers of the partner organisations",
+        nl="Betrek bij elke partner de leiding en de werkvloer",
+        en="Involve leadership and staff at every partner",
     ),
     "remove_barriers": Entry(
-        nl="Werk samen en neem schotten weg", en="Work together and remove barriers"
+        nl="Werk samen over de grenzen van je vak",
+        en="Work together across the borders of your field",
     ),
-    "sustainability": Entry(nl="Heb aandacht voor verduurzaming", en="Attention to sustainability"),
+    "sustainability": Entry(nl="Zorg dat het blijft", en="Make it last"),
     "knowledge_use": Entry(
-        nl="Benut kennis uit onderzoek en praktijk", en="Use knowledge from research and practice"
+        nl="Gebruik wat onderzoek en praktijk al weten",
+        en="Use what research and practice already know",
     ),
     "key_persons": Entry(
         nl="Werk samen met wie de bewoners kent", en="Work with those who know the residents"
@@ -49,7 +54,7 @@ ELEMENTS: dict[str, Entry] = {
 #: titles of the three effects on liveability
 EFFECTS: dict[str, Entry] = {
     "social_contact": Entry(
-        nl="Sociale contacten, participatie en levendigheid",
+        nl="Contact, meedoen en leven in de buurt",
         en="Social contact, participation and liveliness",
     ),
     "connection": Entry(

@@ -80,7 +80,7 @@ WORDS: dict[str, Entry] = {
     "unknown_phase": Entry(nl="onbekend", en="unknown"),
     # enums
     "high": Entry(nl="hoog", en="high"),
-    "medium": Entry(nl="middel", en="medium"),
+    "medium": Entry(nl="gemiddeld", en="medium"),
     "low": Entry(nl="laag", en="low"),
     "recommendation": Entry(nl="aanbeveling", en="recommendation"),
     "warning": Entry(nl="waarschuwing", en="warning"),

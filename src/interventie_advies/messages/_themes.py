@@ -17,8 +17,8 @@ THEMES: dict[str, Entry] = {
         nl="Werk met iemand die de bewoners kent", en="Work with someone who knows the residents"
     ),
     "management": Entry(
-        nl="Zorg dat de directies meedoen en het project steunen",
-        en="Get management involved and backing the project",
+        nl="Zorg dat de leiding van elke partner meedoet en het project steunt",
+        en="Get the leadership of every partner involved and backing the project",
     ),
     "anchoring": Entry(
         nl="Zorg dat het werk niet op één persoon rust",

@@ -24,7 +24,17 @@ from pydantic_core import PydanticCustomError
 from ..project._enums import Priority
 from ._conditions import ConditionError, NeedPath, Scope, compile_condition, compile_need
 
-__all__ = ["Adjustment", "Condition", "Example", "Guard", "LocalList", "LocalText"]
+__all__ = [
+    "Adjustment",
+    "Condition",
+    "Example",
+    "Guard",
+    "LocalList",
+    "LocalSource",
+    "LocalText",
+    "Source",
+    "source_in",
+]
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
 
@@ -44,6 +54,26 @@ class LocalText(_Strict):
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``nl`` or ``en``)."""
         return self.nl if lang == "nl" else self.en
+
+
+#: the longest citation, in characters (docs/limits.md)
+MAX_SOURCE = 2000
+
+
+class LocalSource(LocalText):
+    """A citation in Dutch and English, e.g. "z.j." for "n.d." (docs/rule-format.md)."""
+
+    nl: str = Field(min_length=1, max_length=MAX_SOURCE)
+    en: str = Field(min_length=1, max_length=MAX_SOURCE)
+
+
+#: a rule's citation: one text for both languages, or ``{ nl, en }``
+Source = Annotated[str, Field(max_length=MAX_SOURCE)] | LocalSource
+
+
+def source_in(source: Source | None, lang: str) -> str | None:
+    """The citation in ``lang``: a plain text is the same in both languages."""
+    return source if source is None or isinstance(source, str) else source.get(lang)
 
 
 class LocalList(_Strict):

@@ -45,6 +45,7 @@ from ._rule_parts import (
     Guard,
     LocalList,
     LocalText,
+    Source,
     _compile_needs,
     _extra_facts,
     _scope,
@@ -110,7 +111,7 @@ class Rule(BaseModel):
     effort: Effort | None = None
     serves_needs: tuple[Need, ...] = ()
     evidence: Evidence | None = None
-    source: str | None = Field(None, max_length=2000)
+    source: Source | None = None
     title: LocalText
     message: LocalText
     why: LocalText
@@ -282,7 +283,7 @@ class Pack(_Strict):
 
     name: str = Field(min_length=1, max_length=200)
     title: LocalText | None = None
-    source: str | None = Field(None, max_length=2000)
+    source: Source | None = None
     facts: list[str] = Field([], description="plugin facts the rules of this file read")
 
 

@@ -48,21 +48,31 @@ _CONTEXT: Mapping[str, Any] = {"facts": FACTS, "extensions": {EXTENSION: FondsTa
 
 # NOTE: no URL that we have not read. The first two pages were read when the rules were
 # written; "expert" marks what is our own judgement.
-_FCP_FAQ = (
-    "Fonds voor Cultuurparticipatie, 'Veelgestelde vragen' (who can apply and on what "
-    "conditions differs per scheme), https://cultuurparticipatie.nl/veelgestelde-vragen"
-)
-_FCP_SHARE = (
-    "Kenniscentrum Immaterieel Erfgoed Nederland, 'Nieuwe Subsidie van Fonds voor "
+# NOTE: each source in Dutch and English: a Dutch report shows a Dutch source line
+_FCP_FAQ = {
+    "nl": "Fonds voor Cultuurparticipatie, 'Veelgestelde vragen' (wie mag aanvragen en onder "
+    "welke voorwaarden verschilt per regeling), https://cultuurparticipatie.nl/veelgestelde-vragen",
+    "en": "Fonds voor Cultuurparticipatie, 'Veelgestelde vragen' (who can apply and on what "
+    "conditions differs per scheme), https://cultuurparticipatie.nl/veelgestelde-vragen",
+}
+_FCP_SHARE_URL = "https://www.immaterieelerfgoed.nl/nl/page/14318/nieuwe-subsidie-van-fonds-voor-cultuurparticipatie"
+_FCP_SHARE = {
+    "nl": "Kenniscentrum Immaterieel Erfgoed Nederland, 'Nieuwe Subsidie van Fonds voor "
+    "Cultuurparticipatie' (regeling Erfgoed Maken, 2022: tot 100%, 80% of 50% van de totale "
+    f"projectkosten, per categorie), {_FCP_SHARE_URL}",
+    "en": "Kenniscentrum Immaterieel Erfgoed Nederland, 'Nieuwe Subsidie van Fonds voor "
     "Cultuurparticipatie' (scheme Erfgoed Maken, 2022: up to 100%, 80% or 50% of the total "
-    "project costs, by category), "
-    "https://www.immaterieelerfgoed.nl/nl/page/14318/nieuwe-subsidie-van-fonds-voor-cultuurparticipatie"
-)
-_FCP_REACH = (
-    "Research voor Beleid (Panteia) for the Fonds voor Cultuurparticipatie, 'Evaluatie "
+    f"project costs, by category), {_FCP_SHARE_URL}",
+}
+_FCP_REACH_URL = "https://panteia.nl/onderzoeken/evaluatie-regeling-cultuurparticipatie-2009-2012/"
+_FCP_REACH = {
+    "nl": "Research voor Beleid (Panteia) voor het Fonds voor Cultuurparticipatie, 'Evaluatie "
+    "Regeling Cultuurparticipatie 2009-2012' (doel van de regeling: meer mensen in contact "
+    f"met kunst en cultuur), {_FCP_REACH_URL}",
+    "en": "Research voor Beleid (Panteia) for the Fonds voor Cultuurparticipatie, 'Evaluatie "
     "Regeling Cultuurparticipatie 2009-2012' (aim of the scheme: more people in contact with "
-    "arts and culture), https://panteia.nl/onderzoeken/evaluatie-regeling-cultuurparticipatie-2009-2012/"
-)
+    f"arts and culture), {_FCP_REACH_URL}",
+}
 _MOVISIE = (
     "Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst"
 )
@@ -156,20 +166,24 @@ _FND01: dict[str, Any] = {
     "phases": ("idea", "preparation"),
     "effort": "medium",
     "evidence": "expert",
-    "source": "Expert judgement (interventie-advies-fonds); default maximum €1,000 per "
-    "expected participant when the fund gives none. " + _FCP_FAQ,
+    "source": {
+        "nl": "Ervaring van het team van interventie-advies-fonds; naar schatting hoogstens "
+        "€1.000 per verwachte deelnemer als het fonds zelf geen grens noemt. " + _FCP_FAQ["nl"],
+        "en": "Expert judgement (interventie-advies-fonds); default maximum €1,000 per "
+        "expected participant when the fund gives none. " + _FCP_FAQ["en"],
+    },
     "title": {
         "nl": "Het project kost veel geld per deelnemer",
         "en": "The project costs a lot per participant",
     },
     "message": {
         "nl": "De begroting is ongeveer €{facts.fonds_cost_per_participant_eur} per "
-        "verwachte deelnemer. Het fonds gaat uit van hoogstens "
-        "€{facts.fonds_max_cost_per_participant_eur}. Bereik meer bewoners, maak het plan "
+        "verwachte deelnemer. De grens is €{facts.fonds_max_cost_per_participant_eur}: die "
+        "van het fonds, of anders onze schatting. Bereik meer bewoners, maak het plan "
         "goedkoper, of leg in de aanvraag uit waarom het meer kost.",
         "en": "The budget comes to about €{facts.fonds_cost_per_participant_eur} per "
-        "expected participant. The fund works with a maximum of "
-        "€{facts.fonds_max_cost_per_participant_eur}. Reach more residents, make the plan "
+        "expected participant. The limit is €{facts.fonds_max_cost_per_participant_eur}: the "
+        "fund's own, or else our estimate. Reach more residents, make the plan "
         "cheaper, or explain in the application why it costs more.",
     },
     "why": {
@@ -354,7 +368,7 @@ _FND03: dict[str, Any] = {
     "effort": "medium",
     "serves_needs": ("participation", "social_cohesion"),
     "evidence": "practice",
-    "source": f"{_FCP_REACH}; {_MOVISIE}",
+    "source": {lang: f"{_FCP_REACH[lang]}; {_MOVISIE}" for lang in ("nl", "en")},
     "title": {
         "nl": "Je verwacht minder deelnemers dan het fonds wil bereiken",
         "en": "You expect fewer participants than the fund wants to reach",
@@ -429,8 +443,12 @@ _FND04: dict[str, Any] = {
     "phases": ("idea", "preparation"),
     "effort": "low",
     "evidence": "expert",
-    "source": "Expert judgement (interventie-advies-fonds): a fund reads the application "
-    "against the whole budget and how it is paid for. " + _FCP_FAQ,
+    "source": {
+        "nl": "Ervaring van het team van interventie-advies-fonds: een fonds leest de aanvraag "
+        "naast de hele begroting en hoe die betaald wordt. " + _FCP_FAQ["nl"],
+        "en": "Expert judgement (interventie-advies-fonds): a fund reads the application "
+        "against the whole budget and how it is paid for. " + _FCP_FAQ["en"],
+    },
     "title": {
         "nl": "Zet de aanvraag bij het fonds in de begroting",
         "en": "Put the fund application in the funding plan",
