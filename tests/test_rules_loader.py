@@ -379,7 +379,7 @@ def test_a_rule_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: 
         (lambda tmp: Path("/dev/zero"), "a device"),
         (lambda tmp: Path("/dev/null"), "a device"),
         (lambda tmp: tmp, "a folder"),
-        (lambda tmp: (os.mkfifo(tmp / "fifo.toml"), tmp / "fifo.toml")[1], "a FIFO"),
+        (lambda tmp: (os.mkfifo(tmp / "fifo.toml"), tmp / "fifo.toml")[1], "a named pipe (FIFO)"),
     ],
     ids=["dev-zero", "dev-null", "folder", "fifo"],
 )
@@ -391,7 +391,7 @@ def test_a_rule_file_that_is_not_a_regular_file_is_refused(
     with pytest.raises(RuleError) as info:
         load_rules(path)
     assert [str(p) for p in info.value.problems] == [
-        f"{path}: not a regular file ({kind}); give a file"
+        f"{path}: not a regular file but {kind}; a rule file must be a regular file"
     ]
 
 
@@ -400,7 +400,15 @@ def test_a_rule_file_that_grows_while_it_is_read_is_cut_at_the_limit(
 ) -> None:
     path = tmp_path / "growing.toml"
     path.write_bytes(b"#" * 5000)
-    monkeypatch.setattr(_readfile, "_check", lambda info, limit: None)  # as if it grew later
+    real_fstat = os.fstat
+
+    def small_fstat(fd: int) -> os.stat_result:
+        """The size it had when it was opened: 10 bytes (it grew later)."""
+        told = list(real_fstat(fd))
+        told[6] = 10  # st_size
+        return os.stat_result(told)
+
+    monkeypatch.setattr(os, "fstat", small_fstat)
     read: list[int] = []
     real_read = os.read
 
@@ -430,14 +438,16 @@ def test_the_cli_refuses_special_rule_files_without_hanging(tmp_path: Path) -> N
     fifo = tmp_path / "rules.fifo"
     os.mkfifo(fifo)
     example = Path(__file__).resolve().parents[1] / "examples" / "schets.toml"
-    for rules, kind in (("/dev/zero", "a device"), (str(fifo), "a FIFO")):
+    for rules, kind in (("/dev/zero", "a device"), (str(fifo), "a named pipe (FIFO)")):
         result = subprocess.run(
             [sys.executable, "-m", "interventie_advies", "run", str(example), "--no-plugins",
              "--rules", rules, "--lang", "en"],
             capture_output=True, text=True, timeout=120, check=False,
         )
         assert result.returncode == 2, result.stderr
-        assert result.stderr == f"error: {rules}: not a regular file ({kind}); give a file\n"
+        assert result.stderr == (
+            f"error: {rules}: not a regular file but {kind}; a rule file must be a regular file\n"
+        )
 
 
 def test_invalid_toml_in_rule_file(write: Writer) -> None:
