@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from ..rulebook._rules import Rule
 
 __all__ = [
-    "ASSESSMENTS",
     "CONTRIBUTIONS",
     "KNOWN_ENOUGH",
     "LEVELS",
@@ -33,8 +32,6 @@ __all__ = [
     "element_statuses",
 ]
 
-#: the element assessments, best first (JSON ``elements[].assessment``)
-ASSESSMENTS = ("in_order", "in_order_with_attention", "weak", "missing", "not_described")
 #: each assessment as the four statuses of schema_version 1 (``elements[].status``)
 V1_STATUS = {
     "in_order": "covered",

@@ -8,12 +8,12 @@ from ..messages import word
 from ._portfolio_words import (
     MARKS,
     NOT_EVALUATED,
-    STATUSES,
     URGENT_MONTHS,
     count_word,
     months_text,
     w,
 )
+from ._values import ASSESSMENTS
 
 if TYPE_CHECKING:
     from ._portfolio import Portfolio
@@ -58,7 +58,7 @@ def _context(folio: Portfolio) -> dict[str, Any]:
         ],
         "failed": folio.failed,
         "marks": MARKS,
-        "statuses": STATUSES,
+        "statuses": ASSESSMENTS,
         "not_evaluated": NOT_EVALUATED,
         "phase": lambda p: word(p or "unknown_phase", lang),
         "title_of": folio.title_of,

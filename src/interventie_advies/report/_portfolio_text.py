@@ -9,7 +9,6 @@ from ..messages import word
 from ._portfolio_words import (
     MARKS,
     NOT_EVALUATED,
-    STATUSES,
     TOP,
     URGENT_MONTHS,
     clean,
@@ -18,6 +17,7 @@ from ._portfolio_words import (
     months_text,
     w,
 )
+from ._values import ASSESSMENTS
 
 if TYPE_CHECKING:
     from ._portfolio import Portfolio, ProjectRow
@@ -66,7 +66,7 @@ def _matrix(folio: Portfolio, rows: list[ProjectRow]) -> list[str]:
         marks = "".join(f"{_mark(r, e):>{col_w}}" for e in elements)
         flag = "!" if r.urgent else " "
         out.append(f"{i:>{nr_w}} {flag}  {cut(clean(r.name), name_w):<{name_w}} {marks}")
-    legend = "  ".join(f"{MARKS[s]} {word(s, lang)}" for s in STATUSES)
+    legend = "  ".join(f"{MARKS[s]} {word(s, lang)}" for s in ASSESSMENTS)
     legend += f"  {NOT_EVALUATED} {w('not_evaluated', lang)}"
     out += [
         "",

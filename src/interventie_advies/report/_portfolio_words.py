@@ -10,7 +10,6 @@ from ._safe import terminal_safe
 __all__ = [
     "MARKS",
     "NOT_EVALUATED",
-    "STATUSES",
     "TOP",
     "URGENT_MONTHS",
     "clean",
@@ -20,8 +19,6 @@ __all__ = [
     "w",
 ]
 
-#: the element assessments the matrix shows, best first (docs/report.md)
-STATUSES = ("in_order", "in_order_with_attention", "weak", "missing", "not_described")
 #: short marks of the text matrix (the legend explains them)
 MARKS = {
     "in_order": "+",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 __all__ = [
+    "ASSESSMENTS",
     "SCHEMA_VERSION",
     "Decision",
     "EffectScore",
@@ -195,6 +196,10 @@ class StaleDecision:
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"rule": self.rule, "status": self.status}
+
+
+#: the element assessments, best first (``elements[].assessment``, docs/report.md)
+ASSESSMENTS = ("in_order", "in_order_with_attention", "weak", "missing", "not_described")
 
 
 @dataclass(frozen=True)
