@@ -50,6 +50,26 @@ def project_text(name: str = "Klein project", body: str = "") -> str:
     return f"format = 1\n\n[project]\nname = {json.dumps(name)}\n{body}"
 
 
+def one_rule_file(extra: str = "") -> str:
+    """A rule file with one valid rule (TST01, a high contact warning) and ``extra`` keys."""
+    return f"""\
+[[rule]]
+code = "TST01"
+name = "test.tst01"
+element = "contact"
+kind = "warning"
+priority = "high"
+{extra}
+when = "contact.informal_moments is False"
+needs = ["contact.informal_moments"]
+title = {{ nl = "Titel", en = "Title" }}
+message = {{ nl = "Bericht", en = "Message" }}
+why = {{ nl = "Waarom", en = "Why" }}
+question = {{ nl = "Vraag?", en = "Question?" }}
+actions = {{ nl = ["Doe het"], en = ["Do it"] }}
+"""
+
+
 @pytest.fixture
 def runner(tmp_path_factory: pytest.TempPathFactory,
            monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:

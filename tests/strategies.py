@@ -336,3 +336,19 @@ def allowed_conditions(draw: st.DrawFn) -> str:
     from fuzzing import ConditionMaker  # tests/fuzzing.py: the benchmark uses it too
 
     return ConditionMaker(_Draws(draw)).condition()
+
+
+#: what the prioritiser reads of a rule and a project, beside the priority (``score``,
+#: ``plain_reasons``)
+ranking_contexts = st.fixed_dictionaries({
+    "kind": st.sampled_from(["recommendation", "warning"]),
+    "element": st.sampled_from(ELEMENT_IDS),
+    "phases": st.lists(st.sampled_from(get_args(enums.Phase)), max_size=3),
+    "serves_needs": st.lists(st.sampled_from(get_args(enums.Need)), max_size=3),
+    "effort": st.none() | st.sampled_from(get_args(enums.Effort)),
+    "phase": st.none() | st.sampled_from(get_args(enums.Phase)),
+    "needs": st.lists(st.sampled_from(get_args(enums.Need)), max_size=4),
+    "months_left": st.none() | st.integers(-24, 60),
+    "funding_months": st.none() | st.integers(0, 60),
+    "lang": st.sampled_from(["nl", "en"]),
+})

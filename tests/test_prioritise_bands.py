@@ -11,19 +11,18 @@ import itertools
 import re
 import sys
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import full_projects, valid_projects
+from strategies import full_projects, ranking_contexts, valid_projects
 
 from interventie_advies import Engine, Report
 from interventie_advies.engine._bands import high_limit, hold_bands, plain_reasons
 from interventie_advies.engine._prioritise import capped, rank
-from interventie_advies.project._enums import PRIORITY_RANK, Effort, Need, Phase
+from interventie_advies.project._enums import PRIORITY_RANK
 from interventie_advies.report._values import Finding
-from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -33,18 +32,7 @@ ENGINE = Engine(plugins=())
 #: what the score's numbers look like in a text: a factor (×1.5), a decimal, "(3)"
 NUMBERS = re.compile(r"×|\d[.,]\d|\(\d+\)")
 
-CONTEXT = st.fixed_dictionaries({
-    "kind": st.sampled_from(["recommendation", "warning"]),
-    "element": st.sampled_from(ELEMENT_IDS),
-    "phases": st.lists(st.sampled_from(get_args(Phase)), max_size=3),
-    "serves_needs": st.lists(st.sampled_from(get_args(Need)), max_size=3),
-    "effort": st.none() | st.sampled_from(get_args(Effort)),
-    "phase": st.none() | st.sampled_from(get_args(Phase)),
-    "needs": st.lists(st.sampled_from(get_args(Need)), max_size=4),
-    "months_left": st.none() | st.integers(-24, 60),
-    "funding_months": st.none() | st.integers(0, 60),
-    "lang": st.sampled_from(["nl", "en"]),
-})
+CONTEXT = ranking_contexts
 CHEAP = settings(max_examples=200, deadline=None)
 PROJECTS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import itertools
-from typing import TYPE_CHECKING, Any, get_args
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -20,13 +20,13 @@ from strategies import (
     junk,
     junk_dicts,
     mutated_projects,
+    ranking_contexts,
     sparse_projects,
     valid_projects,
 )
 
 from interventie_advies import Engine, Project, ProjectError, load_project
 from interventie_advies.engine._prioritise import order, rank, rank_context, rule_context, score
-from interventie_advies.project._enums import Effort, Need, Phase
 from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 if TYPE_CHECKING:
@@ -196,18 +196,7 @@ def test_strategies_cover_sparse_and_full_shapes() -> None:
 
 # -- (d) the prioritiser -----------------------------------------------------------------------
 
-SCORE_INPUTS = st.fixed_dictionaries({
-    "kind": st.sampled_from(["recommendation", "warning"]),
-    "element": st.sampled_from(ELEMENT_IDS),
-    "phases": st.lists(st.sampled_from(get_args(Phase)), max_size=3),
-    "serves_needs": st.lists(st.sampled_from(get_args(Need)), max_size=3),
-    "effort": st.none() | st.sampled_from(get_args(Effort)),
-    "phase": st.none() | st.sampled_from(get_args(Phase)),
-    "needs": st.lists(st.sampled_from(get_args(Need)), max_size=4),
-    "months_left": st.none() | st.integers(-24, 60),
-    "funding_months": st.none() | st.integers(0, 60),
-    "lang": LANGS,
-})
+SCORE_INPUTS = ranking_contexts
 PRIORITIES = ("low", "medium", "high")
 
 

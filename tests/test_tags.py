@@ -7,7 +7,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, one_rule_file
 
 from interventie_advies import Engine, RuleError, load_rules
 from interventie_advies.commands._schema import schema_of
@@ -15,26 +15,11 @@ from interventie_advies.commands._schema import schema_of
 if TYPE_CHECKING:
     from pathlib import Path
 
-RULE = """\
-[[rule]]
-code = "TST01"
-name = "test.tst01"
-element = "contact"
-kind = "warning"
-priority = "high"
-{tags}
-when = "contact.informal_moments is False"
-needs = ["contact.informal_moments"]
-title = {{ nl = "Titel", en = "Title" }}
-message = {{ nl = "Bericht", en = "Message" }}
-why = {{ nl = "Waarom", en = "Why" }}
-question = {{ nl = "Vraag?", en = "Question?" }}
-"""
 
 
 def write(tmp_path: Path, tags: str, name: str = "regels.toml") -> Path:
     path = tmp_path / name
-    path.write_text(RULE.format(tags=tags), encoding="utf-8")
+    path.write_text(one_rule_file(tags), encoding="utf-8")
     return path
 
 

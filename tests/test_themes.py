@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import EXAMPLES as EXAMPLE_DIR
+from conftest import one_rule_file
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import full_projects, valid_projects
@@ -35,27 +36,11 @@ ROOT_CAUSES = {
     "anchoring": ["AL03", "AL04", "KEY03"],
 }
 
-RULE = """\
-[[rule]]
-code = "TST01"
-name = "test.tst01"
-element = "contact"
-kind = "warning"
-priority = "high"
-{theme}
-when = "contact.informal_moments is False"
-needs = ["contact.informal_moments"]
-title = {{ nl = "Titel", en = "Title" }}
-message = {{ nl = "Bericht", en = "Message" }}
-why = {{ nl = "Waarom", en = "Why" }}
-question = {{ nl = "Vraag?", en = "Question?" }}
-actions = {{ nl = ["Doe het"], en = ["Do it"] }}
-"""
 
 
 def _write(tmp_path: Path, theme: str) -> Path:
     path = tmp_path / "regels.toml"
-    path.write_text(RULE.format(theme=theme), encoding="utf-8")
+    path.write_text(one_rule_file(theme), encoding="utf-8")
     return path
 
 
