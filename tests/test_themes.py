@@ -143,7 +143,7 @@ def test_sustainability_takes_two_of_the_top_five_while_other_high_items_wait() 
 
 def test_no_partner_who_knows_the_residents_is_in_the_top_five() -> None:
     findings = [_f(f"OWN0{n}", "high", 9.0 - n) for n in range(1, 7)]
-    findings.append(_f("KEY01", "high", 1.0, "resident_link"))
+    findings.append(_f("KEY01", "high", 1.0, "resident_link", ("keep_in_top",)))
     findings.append(_f("MED01", "medium", 9.0))
     order = [i.code for i in items_of(findings, "nl")]
     assert order == ["OWN01", "OWN02", "OWN03", "OWN04", "KEY01", "OWN05", "OWN06", "MED01"]
@@ -151,7 +151,7 @@ def test_no_partner_who_knows_the_residents_is_in_the_top_five() -> None:
 
 def test_the_resident_gap_keeps_its_high_band_when_high_is_scarce() -> None:
     findings = [_f(f"OWN{n:02}", "high", 20.0 - n) for n in range(1, 12)]
-    findings.append(_f("KEY01", "high", 1.0, "resident_link"))
+    findings.append(_f("KEY01", "high", 1.0, "resident_link", ("keep_in_top",)))
     held = hold_bands(findings, "nl")  # 12 findings: 4 high
     assert [f.code for f in held if f.priority == "high"] == ["OWN01", "OWN02", "OWN03", "KEY01"]
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..messages import table, word
 from ..report._values import build
 from ._prioritise import WEIGHTS, Weights, _say, _short, _sustainability, order, raises
-from ._themes import RESIDENT_GAP
+from ._themes import KEEP_IN_TOP
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -176,8 +176,11 @@ def hold_bands(
     limit = high_limit(len(shown), weights)
     if len(high) <= limit:
         return order(findings)
-    # NOTE: the resident gap keeps high first: its item must reach the top five (_themes)
-    high.sort(key=lambda f: (f.base_priority != "high", f.code != RESIDENT_GAP, -f.score, f.code))
+    # NOTE: a finding tagged keep_in_top keeps high first: its item must reach the top
+    # five (_themes)
+    high.sort(
+        key=lambda f: (f.base_priority != "high", KEEP_IN_TOP not in f.tags, -f.score, f.code)
+    )
     held = {f.code for f in high[limit:]}
     factor = _say("held", lang, p=word("medium", lang), n=limit)
     reason = _plain("held", lang)

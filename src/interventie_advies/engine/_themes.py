@@ -12,11 +12,11 @@ from ..report._items import Item
 from ..report._values import build
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Sequence, Set
 
     from ..report._values import Finding
 
-__all__ = ["MOST_ACTIONS", "RESIDENT_GAP", "SUSTAINABILITY_TOP", "TOP", "items_of"]
+__all__ = ["KEEP_IN_TOP", "MOST_ACTIONS", "SUSTAINABILITY_TOP", "TOP", "items_of"]
 
 #: the items the text, Markdown and HTML reports put first
 TOP = 5
@@ -25,8 +25,9 @@ TOP = 5
 SUSTAINABILITY_TOP = 2
 #: an item shows at most this many actions (the findings keep all of theirs)
 MOST_ACTIONS = 6
-#: the finding that says no partner knows the residents: its item is always in the top five
-RESIDENT_GAP = "KEY01"
+#: the tag of a rule whose high finding is always shown in the top five (the built-in
+#: KEY01: no partner who knows the residents; docs/rule-format.md#tags)
+KEEP_IN_TOP = "keep_in_top"
 
 
 def _item(group: Sequence[Finding], lang: str) -> Item:
@@ -65,12 +66,13 @@ def _sustainability(item: Item) -> bool:
     return "sustainability" in item.tags
 
 
-def _settle(items: list[Item]) -> list[Item]:
+def _settle(items: list[Item], kept: Set[str]) -> list[Item]:
     """The top five: at most two sustainability items while other high ones wait.
 
     A sustainability item past the second moves down behind the next high item that is
-    not about sustainability (so bands stay in order); then the resident gap, when it
-    is not in the top five, takes the fifth place.
+    not about sustainability (so bands stay in order); then an item covering one of
+    ``kept`` (high findings of rules tagged :data:`KEEP_IN_TOP`), when it is not in the
+    top five, takes the fifth place.
     """
     shown: list[Item] = []
     rest = list(items)
@@ -82,7 +84,7 @@ def _settle(items: list[Item]) -> list[Item]:
                 shown.append(other)
                 continue
         shown.append(rest.pop(0))
-    gap = next((i for i in rest if RESIDENT_GAP in i.codes and i.priority == "high"), None)
+    gap = next((i for i in rest if not kept.isdisjoint(i.codes)), None)
     if gap is not None:
         rest.remove(gap)
         rest.insert(0, shown.pop())
@@ -98,4 +100,5 @@ def items_of(findings: Sequence[Finding], lang: str) -> tuple[Item, ...]:
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(f.theme or f"\0{f.code}", []).append(f)
-    return tuple(_settle([_item(group, lang) for group in groups.values()]))
+    kept = {f.code for f in findings if f.priority == "high" and KEEP_IN_TOP in f.tags}
+    return tuple(_settle([_item(group, lang) for group in groups.values()], kept))
