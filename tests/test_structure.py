@@ -164,21 +164,25 @@ def test_every_module_has_a_layer() -> None:
     assert all(isinstance(layer(m), int) for m in GRAPH)
 
 
-def test_dependencies_point_down() -> None:
-    """Cli and commands use the engine and the report; the engine uses rules and projects."""
-    upward = sorted(
+def upward(graph: dict[str, set[str]]) -> list[str]:
+    """Every import in ``graph`` that points to a higher layer, as ``module -> module``."""
+    return sorted(
         f"{short(m)} -> {short(d)}"
-        for m, deps in GRAPH.items()
+        for m, deps in graph.items()
         for d in deps
         if layer(d) > layer(m)
     )
-    assert upward == []
+
+
+def test_dependencies_point_down() -> None:
+    """The CLI and commands use the engine and report; the engine uses rules and projects."""
+    assert upward(GRAPH) == []
 
 
 def test_the_layers_can_fail() -> None:
-    """A made-up upward import is seen (the project model reading the engine)."""
-    assert layer(f"{ROOT}.engine._run") > layer(f"{ROOT}.project._model")
-    assert layer(f"{ROOT}.messages._i18n") == 0
+    """A made-up upward import is seen: the project model reading the engine."""
+    graph = {**GRAPH, f"{ROOT}.project._model": {f"{ROOT}.engine._run"}}
+    assert upward(graph) == ["project._model -> engine._run"]
 
 
 def test_did_you_mean_depends_on_nothing_of_the_package() -> None:
