@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from typing import Any
 
 import pytest
+import tomllib
 from conftest import DATE, make_rule
 from pydantic import BaseModel, ConfigDict
 

@@ -8,13 +8,14 @@ file that passes one passes the other.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .._errors import Problem, UsageError
 from ..messages._i18n import error_language, t
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from ..project._model import Project, ProjectInfo
     from ._setup import Setup
 

@@ -189,7 +189,11 @@ def _concept_facts(project: Project, today: dt.date) -> dict[str, Any]:
     ends = [s.end for s in sources or () if s.end is not None]
     end = project.project.end
     dated = [s for s in sources or () if s.end is not None]
-    early = [s for s in dated if end is not None and months_between(s.end, end) >= EARLY_MONTHS]
+    early = [
+        s
+        for s in dated
+        if end is not None and s.end is not None and months_between(s.end, end) >= EARLY_MONTHS
+    ]
     weighed = [s for s in dated if s.amount_eur is not None]
     total = sum(s.amount_eur for s in weighed if s.amount_eur is not None)
     share: int | None = None
