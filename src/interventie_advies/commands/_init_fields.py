@@ -98,16 +98,13 @@ def field_of(path: str, name: str, info: FieldInfo) -> Field:
 
 
 #: optional fields of issue 12 that the interview leaves to the file, to keep it short: they
-#: matter for some projects only, and the report asks for the ones its rules wait for
+#: matter for some projects only, and the report asks for the ones its rules wait for (it
+#: does ask ``project.one_off``, ``residents.talents_used``, ``key_persons.leaves``, and the
+#: consent and aftercare of stories when the work uses residents' stories)
 NOT_ASKED = frozenset(
     {
-        "project.one_off",
         "residents.talents",
-        "residents.talents_used",
-        "art.stories_consent",
-        "art.stories_aftercare",
         "activities.locations_vary",
-        "key_persons.leaves",
         "key_persons.successor",
         "key_persons.holds",
     }

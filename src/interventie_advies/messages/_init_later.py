@@ -1,7 +1,9 @@
 """Questions of `advies init` for the optional fields of issue 12.
 
-The interview leaves these fields to the file (``commands._init_fields.NOT_ASKED``); the
-texts are here so that every field has its question in both languages.
+The interview asks some of them (``project.one_off``, ``residents.talents_used``,
+``key_persons.leaves``, and the consent and aftercare of stories when stories are used) and
+leaves the rest to the file (``commands._init_fields.NOT_ASKED``); every field has its
+question in both languages all the same.
 """
 
 from __future__ import annotations
