@@ -118,7 +118,7 @@ def test_a_missing_derived_fact_asks_for_exactly_its_fields(name: str) -> None:
     if table == "funding":
         # NOTE: a source without a kind says "no structural funding"; no sources: unknown
         kind = SOURCES[name] == ("funding.sources[].kind",)
-        data["funding"] = {} if kind else {"sources": [{"name": "Fonds"}]}
+        data["funding"] = {} if kind else {"sources": [{"kind": "project"}]}
     report = engine.advise(data, date=TODAY)
     assert report.findings == ()
     # NOTE: each field is asked once: with its left-out table, or on its own

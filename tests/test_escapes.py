@@ -294,7 +294,9 @@ def test_plugins(
 
 def test_init_shows_a_hostile_file_name_escaped(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / f"plan{HOSTILE}.toml"
-    minimal = "\n".join(["Klein project", "", "?", "weet niet", "", "", "", *["overslaan"] * 13])
+    minimal = "\n".join(
+        ["Klein project", "", "?", "weet niet", "", "", "", "", *["overslaan"] * 13]
+    )
     result = runner.invoke(cli, ["init", str(target)], input=minimal + "\n")
     assert result.exit_code == 0, (result.output, result.stderr)
     clean(result.stdout, "stdout")

@@ -209,3 +209,39 @@ def test_unknown_fact_reads_none_but_dunders_raise() -> None:
 
 def test_as_dict_lists_every_builtin_fact() -> None:
     assert set(facts_of().as_dict()) == set(Facts.annotations())
+
+
+# -- issue 12: key persons who leave, money that ends early -------------------------------
+
+
+def test_leavers_within_six_months_without_a_successor_are_named_with_the_date() -> None:
+    people = [
+        {"name": "Mila", "leaves": dt.date(2026, 7, 1), "holds": ["group_channel"]},
+        {"name": "Ahmed", "leaves": dt.date(2026, 8, 1), "successor": "Fatima"},
+        {"name": "Henk", "leaves": dt.date(2026, 12, 1)},  # six months or more away
+        {"name": "Gerda", "leaves": dt.date(2026, 5, 1)},  # already gone
+        {"name": "Sanne", "holds": ["planning"]},
+    ]
+    f = facts_of(dt.date(2026, 6, 1), key_persons=people)
+    assert f.leaving_soon == {"Mila", "Ahmed"}
+    assert f.leaving_unreplaced == {"Mila (2026-07-01)"}
+    assert f.sole_holders == {"Mila"}
+    assert facts_of(key_persons=[{"name": "Sanne"}]).leaving_unreplaced == set()
+    none = facts_of()
+    assert (none.leaving_soon, none.leaving_unreplaced, none.sole_holders) == (None, None, None)
+
+
+def test_the_share_of_money_that_ends_three_months_early_names_its_sources() -> None:
+    funding = {"sources": [
+        {"name": "Fonds", "amount_eur": 30000.0, "end": dt.date(2026, 12, 31)},
+        {"name": "Gemeente", "amount_eur": 12000.0, "end": dt.date(2027, 6, 30)},
+        {"name": "Buurt", "amount_eur": 500.0, "end": dt.date(2027, 4, 30)},  # two months
+    ]}
+    f = facts_of(project={"name": "x", "end": dt.date(2027, 6, 30)}, funding=funding)
+    assert f.funding_first_end == dt.date(2026, 12, 31)
+    assert f.funding_early_share == 71  # 30000 of 42500
+    assert f.funding_early_sources == {"Fonds"}
+    # without the project's end nothing ends "early"
+    g = facts_of(funding=funding)
+    assert (g.funding_early_share, g.funding_early_sources) == (None, None)
+    assert g.funding_first_end == dt.date(2026, 12, 31)

@@ -50,6 +50,7 @@ FULL = [
     "2026-02-01",
     "2026-01-01",  # before the start: asked again
     "2026-11-30",
+    "nee",  # not a one-off event
     # [residents]
     "1,10",
     "ja",
@@ -60,6 +61,7 @@ FULL = [
     "3,7",
     "2",  # chosen from the two barriers just given: no_art_experience
     "co_design",
+    "ja",  # the plan builds on what residents can do
     # [art]
     "muziek",  # a label
     "j",
@@ -184,12 +186,14 @@ FULL = [
     "ja",
     "nee",
     "?",
+    "1-1-2027",  # Samira leaves
     "ja",
     "Henk",
     "",
     "ja",
     "ja",
     "ja",
+    "",  # not known to leave
     "nee",
 ]
 
@@ -286,10 +290,14 @@ def test_full_session_writes_a_file_check_accepts(runner: CliRunner) -> None:
     assert knowledge is not None
     assert knowledge.sources == ["Movisie, Kunst vergroot leefbaarheid"]
     assert knowledge.evaluation_method == ["interviews", "participant_stories"]
-    assert [(k.name, k.role, k.has_backup) for k in project.key_persons or ()] == [
-        ("Samira El Idrissi", "opbouwwerker", None),
-        ("Henk", None, True),
+    assert [(k.name, k.role, k.has_backup, k.leaves) for k in project.key_persons or ()] == [
+        ("Samira El Idrissi", "opbouwwerker", None, dt.date(2027, 1, 1)),
+        ("Henk", None, True, None),
     ]
+    assert (info.one_off, residents.talents_used) == (False, True)
+    # the work does not use residents' stories: consent and aftercare are not asked
+    assert (art.stories_consent, art.stories_aftercare) == (None, None)
+    assert "Beslissen bewoners zelf wat er van hun verhaal" not in result.output
 
     text = Path("project.toml").read_text(encoding="utf-8")
     assert text.startswith("# Projectbestand voor interventie-advies")
@@ -302,7 +310,9 @@ def test_full_session_writes_a_file_check_accepts(runner: CliRunner) -> None:
 
 def test_minimal_session(runner: CliRunner) -> None:
     # the name, "don't know" for the rest of [project], then every part skipped
-    result = init(runner, answers("Klein project", "", "?", "weet niet", "", "", "", *SKIP_REST))
+    result = init(
+        runner, answers("Klein project", "", "?", "weet niet", "", "", "", "", *SKIP_REST)
+    )
     assert result.exit_code == 0, result.output + result.stderr
     text = Path("project.toml").read_text(encoding="utf-8")
     data = loads(text)
@@ -340,7 +350,9 @@ def test_name_is_required_and_project_cannot_be_skipped(runner: CliRunner) -> No
 
 def test_english_session(runner: CliRunner) -> None:
     skip_rest = ["skip"] * 13
-    text = answers("Choir", "", "", "", "3", "2026-03-01", "2026-02-30", "2026-12-01", *skip_rest)
+    text = answers(
+        "Choir", "", "", "", "3", "2026-03-01", "2026-02-30", "2026-12-01", "", *skip_rest
+    )
     result = init(runner, text, "plan.toml", "--lang", "en")
     assert result.exit_code == 0, result.output + result.stderr
     assert "What is the project called?" in result.output
@@ -375,7 +387,9 @@ def test_english_yes_no_and_dont_know(runner: CliRunner) -> None:
         "don't know",
         "y",
         "n",
-        "?",
+        "?",  # uses residents' stories: don't know, so consent and aftercare are asked
+        "",
+        "",
         "",
         "yes",
         *["skip"] * 11,
@@ -430,6 +444,7 @@ def test_dates_are_asked_again(runner: CliRunner) -> None:
         "1-3-2026",  # day-month-year is fine in Dutch
         "2026-02-28",  # before the start
         "2026-03-01",  # the same day is fine
+        "",  # one-off: don't know
         *SKIP_REST,
     )
     result = init(runner, text)
@@ -536,6 +551,7 @@ def test_no_barriers_means_an_empty_list_and_no_follow_up(runner: CliRunner) -> 
         *("?", "?", "?", "?", "?"),  # needs ... expected_participants
         "0",  # barriers: none of these
         "?",  # co_design (barriers_addressed is not asked)
+        "?",  # talents_used
         *SKIP_REST[1:],
     )
     result = init(runner, text)

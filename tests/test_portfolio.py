@@ -88,7 +88,7 @@ def test_the_matrix_has_a_row_per_project_and_a_column_per_element(
     folio: Portfolio, reports: dict[str, Report]
 ) -> None:
     assert folio.elements == ELEMENT_IDS
-    assert len(folio.rows) == len(reports) == 6
+    assert len(folio.rows) == len(reports) == 9
     for row in folio.rows:
         report = reports[row.file]
         assert list(row.statuses) == ELEMENT_IDS
@@ -127,7 +127,7 @@ def test_urgent_projects_come_first(folio: Portfolio) -> None:
     assert film.urgent and film.months_left == 1
     # the opera has three months left: "within 3 months" as the prioritiser counts it
     assert by_name[OPERA].urgent and by_name[OPERA].months_left == 3
-    assert [r.urgent for r in rows] == [True, True, False, False, False, False]
+    assert [r.urgent for r in rows] == [True, True] + [False] * 7
     assert rows.index(film) < 2
     # the least time left comes first among the urgent ones, then the most high-priority advice
     assert [r.name for r in rows[:2]] == [film.name, OPERA]
@@ -147,14 +147,14 @@ def test_most_common_missing_elements_and_warnings(
     assert dict(folio.common_missing()) == dict(missing)
     counts = [n for _, n in folio.common_missing()]
     assert counts == sorted(counts, reverse=True)
-    assert folio.common_missing()[0] == ("sustainability", 3)
+    assert folio.common_missing()[0] == ("sustainability", 4)
     warnings = Counter(
         code
         for r in reports.values()
         for code in {f.code for f in r.findings if f.kind == "warning"}
     )
     assert dict(folio.common_warnings()) == dict(warnings)
-    assert folio.common_warnings()[:2] == [("SUS02", 3), ("SUS09", 3)]
+    assert folio.common_warnings()[:3] == [("KEY03", 3), ("SUS02", 3), ("SUS09", 3)]
     titles = {f.code: f.title for r in reports.values() for f in r.findings}
     assert {c: t for c, (_, t) in folio.warning_info.items()} == {c: titles[c] for c in warnings}
 
@@ -236,7 +236,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     lines = result.stdout.splitlines()
     assert max(len(line) for line in lines) <= 120
     matrix = [line for line in lines if re.match(r"\s*\d+ [! ]  \S", line)]
-    assert len(matrix) == 6
+    assert len(matrix) == 9
     assert matrix[0].split()[1] == "!"
     assert (
         "Legenda: + op orde  ± op orde, met aandachtspunt  ~ zwak  - ontbreekt  "
@@ -257,7 +257,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     ]
     positions = [result.stdout.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert f"3 van 6  {catalogue('element.sustainability', 'nl')}" in result.stdout
+    assert f"4 van 9  {catalogue('element.sustainability', 'nl')}" in result.stdout
     assert "(nog 1 maand)" in result.stdout
 
 
@@ -282,7 +282,7 @@ def test_csv_default_dialect(runner: CliRunner, folio: Portfolio) -> None:
     rows = _rows(data.decode("utf-8"), ",")
     header, body = rows[0], rows[1:]
     assert header[:3] == ["bestand", "naam", "fase"]
-    assert len(body) == 6
+    assert len(body) == 9
     assert all(len(r) == len(header) for r in body)
     film = next(r for r in body if r[1] == FILM)  # the comma in the name survives
     record = dict(zip(header, film, strict=True))
@@ -315,7 +315,7 @@ def test_csv_nl_dialect_for_excel(runner: CliRunner, tmp_path: Path) -> None:
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0].count(";") == 3 + 12 + 10 - 1
     rows = _rows(text, ";")
-    assert len(rows) == 7
+    assert len(rows) == 10
     assert {r[1] for r in rows[1:]} >= {FILM, OPERA}
     assert all(len(r) == len(rows[0]) for r in rows)
     # the same to stdout: bytes with the byte order mark
@@ -339,13 +339,13 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
     assert one.stdout_bytes == two.stdout_bytes
     data = json.loads(one.stdout_bytes)
     assert data["kind"] == "portfolio" and data["evaluated_on"] == DAY_TEXT
-    assert data["counts"] == {"projects": 6, "urgent": 2, "failed": 0}
+    assert data["counts"] == {"projects": 9, "urgent": 2, "failed": 0}
     assert [e["element"] for e in data["elements"]] == ELEMENT_IDS
     assert [p["urgent"] for p in data["projects"]][:2] == [True, True]
     assert data["missing_elements"][0] == {
         "element": "sustainability",
         "title": catalogue("element.sustainability", "nl"),
-        "projects": 3,
+        "projects": 4,
     }
     sketch = next(p for p in data["projects"] if p["name"] == "Verhalen uit de Rivierenbuurt")
     assert set(sketch["assessments"].values()) == {"not_described"}
@@ -395,7 +395,7 @@ def test_html_is_a_self_contained_accessible_page(runner: CliRunner) -> None:
                    "nog niet beschreven"):
         assert status in text  # words, not only colours
     cells = [a for t, a in page.tags if t == "td" and "st" in a.get("class", "").split()]
-    assert len(cells) == 6 * 12
+    assert len(cells) == 9 * 12
 
 
 def test_html_escapes_project_text(tmp_path: Path, engine: Engine) -> None:
@@ -432,7 +432,7 @@ def test_a_broken_file_is_listed_and_the_exit_code_is_2(runner: CliRunner, tmp_p
     assert re.search(r"zz_kapot\.toml.*project\.name", result.stdout.split("gelezen konden")[1])
     assert "1 niet gelezen" in result.stdout
     data = json.loads(invoke(runner, str(folder), "--format", "json").stdout_bytes)
-    assert data["counts"]["projects"] == 6 and data["counts"]["failed"] == 1
+    assert data["counts"]["projects"] == 9 and data["counts"]["failed"] == 1
     assert data["errors"][0]["file"].endswith("zz_kapot.toml")
     assert "project.name" in data["errors"][0]["error"]
     rows = _rows(invoke(runner, str(folder), "--format", "csv").stdout, ",")
@@ -513,5 +513,7 @@ def test_many_files_keep_one_small_row_each(
     assert all(type(r) is ProjectRow for r in folio.rows)
     assert not any(isinstance(o, Report) for o in _reachable(folio))
     assert {r.name for r in folio.rows} == {f"Project {i:03d}" for i in range(300)}
-    assert sum(r.urgent for r in folio.rows) == 100  # the opera and the film, 50 copies each
-    assert folio.common_missing()[0][1] == 150
+    # 300 files over the nine examples: 34 copies of the opera, 33 of the film
+    assert sum(r.urgent for r in folio.rows) == 67
+    # the festival (34), the opera (34), the film (33) and the mural (33) miss sustainability
+    assert folio.common_missing()[0][1] == 134

@@ -20,8 +20,8 @@ def test_profile_names_plugins_and_rules() -> None:
     result = CliRunner().invoke(cli, ["run", EXAMPLES, "--no-plugins", "--date", "2026-11-01",
                                       "--format", "jsonl", "--profile", "--lang", "en"])
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("\n") == 6  # the reports are unchanged
-    assert "profile: 6 project(s)" in result.stderr
+    assert result.stdout.count("\n") == 9  # the reports are unchanged
+    assert "profile: 9 project(s)" in result.stderr
     assert "interventie-advies" in result.stderr
     assert "CON01" in result.stderr
 

@@ -165,9 +165,10 @@ def test_the_sketch_shows_ten_and_points_to_the_rest() -> None:
         cli, ["run", str(ROOT / "examples/schets.toml"), "--date", "2026-11-01", "--no-plugins"]
     )
     report = ENGINE.advise(ROOT / "examples/schets.toml", date=DATE)
-    assert len(report.questions) == 20
+    # 22: the consent and the aftercare of personal stories (CP05, CP06) wait too
+    assert len(report.questions) == 22
     assert "  10. " in result.output and "  11. " not in result.output
-    assert "Het JSON- en HTML-rapport noemen nog 10 vragen." in result.output
+    assert "Het JSON- en HTML-rapport noemen nog 12 vragen." in result.output
     assert report.questions[0].missing[0] == "partners"  # unlocks the most advice
     assert report.questions[0].unlocks == max(q.unlocks for q in report.questions)
 
@@ -225,7 +226,7 @@ def test_markdown_lists_every_question_ranked_with_the_elements_it_helps() -> No
     markdown = report.render("markdown")
     lines = [line for line in markdown.splitlines() if re.match(r"\d+\. ", line)]
     questions = [line for line in lines if "(helpt bij: " in line]
-    assert len(questions) == len(report.questions) == 20
+    assert len(questions) == len(report.questions) == 22
     for n, (line, q) in enumerate(zip(questions, report.questions, strict=True), 1):
         assert line.startswith(f"{n}. ")
         assert all(f"`{m}`" in line for m in q.missing)

@@ -29,11 +29,12 @@ ENGINE = Engine(plugins=())
 EXAMPLES = sorted(EXAMPLE_DIR.glob("*.toml"))
 DATES = ("2026-11-01", "2027-03-01")
 ROOT_CAUSES = {
-    "continuation": ["CON04", "SUS01", "SUS04", "SUS05", "SUS06", "SUS09"],
+    "continuation": ["CON04", "SUS01", "SUS04", "SUS05", "SUS06", "SUS09", "SUS14"],
     "follow_up_funding": ["RB04", "SUS02", "SUS03", "SUS07", "SUS08"],
     "resident_link": ["KEY01", "KEY02", "MS02"],
     "management": ["AL01", "AL02"],
-    "anchoring": ["AL03", "AL04", "KEY03"],
+    "anchoring": ["AL03", "AL04", "KEY03", "KEY05", "KEY06"],
+    "personal_stories": ["CP05", "CP06"],
 }
 
 
@@ -241,7 +242,8 @@ def test_explain_names_the_theme_and_the_rules_it_shares_an_item_with(runner: Cl
 
     result = runner.invoke(cli, ["explain", "--no-plugins", "--lang", "nl", "AL03"])
     assert result.exit_code == 0, result.output
-    line = "theme: anchoring (Zorg dat het werk niet op één persoon rust); met AL04, KEY03"
+    line = ("theme: anchoring (Zorg dat het werk niet op één persoon rust); "
+            "met AL04, KEY03, KEY05, KEY06")
     assert line in result.output.splitlines()
 
 

@@ -34,6 +34,8 @@ __all__ = ["Session"]
 _MOOT_WHEN: dict[str, tuple[str, object]] = {
     "residents.barriers_addressed": ("barriers", []),
     "art.artist_community_experience": ("professional_artist", False),
+    "art.stories_consent": ("uses_residents_stories", False),
+    "art.stories_aftercare": ("uses_residents_stories", False),
     "contact.channel_moderator": ("group_channel", "none"),
     "meeting_place.*": ("available", False),
     "end_product.*": ("planned", False),

@@ -97,9 +97,27 @@ def field_of(path: str, name: str, info: FieldInfo) -> Field:
     return Field(kind="str_list" if is_list else kinds[inner], **common)
 
 
+#: optional fields of issue 12 that the interview leaves to the file, to keep it short: they
+#: matter for some projects only, and the report asks for the ones its rules wait for (it
+#: does ask ``project.one_off``, ``residents.talents_used``, ``key_persons.leaves``, and the
+#: consent and aftercare of stories when the work uses residents' stories)
+NOT_ASKED = frozenset(
+    {
+        "residents.talents",
+        "activities.locations_vary",
+        "key_persons.successor",
+        "key_persons.holds",
+    }
+)
+
+
 def fields_of(path: str, model: type[BaseModel]) -> list[Field]:
-    """The questions for every field of ``model``, in the order of the model."""
-    return [field_of(path, name, info) for name, info in model.model_fields.items()]
+    """The questions for the fields of ``model`` (see :data:`NOT_ASKED`), in model order."""
+    return [
+        field_of(path, name, info)
+        for name, info in model.model_fields.items()
+        if f"{path}.{name}" not in NOT_ASKED
+    ]
 
 
 # --- answers ---------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 """Checks that need the engine's catalogue: required plugins, extension tables, decisions.
 
+:func:`phase_warnings` checks one thing more on every run: that the phase fits the dates.
+
 ``advies check`` (:meth:`Engine.check`) and every run call :func:`project_problems`, so a
 file that passes one passes the other.
 """
@@ -9,16 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .._errors import Problem, UsageError
-from ..messages._i18n import t
+from ..messages._i18n import error_language, t
 
 if TYPE_CHECKING:
-    from ..project._model import Project
+    import datetime as dt
+
+    from ..project._model import Project, ProjectInfo
     from ._setup import Setup
 
 __all__ = [
     "ABSENT",
     "decision_problems",
     "extension_problems",
+    "phase_warnings",
     "project_problems",
     "requirement_problems",
 ]
@@ -147,3 +152,62 @@ def decision_problems(setup: Setup, project: Project, file: str | None) -> list[
         except UsageError as exc:
             problems.append(Problem(file or "<project>", f"decisions[{i}].rule", str(exc)))
     return problems
+
+
+#: a project whose start is at least this many months past is no longer being prepared
+PHASE_START_MONTHS = 2
+
+
+def phase_warnings(info: ProjectInfo, today: dt.date, lang: str) -> list[str]:
+    """Warnings for a ``[project] phase`` that does not fit its dates on ``today``.
+
+    The phase weighs every finding (docs/prioritisation.md), so a phase that was not
+    updated gives advice for the wrong moment: the report says so, in ``lang``; the run
+    goes on with the phase the file gives.
+    """
+    from ..messages import word
+    from ..project._facts import months_between
+
+    phase, start, end = info.phase, info.start, info.end
+    if phase is None:
+        return []
+    with error_language(lang):
+        name = word(phase, lang)
+        if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+            return [
+                t(
+                    nl="de fase is '{p}', maar het project is volgens [project] end al op {d} "
+                    "gestopt; klopt de fase nog? Het advies gaat uit van de fase.",
+                    en="the phase is '{p}', but by [project] end the project already ended "
+                    "on {d}; is the phase still right? The advice depends on it.",
+                    p=name,
+                    d=end.isoformat(),
+                )
+            ]
+        if (
+            start is not None
+            and phase in ("idea", "preparation")
+            and months_between(start, today) >= PHASE_START_MONTHS
+        ):
+            return [
+                t(
+                    nl="de fase is '{p}', maar het project is volgens [project] start al op "
+                    "{d} begonnen; klopt de fase nog? Het advies gaat uit van de fase.",
+                    en="the phase is '{p}', but by [project] start the project already began "
+                    "on {d}; is the phase still right? The advice depends on it.",
+                    p=name,
+                    d=start.isoformat(),
+                )
+            ]
+        if start is not None and today < start and phase in ("closing", "continuation"):
+            return [
+                t(
+                    nl="de fase is '{p}', maar het project begint volgens [project] start pas "
+                    "op {d}; klopt de fase nog? Het advies gaat uit van de fase.",
+                    en="the phase is '{p}', but by [project] start the project only begins "
+                    "on {d}; is the phase still right? The advice depends on it.",
+                    p=name,
+                    d=start.isoformat(),
+                )
+            ]
+    return []

@@ -25,7 +25,7 @@ from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._rules import fill_placeholders
 from ._bands import hold_bands, reasons_of
-from ._checks import ABSENT, project_problems
+from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
@@ -218,6 +218,7 @@ class Run:
     def _report(self, planned: tuple[Planned, ...]) -> Report:
         engine, lang, project = self.engine, self.lang, self.project
         self.check()
+        self.warnings += phase_warnings(project.project, self.today, lang)
         facts = self.facts()
         ns = self.namespace(facts)
         active = selection(planned, self.select, self.ignore)

@@ -67,7 +67,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "effort": ("_report",),
         "theme": ("_themes",),
         "choice": ("_choices",),
-        "init": ("_init_questions", "_init_dialogue"),
+        "init": ("_init_questions", "_init_later", "_init_dialogue"),
         "portfolio": ("_portfolio",),
         "element": ("_project",),
         "effect": ("_project",),

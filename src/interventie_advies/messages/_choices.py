@@ -120,6 +120,13 @@ CHOICES: dict[str, Entry] = {
     "expertise": Entry(nl="kennis en ervaring", en="expertise"),
     "materials": Entry(nl="materialen", en="materials"),
     "communication": Entry(nl="communicatie", en="communication"),
+    # Holding (what one key person alone holds)
+    "contacts": Entry(nl="de contacten met bewoners", en="the contacts with residents"),
+    "Holding.group_channel": Entry(nl="het groepskanaal", en="the group channel"),
+    "planning": Entry(nl="de planning", en="the planning"),
+    "Holding.money": Entry(nl="het geld en de aanvragen", en="the money and the applications"),
+    "keys": Entry(nl="de sleutels van de plek", en="the keys of the place"),
+    "artistic_lead": Entry(nl="de artistieke leiding", en="the artistic lead"),
     # Level
     "management": Entry(nl="leiding", en="management"),
     "professional": Entry(nl="professionals", en="professionals"),

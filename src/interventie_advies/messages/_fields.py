@@ -35,6 +35,14 @@ FIELD_QUESTIONS: dict[str, Entry] = {
         nl="Welke van die drempels pakt het plan aan?",
         en="Which of those barriers does the plan deal with?",
     ),
+    "residents.talents_used": E(
+        nl="Bouwt het plan voort op wat bewoners kunnen en meebrengen?",
+        en="Does the plan build on what residents can do and bring?",
+    ),
+    "residents.talents": E(
+        nl="Wat kunnen bewoners goed?",
+        en="What are residents good at?",
+    ),
     "residents.co_design": E(
         nl="Hoeveel zeggenschap hebben bewoners over het project?",
         en="How much say do residents have in the project?",
@@ -59,6 +67,14 @@ FIELD_QUESTIONS: dict[str, Entry] = {
     "art.uses_residents_stories": E(
         nl="Zijn de verhalen, de levens of de buurt van de bewoners het materiaal van het werk?",
         en="Are the residents' own stories, lives or neighbourhood the material of the work?",
+    ),
+    "art.stories_consent": E(
+        nl="Beslissen bewoners zelf wat er van hun verhaal te zien is?",
+        en="Do residents decide themselves what of their story is shown?",
+    ),
+    "art.stories_aftercare": E(
+        nl="Is er iemand met wie bewoners kunnen praten nadat ze hun verhaal hebben gedeeld?",
+        en="Is there someone residents can talk to after they have shared their story?",
     ),
     "art.professional_artist": E(
         nl="Leidt of coacht een professionele kunstenaar het project?",
@@ -151,6 +167,20 @@ FIELD_QUESTIONS: dict[str, Entry] = {
         en="Which partners endorse the shared goal?",
     ),
     # partners
+    "activities": E(
+        nl="Welke activiteiten zijn er?",
+        en="Which activities are there?",
+    ),
+    "activities[].frequency": E(
+        nl="Hoe vaak is elke activiteit?", en="How often does each activity take place?"
+    ),
+    "key_persons": E(
+        nl="Wie zijn de sleutelpersonen die de bewoners kennen?",
+        en="Who are the key persons who know the residents?",
+    ),
+    "funding.sources[].amount_eur": E(
+        nl="Hoeveel geld geeft elke geldbron?", en="How much money does each source give?"
+    ),
     "partners": E(
         nl="Met welke organisaties werken jullie samen?",
         en="Which organisations do you work with?",

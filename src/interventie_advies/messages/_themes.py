@@ -24,6 +24,10 @@ THEMES: dict[str, Entry] = {
         nl="Zorg dat het werk niet op één persoon rust",
         en="Make sure the work does not rest on one person",
     ),
+    "personal_stories": Entry(
+        nl="Ga zorgvuldig om met persoonlijke verhalen",
+        en="Handle personal stories with care",
+    ),
 }
 
 #: the namespaces this module holds (see __init__.py)

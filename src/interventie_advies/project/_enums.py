@@ -143,6 +143,8 @@ EvaluationMethod = Literal[
     "reflection_sessions",
     "other",
 ]
+#: what a key person alone holds (``key_persons[].holds``)
+Holding = Literal["contacts", "group_channel", "planning", "money", "keys", "artistic_lead"]
 DecisionStatus = Literal["accepted", "in_progress", "done", "rejected", "not_applicable"]
 
 Kind = Literal["recommendation", "warning", "strength"]

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from ._model import Project
 
 __all__ = [
+    "EARLY_MONTHS",
+    "LEAVING_MONTHS",
     "URGENT_MONTHS",
     "Facts",
     "From",
@@ -31,6 +33,11 @@ __all__ = [
 #: funding that ends within this many months (``facts.months_left``) is urgent: the
 #: prioritiser raises warnings, the portfolio puts the project first
 URGENT_MONTHS = 3
+#: a key person who leaves within this many months is leaving soon (``facts.leaving_soon``)
+LEAVING_MONTHS = 6
+#: a funding source that ends at least this many months before the project ends, ends early
+#: (``facts.funding_early_share``)
+EARLY_MONTHS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,19 @@ class Facts:
     has_structural_funding: Annotated[bool | None, From("funding.sources[].kind")]
     has_in_kind_funding: Annotated[bool | None, From("funding.sources[].kind")]
     funding_total_eur: Annotated[float | None, From("funding.sources[].amount_eur")]
+    # -- issue 12: people who leave, money that ends early ------------------------------
+    # NOTE: a key person without ``leaves`` is not known to leave: the date is an addition
+    # a file gives when it is known, so it is never asked for person by person
+    leaving_soon: Annotated[set[str] | None, From("key_persons")]
+    leaving_unreplaced: Annotated[set[str] | None, From("key_persons")]
+    sole_holders: Annotated[set[str] | None, From("key_persons")]
+    funding_first_end: Annotated[dt.date | None, From(_END)]
+    funding_early_share: Annotated[
+        int | None, From(_END, "funding.sources[].amount_eur", "project.end")
+    ]
+    funding_early_sources: Annotated[
+        set[str] | None, From(_END, "funding.sources[].name", "project.end")
+    ]
 
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
@@ -146,4 +166,46 @@ def derive_facts(project: Project, today: dt.date) -> Facts:
         has_structural_funding=("structural" in kinds) if sources is not None else None,
         has_in_kind_funding=("in_kind" in kinds) if sources is not None else None,
         funding_total_eur=sum(amounts) if amounts else None,
+        **_concept_facts(project, today),
     )
+
+
+def _concept_facts(project: Project, today: dt.date) -> dict[str, Any]:
+    """The facts of issue 12: key persons who leave, and funding that ends early."""
+    persons = project.key_persons
+    leaving = [
+        k
+        for k in persons or ()
+        if k.leaves is not None
+        and k.leaves >= today
+        and months_between(today, k.leaves) < LEAVING_MONTHS
+    ]
+    # NOTE: the date goes with the name, in ISO form, so one text serves both languages
+    unreplaced = {f"{k.name} ({k.leaves})" for k in leaving if not k.successor}
+    holders = {
+        k.name for k in persons or () if k.holds and {"contacts", "group_channel"} & set(k.holds)
+    }
+    sources = project.funding.sources if project.funding is not None else None
+    ends = [s.end for s in sources or () if s.end is not None]
+    end = project.project.end
+    dated = [s for s in sources or () if s.end is not None]
+    early = [
+        s
+        for s in dated
+        if end is not None and s.end is not None and months_between(s.end, end) >= EARLY_MONTHS
+    ]
+    weighed = [s for s in dated if s.amount_eur is not None]
+    total = sum(s.amount_eur for s in weighed if s.amount_eur is not None)
+    share: int | None = None
+    if end is not None and weighed and total > 0:
+        share = round(100 * sum(s.amount_eur or 0 for s in weighed if s in early) / total)
+    return {
+        "leaving_soon": {k.name for k in leaving} if persons is not None else None,
+        "leaving_unreplaced": unreplaced if persons is not None else None,
+        "sole_holders": holders if persons is not None else None,
+        "funding_first_end": min(ends) if ends else None,
+        "funding_early_share": share,
+        "funding_early_sources": (
+            {s.name or "?" for s in early} if end is not None and dated else None
+        ),
+    }

@@ -46,6 +46,11 @@ class ProjectInfo(_Table):
     phase: Phase | None = Field(None, description="where the project is now; used for prioritising")
     start: dt.date | None = Field(None, description="planned start")
     end: dt.date | None = Field(None, description="planned end (on or after start)")
+    one_off: bool | None = Field(
+        None,
+        description="a one-off event of a day or a few days (a festival, a one-day event), "
+        "not an ongoing process; rules that assume a series stay silent or count less",
+    )
 
     _check_end = field_validator("end")(end_after_start)
 

@@ -17,6 +17,7 @@ from ._enums import (
     Domain,
     EvaluationMethod,
     FundingKind,
+    Holding,
     Level,
     MeetingFrequency,
 )
@@ -153,3 +154,15 @@ class KeyPerson(_Table):
     knows_residents: bool | None = None
     from_neighbourhood: bool | None = None
     has_backup: bool | None = Field(None, description="someone else can take over the role")
+    leaves: dt.date | None = Field(
+        None, description="the date this person leaves the project (or the artist stops)"
+    )
+    successor: str | None = Field(
+        None, max_length=500, description="who takes over when this person leaves (name or text)"
+    )
+    holds: list[Holding] | None = Field(
+        None,
+        max_length=10,
+        description="what only this person holds today: the contacts with residents, the "
+        "group channel, the planning, the money, the keys of the place, the artistic lead",
+    )

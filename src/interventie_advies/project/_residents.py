@@ -10,7 +10,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from ._base import MAX_TEXT, _Table
+from ._base import MAX_ITEMS, MAX_TEXT, _Table
 from ._enums import (
     ActivityKind,
     ArtForm,
@@ -49,6 +49,15 @@ class Residents(_Table):
         None, max_length=50, description="which of those barriers the plan deals with"
     )
     co_design: CoDesign | None = Field(None, description="how far residents shape the project")
+    talents: list[str] | None = Field(
+        None,
+        max_length=MAX_ITEMS,
+        description="what residents can do and bring (skills, knowledge, networks): their "
+        "possibilities, not only their needs",
+    )
+    talents_used: bool | None = Field(
+        None, description="the plan builds on what residents can do and bring"
+    )
 
 
 class Art(_Table):
@@ -66,6 +75,16 @@ class Art(_Table):
     uses_residents_stories: bool | None = Field(
         None, description="residents' own stories are the material"
     )
+    stories_consent: bool | None = Field(
+        None,
+        description="the residents whose stories are used decide what is shown, and can "
+        "withdraw their story",
+    )
+    stories_aftercare: bool | None = Field(
+        None,
+        description="someone is there to talk to afterwards for residents who shared a "
+        "personal story",
+    )
     the_other_as_muse: bool | None = Field(
         None, description="participants make work about or for each other"
     )
@@ -82,6 +101,9 @@ class Activity(_Table):
     frequency: Frequency | None = None
     sessions: int | None = Field(None, ge=1, le=100_000, description="planned number of sessions")
     location: str | None = Field(None, max_length=500, description="where")
+    locations_vary: bool | None = Field(
+        None, description="the activity moves between locations (no fixed place)"
+    )
     informal_moment_after: bool | None = Field(
         None, description="coffee/tea or another informal moment after the activity"
     )
