@@ -34,7 +34,7 @@ IDS = [p.stem for p in EXAMPLE_FILES]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 EVIL = '<script>alert(1)</script> & "quotes"'
-SECTIONS = ["top-advice", "elements", "effects", "questions", "strengths", "not-followed",
+SECTIONS = ["at-a-glance", "elements", "top-advice", "effects", "questions", "strengths", "not-followed",
             "sources"]
 STATUS_WORDS = {"nl": {"in_order": "op orde",
                        "in_order_with_attention": "op orde, met aandachtspunt",
@@ -46,19 +46,16 @@ STATUS_WORDS = {"nl": {"in_order": "op orde",
 
 
 class Page(HTMLParser):
-    """What the tests look at: tags, headings, the chart marks, text; checks tag balance."""
+    """What the tests look at: tags, headings, text; checks tag balance."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.headings: list[tuple[int, str]] = []
-        self.marks: list[dict[str, Any]] = []
         self.text: list[str] = []
         self.problems: list[str] = []
         self._stack: list[str] = []
         self._heading: tuple[int, list[str]] | None = None
-        self._mark_depth = 0
-        self._capture: list[list[str]] = []
         self.feed(text)
         self.close()
         if self._stack:
@@ -72,12 +69,6 @@ class Page(HTMLParser):
         self._stack.append(tag)
         if re.fullmatch(r"h[1-6]", tag):
             self._heading = (int(tag[1]), [])
-        if tag == "g":
-            if self._mark_depth:
-                self._mark_depth += 1
-            elif "mark" in attributes.get("class", "").split():
-                self._mark_depth = 1
-                self.marks.append({**attributes, "text": []})
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
@@ -93,8 +84,6 @@ class Page(HTMLParser):
             level, parts = self._heading
             self.headings.append((level, " ".join("".join(parts).split())))
             self._heading = None
-        if tag == "g" and self._mark_depth:
-            self._mark_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if "style" in self._stack:
@@ -102,8 +91,6 @@ class Page(HTMLParser):
         self.text.append(data)
         if self._heading is not None:
             self._heading[1].append(data)
-        if self._mark_depth:
-            self.marks[-1]["text"].append(data)
 
     def all_text(self) -> str:
         return " ".join("".join(self.text).split())
@@ -161,10 +148,10 @@ def test_every_section_is_there(engine: Engine, lang: str) -> None:
     # the buurtopera's ten findings make five items (one per theme): no further advice
     assert len(report.items) == 5
     expected = {
-        "nl": ["Belangrijkste advies",
-               "Overzicht per element", "Waaraan het project kan bijdragen",
+        "nl": ["Belangrijkste advies in het kort", "Overzicht per element",
+               "Belangrijkste advies", "Waaraan het project kan bijdragen",
                "Vragen om te beantwoorden", "Sterke punten", "Bewust niet gevolgd", "Bronnen"],
-        "en": ["Top advice", "Element overview",
+        "en": ["Top advice at a glance", "Element overview", "Top advice",
                "What the project can contribute to", "Questions to answer", "Strengths",
                "Consciously not followed", "Sources"],
     }[lang]
@@ -205,33 +192,50 @@ def test_the_summary_shows_counts_and_completeness(engine: Engine) -> None:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 @pytest.mark.parametrize("name", ["buurtopera", "muurschildering"])
-def test_the_element_chart_has_twelve_marks_with_status_words(
+def test_the_element_overview_shows_one_thing_per_channel(
     engine: Engine, lang: str, name: str
 ) -> None:
+    # issue 13 item 11: a bar's length once showed the facts described while its colour
+    # showed the status, so a nearly full red bar read as "almost done". Now the status is a
+    # badge (icon, word, colour) and "described" a grey measure with its own number.
     report = advise(engine, name, lang)
-    page = Page(render_html(report))
-    svgs = page.find("svg", role="img")
-    assert len(svgs) == 1
-    labelled = svgs[0]["aria-labelledby"].split()
-    assert labelled and set(labelled) <= page.ids()
-    assert page.find("title", id=labelled[0])
-    assert len(page.marks) == 12
-    words = STATUS_WORDS[lang]
-    for mark, element in zip(page.marks, report.elements, strict=True):
-        assert mark["data-element"] == element.element
-        assert mark["data-status"] == element.status
-        assert mark["data-assessment"] == element.assessment
-        text = " ".join("".join(mark["text"]).split())
-        assert words[element.assessment] in text
-        assert element.title in text
-        assert f"{element.described}/{element.needed}" in text
+    html = render_html(report)
+    page = Page(html)
+    assert not page.find("svg", role="img")  # no picture of bars: the overview is a table
+    rows = [a for t, a in page.tags if t == "tr" and "data-element" in a]
+    assert [r["data-element"] for r in rows] == [e.element for e in report.elements]
+    table = html.split('<table class="elements">', 1)[1].split("</table>", 1)[0]
+    for (status, cells), e in zip(
+        re.findall(r'<tr class="status-(\w+)"[^>]*>(.*?)</tr>', table, re.S), report.elements,
+        strict=True,
+    ):
+        assert status == e.assessment
+        badge = re.search(r'<span class="status-badge st-(\w+)">(.*?)</span>', cells, re.S)
+        assert badge and badge[1] == e.assessment
+        assert re.sub(r"<[^>]+>", "", badge[2]).strip() == STATUS_WORDS[lang][e.assessment]
+        measure = re.search(r'<svg class="described"[^>]*aria-hidden="true".*?</svg>', cells,
+                            re.S)
+        assert measure, cells
+        # the measure's fill is the share described, and it never takes a status colour
+        fill = re.search(r'class="fill"', measure[0])
+        assert bool(fill) == (e.described > 0)
+        assert "st-" not in measure[0] and "status" not in measure[0]
+    # the legend names every status badge and says what the grey measure is
+    legend = html.split('<p class="legend"', 1)[1].split("</p>", 1)[0]
+    for key, words in STATUS_WORDS[lang].items():
+        assert f'st-{key}">' in legend and words in legend
+    assert {"nl": "grijze balk: hoeveel gegevens het bestand geeft (los van het oordeel)",
+            "en": "grey bar: how many facts the file gives (apart from the assessment)"}[
+        lang] in " ".join(re.sub(r"<[^>]+>", " ", legend).split())
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    assert re.search(r"\.described \.fill\s*{\s*fill:\s*var\(--measure\)", css)
 
 
 def test_the_element_table_is_the_text_equivalent(engine: Engine) -> None:
     report = advise(engine, "jongerenfilm")
     html = render_html(report)
     table = html.split('<table class="elements">', 1)[1].split("</table>", 1)[0]
-    rows = re.findall(r"<tr class=\"status-(\w+)\">(.*?)</tr>", table, re.S)
+    rows = re.findall(r"<tr class=\"status-(\w+)\"[^>]*>(.*?)</tr>", table, re.S)
     assert len(rows) == 12
     assert table.count('<th scope="col"') == 6
     for (status, row), e in zip(rows, report.elements, strict=True):
@@ -250,10 +254,10 @@ def test_colour_is_never_the_only_signal(engine: Engine) -> None:
     for badge in re.findall(r'<span class="badge prio prio-(\w+)">(.*?)</span>', html, re.S):
         word = {"high": "hoog", "medium": "gemiddeld", "low": "laag"}[badge[0]]
         assert f"Prioriteit: {word}" in badge[1]
-    cells = re.findall(r'<td class="status">(.*?)</td>', html, re.S)
+    cells = re.findall(r'<td class="status"[^>]*>(.*?)</td>', html, re.S)
     assert len(cells) == 12
-    assert all(re.search(r"(op orde|met aandachtspunt|zwak|ontbreekt|nog niet beschreven)\s*$", c)
-               for c in cells)
+    assert all(re.search(r"(op orde|met aandachtspunt|zwak|ontbreekt|nog niet beschreven)"
+                         r"\s*</span>\s*$", c) for c in cells)
     # the decorative icons are hidden from screen readers
     small = [a for t, a in page.tags if t == "svg" and a.get("role") != "img"]
     assert small and all(a.get("aria-hidden") == "true" for a in small)
@@ -297,8 +301,7 @@ def test_the_page_is_self_contained(engine: Engine) -> None:
     assert len(page.find("style")) == 1
     assert not any(k.startswith("on") or k == "src" for _, a in page.tags for k in a)
     assert "@import" not in html
-    assert re.findall(r"url\(([^)]*)\)", html) and all(
-        u.startswith("#") for u in re.findall(r"url\(([^)]*)\)", html))
+    assert all(u.startswith("#") for u in re.findall(r"url\(([^)]*)\)", html))
     for _, a in page.tags:
         href = a.get("href")
         if href is not None:
@@ -439,7 +442,7 @@ def test_advies_run_writes_an_html_file(runner: CliRunner, path: Path, tmp_path:
     assert page.problems == []
     name = tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"]
     assert page.headings[0][1].endswith(name)
-    assert len(page.marks) == 12
+    assert len(page.find("td", class_="status", **{"data-label": "Status"})) == 12
 
 
 def test_importing_the_package_does_not_import_jinja2() -> None:
@@ -548,3 +551,95 @@ def test_chromium_shows_a_script_name_as_text(engine: Engine, tmp_path: Path) ->
     assert pages >= 2
     assert f"Advice for: {EVIL}" in text
     assert "Element overview" in text
+
+
+# -- a real browser, driven over the DevTools pipe: a phone, a laptop, and print ---------------
+
+#: every text of the element overview and its legend, with its computed size in CSS pixels
+OVERVIEW_FONTS = """[...document.querySelectorAll('#elements *')]
+  .filter(e => e.getClientRects().length && [...e.childNodes].some(
+    n => n.nodeType === 3 && n.textContent.trim()))
+  .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+WIDTHS = "[window.innerWidth, document.documentElement.scrollWidth]"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chromium_fits_a_phone_and_a_laptop(engine: Engine, tmp_path: Path, width: int,
+                                            runner: CliRunner) -> None:
+    # issue 13 item 10: at 390 px the element table was 727 px wide and the chart's text
+    # about 5 px; the portfolio's matrix stretched the page to 1,409 px even at 1,280 px.
+    from browser import Browser
+
+    chromium = _chromium()
+    pages = []
+    for path in EXAMPLE_FILES:
+        page = tmp_path / f"{path.stem}.html"
+        page.write_text(render_html(engine.advise(path, date=DATE)), encoding="utf-8")
+        pages.append(page)
+    portfolio = tmp_path / "portfolio.html"
+    result = runner.invoke(cli, ["portfolio", "--no-plugins", "--date", DATE.isoformat(),
+                                 "--format", "html", "--output", str(portfolio), str(EXAMPLES)])
+    assert result.exit_code == 0, result.output + result.stderr
+    with Browser(chromium, tmp_path / "profile", timeout=BROWSER_TIMEOUT) as browser:
+        for page in [*pages, portfolio]:
+            browser.open(page, width)
+            inner, scroll = browser.evaluate(WIDTHS)
+            assert inner == width, page.name  # the phone's viewport, not a zoomed-out page
+            assert scroll <= inner, f"{page.name} at {width} px is {scroll} px wide"
+            if page is not portfolio:
+                fonts = browser.evaluate(OVERVIEW_FONTS)
+                assert len(fonts) >= 12 * 6, page.name
+                assert min(fonts) >= 11, f"{page.name}: text of {min(fonts)} px at {width} px"
+        if width == 390:  # the element table is one block per element, each value labelled
+            browser.open(pages[0], width)
+            shown = browser.evaluate("""[...document.querySelectorAll('table.elements td')]
+              .map(td => [getComputedStyle(td).display,
+                          getComputedStyle(td, '::before').content])""")
+            assert shown and all(display == "flex" and label.strip('"') for display, label in shown)
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    texts = []
+    for n in range(1, _pages(pdf) + 1):
+        # -raw: the text in the order Chromium wrote it (the page's order), not in columns
+        out = subprocess.run([_poppler(), "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n),
+                              str(pdf), "-"], capture_output=True, check=True, timeout=60).stdout
+        texts.append(" ".join(unicodedata.normalize("NFKC", out.decode("utf-8")).split()))
+    return texts
+
+
+#: A4 pages of the mural's report at most (Chromium's own PDF: 10 before issue 13, 9 after)
+MURAL_PAGES = 9
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
+def test_chromium_prints_the_summary_on_page_one(engine: Engine, path: Path,
+                                                 tmp_path: Path) -> None:
+    # issue 13 item 12: a summary page first (top advice, element overview), details after
+    from browser import Browser
+
+    chromium = _chromium()
+    _poppler()
+    report = engine.advise(path, date=DATE)
+    html = tmp_path / "report.html"
+    html.write_text(render_html(report), encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    with Browser(chromium, tmp_path / "profile", timeout=BROWSER_TIMEOUT) as browser:
+        browser.open(html, 1280)
+        pdf.write_bytes(browser.pdf())
+    texts = _page_texts(pdf)
+    print(f"{path.name}: {len(texts)} pages")
+    first = texts[0]
+    assert "Belangrijkste advies in het kort" in first
+    assert "Overzicht per element" in first
+    for item in report.items[:5]:
+        assert " ".join(item.title.split()) in first
+    for e in report.elements:
+        assert e.title in first, f"{e.title} is not on page one"
+    # the details start on page two: the cards' "what you can do" lists are not on page one
+    assert "Wat kun je doen" not in first
+    if report.items:
+        # the page number ("2 / 6", from @page) comes first in the PDF's text
+        assert re.sub(r"^\d+ / \d+ ", "", texts[1]).startswith("Belangrijkste advies 1. ")
+    if path.stem == "muurschildering":
+        assert len(texts) <= MURAL_PAGES
