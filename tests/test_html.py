@@ -643,3 +643,29 @@ def test_chromium_prints_the_summary_on_page_one(engine: Engine, path: Path,
         assert re.sub(r"^\d+ / \d+ ", "", texts[1]).startswith("Belangrijkste advies 1. ")
     if path.stem == "muurschildering":
         assert len(texts) <= MURAL_PAGES
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
+def test_reports_for_people_give_the_plain_reason_not_the_score(
+    engine: Engine, path: Path, lang: str
+) -> None:
+    # issue 13 item 13: "Score 7.0312 · ×1.25 …" is jargon for a social worker. The text,
+    # Markdown and HTML reports say why an item is where it is in words ("Waarom hier"); the
+    # numbers stay in the JSON (score, score_factors).
+    report = engine.advise(path, lang=lang, date=DATE)
+    data = report.to_dict()
+    factors = [x for f in data["findings"] for x in f["score_factors"]]
+    assert all(isinstance(f["score"], float) for f in data["findings"])
+    label = {"nl": "Waarom hier", "en": "Why here"}[lang]
+    for fmt in ("text", "markdown", "html"):
+        out = report.render(fmt)
+        plain = " ".join(re.sub(r"<[^>]+>", " ", out).replace("&#39;", "'").split())
+        assert not re.search(r"\bscore\b", plain, re.I), fmt
+        assert "×" not in plain, fmt
+        for factor in factors:
+            assert " ".join(factor.split()) not in plain, (fmt, factor)
+        for item in report.items:
+            if item.reasons:
+                assert label in plain, fmt
+                assert " ".join(item.reasons[0].split()) in plain, (fmt, item.code)
