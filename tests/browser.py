@@ -45,9 +45,9 @@ class Browser:
                 os.dup2(fd, target)  # inheritable, unlike the ends os.pipe() made
                 os.close(fd)
 
-        self._process = subprocess.Popen(  # noqa: S603 - the test's own command line
+        self._process = subprocess.Popen(
             [chromium, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
-            close_fds=False, preexec_fn=fds,  # noqa: PLW1509
+            close_fds=False, preexec_fn=fds,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             env={**os.environ, "HOME": str(profile)},
         )

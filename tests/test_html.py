@@ -34,8 +34,8 @@ IDS = [p.stem for p in EXAMPLE_FILES]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 EVIL = '<script>alert(1)</script> & "quotes"'
-SECTIONS = ["at-a-glance", "elements", "top-advice", "effects", "questions", "strengths", "not-followed",
-            "sources"]
+SECTIONS = ["at-a-glance", "elements", "top-advice", "effects", "questions", "strengths",
+            "not-followed", "sources"]
 STATUS_WORDS = {"nl": {"in_order": "op orde",
                        "in_order_with_attention": "op orde, met aandachtspunt",
                        "weak": "zwak", "missing": "ontbreekt",

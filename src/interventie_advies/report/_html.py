@@ -158,8 +158,7 @@ class _Row:
 
 def _rows(elements: tuple[ElementStatus, ...]) -> list[_Row]:
     return [
-        _Row(e, round(_METER_W * e.described / e.needed, 1) if e.needed else 0.0)
-        for e in elements
+        _Row(e, round(_METER_W * e.described / e.needed, 1) if e.needed else 0.0) for e in elements
     ]
 
 
