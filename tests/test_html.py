@@ -502,8 +502,9 @@ def _pages(pdf: Path) -> int:
 
 
 def _pdf_text(pdf: Path) -> str:
-    text = subprocess.run([_poppler(), "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                          check=True, timeout=60).stdout.decode("utf-8")
+    # -raw: in the order Chromium wrote it, so a title wrapped in a table cell stays whole
+    text = subprocess.run([_poppler(), "-raw", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
