@@ -591,6 +591,14 @@ def test_chromium_fits_a_phone_and_a_laptop(engine: Engine, tmp_path: Path, widt
                 fonts = browser.evaluate(OVERVIEW_FONTS)
                 assert len(fonts) >= 12 * 6, page.name
                 assert min(fonts) >= 11, f"{page.name}: text of {min(fonts)} px at {width} px"
+        browser.open(portfolio, width)
+        box = browser.evaluate("""(() => { const s = document.querySelector('#matrix .scroll');
+          const name = s.querySelector('tbody th[scope=row]');
+          return [s.scrollWidth, s.clientWidth, getComputedStyle(name).position]; })()""")
+        if width == 1280:  # twelve elements fit a laptop: the matrix does not scroll
+            assert box[0] <= box[1], box
+        else:  # on a phone it scrolls in its own box, the project's name kept in view
+            assert box[0] > box[1] and box[2] == "sticky", box
         if width == 390:  # the element table is one block per element, each value labelled
             browser.open(pages[0], width)
             shown = browser.evaluate("""[...document.querySelectorAll('table.elements td')]
