@@ -291,6 +291,22 @@ def test_print_css_is_for_a4_and_keeps_things_whole(engine: Engine) -> None:
     assert re.search(r"thead\s*{\s*display:\s*table-header-group", printing)
     assert re.search(r"\.toc\s*{\s*display:\s*none", printing)
     assert re.search(r"\.report-head\s*{[^}]*background:\s*none", printing)
+    # issue 13 item 12: the summary fills page one, the details start on page two, and a
+    # long card may break across pages (a short one is kept whole)
+    assert re.search(r"#top-advice\s*{[^}]*break-before:\s*page", printing)
+    assert re.search(r"\.card\.long\s*{[^}]*break-inside:\s*auto", printing)
+
+
+def test_long_cards_may_break_short_ones_not(engine: Engine) -> None:
+    # a card of more than 600 characters of text fills about a quarter of an A4 page or more
+    report = advise(engine, "buurtopera")
+    html = render_html(report)
+    classes = re.findall(r'<article class="card prio-\w+( long)?" id="advies-(\d+)"', html)
+    assert len(classes) == len(report.items)
+    for (long, number), item in zip(classes, report.items, strict=True):
+        size = sum(len(t) for t in (item.message, item.why, *item.actions, *item.reasons))
+        assert bool(long) == (size > 600), (number, size)
+    assert [bool(long) for long, _ in classes] == [True, True, True, True, False]
 
 
 def test_the_page_is_self_contained(engine: Engine) -> None:
