@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
-import os
 import re
 import shutil
 import subprocess
@@ -26,9 +26,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from click.testing import CliRunner
+    from playwright.sync_api import Browser, Page
 
 IDS = [p.stem for p in EXAMPLE_FILES]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -469,12 +471,17 @@ def test_importing_the_package_does_not_import_jinja2() -> None:
     assert result.stdout.strip() == "False"
 
 
-# -- a real browser --------------------------------------------------------------------------
+# -- a real browser: Debian's Chromium, driven by Playwright -----------------------------------
+#
+# Playwright (the test extra) drives the chromium on PATH through ``executable_path``: no
+# browser is downloaded (``playwright install`` is never run), .ci/run installs Debian's.
+# One browser for the whole session, a fresh context (viewport, JavaScript on or off) per test.
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--disable-dev-shm-usage"]
-BROWSER_TIMEOUT = 120
+#: as root Chromium needs --no-sandbox; the machine may have no network, so nothing in the
+#: background may try to reach one
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_TIMEOUT = 120  # seconds: a busy machine may start Chromium slowly
 
 
 def _chromium() -> str:
@@ -495,15 +502,44 @@ def _poppler() -> str:
     return found
 
 
-def _browser(chromium: str, tmp_path: Path, html: Path, *args: str) -> None:
-    command = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args,
-               html.as_uri()]
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, started once by Playwright (never a browser Playwright downloads)."""
+    chromium = _chromium()
     try:
-        result = subprocess.run(command, capture_output=True, text=True,
-                                timeout=BROWSER_TIMEOUT, env={**os.environ, "HOME": str(tmp_path)})
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"chromium did not finish within {BROWSER_TIMEOUT} s: {command}")
-    assert result.returncode == 0, result.stderr[-2000:]
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        pytest.skip(f"Playwright is not importable ({error}): it comes with the test extra "
+                    "(pip install -r requirements-test.txt); it drives the chromium on PATH")
+    with sync_playwright() as playwright:
+        found = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
+                                           timeout=BROWSER_TIMEOUT * 1000)
+        try:
+            yield found
+        finally:
+            found.close()
+
+
+@contextlib.contextmanager
+def _tab(browser: Browser, width: int, height: int = 900, *,
+         javascript: bool = False) -> Iterator[Page]:
+    """A page in a fresh context ``width`` CSS pixels wide (a phone's when narrow).
+
+    Scripts are off unless asked for: the report must work without JavaScript.
+    ``page.evaluate`` still measures, as Playwright runs it apart from the page's scripts.
+    """
+    context = browser.new_context(java_script_enabled=javascript, is_mobile=width < 600,
+                                  viewport={"width": width, "height": height})
+    context.set_default_timeout(BROWSER_TIMEOUT * 1000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+def _open(page: Page, path: Path) -> None:
+    response = page.goto(path.as_uri())  # waits for the load event
+    assert response is not None and response.ok, path
 
 
 def _pages(pdf: Path) -> int:
@@ -517,28 +553,41 @@ def _pages(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf.read_bytes()))
 
 
-def _pdf_text(pdf: Path) -> str:
+def _pdf_text(pdf: Path, page: int | None = None) -> str:
     # -raw: in the order Chromium wrote it, so a title wrapped in a table cell stays whole
-    text = subprocess.run([_poppler(), "-raw", "-enc", "UTF-8", str(pdf), "-"],
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    text = subprocess.run([_poppler(), "-raw", "-enc", "UTF-8", *pages, str(pdf), "-"],
                           capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def _print(chromium: str, tmp_path: Path, report: Report) -> tuple[int, str]:
-    html = tmp_path / "report.html"
-    html.write_text(render_html(report), encoding="utf-8")
-    pdf = tmp_path / "report.pdf"
-    _browser(chromium, tmp_path, html, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
-    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
-    return _pages(pdf), _pdf_text(pdf)
+def _page_texts(pdf: Path) -> list[str]:
+    return [_pdf_text(pdf, n) for n in range(1, _pages(pdf) + 1)]
+
+
+def _print(page: Page, html: Path, pdf: Path) -> None:
+    """Print ``html`` to ``pdf`` as Chromium prints it: A4, backgrounds, no header or footer."""
+    _open(page, html)
+    pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def _write(report: Report, path: Path) -> Path:
+    path.write_text(render_html(report), encoding="utf-8")
+    return path
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
-def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path) -> None:
-    chromium = _chromium()
+def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path,
+                                    browser: Browser) -> None:
     _poppler()
     report = engine.advise(path, date=DATE)
-    pages, text = _print(chromium, tmp_path, report)
+    html = _write(report, tmp_path / "report.html")
+    pdf = tmp_path / "report.pdf"
+    with _tab(browser, 1280, 2000) as page:
+        _print(page, html, pdf)
+        png = page.screenshot()  # the window, 1,280 by 2,000 px
+    pages, text = _pages(pdf), _pdf_text(pdf)
     print(f"{path.name}: {pages} pages")
     assert pages >= 2
     assert " ".join(report.project["name"].split()) in text
@@ -551,26 +600,30 @@ def test_chromium_prints_the_report(engine: Engine, path: Path, tmp_path: Path) 
     for e in report.elements:
         assert e.title in text
 
-    png = tmp_path / "report.png"
-    _browser(chromium, tmp_path, tmp_path / "report.html", f"--screenshot={png}",
-             "--window-size=1280,2000")
-    data = png.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    assert int.from_bytes(data[16:20], "big") == 1280
-    assert len(data) > 50_000  # a blank page is a few kB
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    assert int.from_bytes(png[16:20], "big") == 1280
+    assert len(png) > 50_000  # a blank page is a few kB
 
 
-def test_chromium_shows_a_script_name_as_text(engine: Engine, tmp_path: Path) -> None:
-    chromium = _chromium()
+def test_chromium_shows_a_script_name_as_text(engine: Engine, tmp_path: Path,
+                                              browser: Browser) -> None:
+    # JavaScript on: the <script> in the project's name is text, it does not run
     _poppler()
     report = engine.advise(_evil_project(), lang="en", date=DATE)
-    pages, text = _print(chromium, tmp_path, report)
-    assert pages >= 2
+    html = _write(report, tmp_path / "report.html")
+    pdf = tmp_path / "report.pdf"
+    with _tab(browser, 1280, javascript=True) as page:
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        _print(page, html, pdf)
+        assert page.evaluate("document.scripts.length") == 0
+        assert page.evaluate("document.querySelector('h1').textContent").endswith(EVIL)
+    assert dialogs == []
+    assert _pages(pdf) >= 2
+    text = _pdf_text(pdf)
     assert f"Advice for: {EVIL}" in text
     assert "Element overview" in text
 
-
-# -- a real browser, driven over the DevTools pipe: a phone, a laptop, and print ---------------
 
 #: every text of the element overview and its legend, with its computed size in CSS pixels
 OVERVIEW_FONTS = """[...document.querySelectorAll('#elements *')]
@@ -578,37 +631,44 @@ OVERVIEW_FONTS = """[...document.querySelectorAll('#elements *')]
     n => n.nodeType === 3 && n.textContent.trim()))
   .map(e => parseFloat(getComputedStyle(e).fontSize))"""
 WIDTHS = "[window.innerWidth, document.documentElement.scrollWidth]"
+#: where every element is and how its text looks, to compare one page with another
+LAYOUT = """[...document.querySelectorAll('body *')].map(e => {
+  const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+  return [e.tagName, r.x, r.y, r.width, r.height, s.display, s.fontSize, s.color,
+          s.backgroundColor]; })"""
 
 
-@pytest.mark.parametrize("width", [390, 1280])
-def test_chromium_fits_a_phone_and_a_laptop(engine: Engine, tmp_path: Path, width: int,
-                                            runner: CliRunner) -> None:
-    # issue 13 item 10: at 390 px the element table was 727 px wide and the chart's text
-    # about 5 px; the portfolio's matrix stretched the page to 1,409 px even at 1,280 px.
-    from browser import Browser
-
-    chromium = _chromium()
-    pages = []
-    for path in EXAMPLE_FILES:
-        page = tmp_path / f"{path.stem}.html"
-        page.write_text(render_html(engine.advise(path, date=DATE)), encoding="utf-8")
-        pages.append(page)
-    portfolio = tmp_path / "portfolio.html"
+@pytest.fixture
+def pages(engine: Engine, tmp_path: Path, runner: CliRunner) -> list[Path]:
+    """Every example's HTML report, and the portfolio of them all (last)."""
+    folder = tmp_path
+    found = [_write(engine.advise(path, date=DATE), folder / f"{path.stem}.html")
+             for path in EXAMPLE_FILES]
+    portfolio = folder / "portfolio.html"
     result = runner.invoke(cli, ["portfolio", "--no-plugins", "--date", DATE.isoformat(),
                                  "--format", "html", "--output", str(portfolio), str(EXAMPLES)])
     assert result.exit_code == 0, result.output + result.stderr
-    with Browser(chromium, tmp_path / "profile", timeout=BROWSER_TIMEOUT) as browser:
-        for page in [*pages, portfolio]:
-            browser.open(page, width)
-            inner, scroll = browser.evaluate(WIDTHS)
-            assert inner == width, page.name  # the phone's viewport, not a zoomed-out page
-            assert scroll <= inner, f"{page.name} at {width} px is {scroll} px wide"
-            if page is not portfolio:
-                fonts = browser.evaluate(OVERVIEW_FONTS)
-                assert len(fonts) >= 12 * 6, page.name
-                assert min(fonts) >= 11, f"{page.name}: text of {min(fonts)} px at {width} px"
-        browser.open(portfolio, width)
-        box = browser.evaluate("""(() => { const s = document.querySelector('#matrix .scroll');
+    return [*found, portfolio]
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chromium_fits_a_phone_and_a_laptop(pages: list[Path], width: int,
+                                            browser: Browser) -> None:
+    # issue 13 item 10: at 390 px the element table was 727 px wide and the chart's text
+    # about 5 px; the portfolio's matrix stretched the page to 1,409 px even at 1,280 px.
+    *reports, portfolio = pages
+    with _tab(browser, width) as page:
+        for path in pages:
+            _open(page, path)
+            inner, scroll = page.evaluate(WIDTHS)
+            assert inner == width, path.name  # the phone's viewport, not a zoomed-out page
+            assert scroll <= inner, f"{path.name} at {width} px is {scroll} px wide"
+            if path is not portfolio:
+                fonts = page.evaluate(OVERVIEW_FONTS)
+                assert len(fonts) >= 12 * 6, path.name
+                assert min(fonts) >= 11, f"{path.name}: text of {min(fonts)} px at {width} px"
+        _open(page, portfolio)
+        box = page.evaluate("""(() => { const s = document.querySelector('#matrix .scroll');
           const name = s.querySelector('tbody th[scope=row]');
           return [s.scrollWidth, s.clientWidth, getComputedStyle(name).position]; })()""")
         if width == 1280:  # twelve elements fit a laptop: the matrix does not scroll
@@ -616,8 +676,8 @@ def test_chromium_fits_a_phone_and_a_laptop(engine: Engine, tmp_path: Path, widt
         else:  # on a phone it scrolls in its own box, the project's name kept in view
             assert box[0] > box[1] and box[2] == "sticky", box
         if width == 390:  # the element table is one block per element, each value labelled
-            browser.open(pages[0], width)
-            shown = browser.evaluate("""[...document.querySelectorAll('table.elements td')]
+            _open(page, reports[0])
+            shown = page.evaluate("""[...document.querySelectorAll('table.elements td')]
               .map(td => [getComputedStyle(td).display,
                           getComputedStyle(td, '::before').content])""")
             assert len(shown) == 12 * 5
@@ -625,14 +685,23 @@ def test_chromium_fits_a_phone_and_a_laptop(engine: Engine, tmp_path: Path, widt
                        for display, label in shown), shown
 
 
-def _page_texts(pdf: Path) -> list[str]:
-    texts = []
-    for n in range(1, _pages(pdf) + 1):
-        # -raw: the text in the order Chromium wrote it (the page's order), not in columns
-        out = subprocess.run([_poppler(), "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n),
-                              str(pdf), "-"], capture_output=True, check=True, timeout=60).stdout
-        texts.append(" ".join(unicodedata.normalize("NFKC", out.decode("utf-8")).split()))
-    return texts
+@pytest.mark.parametrize("width", [390, 1280])
+def test_chromium_shows_the_same_with_javascript_on(pages: list[Path], width: int,
+                                                    browser: Browser) -> None:
+    # the report and the portfolio are static HTML: scripts on or off, the same page
+    seen: dict[bool, list[tuple[Any, bytes]]] = {}
+    for javascript in (False, True):
+        with _tab(browser, width, javascript=javascript) as page:
+            seen[javascript] = []
+            for path in pages:
+                _open(page, path)
+                assert page.evaluate("document.scripts.length") == 0, path.name
+                # every element's box and look; the picture of the first screen as well
+                seen[javascript].append((page.evaluate(LAYOUT), page.screenshot()))
+    for path, off, on in zip(pages, seen[False], seen[True], strict=True):
+        assert len(off[0]) > 100, path.name
+        assert off[0] == on[0], f"{path.name} at {width} px: the layout differs with JavaScript"
+        assert off[1] == on[1], f"{path.name} at {width} px: the picture differs with JavaScript"
 
 
 #: A4 pages of the mural's report at most (Chromium's own PDF: 10 before issue 13, 9 after)
@@ -640,20 +709,15 @@ MURAL_PAGES = 9
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=IDS)
-def test_chromium_prints_the_summary_on_page_one(engine: Engine, path: Path,
-                                                 tmp_path: Path) -> None:
+def test_chromium_prints_the_summary_on_page_one(engine: Engine, path: Path, tmp_path: Path,
+                                                 browser: Browser) -> None:
     # issue 13 item 12: a summary page first (top advice, element overview), details after
-    from browser import Browser
-
-    chromium = _chromium()
     _poppler()
     report = engine.advise(path, date=DATE)
-    html = tmp_path / "report.html"
-    html.write_text(render_html(report), encoding="utf-8")
+    html = _write(report, tmp_path / "report.html")
     pdf = tmp_path / "report.pdf"
-    with Browser(chromium, tmp_path / "profile", timeout=BROWSER_TIMEOUT) as browser:
-        browser.open(html, 1280)
-        pdf.write_bytes(browser.pdf())
+    with _tab(browser, 1280) as page:
+        _print(page, html, pdf)
     texts = _page_texts(pdf)
     print(f"{path.name}: {len(texts)} pages")
     first = texts[0]
