@@ -157,20 +157,6 @@ WORDS: dict[str, Entry] = {
 HTML: dict[str, Entry] = {
     "advice_n": Entry(nl="Advies", en="Advice"),
     "by_priority": Entry(nl="Naar prioriteit", en="By priority"),
-    "chart_desc": Entry(
-        nl=(
-            "Per element: het oordeel in woorden, met een symbool of arcering, en een balk "
-            "met het aandeel van de gegevens die het projectbestand beschrijft. De tabel "
-            "hieronder geeft dezelfde gegevens als tekst."
-        ),
-        en=(
-            "For each element: the assessment in words, with a symbol or hatching, and a bar "
-            "with the share of the facts the project file describes. The table below "
-            "gives the same data as text."
-        ),
-    ),
-    "chart_title": Entry(nl="Status van de elementen", en="Status of the elements"),
-    "chart_bar": Entry(nl="balk: beschreven gegevens", en="bar: facts described"),
     "contents": Entry(nl="Inhoud", en="Contents"),
     "described_col": Entry(nl="Beschreven gegevens", en="Facts described"),
     "effect_elements": Entry(nl="Elementen erachter", en="Elements behind it"),
@@ -181,6 +167,10 @@ HTML: dict[str, Entry] = {
     "research": Entry(nl="onderzoek", en="research"),
     "file": Entry(nl="bestand", en="file"),
     "legend": Entry(nl="Legenda", en="Legend"),
+    "legend_described": Entry(
+        nl="grijze balk: hoeveel gegevens het bestand geeft (los van het oordeel)",
+        en="grey bar: how many facts the file gives (apart from the assessment)",
+    ),
     "made_with": Entry(nl="Gemaakt met", en="Made with"),
     "no_findings": Entry(nl="Geen advies voor dit project.", en="No advice for this project."),
     "no_questions": Entry(nl="Geen open vragen.", en="No open questions."),
@@ -212,6 +202,7 @@ HTML: dict[str, Entry] = {
         en="The numbers in the advice refer to this list.",
     ),
     "summary": Entry(nl="Samenvatting", en="Summary"),
+    "top_glance": Entry(nl="Belangrijkste advies in het kort", en="Top advice at a glance"),
     "strengths_col": Entry(nl="Sterke punten", en="Strengths"),
     "questions_col": Entry(nl="Vragen", en="Questions"),
 }

@@ -33,11 +33,11 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: words only the HTML report needs (the shared ones are the namespace "word")
 _WORDS = table("html")
 
-_TITLE_MAX = 56  # characters of an element title inside the chart (the table has them all)
-_ROW = 36  # chart row height
-_HEAD = 26  # chart header height
-_LABEL_X = 230  # after the assessment's words ("op orde, met aandachtspunt" on two lines)
-_BAR_X, _BAR_W = 726, 164
+#: a card with more characters of text than this fills about a quarter of a printed A4
+#: page or more; it may break across pages, so that keeping it whole leaves no page a
+#: quarter empty or worse (a shorter card is kept whole)
+_LONG_CARD = 600
+_METER_W = 60  # width of the small "described" measure in the element overview
 
 
 def _w(key: str, lang: str) -> str:
@@ -143,30 +143,28 @@ class _Card:
     sources: tuple[int, ...]
     #: the codes the item covers when it covers more than its own
     codes: tuple[str, ...] = ()
+    #: long enough to break across printed pages (short cards are kept whole)
+    long: bool = False
 
 
 @dataclass(frozen=True)
-class _Mark:
-    """One row of the element chart."""
+class _Row:
+    """One row of the element overview: the assessment and, apart from it, how much is known."""
 
     status: ElementStatus
-    y: int
-    label: str
-    bar: float
-    #: the assessment's word on one line, or on two at the comma (the column is narrow)
-    words: tuple[str, str]
+    #: width of the filled part of the "described" measure (never coloured by the status)
+    filled: float
 
 
-def _marks(elements: tuple[ElementStatus, ...], lang: str) -> list[_Mark]:
-    marks = []
-    for i, e in enumerate(elements):
-        title = terminal_safe(e.title)
-        label = title if len(title) <= _TITLE_MAX else title[: _TITLE_MAX - 1].rstrip() + "…"
-        share = e.described / e.needed if e.needed else 0.0
-        first, comma, rest = word(e.assessment, lang).partition(", ")
-        words = (first + comma.rstrip(), rest)
-        marks.append(_Mark(e, _HEAD + i * _ROW, label, round(_BAR_W * share, 1), words))
-    return marks
+def _rows(elements: tuple[ElementStatus, ...]) -> list[_Row]:
+    return [
+        _Row(e, round(_METER_W * e.described / e.needed, 1) if e.needed else 0.0) for e in elements
+    ]
+
+
+def _is_long(f: Item | Finding) -> bool:
+    texts = (f.message, f.why, *f.actions, *f.reasons)
+    return sum(len(t) for t in texts) > _LONG_CARD
 
 
 def _context(report: ReportData) -> dict[str, Any]:
@@ -192,7 +190,16 @@ def _context(report: ReportData) -> dict[str, Any]:
                 if (ref := sources.setdefault(src, len(sources) + 1)) not in refs:
                     refs.append(ref)
             element = titles.get(f.element, f.element)
-            cards.append(_Card(number, f, element, tuple(refs), codes if len(codes) > 1 else ()))
+            cards.append(
+                _Card(
+                    number,
+                    f,
+                    element,
+                    tuple(refs),
+                    codes if len(codes) > 1 else (),
+                    _is_long(f),
+                )
+            )
         grouped.append((key, cards))
 
     questions = [
@@ -224,19 +231,13 @@ def _context(report: ReportData) -> dict[str, Any]:
         ),
         "groups": grouped,
         "titles": titles,
-        "marks": _marks(report.elements, lang),
+        "top": next((cards for key, cards in grouped if key == "top"), []),
+        "rows": _rows(report.elements),
+        "meter_w": _METER_W,
         "assessments": {e.element: e.assessment for e in report.elements},
         "effects": [
             (e, effect_sentence(e, report.elements, lang)) for e in said_effects(report.effects)
         ],
-        "chart": {
-            "width": 960,
-            "label_x": _LABEL_X,
-            "height": _HEAD + _ROW * len(report.elements) + 4,
-            "row": _ROW,
-            "bar_x": _BAR_X,
-            "bar_w": _BAR_W,
-        },
         "questions": questions,
         "sources": [(n, _pieces(text)) for text, n in sources.items()],
         "plugins": plugins,
