@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .._errors import Problem, ProjectError
@@ -21,10 +22,14 @@ from ..report._safe import escape_markdown, terminal_safe
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from ..engine._engine import Engine
 
-__all__ = ["Diff", "diff_reports", "load_side"]
+__all__ = ["FORMATS", "Diff", "diff_reports", "load_side"]
+
+#: the formats of a diff, each with the extension of its files
+FORMATS: Mapping[str, str] = MappingProxyType({"text": ".txt", "markdown": ".md", "json": ".json"})
 
 #: a saved JSON report is read up to this size (reports are tens of kilobytes)
 MAX_REPORT_BYTES = 16 * 1024 * 1024
