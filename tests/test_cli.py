@@ -430,6 +430,28 @@ def test_no_plugins_leaves_installed_plugins_out(runner: CliRunner,
 
 
 @pytest.mark.usefixtures("installed_plugin")
+@pytest.mark.parametrize(
+    ("fmt", "lang", "line"),
+    [
+        ("text", "nl", "Plugins: extra 2.0.0\n"),
+        ("text", "en", "Plugins: extra 2.0.0\n"),
+        ("markdown", "nl", "\nPlugins: extra 2.0.0\n\n"),
+    ],
+)
+def test_text_and_markdown_say_which_plugins_ran(
+    runner: CliRunner, write_project: Callable[..., Path], fmt: str, lang: str, line: str
+) -> None:
+    """Issue 13, item 7: the same command gives other advice once a plugin is installed."""
+    path = write_project()
+    args = ["run", "--date", DATE_TEXT, "--format", fmt, "--lang", lang, path]
+    shown = invoke(runner, *args).stdout
+    assert line in shown
+    assert shown.index(line) < shown.index("PLG01")  # in the heading, before the advice
+    alone = invoke(runner, *args, "--no-plugins").stdout
+    assert "Plugins" not in alone
+
+
+@pytest.mark.usefixtures("installed_plugin")
 def test_plugins_lists_an_installed_plugin(runner: CliRunner) -> None:
     result = invoke(runner, "plugins")
     assert result.exit_code == 0

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..messages import summary_line, word
 from ._effects import effect_sentence, said_effects
 from ._safe import escape_markdown as esc
-from ._text import covered, groups, listed
+from ._text import covered, groups, listed, plugins_line
 
 if TYPE_CHECKING:
     from ._items import Item
@@ -70,6 +70,8 @@ def render_markdown(report: ReportData) -> str:
         ),
         "",
     ]
+    if ran := plugins_line(report):
+        lines += [esc(ran), ""]
     for note in report.warnings:
         lines += [f"> **{w('notes')}:** {esc(note)}", ""]
     number = 0

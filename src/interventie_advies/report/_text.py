@@ -16,7 +16,15 @@ if TYPE_CHECKING:
     from ._items import Item
     from ._values import Finding, ReportData
 
-__all__ = ["TEXT_QUESTIONS", "TOP", "covered", "groups", "listed", "render_text"]
+__all__ = [
+    "TEXT_QUESTIONS",
+    "TOP",
+    "covered",
+    "groups",
+    "listed",
+    "plugins_line",
+    "render_text",
+]
 
 TOP = 5
 #: the text report shows at most this many questions (JSON and HTML show all)
@@ -109,6 +117,22 @@ def groups(findings: Sequence[Item | Finding]) -> list[tuple[str, list[Item | Fi
     return [("top", list(findings[:TOP])), ("other", list(findings[TOP:]))]
 
 
+def plugins_line(report: ReportData) -> str:
+    """``Plugins: fonds 1.0.0, jeugd 1.0.0``; empty when only the built-in rules ran.
+
+    NOTE: the same command gives other advice once a plugin is installed; a report read
+    on paper must say which ran, as the HTML footer and the JSON ``tool`` do.
+    """
+    ran = [
+        f"{p.get('name', '')} {p.get('version', '')}".strip()
+        for p in report.tool.get("plugins", ())
+    ]
+    if not ran:
+        return ""
+    label = word("plugins", report.language)
+    return f"{label[:1].upper()}{label[1:]}: {', '.join(ran)}"
+
+
 def render_text(report: ReportData, *, color: bool = False) -> str:
     """Render a report as text; ANSI colour only when ``color`` is true."""
     lang = report.language
@@ -120,6 +144,8 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
     out.line(summary_line(report.summary, lang))
     c = report.completeness
     out.line(out.w("completeness").format(d=c["described"], n=c["needed"], p=c["percent"]))
+    if ran := plugins_line(report):
+        out.para(ran, "")
     for note in report.warnings:
         out.para(f"{out.w('notes')}: {note}", "")
 
