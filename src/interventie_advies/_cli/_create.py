@@ -29,7 +29,7 @@ def init(file: str, lang: str | None, force: bool) -> None:
     """Ask questions about a project and write a commented project file (default project.toml).
 
     Answer ? or press Enter when you don't know: the fact is left out and the advice asks
-    about it later. Ctrl-C stops without writing anything (exit code 130).
+    about it later. Ctrl-C stops (exit code 130) and offers to keep the answers given so far.
     """
     from ..commands._init import init_project
 

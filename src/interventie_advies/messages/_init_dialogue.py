@@ -16,14 +16,14 @@ DIALOGUE: dict[str, Entry] = {
             "Weet je iets niet? Druk dan op Enter of typ ?. Dan blijft het open,\n"
             "en vraagt het advies er later naar.\n"
             "Typ 'overslaan' om de rest van een deel over te slaan.\n"
-            "Stoppen kan altijd met Ctrl-C. Dan wordt er niets opgeslagen."
+            "Stoppen kan altijd met Ctrl-C. Je kunt dan bewaren wat je al hebt ingevuld."
         ),
         en=(
             "We will ask you about your project, part by part.\n"
             "Don't know something? Press Enter or type ?. It stays open,\n"
             "and the advice will ask about it later.\n"
             "Type 'skip' to skip the rest of a part.\n"
-            "You can stop at any time with Ctrl-C. Then nothing is saved."
+            "You can stop at any time with Ctrl-C, and keep what you answered so far."
         ),
     ),
     "part": Entry(nl="Deel {i} van {n}", en="Part {i} of {n}"),
@@ -111,6 +111,34 @@ DIALOGUE: dict[str, Entry] = {
         en="That name is already used. Choose another one.",
     ),
     "stopped": Entry(nl="Gestopt. Er is niets opgeslagen.", en="Stopped. Nothing was written."),
+    "keep_partial": Entry(
+        nl="Gestopt. Wil je bewaren wat je al hebt ingevuld, in {file}?",
+        en="Stopped. Keep what you have answered so far, in {file}?",
+    ),
+    "keep_exists": Entry(
+        nl="Je antwoorden zouden naar {file} gaan, maar dat bestand bestaat al.",
+        en="Your answers would go to {file}, but that file exists.",
+    ),
+    "kept_partial": Entry(
+        nl=(
+            "Opgeslagen in {file}: wat je hebt ingevuld. Wat nog niet gevraagd is, staat\n"
+            "erin als '# sleutel = ?'. Vul het later aan, of begin opnieuw met advies init."
+        ),
+        en=(
+            "Written to {file}: what you answered. What was not asked yet is in it as\n"
+            "'# key = ?'. Fill it in later, or start again with advies init."
+        ),
+    ),
+    "file.partial": Entry(
+        nl=(
+            "NIET AF: `advies init` is gestopt voordat alle vragen gesteld waren. Wat nog\n"
+            "niet gevraagd is, staat hieronder als '# sleutel = ?' of als uitgezette tabel."
+        ),
+        en=(
+            "NOT FINISHED: `advies init` stopped before every question was asked. What was\n"
+            "not asked yet is below as '# key = ?' or as a commented-out table."
+        ),
+    ),
     "written": Entry(nl="Opgeslagen in {file}.", en="Written to {file}."),
     "counts": Entry(
         nl="Ingevuld: {known}. Nog open: {open} (de regels met '= ?' in het bestand).",
