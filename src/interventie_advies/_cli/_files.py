@@ -10,7 +10,7 @@ import click
 
 from .._errors import AdviesError, ProjectError, RuleError, UsageError, shown_name
 from .._io import atomic_write
-from .._safe_text import visible
+from .._safe_text import terminal_safe, visible
 from ..commands._batch import collect_paths
 from ..commands._signals import Stopped, stop_on_signals
 from ..commands._suffix import format_for
@@ -68,11 +68,14 @@ def diff(
     from ..commands._diff import FORMATS, diff_reports, load_side
 
     fmt = format_for(fmt, output, FORMATS)
-    text = diff_reports(
+    found = diff_reports(
         load_side(engine, old, lang=lang, date=day), load_side(engine, new, lang=lang, date=day)
-    ).render(fmt)
+    )
+    text = found.render(fmt)
     if output:
         atomic_write(output, text)
+        for warning in found.warnings:  # also where it is seen now, not only in the file
+            click.echo(terminal_safe(warning), err=True)
     else:
         click.echo(text, nl=False)
 

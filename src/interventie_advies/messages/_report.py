@@ -230,6 +230,16 @@ DIFF: dict[str, Entry] = {
     "decisions_added": Entry(nl="Nieuwe besluiten", en="Decisions added"),
     "questions_answered": Entry(nl="Beantwoorde vragen", en="Questions answered"),
     "strengths_gained": Entry(nl="Nieuwe sterke punten", en="New strengths"),
+    "other_project": Entry(
+        nl=(
+            "Let op: dit lijken twee verschillende projecten ({a} en {b}). De vergelijking "
+            "zegt alleen iets over twee versies van hetzelfde plan."
+        ),
+        en=(
+            "Note: these look like two different projects ({a} and {b}). The comparison "
+            "only means something for two versions of the same plan."
+        ),
+    ),
 }
 
 
