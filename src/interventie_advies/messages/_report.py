@@ -79,6 +79,7 @@ WORDS: dict[str, Entry] = {
     "level": Entry(nl="Niveau", en="Level"),
     "unknown_phase": Entry(nl="onbekend", en="unknown"),
     # enums
+    "plugins": Entry(nl="plugins", en="plugins"),
     "high": Entry(nl="hoog", en="high"),
     "medium": Entry(nl="gemiddeld", en="medium"),
     "low": Entry(nl="laag", en="low"),
