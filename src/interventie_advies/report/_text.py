@@ -20,6 +20,7 @@ __all__ = [
     "TEXT_QUESTIONS",
     "TOP",
     "covered",
+    "file_keys",
     "groups",
     "listed",
     "plugins_line",
@@ -117,6 +118,16 @@ def groups(findings: Sequence[Item | Finding]) -> list[tuple[str, list[Item | Fi
     return [("top", list(findings[:TOP])), ("other", list(findings[TOP:]))]
 
 
+def file_keys(missing: Sequence[str]) -> list[str]:
+    """The keys a person writes in the file, of the fields a question asks for.
+
+    NOTE: a derived fact (``facts.jeugd_activity_times``) is the engine's name, not a key
+    of the file; its question already says which keys to fill in, so it is left out here
+    (the JSON report keeps every name in ``missing``).
+    """
+    return [m for m in missing if not m.startswith("facts.")]
+
+
 def plugins_line(report: ReportData) -> str:
     """``Plugins: fonds 1.0.0, jeugd 1.0.0``; empty when only the built-in rules ran.
 
@@ -171,10 +182,10 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
             out.para(f"{number}. {q.question}", "  ")
             helps = ", ".join(titles.get(e, e) for e in q.elements or (q.element,))
             out.para(f"{out.w('helps')}: {terminal_safe(helps)}", "     ")
-            shown = ", ".join(q.missing[:4]) + (
-                f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
-            )
-            out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
+            keys = file_keys(q.missing)
+            if keys:
+                shown = ", ".join(keys[:4]) + (f" (+{len(keys) - 4})" if len(keys) > 4 else "")
+                out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
         more = len(report.questions) - TEXT_QUESTIONS
         if more > 0:
             which = out.w("questions_1" if more == 1 else "questions_n")
