@@ -54,16 +54,16 @@ SCAFFOLD: dict[str, Entry] = {
     "wrote": Entry(nl="Geschreven: {folder}", en="Wrote {folder}"),
     "next": Entry(
         nl=(
-            "Volgende stappen (in een virtuele omgeving met interventie-advies erin):\n"
+            "Installeer en test de plugin met de Python waarin interventie-advies staat:\n"
             "  cd {folder}\n"
-            "  {install}\n"
-            "  python -m pytest"
+            '  {python} -m pip install -e ".[test]"\n'
+            "  {python} -m pytest"
         ),
         en=(
-            "Next steps (in a virtual environment that has interventie-advies):\n"
+            "Install and test the plugin with the Python that has interventie-advies:\n"
             "  cd {folder}\n"
-            "  {install}\n"
-            "  python -m pytest"
+            '  {python} -m pip install -e ".[test]"\n'
+            "  {python} -m pytest"
         ),
     ),
 }
