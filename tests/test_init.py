@@ -721,3 +721,20 @@ def test_every_enum_value_has_a_label() -> None:
         "digital", "nl", "ArtForm"
     )
     assert _messages.choice_label("preparation", "nl", "Phase") == "voorbereiding"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_file_points_to_what_the_user_has(runner: CliRunner, lang: str) -> None:
+    """Issue 13, item 16: it named docs/project-file.md, which the wheel does not ship."""
+    result = init(runner, answers("P", "overslaan", *SKIP_REST), "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    header = Path("project.toml").read_text(encoding="utf-8").split("\n\n")[:3]
+    assert "docs/" not in "\n".join(header)
+    pointer = {
+        "nl": "# Alle sleutels met uitleg, ook voor je editor:  advies schema",
+        "en": "# All keys with descriptions, also for your editor:  advies schema",
+    }[lang]
+    assert pointer in header[0].splitlines()
+    schema = runner.invoke(cli, ["schema"])  # what the comment names exists, and works
+    assert schema.exit_code == 0
+    assert '"project"' in schema.stdout

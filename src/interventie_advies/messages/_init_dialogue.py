@@ -170,7 +170,8 @@ DIALOGUE: dict[str, Entry] = {
             "niet\n"
             "ingevuld: haal het # weg en vul een waarde in. Wat open blijft, vraagt het "
             "advies\n"
-            "later aan je. Alle sleutels en waarden staan in docs/project-file.md."
+            "later aan je. Hieronder staat elke tabel en sleutel, met wat erin mag.\n"
+            "Alle sleutels met uitleg, ook voor je editor:  advies schema"
         ),
         en=(
             "Project file for interventie-advies (format 1), written by `advies init`.\n"
@@ -181,7 +182,8 @@ DIALOGUE: dict[str, Entry] = {
             "Lines starting with # are comments. A line such as '# key = ?' is not "
             "filled in\n"
             "yet: remove the # and write a value. What stays open, the advice asks about\n"
-            "later. All keys and values are described in docs/project-file.md."
+            "later. Every table and key is below, with what it may hold.\n"
+            "All keys with descriptions, also for your editor:  advies schema"
         ),
     ),
     "file.unknown": Entry(nl="weet niet: vul later in", en="don't know: fill in later"),
