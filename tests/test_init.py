@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
+import click
 import pytest
 
 from interventie_advies import load_project
@@ -444,6 +445,7 @@ def test_input_that_ends_early_writes_nothing(runner: CliRunner) -> None:
     result = init(runner, answers("Half project", "Lindenhof"))
     assert result.exit_code == _init.EXIT_STOPPED == 130
     assert "Gestopt. Er is niets opgeslagen." in result.stderr
+    assert "Wil je bewaren" not in result.output  # nobody there to answer the offer to keep
     assert folder_files() == []
 
 
@@ -465,8 +467,10 @@ def test_ctrl_c_at_a_question_writes_nothing(
     assert folder_files() == []
 
 
-#: a step of a scripted session: Ctrl-C at that prompt
+#: a step of a scripted session: Ctrl-C at that prompt, as Python raises it, and as
+#: click.prompt passes it on (click.Abort)
 CTRL_C = object()
+ABORT = object()
 
 
 def scripted(monkeypatch: pytest.MonkeyPatch, *steps: object) -> list[str]:
@@ -479,6 +483,11 @@ def scripted(monkeypatch: pytest.MonkeyPatch, *steps: object) -> list[str]:
         step = next(left, CTRL_C)
         if step is CTRL_C:
             raise KeyboardInterrupt
+        if step is ABORT:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise click.Abort from None  # what click.prompt does with Ctrl-C
         assert isinstance(step, str)
         return step
 
@@ -486,11 +495,12 @@ def scripted(monkeypatch: pytest.MonkeyPatch, *steps: object) -> list[str]:
     return prompts
 
 
+@pytest.mark.parametrize("stop", [CTRL_C, ABORT])
 def test_ctrl_c_offers_to_keep_the_answers(
-    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, stop: object
 ) -> None:
     """Issue 13, item 17: the answers are kept as a valid, commented, unfinished file."""
-    prompts = scripted(monkeypatch, "Buurtkoor", "Lindenhof", "Utrecht", CTRL_C, "ja")
+    prompts = scripted(monkeypatch, "Buurtkoor", "Lindenhof", "Utrecht", stop, "ja")
     result = init(runner, "", "plan.toml")
     assert result.exit_code == 130
     assert prompts[-1] == "Gestopt. Wil je bewaren wat je al hebt ingevuld, in plan.toml? [ja/nee]"
