@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -137,7 +138,7 @@ def main_source() -> str:
 
         url = urlparse(str(json.loads(recorded).get("url", "")))
         if url.scheme == "file" and url.path:
-            return unquote(url.path)
+            return shlex.quote(unquote(url.path))  # as typed in a shell: spaces quoted
     return "interventie-advies"
 
 
