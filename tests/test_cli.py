@@ -430,10 +430,32 @@ def test_no_plugins_leaves_installed_plugins_out(runner: CliRunner,
 
 
 @pytest.mark.usefixtures("installed_plugin")
+@pytest.mark.parametrize(
+    ("fmt", "lang", "line"),
+    [
+        ("text", "nl", "Plugins: extra 2.0.0\n"),
+        ("text", "en", "Plugins: extra 2.0.0\n"),
+        ("markdown", "nl", "\nPlugins: extra 2.0.0\n\n"),
+    ],
+)
+def test_text_and_markdown_say_which_plugins_ran(
+    runner: CliRunner, write_project: Callable[..., Path], fmt: str, lang: str, line: str
+) -> None:
+    """Issue 13, item 7: the same command gives other advice once a plugin is installed."""
+    path = write_project()
+    args = ["run", "--date", DATE_TEXT, "--format", fmt, "--lang", lang, path]
+    shown = invoke(runner, *args).stdout
+    assert line in shown
+    assert shown.index(line) < shown.index("PLG01")  # in the heading, before the advice
+    alone = invoke(runner, *args, "--no-plugins").stdout
+    assert "Plugins" not in alone
+
+
+@pytest.mark.usefixtures("installed_plugin")
 def test_plugins_lists_an_installed_plugin(runner: CliRunner) -> None:
-    result = invoke(runner, "plugins")
+    result = invoke(runner, "plugins", "--lang", "en")
     assert result.exit_code == 0
-    assert re.search(r"^ok\s+extra 2\.0\.0 \(advies-extra\): 1 rules", result.stdout, re.M)
+    assert re.search(r"^ok\s+extra 2\.0\.0 \(advies-extra\): 1 rule;", result.stdout, re.M)
 
 
 # -- run: bad input -------------------------------------------------------------------
@@ -628,14 +650,50 @@ def test_explain(runner: CliRunner, token: str) -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("CON01 · Plan een informeel moment na elke activiteit\n")
-    assert "name: contact.moment_after_activity" in out
+    assert "naam: contact.moment_after_activity" in out
     assert "element: contact (Zorg voor contact tussen bewoners)" in out
-    assert "kind: recommendation · priority: high" in out
-    assert "condition: not any(a.informal_moment_after for a in activities)" in out
-    assert "needs: activities[].informal_moment_after" in out
-    assert "source: Movisie" in out
-    assert "examples:" in out
+    assert "soort: aanbeveling · prioriteit: hoog" in out
+    assert "moeite: klein" in out
+    assert "fasen: voorbereiding, uitvoering" in out
+    assert "voorwaarde: not any(a.informal_moment_after for a in activities)" in out
+    assert "gebruikt: activities[].informal_moment_after" in out
+    assert "onderbouwing: onderzoek" in out
+    assert "bron: Movisie" in out
+    assert "voorbeelden:" in out
+    assert "  - geeft advies = ja: {" in out
+    assert "  - stelt de vraag = ja: {}" in out
     assert "waarom: " in out
+
+
+#: the labels of explain in each language (``element`` and ``plugin`` are both)
+LABELS = {
+    "en": (
+        "name:", "kind:", "effort:", "phases:", "serves needs:", "theme:", "message:", "why:",
+        "actions:", "condition:", "needs:", "question:", "applies when:", "adjust:",
+        "evidence:", "source:", "examples:", "  - fires =", "  - asks =",
+    ),
+    "nl": (
+        "naam:", "soort:", "moeite:", "fasen:", "helpt bij:", "thema:", "advies:", "waarom:",
+        "wat kun je doen:", "voorwaarde:", "gebruikt:", "vraag:", "geldt als:", "bijstellen:",
+        "onderbouwing:", "bron:", "voorbeelden:", "  - geeft advies =", "  - stelt de vraag =",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["CON01", "AL03", "AL04", "CP01", "SUS01"])
+def test_explain_speaks_one_language(runner: CliRunner, code: str) -> None:
+    """Issue 13, item 14: Dutch labels beside English ones (``name:``, ``waarom:``) before."""
+    for lang, other in (("nl", "en"), ("en", "nl")):
+        result = invoke(runner, "explain", "--no-plugins", "--lang", lang, code)
+        assert result.exit_code == 0
+        lines = result.stdout.splitlines()
+        assert [line for line in lines if line.startswith(LABELS[other])] == []
+        assert sum(line.startswith(LABELS[lang]) for line in lines) >= 10
+    english = invoke(runner, "explain", "--no-plugins", "--lang", "en", "AL04").stdout
+    assert "adjust: high when project.phase in" in english
+    dutch = invoke(runner, "explain", "--no-plugins", "--lang", "nl", "CP01").stdout
+    assert "geldt als: any(n in residents.needs for n in" in dutch
+    assert "(gebruikt residents.needs)" in dutch
 
 
 def test_explain_in_english(runner: CliRunner) -> None:
@@ -664,7 +722,7 @@ def test_explain_an_unknown_rule(runner: CliRunner, token: str, hint: str | None
 
 
 def test_plugins_lists_the_builtin_plugin(runner: CliRunner) -> None:
-    result = invoke(runner, "plugins", "--no-plugins")
+    result = invoke(runner, "plugins", "--no-plugins", "--lang", "en")
     assert result.exit_code == 0
     first = result.stdout.splitlines()[0]
     assert first.startswith("ok")

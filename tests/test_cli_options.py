@@ -56,11 +56,25 @@ def test_a_shared_option_is_the_same_in_every_command(option: str) -> None:
         if isinstance(p, click.Option) and option in p.opts
     }
     assert len(found) >= 2
-    # each command has its own formats; run takes any name (a plugin's)
+    # each command has its own formats; run takes any name (a plugin's); a command with
+    # --output has no default format: it follows the output file's extension (issue 13)
     shapes = {
-        (tuple(p.opts), p.name, p.default, "" if option == "--format" else type(p.type).__name__)
+        (
+            tuple(p.opts),
+            p.name,
+            "" if option == "--format" else p.default,
+            "" if option == "--format" else type(p.type).__name__,
+        )
         for p in found.values()
     }
     assert len(shapes) == 1, shapes
+    if option == "--format":
+        commands = _commands()
+        defaults = {
+            name: (p.default, any("--output" in q.opts for q in commands[name].params))
+            for name, p in found.items()
+        }
+        assert {d for d, _ in defaults.values()} == {None, "text"}
+        assert all((d is None) == by_output for d, by_output in defaults.values()), defaults
     if option == "--lang":
         assert all(list(p.type.choices) == ["nl", "en"] for p in found.values())  # type: ignore[attr-defined]

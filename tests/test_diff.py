@@ -134,3 +134,47 @@ def test_a_file_that_is_not_a_report_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["diff", str(bad), str(ROOT / "examples" / "schets.toml")])
     assert result.exit_code == 2
     assert "geen rapport van interventie-advies" in result.stderr
+
+
+def test_a_phase_change_is_reported(tmp_path: Path) -> None:
+    """Issue 13, item 17: from preparation to execution is progress the diff must show."""
+    old = tmp_path / "voor.toml"
+    old.write_text('format = 1\n[project]\nname = "Koor"\nphase = "preparation"\n',
+                   encoding="utf-8")
+    new = tmp_path / "na.toml"
+    new.write_text('format = 1\n[project]\nname = "koor "\nphase = "execution"\n',
+                   encoding="utf-8")
+    data = diff(str(old), str(new))
+    assert (data["old"]["phase"], data["new"]["phase"]) == ("preparation", "execution")
+    assert data["warnings"] == []  # the same name, but for case and spacing
+    text = CliRunner().invoke(cli, ["diff", str(old), str(new), *DATE])
+    assert text.stdout.splitlines()[:5] == [
+        "Voortgang: koor ", "", "2026-06-01 → 2026-06-01", "fase: voorbereiding → uitvoering",
+        "beschreven: 0% → 0%",
+    ]
+    english = CliRunner().invoke(cli, ["diff", str(old), str(new), *DATE, "--lang", "en"])
+    assert "phase: preparation → execution\n" in english.stdout
+    same = CliRunner().invoke(cli, ["diff", str(old), str(old), *DATE])
+    assert "fase:" not in same.stdout
+
+
+def test_two_different_projects_are_warned_about(tmp_path: Path) -> None:
+    old, new = str(ROOT / "examples" / "schets.toml"), str(ROOT / "examples" / "buurtopera.toml")
+    nl = (
+        'Let op: dit lijken twee verschillende projecten ("Verhalen uit de Rivierenbuurt" en '
+        '"Buurtopera Kastanjehof"). De vergelijking zegt alleen iets over twee versies van '
+        "hetzelfde plan."
+    )
+    assert diff(old, new)["warnings"] == [nl]
+    text = CliRunner().invoke(cli, ["diff", old, new, *DATE, "--no-plugins"])
+    assert text.stdout.splitlines()[:3] == ["Voortgang: Buurtopera Kastanjehof", "", nl]
+    assert text.stderr == ""  # on the terminal once, in the output
+    out = tmp_path / "voortgang.md"
+    written = CliRunner().invoke(
+        cli, ["diff", old, new, *DATE, "--no-plugins", "--lang", "en", "-o", str(out)]
+    )
+    assert written.exit_code == 0
+    assert written.stderr.startswith("Note: these look like two different projects (")
+    assert "\n> **Note: these look like two different projects" in out.read_text(
+        encoding="utf-8"
+    )

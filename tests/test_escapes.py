@@ -310,7 +310,11 @@ def test_init_shows_a_hostile_file_name_escaped(runner: CliRunner, tmp_path: Pat
 def test_plugin_new_shows_a_hostile_folder_on_one_line(runner: CliRunner, tmp_path: Path) -> None:
     folder = tmp_path / f"map{HOSTILE}"
     result = invoke(runner, ["plugin", "new", "regio-oost", str(folder)])
-    assert result.stdout.splitlines()[0] == f"wrote {str(folder).replace(HOSTILE, SHOWN)}"
+    shown = str(folder).replace(HOSTILE, SHOWN)
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Geschreven: {shown}"
+    assert len(lines) == 5  # the next steps too, each on its line
+    assert lines[2].startswith("  cd '") and lines[2].endswith(f"map{SHOWN}'")
 
 
 def test_a_plugin_format_is_escaped_too(files: dict[str, Path]) -> None:

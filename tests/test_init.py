@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, get_args, get_origin
 
+import click
 import pytest
 
 from interventie_advies import load_project
@@ -459,6 +460,7 @@ def test_input_that_ends_early_writes_nothing(runner: CliRunner) -> None:
     result = init(runner, answers("Half project", "Lindenhof"))
     assert result.exit_code == _init.EXIT_STOPPED == 130
     assert "Gestopt. Er is niets opgeslagen." in result.stderr
+    assert "Wil je bewaren" not in result.output  # nobody there to answer the offer to keep
     assert folder_files() == []
 
 
@@ -478,6 +480,104 @@ def test_ctrl_c_at_a_question_writes_nothing(
     assert result.exit_code == 130
     assert "Stopped. Nothing was written." in result.stderr
     assert folder_files() == []
+
+
+#: a step of a scripted session: Ctrl-C at that prompt, as Python raises it, and as
+#: click.prompt passes it on (click.Abort)
+CTRL_C = object()
+ABORT = object()
+
+
+def scripted(monkeypatch: pytest.MonkeyPatch, *steps: object) -> list[str]:
+    """Answer the prompts with ``steps`` (Ctrl-C at CTRL_C and after the last); the prompts."""
+    left = iter(steps)
+    prompts: list[str] = []
+
+    def read(prompt: str) -> str:
+        prompts.append(prompt)
+        step = next(left, CTRL_C)
+        if step is CTRL_C:
+            raise KeyboardInterrupt
+        if step is ABORT:
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                raise click.Abort from None  # what click.prompt does with Ctrl-C
+        assert isinstance(step, str)
+        return step
+
+    monkeypatch.setattr(_init_dialogue, "_read", read)
+    return prompts
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, ABORT])
+def test_ctrl_c_offers_to_keep_the_answers(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, stop: object
+) -> None:
+    """Issue 13, item 17: the answers are kept as a valid, commented, unfinished file."""
+    prompts = scripted(monkeypatch, "Buurtkoor", "Lindenhof", "Utrecht", stop, "ja")
+    result = init(runner, "", "plan.toml")
+    assert result.exit_code == 130
+    assert prompts[-1] == "Gestopt. Wil je bewaren wat je al hebt ingevuld, in plan.toml? [ja/nee]"
+    assert result.stdout.endswith(
+        "Opgeslagen in plan.toml: wat je hebt ingevuld. Wat nog niet gevraagd is, staat\n"
+        "erin als '# sleutel = ?'. Vul het later aan, of begin opnieuw met advies init.\n"
+    )
+    text = Path("plan.toml").read_text(encoding="utf-8")
+    assert text.startswith("# NIET AF: `advies init` is gestopt voordat alle vragen gesteld")
+    assert loads(text) == {
+        "format": 1,
+        "project": {"name": "Buurtkoor", "neighbourhood": "Lindenhof", "municipality": "Utrecht"},
+    }
+    assert "# [residents]" in text and "# [[partners]]" in text  # still shows what can go there
+    check = runner.invoke(cli, ["check", "plan.toml"])
+    assert check.exit_code == 0, check.stderr
+    assert folder_files() == ["plan.toml"]
+
+
+@pytest.mark.parametrize("then", ["nee", "", CTRL_C])  # no, Enter, Ctrl-C again
+def test_ctrl_c_keeps_nothing_unless_asked(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, then: object
+) -> None:
+    scripted(monkeypatch, "Buurtkoor", "Lindenhof", CTRL_C, then)
+    result = init(runner, "", "--lang", "en")
+    assert result.exit_code == 130
+    assert result.stderr.endswith("Stopped. Nothing was written.\n")
+    assert folder_files() == []
+
+
+def test_ctrl_c_before_the_name_asks_nothing(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    prompts = scripted(monkeypatch, CTRL_C, "ja")
+    result = init(runner, "")
+    assert (result.exit_code, len(prompts)) == (130, 1)  # the name only: nothing to keep
+    assert folder_files() == []
+
+
+def test_kept_answers_never_go_over_an_existing_file(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("plan.toml").write_text("old\n", encoding="utf-8")
+    prompts = scripted(monkeypatch, "Buurtkoor", CTRL_C, "yes")
+    result = init(runner, "", "plan.toml", "--force", "--lang", "en")
+    assert result.exit_code == 130
+    assert "in plan.partial.toml? [yes/no]" in prompts[-1]
+    assert Path("plan.toml").read_text(encoding="utf-8") == "old\n"
+    assert loads(Path("plan.partial.toml").read_text(encoding="utf-8"))["project"] == {
+        "name": "Buurtkoor"
+    }
+    # a second time: plan.partial.toml is there now, and is not replaced either
+    Path("plan.partial.toml").write_text("mine\n", encoding="utf-8")
+    scripted(monkeypatch, "Buurtkoor", CTRL_C, "yes")
+    again = init(runner, "", "plan.toml", "--force", "--lang", "en")
+    assert again.exit_code == 130
+    assert again.stderr.endswith(
+        "Your answers would go to plan.partial.toml, but that file exists.\n"
+        "Stopped. Nothing was written.\n"
+    )
+    assert Path("plan.partial.toml").read_text(encoding="utf-8") == "mine\n"
+    assert folder_files() == ["plan.partial.toml", "plan.toml"]
 
 
 def test_ctrl_c_while_writing_leaves_no_temporary_file(
@@ -647,3 +747,20 @@ def test_every_enum_value_has_a_label() -> None:
         "digital", "nl", "ArtForm"
     )
     assert _messages.choice_label("preparation", "nl", "Phase") == "voorbereiding"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_file_points_to_what_the_user_has(runner: CliRunner, lang: str) -> None:
+    """Issue 13, item 16: it named docs/project-file.md, which the wheel does not ship."""
+    result = init(runner, answers("P", "overslaan", *SKIP_REST), "--lang", lang)
+    assert result.exit_code == 0, result.stderr
+    header = Path("project.toml").read_text(encoding="utf-8").split("\n\n")[:3]
+    assert "docs/" not in "\n".join(header)
+    pointer = {
+        "nl": "# Alle sleutels met uitleg, ook voor je editor:  advies schema",
+        "en": "# All keys with descriptions, also for your editor:  advies schema",
+    }[lang]
+    assert pointer in header[0].splitlines()
+    schema = runner.invoke(cli, ["schema"])  # what the comment names exists, and works
+    assert schema.exit_code == 0
+    assert '"project"' in schema.stdout

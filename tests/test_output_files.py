@@ -324,3 +324,24 @@ def test_names_that_are_not_utf8_in_folders_messages_and_check(
     odd_project.write_text("format = 1\n[project\n", encoding="utf-8")
     result = runner.invoke(cli, ["check", str(odd_project), "--no-plugins", "--lang", "en"])
     assert result.stderr_bytes.decode("utf-8").startswith(f"error: {tmp_path}/na\\xffme.toml:2:")
+
+
+@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o027, 0o640)])
+def test_every_command_that_writes_a_file_follows_the_umask(
+    runner: CliRunner, tmp_path: Path, umask: Any, mask: int, expected: int
+) -> None:
+    """Issue 13, item 8: portfolio, diff and init as well as run; none makes a 0600 file."""
+    umask(mask)
+    written = {
+        "portfolio.csv": ["portfolio", SCHETS, "--date", DATE_TEXT, "--no-plugins"],
+        "voortgang.md": ["diff", SCHETS, SCHETS, "--date", DATE_TEXT, "--no-plugins"],
+    }
+    for name, args in written.items():
+        result = runner.invoke(cli, [*args, "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.stderr
+        assert mode(tmp_path / name) == expected, name
+    answers = "\n".join(["Project", "overslaan", *["overslaan"] * 13]) + "\n"
+    init = runner.invoke(cli, ["init", str(tmp_path / "plan.toml")], input=answers)
+    assert init.exit_code == 0, init.stderr
+    assert mode(tmp_path / "plan.toml") == expected
+    assert leftovers(tmp_path) == []

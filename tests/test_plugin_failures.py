@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from conftest import make_rule
 from pydantic import BaseModel
 
-from interventie_advies import hookimpl
+from interventie_advies import hookimpl, load_rules
 from interventie_advies.cli import cli
 
 EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "buurtopera.toml")
@@ -135,9 +135,35 @@ def test_a_renderer_that_raises_is_reported_with_plugin_and_version(install: Any
 def test_advies_plugins_lists_the_failure_and_strict_exits_3(install: Any) -> None:
     install(error=ImportError("No module named 'kapot'"))
     runner = CliRunner()
-    listed = runner.invoke(cli, ["plugins"])
+    listed = runner.invoke(cli, ["plugins", "--lang", "en"])
     assert listed.exit_code == 0
     assert "FAILED  kapot 6.6.6 (advies-kapot)" in listed.stdout
     assert "cannot be imported: ImportError: No module named 'kapot'" in listed.stdout
-    assert "ok      goed 1.0.0 (advies-goed): 1 rules" in listed.stdout
+    assert "ok      goed 1.0.0 (advies-goed): 1 rule; hooks: " in listed.stdout
+    assert runner.invoke(cli, ["plugins", "--strict"]).exit_code == 3
+
+
+def test_a_plugin_whose_rule_file_failed_is_not_listed_ok(install: Any, tmp_path: Path) -> None:
+    """Issue 13, item 14: it loaded, its rule file did not; it was listed "ok ... 0 rules"."""
+    broken = tmp_path / "regels.toml"
+    broken.write_text('[[rule]]\ncode = "KAP01"\n', encoding="utf-8")
+    install(module=module("kapot", advies_rules=lambda: load_rules(broken)))
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["plugins", "--lang", "en"])
+    assert listed.exit_code == 0
+    lines = listed.stdout.splitlines()
+    [head] = [line for line in lines if "kapot" in line]
+    assert head == "ERRORS  kapot 6.6.6 (advies-kapot): 0 rules; hooks: advies_rules"
+    assert lines[lines.index(head) + 1] == (
+        f"        ! hook advies_rules raised RuleError: {broken}: rule[0] (KAP01).name: "
+        "this key is required but missing"
+    )
+    assert "ok      goed 1.0.0 (advies-goed): 1 rule; hooks: " in listed.stdout
+    dutch = runner.invoke(cli, ["plugins"]).stdout
+    assert "FOUTEN  kapot 6.6.6 (advies-kapot): 0 regels; hooks: advies_rules\n" in dutch
+    data = {
+        p["name"]: p for p in json.loads(runner.invoke(cli, ["plugins", "--format", "json"]).stdout)
+    }
+    assert (data["kapot"]["status"], data["kapot"]["rules"]) == ("loaded_with_errors", 0)
+    assert data["goed"]["status"] == "loaded"
     assert runner.invoke(cli, ["plugins", "--strict"]).exit_code == 3

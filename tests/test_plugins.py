@@ -423,7 +423,7 @@ def test_a_plugin_that_fails_to_import_does_not_stop_the_others(
 def test_advies_plugins_shows_the_failed_plugin(
     fake_entry_points: list[FakeEntryPoint], runner: CliRunner,
 ) -> None:
-    result = runner.invoke(cli, ["plugins"])
+    result = runner.invoke(cli, ["plugins", "--lang", "en"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert any(line.startswith("ok") and "goed 1.2.3" in line and "2 rules" in line

@@ -333,3 +333,30 @@ def test_markdown_sections(mixed: Report) -> None:
     assert "### 1. title TOP01 \\(nl\\)" in lines
     assert any(line.startswith(f"| {TITLES_NL[0]} | ontbreekt | 6 / 0 / 0 | ") for line in lines)
     assert "## Bewust niet gevolgd" in lines
+
+
+def test_text_and_markdown_ask_for_file_keys_not_engine_names() -> None:
+    """Issue 13, item 14: ``vul in: facts.jeugd_activity_times`` named no key of the file."""
+    import dataclasses
+
+    report = Engine(plugins=()).advise(EXAMPLES / "schets.toml", date=DATE)
+    question = dataclasses.replace(
+        report.questions[0],
+        question="Wanneer zijn de activiteiten? Vul activity_times in bij [extensions.jeugd].",
+        missing=("facts.jeugd_activity_times",),
+    )
+    mixed = dataclasses.replace(
+        report.questions[1], missing=("facts.months_left", "funding.duration_months")
+    )
+    report = dataclasses.replace(report, questions=(question, mixed, *report.questions[2:]))
+    text = report.render("text")
+    markdown = report.render("markdown")
+    assert "facts." not in text and "facts." not in markdown
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("  1. Wanneer zijn"))
+    second = next(i for i, line in enumerate(lines) if line.startswith("  2. "))
+    assert not any("vul in" in line for line in lines[first:second])
+    assert "     vul in: funding.duration_months" in lines
+    assert "Vul activity\\_times in bij \\[extensions.jeugd\\]. (helpt bij: " in markdown
+    assert "; vul in: `funding.duration_months`)" in markdown
+    assert report.to_dict()["questions"][0]["missing"] == ["facts.jeugd_activity_times"]

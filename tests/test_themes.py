@@ -242,7 +242,7 @@ def test_explain_names_the_theme_and_the_rules_it_shares_an_item_with(runner: Cl
 
     result = runner.invoke(cli, ["explain", "--no-plugins", "--lang", "nl", "AL03"])
     assert result.exit_code == 0, result.output
-    line = ("theme: anchoring (Zorg dat het werk niet op één persoon rust); "
+    line = ("thema: anchoring (Zorg dat het werk niet op één persoon rust); "
             "met AL04, KEY03, KEY05, KEY06")
     assert line in result.output.splitlines()
 

@@ -46,3 +46,17 @@ def test_importing_the_package_does_not_read_the_metadata() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "0\n"
+
+
+def test_the_metadata_has_no_placeholder_url() -> None:
+    """Issue 13, item 16: the wheel's Source URL was ``https://example.invalid/...``."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    meta = tomllib.loads(
+        (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
+    )["project"]
+    urls = meta.get("urls", {})
+    assert not any(".invalid" in url or "example." in url for url in urls.values()), urls

@@ -474,7 +474,7 @@ def test_advies_plugins_lists_the_plugin(runner: CliRunner) -> None:
         "advies_renderers",
         "advies_rules",
     ]
-    text = runner.invoke(cli, ["plugins"]).stdout
+    text = runner.invoke(cli, ["plugins", "--lang", "en"]).stdout
     assert "fonds 1.0.0 (interventie-advies-fonds): 4 rules" in text
 
 

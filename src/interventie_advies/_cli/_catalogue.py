@@ -63,7 +63,7 @@ def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
     """List plugins with version and rule count, and plugins that failed with why."""
     from ..commands._catalogue import plugin_table
 
-    text, failed = plugin_table(engine, fmt=fmt)
+    text, failed = plugin_table(engine, fmt=fmt, lang=resolve_language(lang))
     click.echo(text, nl=False)
     if failed and engine.strict:
         sys.exit(3)

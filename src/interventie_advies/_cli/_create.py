@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
+
 import click
 
 from .._safe_text import visible
+from ..messages import text
 from ..messages._i18n import resolve_language
 from ._errors import handle_errors
 from ._help import Command, Group
@@ -29,7 +33,7 @@ def init(file: str, lang: str | None, force: bool) -> None:
     """Ask questions about a project and write a commented project file (default project.toml).
 
     Answer ? or press Enter when you don't know: the fact is left out and the advice asks
-    about it later. Ctrl-C stops without writing anything (exit code 130).
+    about it later. Ctrl-C stops (exit code 130) and offers to keep the answers given so far.
     """
     from ..commands._init import init_project
 
@@ -46,7 +50,7 @@ def plugin() -> None:
     epilog="""\b
 Example:
   advies plugin new regio-oost
-  cd interventie-advies-regio-oost && python -m pip install -e .[test] && python -m pytest""",
+  cd interventie-advies-regio-oost && python -m pip install -e ".[test]" && python -m pytest""",
 )
 @click.argument("name")
 @click.argument("folder", required=False, type=click.Path(file_okay=False))
@@ -58,6 +62,15 @@ def plugin_new(name: str, folder: str | None, prefix: str | None, lang: str | No
     from ..commands._scaffold import new_plugin
 
     written = new_plugin(name, folder, prefix=prefix)
-    shown = visible(str(written))
-    click.echo(f"wrote {shown}")
-    click.echo(f"next: cd {shown} && python -m pip install -e .[test] && python -m pytest")
+    lang = resolve_language(lang)
+    click.echo(text("scaffold.wrote", lang, folder=visible(str(written))))
+    # NOTE: the Python that runs advies, which has interventie-advies: the plugin's
+    # dependency resolves there without the package index (plain `python` may be another)
+    click.echo(
+        text(
+            "scaffold.next",
+            lang,
+            folder=visible(shlex.quote(str(written))),
+            python=visible(shlex.quote(sys.executable or "python")),
+        )
+    )

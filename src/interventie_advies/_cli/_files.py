@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .._errors import AdviesError, ProjectError, RuleError, shown_name
+from .._errors import AdviesError, ProjectError, RuleError, UsageError, shown_name
 from .._io import atomic_write
-from .._safe_text import visible
+from .._safe_text import terminal_safe, visible
 from ..commands._batch import collect_paths
 from ..commands._signals import Stopped, stop_on_signals
-from ..messages._i18n import resolve_language
+from ..commands._suffix import format_for
+from ..messages._i18n import resolve_language, t
 from ._errors import handle_errors, print_error, report_error
 from ._help import Command
 from ._options import (
@@ -43,7 +44,11 @@ Examples:
 )
 @click.argument("old", type=click.Path(exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False))
-@format_option(["text", "markdown", "json"])
+@format_option(
+    ["text", "markdown", "json"],
+    help="text, markdown or json (default: from the extension of --output, else text).",
+    by_output=True,
+)
 @output_option()
 @lang_option()
 @date_option("Evaluation date for project files (default: today).")
@@ -52,7 +57,7 @@ Examples:
 def diff(
     old: str,
     new: str,
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     lang: str | None,
     date: dt.datetime | None,
@@ -60,13 +65,17 @@ def diff(
 ) -> None:
     """Show progress between two versions: project files or JSON reports."""
     day = date.date() if date else None
-    from ..commands._diff import diff_reports, load_side
+    from ..commands._diff import FORMATS, diff_reports, load_side
 
-    text = diff_reports(
+    fmt = format_for(fmt, output, FORMATS)
+    found = diff_reports(
         load_side(engine, old, lang=lang, date=day), load_side(engine, new, lang=lang, date=day)
-    ).render(fmt)
+    )
+    text = found.render(fmt)
     if output:
         atomic_write(output, text)
+        for warning in found.warnings:  # also where it is seen now, not only in the file
+            click.echo(terminal_safe(warning), err=True)
     else:
         click.echo(text, nl=False)
 
@@ -101,13 +110,17 @@ Examples:
   advies portfolio projecten/ --format html --output portfolio.html --date 2026-11-01""",
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@format_option(["text", "csv", "json", "html"])
+@format_option(
+    ["text", "csv", "json", "html"],
+    help="text, csv, json or html (default: from the extension of --output, else text).",
+    by_output=True,
+)
 @click.option(
     "--csv-dialect",
     type=click.Choice(["default", "nl"]),
-    default="default",
-    show_default=True,
-    help="nl: semicolons and a UTF-8 byte order mark, for Excel with Dutch settings.",
+    default=None,
+    help="CSV only. nl: semicolons and a UTF-8 byte order mark, for Excel with Dutch "
+    "settings (default: default).",
 )
 @output_option()
 @lang_option("Language of the whole portfolio (default: ADVIES_LANG, else nl).")
@@ -117,8 +130,8 @@ Examples:
 @handle_errors
 def portfolio(
     paths: tuple[str, ...],
-    fmt: str,
-    csv_dialect: str,
+    fmt: str | None,
+    csv_dialect: str | None,
     output: str | None,
     lang: str | None,
     date: dt.datetime | None,
@@ -126,7 +139,16 @@ def portfolio(
     engine: Engine,
 ) -> None:
     """Summarise many projects: elements per project, common gaps, urgent projects first."""
-    from ..commands._portfolio import run_portfolio
+    from ..commands._portfolio import FORMATS, run_portfolio
+
+    fmt = format_for(fmt, output, FORMATS)
+    if csv_dialect is not None and fmt != "csv":
+        raise UsageError(
+            t(
+                nl="--csv-dialect geldt alleen voor CSV; gebruik --format csv of -o NAAM.csv",
+                en="--csv-dialect applies to CSV only; use --format csv or -o NAME.csv",
+            )
+        )
 
     try:
         with stop_on_signals():  # as for `run`: workers stopped, nothing half written
@@ -134,7 +156,7 @@ def portfolio(
                 engine,
                 paths,
                 fmt=fmt,
-                csv_dialect=csv_dialect,
+                csv_dialect=csv_dialect or "default",
                 output=output,
                 lang=resolve_language(lang),
                 date=date.date() if date else None,

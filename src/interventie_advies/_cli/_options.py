@@ -88,9 +88,17 @@ def jobs_option(help: str) -> Callable[[F], F]:
     return click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=help)
 
 
-def format_option(choices: Sequence[str] | None, help: str | None = None) -> Callable[[F], F]:
-    """``--format`` (as ``fmt``), default ``text``; ``choices=None`` for any name (plugins')."""
+def format_option(
+    choices: Sequence[str] | None, help: str | None = None, *, by_output: bool = False
+) -> Callable[[F], F]:
+    """``--format`` (as ``fmt``), default ``text``; ``choices=None`` for any name (plugins').
+
+    :param by_output: the command has ``--output``: unset, ``fmt`` is ``None`` and the
+        command takes the format from the output file's extension (``commands._suffix``).
+    """
     kind = click.Choice(list(choices)) if choices is not None else None
+    if by_output:
+        return click.option("--format", "fmt", type=kind, default=None, help=help)
     return click.option("--format", "fmt", type=kind, default="text", show_default=True, help=help)
 
 

@@ -15,6 +15,7 @@ from .._safe_text import terminal_safe, visible
 from ..commands._batch import Outcome, advise_paths, collect_paths, default_jobs
 from ..commands._output import _FileSink, open_sink
 from ..commands._signals import Stopped, stop_on_signals
+from ..commands._suffix import format_for
 from ..engine._engine import Engine
 from ..messages._i18n import t
 from ..project._enums import PRIORITY_RANK
@@ -55,7 +56,10 @@ Examples:
 )
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option(
-    None, help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds."
+    None,
+    help="text, json, jsonl (one report per line), markdown, html, or a format a plugin adds "
+    "(default: from the extension of --output, else text).",
+    by_output=True,
 )
 @output_option(
     "Write to FILE (atomically); for several projects a folder or one JSON array.", folder=True
@@ -83,7 +87,7 @@ Examples:
 @handle_errors
 def run(
     paths: tuple[str, ...],
-    fmt: str,
+    fmt: str | None,
     output: str | None,
     lang: str | None,
     date: dt.datetime | None,
@@ -100,7 +104,7 @@ def run(
     if profile:
         engine, jobs = Engine(**{**engine.settings, "profile": True}), 1
     formats = {*FORMATS, *engine.renderers}
-    if fmt not in formats:
+    if fmt is not None and fmt not in formats:
         raise UsageError(
             t(
                 nl="onbekend formaat {f!r}; bekende formaten: {k}",
@@ -109,6 +113,7 @@ def run(
                 k=", ".join(sorted(formats)),
             )
         )
+    fmt = format_for(fmt, output, FORMATS, engine.renderers)
     if not files:  # every folder given was unreadable: nothing to write, nothing replaced
         sys.exit(max(e.exit_code for e in failed))
     color = _color(output)

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .._safe_text import json_safe, terminal_safe
-from ..messages import has_text, text, word
+from ..messages import choice_label, has_text, text, word
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._rule_parts import source_in
 from ._schema import schema_of
@@ -131,54 +131,68 @@ def _when(rule: Rule) -> str:
 
 
 def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
-    """One rule in full, for ``advies explain``."""
+    """One rule in full, for ``advies explain``, with every label in ``lang``.
+
+    Codes stay as they are (the rule's name, the condition, the fields it needs, the
+    values of the examples): they are what a rule file holds. Words with a label in the
+    catalogue (kind, priority, phases, needs, evidence) are shown in ``lang``.
+    """
     r = engine.find_rule(token)
-    en = lang == "en"
-    out = [f"{r.code} · {r.title.get(lang)}", "=" * (len(r.code) + 3 + len(r.title.get(lang)))]
-    out.append(f"name: {r.name}")
-    out.append(f"element: {r.element} ({_element_title(r.element, lang)})")
-    out.append(f"kind: {r.kind}" + (f" · priority: {r.priority}" if r.priority else ""))
+
+    def w(key: str, **params: object) -> str:
+        return text(f"explain.{key}", lang, **params)
+
+    def values(items: tuple[str, ...] | list[str]) -> str:
+        return ", ".join(choice_label(v, lang) for v in items)
+
+    title = r.title.get(lang)
+    out = [f"{r.code} · {title}", "=" * (len(r.code) + 3 + len(title))]
+    out.append(f"{w('name')}: {r.name}")
+    out.append(f"{w('element')}: {r.element} ({_element_title(r.element, lang)})")
+    out.append(
+        f"{w('kind')}: {word(r.kind, lang)}"
+        + (f" · {w('priority')}: {word(r.priority, lang)}" if r.priority else "")
+    )
     if r.effort:
-        out.append(f"effort: {r.effort}")
+        out.append(f"{w('effort')}: {text(f'effort.{r.effort}', lang)}")
     if r.phases:
-        out.append(f"phases: {', '.join(r.phases)}")
+        out.append(f"{w('phases')}: {values(r.phases)}")
     if r.serves_needs:
-        out.append(f"serves needs: {', '.join(r.serves_needs)}")
+        out.append(f"{w('serves_needs')}: {values(r.serves_needs)}")
     if r.theme:
         # the rules it shares its report item with (docs/rule-format.md#themes)
         key = f"theme.{r.theme}"
-        title = f" ({text(key, lang)})" if has_text(key) else ""
+        theme_title = f" ({text(key, lang)})" if has_text(key) else ""
         shared = [x.code for x in engine.rules if x.theme == r.theme and x.code != r.code]
-        also = f"; {'with' if en else 'met'} {', '.join(shared)}" if shared else ""
-        out.append(f"theme: {r.theme}{title}{also}")
-    out.append(f"plugin: {r.plugin}" + (f" ({r.origin})" if r.origin else ""))
-    out += [
-        "",
-        ("message: " if en else "advies: ") + r.message.get(lang),
-        "",
-        ("why: " if en else "waarom: ") + r.why.get(lang),
-    ]
+        also = f"; {w('with')} {', '.join(shared)}" if shared else ""
+        out.append(f"{w('theme')}: {r.theme}{theme_title}{also}")
+    out.append(f"{w('plugin')}: {r.plugin}" + (f" ({r.origin})" if r.origin else ""))
+    out += ["", f"{w('message')}: {r.message.get(lang)}", "", f"{w('why')}: {r.why.get(lang)}"]
     if r.actions:
-        out += ["", ("actions:" if en else "wat kun je doen:")]
+        out += ["", f"{w('actions')}:"]
         out += [f"  - {a}" for a in r.actions.get(lang)]
-    out += ["", f"condition: {_when(r)}"]
+    out += ["", f"{w('condition')}: {_when(r)}"]
     if r.needs:
-        out.append(f"needs: {', '.join(r.needs)}")
+        out.append(f"{w('needs')}: {', '.join(r.needs)}")
     if r.question:
-        out.append(("question: " if en else "vraag: ") + r.question.get(lang))
+        out.append(f"{w('question')}: {r.question.get(lang)}")
     if r.applies is not None:
-        out.append(f"applies when: {r.applies.when} (needs {', '.join(r.applies.needs)})")
+        needs = f"{w('needs')} {', '.join(r.applies.needs)}"
+        out.append(f"{w('applies')}: {r.applies.when} ({needs})")
     for adj in r.adjust:
-        out.append(f"adjust: {adj.priority} when {adj.when} ({adj.reason.get(lang)})")
+        shown = w("adjust", p=word(adj.priority, lang), when=adj.when, reason=adj.reason.get(lang))
+        out.append(f"{w('adjust_label')}: {shown}")
     if r.evidence:
-        out.append(f"evidence: {r.evidence}")
+        out.append(f"{w('evidence')}: {choice_label(r.evidence, lang)}")
     if r.source:
-        out.append(f"source: {source_in(r.source, lang)}")
+        out.append(f"{w('source')}: {source_in(r.source, lang)}")
     if r.examples:
-        out += ["", "examples:"]
+        out += ["", f"{w('examples')}:"]
         for ex in r.examples:
-            expect = f"fires = {ex.fires}" if ex.fires is not None else f"asks = {ex.asks}"
-            date = f" (date {ex.date})" if ex.date else ""
+            said = ex.fires if ex.fires is not None else ex.asks
+            what = w("fires" if ex.fires is not None else "asks")
+            expect = f"{what} = {w('yes') if said else w('no')}"
+            date = f" ({w('date')} {ex.date})" if ex.date else ""
             project = json.dumps(ex.project, default=str, ensure_ascii=False)
             out.append(f"  - {expect}{date}: {project}")
     return terminal_safe("\n".join(out) + "\n")
@@ -191,8 +205,12 @@ def _element_title(element: str, lang: str) -> str:
     return element
 
 
-def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
-    """The plugin list (and whether any failed), for ``advies plugins``."""
+def plugin_table(engine: Engine, *, fmt: str, lang: str = "en") -> tuple[str, bool]:
+    """The plugin list (and whether any failed), for ``advies plugins``.
+
+    A plugin that loaded but whose hooks failed (a broken rule file in its package, a
+    rule code taken) is listed as failed in part, never as ``ok`` with 0 rules.
+    """
     rules = engine.rules
     counts: dict[str, int] = {}
     for rule in rules:
@@ -201,6 +219,10 @@ def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
     problems = engine.problems
     data: list[dict[str, Any]] = []
     for info in infos:
+        errors = [p.message for p in problems if p.plugin == info.name]
+        status = "loaded_with_errors" if errors else "loaded"
+        if not info.loaded:
+            status = "failed"
         data.append(
             {
                 "name": info.name,
@@ -208,20 +230,27 @@ def plugin_table(engine: Engine, *, fmt: str) -> tuple[str, bool]:
                 "distribution": info.distribution,
                 "hooks": list(info.hooks),
                 "rules": counts.get(info.name, 0),
-                "status": "failed" if not info.loaded else "loaded",
-                "errors": [p.message for p in problems if p.plugin == info.name],
+                "status": status,
+                "errors": errors,
             }
         )
     failed = any(d["errors"] for d in data) or any(not i.loaded for i in infos)
     if fmt == "json":
         return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n", failed
+
+    def w(key: str, **params: object) -> str:
+        return text(f"plugins.{key}", lang, **params)
+
     lines = []
     for d in data:
         dist = f" ({d['distribution']})" if d["distribution"] else ""
         head = f"{d['name']} {d['version']}{dist}".strip()
         if d["status"] == "failed":
-            lines.append(f"FAILED  {head}")
+            lines.append(f"{w('failed'):<8}{head}")
         else:
-            lines.append(f"ok      {head}: {d['rules']} rules; hooks: {', '.join(d['hooks'])}")
+            n = d["rules"]
+            count = w("rules_1") if n == 1 else w("rules_n", n=n)
+            state = w("ok" if d["status"] == "loaded" else "errors")
+            lines.append(f"{state:<8}{head}: {count}; {w('hooks')}: {', '.join(d['hooks'])}")
         lines += [f"        ! {message}" for message in d["errors"]]
     return terminal_safe("\n".join(lines) + "\n"), failed

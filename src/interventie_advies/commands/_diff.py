@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from .._errors import Problem, ProjectError
+from .._errors import Problem, ProjectError, cut
 from .._io import FileTooLarge, NotRegularFile, read_limited
 from .._safe_text import for_format, json_safe
 from ..messages import table, word
@@ -21,10 +22,14 @@ from ..report._safe import escape_markdown, terminal_safe
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from ..engine._engine import Engine
 
-__all__ = ["Diff", "diff_reports", "load_side"]
+__all__ = ["FORMATS", "Diff", "diff_reports", "load_side"]
+
+#: the formats of a diff, each with the extension of its files
+FORMATS: Mapping[str, str] = MappingProxyType({"text": ".txt", "markdown": ".md", "json": ".json"})
 
 #: a saved JSON report is read up to this size (reports are tens of kilobytes)
 MAX_REPORT_BYTES = 16 * 1024 * 1024
@@ -133,6 +138,8 @@ class Diff:
     decisions_added: tuple[Change, ...] = ()
     questions_answered: tuple[Change, ...] = ()
     strengths_gained: tuple[Change, ...] = ()
+    #: what the reader must know before reading on (two different projects compared)
+    warnings: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -142,6 +149,7 @@ class Diff:
             return {
                 "project": data["project"]["name"],
                 "file": data["project"].get("file"),
+                "phase": data["project"].get("phase"),
                 "evaluated_on": data["evaluated_on"],
                 "completeness": data.get("completeness"),
             }
@@ -150,6 +158,7 @@ class Diff:
             "old": side(self.old),
             "new": side(self.new),
             "language": self.language,
+            "warnings": list(self.warnings),
             **{key: [c.to_dict() for c in getattr(self, key)] for key in _SECTIONS},
         }
 
@@ -232,10 +241,11 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> Diff:
         for s in new.get("strengths", [])
         if s["code"] not in old_strengths
     ]
+    language = new.get("language", "nl")
     return Diff(
         old,
         new,
-        new.get("language", "nl"),
+        language,
         resolved=tuple(sorted(resolved, key=_key)),
         new_advice=tuple(added),  # in the new report's ranking
         still_open=tuple(still),
@@ -244,7 +254,33 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> Diff:
         decisions_added=tuple(sorted(decided, key=_key)),
         questions_answered=tuple(sorted(answered, key=_key)),
         strengths_gained=tuple(gained),
+        warnings=_other_project(old, new, language),
     )
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two project names are the same, whatever the case and spacing."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _other_project(old: dict[str, Any], new: dict[str, Any], language: str) -> tuple[str, ...]:
+    """A warning when the two reports are of differently named projects.
+
+    NOTE: the name is what the report keeps of a project (municipality and neighbourhood
+    are not in the JSON report, and a saved report must compare like its project file); a
+    name changed on purpose between versions gets the warning too, which is cheap to read
+    past, while comparing two projects by mistake gives a progress report that is wrong.
+    """
+    a, b = str(old["project"]["name"]), str(new["project"]["name"])
+    if _same_name(a, b):
+        return ()
+    text = _HEADINGS["other_project"][0 if language == "nl" else 1]
+    return (text.format(a=_quoted(a), b=_quoted(b)),)
+
+
+def _quoted(name: str) -> str:
+    """A project name in a sentence: quoted, escaped as in JSON, and cut when long."""
+    return json_safe(json.dumps(cut(name), ensure_ascii=False))
 
 
 def _key(c: Change) -> tuple[str, str]:
@@ -261,7 +297,13 @@ def _render(diff: Diff, *, markdown: bool) -> str:
     esc = escape_markdown if markdown else terminal_safe
     name = esc(str(diff.new["project"]["name"]))
     lines = [f"{'# ' if markdown else ''}{_TITLE[pick]}: {name}", ""]
+    for warning in diff.warnings:
+        lines += [f"> **{esc(warning)}**" if markdown else esc(warning), ""]
     lines.append(f"{diff.old['evaluated_on']} → {diff.new['evaluated_on']}")
+    old_phase, new_phase = diff.old["project"].get("phase"), diff.new["project"].get("phase")
+    if old_phase != new_phase:
+        before, after = (word(p or "unknown_phase", lang) for p in (old_phase, new_phase))
+        lines.append(f"{word('phase', lang)}: {esc(before)} → {esc(after)}")
     old_c, new_c = diff.old.get("completeness"), diff.new.get("completeness")
     if old_c and new_c:
         label = word("described", lang)

@@ -7,8 +7,10 @@ type. Only the wording lives in ``_messages/``.
 
 "Don't know" leaves the fact out of the file: unknown is not false, and the advice asks about
 it later. The written file shows each fact left open as a commented-out line (``# key = ?``).
-Nothing is written until every question is answered; Ctrl-C (or input that ends early) leaves
-no file behind and exits with code 130.
+Nothing is written until every question is answered. Ctrl-C offers to keep the answers
+given so far (``_init_partial``: a valid file marked as not finished, never over an existing
+file); otherwise, and when the input ends early, no file is left behind. Either way the exit
+code is 130.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from .._errors import UsageError
 from .._io import atomic_write
 from ..messages import init_text
 from ..project._load import load_project
+from . import _init_dialogue
 from ._init_dialogue import Session
+from ._init_partial import offer_partial
 from ._init_toml import comment_safe, project_data, render_project, render_with_counts, toml_string
 
 if TYPE_CHECKING:
@@ -47,6 +51,11 @@ def _check_target(path: Path, lang: str, force: bool) -> None:
         raise UsageError(init_text("no_folder", lang, folder=str(folder)))
 
 
+def _read_answer(prompt: str) -> str:
+    """Read one answer as the dialogue does (looked up per call: tests replace it)."""
+    return _init_dialogue._read(prompt)
+
+
 def init_project(
     file: str | os.PathLike[str] = "project.toml", *, lang: str = "nl", force: bool = False
 ) -> Path:
@@ -64,16 +73,24 @@ def init_project(
     path = Path(file)
     _check_target(path, lang, force)
     shown = shlex.quote(comment_safe(str(file)))
+    session = Session(lang)
     try:
-        filled = Session(lang).run()
+        filled = session.run()
         text, known, still_open = render_with_counts(filled, lang, shown)
         written = load_project(text=text, file=str(path))
         if written != load_project(project_data(filled), file=str(path)):  # pragma: no cover
             raise UsageError(f"{path}: the file would not hold the answers given (a bug)")
         atomic_write(path, text, overwrite=force)
-    except (click.Abort, KeyboardInterrupt, EOFError):
+    except (click.Abort, KeyboardInterrupt, EOFError) as exc:
         click.echo(err=True)
-        click.echo(init_text("stopped", lang), err=True)
+        # NOTE: click turns both Ctrl-C and the end of the input into Abort; only after
+        # Ctrl-C is there someone to ask (the EOFError stays as the Abort's context)
+        ended = isinstance(exc, EOFError) or isinstance(exc.__context__, EOFError)
+        kept = None if ended else offer_partial(session.filled, path, lang, _read_answer)
+        if kept is None:
+            click.echo(init_text("stopped", lang), err=True)
+        else:
+            click.echo(init_text("kept_partial", lang, file=shlex.quote(comment_safe(str(kept)))))
         raise click.exceptions.Exit(EXIT_STOPPED) from None
     click.echo()
     click.echo(init_text("written", lang, file=shown))

@@ -69,11 +69,19 @@ def _heading(text: str) -> None:
 
 
 class Session(Answers):
-    """Asks the questions, part by part, and collects the answers."""
+    """Asks the questions, part by part, and collects the answers.
+
+    ``filled`` holds the answers given so far, also when the dialogue is stopped half-way
+    (Ctrl-C): ``advies init`` then offers to keep them.
+    """
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(lang)
+        self.filled: dict[str, Any] = {}
 
     def run(self) -> dict[str, Any]:
         click.echo(self.t("welcome"))
-        filled: dict[str, Any] = {}
+        filled = self.filled
         for i, (name, (model, is_list)) in enumerate(TABLES.items(), 1):
             click.echo()
             _heading(f"{self.t('part', i=i, n=len(TABLES))}. {intro(name, model, self.lang)}")

@@ -10,6 +10,7 @@ imported only then); the renderers are in ``_render/portfolio_*``.
 from __future__ import annotations
 
 import contextlib
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from .._errors import ProjectError, UsageError
@@ -23,7 +24,7 @@ from ._batch import advise_paths, collect_paths, default_jobs
 if TYPE_CHECKING:
     import datetime as dt
     import os
-    from collections.abc import Callable, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from contextlib import AbstractContextManager
     from pathlib import Path
 
@@ -46,7 +47,10 @@ __all__ = [
     "run_portfolio",
 ]
 
-FORMATS = ("text", "csv", "json", "html")
+#: the portfolio's formats, each with the extension of its files
+FORMATS: Mapping[str, str] = MappingProxyType(
+    {"text": ".txt", "csv": ".csv", "json": ".json", "html": ".html"}
+)
 
 
 def render_portfolio(

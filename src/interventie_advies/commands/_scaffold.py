@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from .._errors import UsageError
 from ..messages._i18n import t
 
-__all__ = ["PluginNames", "new_plugin"]
+__all__ = ["PluginNames", "main_source", "new_plugin"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
@@ -95,7 +98,10 @@ def new_plugin(name: str, folder: str | Path | None = None, *, prefix: str | Non
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for relative, text in _files(names).items():
+        # NOTE: mkdtemp makes a private folder (0700); the package is an ordinary folder,
+        # so it gets the mode any new folder gets under the umask (0755 with umask 022)
+        staging.chmod(0o777 & ~_umask())
+        for relative, text in _files(names, main_source()).items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
@@ -108,11 +114,41 @@ def new_plugin(name: str, folder: str | Path | None = None, *, prefix: str | Non
     return target
 
 
-def _files(n: PluginNames) -> dict[str, str]:
+def _umask() -> int:
+    """The process's umask (read by setting it, then set back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def main_source() -> str:
+    """What ``pip install`` takes to install interventie-advies where it came from.
+
+    The folder or wheel it was installed from (pip records it, PEP 610), else its name:
+    a new environment needs it before the plugin, whose dependency it is.
+    """
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        recorded = distribution("interventie-advies").read_text("direct_url.json")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        recorded = None
+    if recorded:
+        import json
+
+        url = urlparse(str(json.loads(recorded).get("url", "")))
+        if url.scheme == "file" and url.path:
+            return shlex.quote(unquote(url.path))  # as typed in a shell: spaces quoted
+    return "interventie-advies"
+
+
+def _files(n: PluginNames, source: str = "interventie-advies") -> dict[str, str]:
     pkg = n.package
     return {
         "pyproject.toml": _PYPROJECT.format(dist=n.distribution, pkg=pkg, name=n.name),
-        "README.md": _README.format(dist=n.distribution, pkg=pkg, name=n.name, prefix=n.prefix),
+        "README.md": _README.format(
+            dist=n.distribution, pkg=pkg, name=n.name, prefix=n.prefix, source=source
+        ),
         f"src/{pkg}/__init__.py": _INIT.format(dist=n.distribution),
         f"src/{pkg}/plugin.py": _PLUGIN.format(dist=n.distribution, name=n.name),
         f"src/{pkg}/py.typed": "",
@@ -145,6 +181,10 @@ test = ["pytest>=7.4"]
 
 [tool.hatch.build.targets.wheel]
 packages = ["src/{pkg}"]
+
+# an editable install (pip install -e) puts src/ on the path: no extra build package needed
+[tool.hatch.build]
+dev-mode-dirs = ["src"]
 """
 
 _README = """\
@@ -152,11 +192,15 @@ _README = """\
 
 Extra rules for [interventie-advies](https://pypi.org/project/interventie-advies/).
 
+Install it in the environment that has interventie-advies (the Python that runs
+`advies`; in a new environment, install interventie-advies first, from where you got it:
+`python -m pip install {source}`):
+
 ```sh
-python -m pip install -e .[test]   # install the plugin
-advies plugins                    # it is listed, with its rule count
-advies run my-project.toml        # its advice appears beside the built-in advice
-python -m pytest                  # every rule example runs as a test
+python -m pip install -e ".[test]"   # install the plugin, and pytest for its test
+advies plugins                      # it is listed, with its rule count
+advies run my-project.toml          # its advice appears beside the built-in advice
+python -m pytest                    # every rule example runs as a test
 ```
 
 - Rules: `src/{pkg}/rules/{name}.toml`, codes starting with `{prefix}`. The format is

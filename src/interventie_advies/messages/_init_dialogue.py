@@ -16,14 +16,14 @@ DIALOGUE: dict[str, Entry] = {
             "Weet je iets niet? Druk dan op Enter of typ ?. Dan blijft het open,\n"
             "en vraagt het advies er later naar.\n"
             "Typ 'overslaan' om de rest van een deel over te slaan.\n"
-            "Stoppen kan altijd met Ctrl-C. Dan wordt er niets opgeslagen."
+            "Stoppen kan altijd met Ctrl-C. Je kunt dan bewaren wat je al hebt ingevuld."
         ),
         en=(
             "We will ask you about your project, part by part.\n"
             "Don't know something? Press Enter or type ?. It stays open,\n"
             "and the advice will ask about it later.\n"
             "Type 'skip' to skip the rest of a part.\n"
-            "You can stop at any time with Ctrl-C. Then nothing is saved."
+            "You can stop at any time with Ctrl-C, and keep what you answered so far."
         ),
     ),
     "part": Entry(nl="Deel {i} van {n}", en="Part {i} of {n}"),
@@ -111,6 +111,34 @@ DIALOGUE: dict[str, Entry] = {
         en="That name is already used. Choose another one.",
     ),
     "stopped": Entry(nl="Gestopt. Er is niets opgeslagen.", en="Stopped. Nothing was written."),
+    "keep_partial": Entry(
+        nl="Gestopt. Wil je bewaren wat je al hebt ingevuld, in {file}?",
+        en="Stopped. Keep what you have answered so far, in {file}?",
+    ),
+    "keep_exists": Entry(
+        nl="Je antwoorden zouden naar {file} gaan, maar dat bestand bestaat al.",
+        en="Your answers would go to {file}, but that file exists.",
+    ),
+    "kept_partial": Entry(
+        nl=(
+            "Opgeslagen in {file}: wat je hebt ingevuld. Wat nog niet gevraagd is, staat\n"
+            "erin als '# sleutel = ?'. Vul het later aan, of begin opnieuw met advies init."
+        ),
+        en=(
+            "Written to {file}: what you answered. What was not asked yet is in it as\n"
+            "'# key = ?'. Fill it in later, or start again with advies init."
+        ),
+    ),
+    "file.partial": Entry(
+        nl=(
+            "NIET AF: `advies init` is gestopt voordat alle vragen gesteld waren. Wat nog\n"
+            "niet gevraagd is, staat hieronder als '# sleutel = ?' of als uitgezette tabel."
+        ),
+        en=(
+            "NOT FINISHED: `advies init` stopped before every question was asked. What was\n"
+            "not asked yet is below as '# key = ?' or as a commented-out table."
+        ),
+    ),
     "written": Entry(nl="Opgeslagen in {file}.", en="Written to {file}."),
     "counts": Entry(
         nl="Ingevuld: {known}. Nog open: {open} (de regels met '= ?' in het bestand).",
@@ -142,7 +170,8 @@ DIALOGUE: dict[str, Entry] = {
             "niet\n"
             "ingevuld: haal het # weg en vul een waarde in. Wat open blijft, vraagt het "
             "advies\n"
-            "later aan je. Alle sleutels en waarden staan in docs/project-file.md."
+            "later aan je. Hieronder staat elke tabel en sleutel, met wat erin mag.\n"
+            "Alle sleutels met uitleg, ook voor je editor:  advies schema"
         ),
         en=(
             "Project file for interventie-advies (format 1), written by `advies init`.\n"
@@ -153,7 +182,8 @@ DIALOGUE: dict[str, Entry] = {
             "Lines starting with # are comments. A line such as '# key = ?' is not "
             "filled in\n"
             "yet: remove the # and write a value. What stays open, the advice asks about\n"
-            "later. All keys and values are described in docs/project-file.md."
+            "later. Every table and key is below, with what it may hold.\n"
+            "All keys with descriptions, also for your editor:  advies schema"
         ),
     ),
     "file.unknown": Entry(nl="weet niet: vul later in", en="don't know: fill in later"),

@@ -79,6 +79,7 @@ WORDS: dict[str, Entry] = {
     "level": Entry(nl="Niveau", en="Level"),
     "unknown_phase": Entry(nl="onbekend", en="unknown"),
     # enums
+    "plugins": Entry(nl="plugins", en="plugins"),
     "high": Entry(nl="hoog", en="high"),
     "medium": Entry(nl="gemiddeld", en="medium"),
     "low": Entry(nl="laag", en="low"),
@@ -221,6 +222,16 @@ DIFF: dict[str, Entry] = {
     "decisions_added": Entry(nl="Nieuwe besluiten", en="Decisions added"),
     "questions_answered": Entry(nl="Beantwoorde vragen", en="Questions answered"),
     "strengths_gained": Entry(nl="Nieuwe sterke punten", en="New strengths"),
+    "other_project": Entry(
+        nl=(
+            "Let op: dit lijken twee verschillende projecten ({a} en {b}). De vergelijking "
+            "zegt alleen iets over twee versies van hetzelfde plan."
+        ),
+        en=(
+            "Note: these look like two different projects ({a} and {b}). The comparison "
+            "only means something for two versions of the same plan."
+        ),
+    ),
 }
 
 

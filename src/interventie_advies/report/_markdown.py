@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..messages import summary_line, word
 from ._effects import effect_sentence, said_effects
 from ._safe import escape_markdown as esc
-from ._text import covered, groups, listed
+from ._text import covered, file_keys, groups, listed, plugins_line
 
 if TYPE_CHECKING:
     from ._items import Item
@@ -70,6 +70,8 @@ def render_markdown(report: ReportData) -> str:
         ),
         "",
     ]
+    if ran := plugins_line(report):
+        lines += [esc(ran), ""]
     for note in report.warnings:
         lines += [f"> **{w('notes')}:** {esc(note)}", ""]
     number = 0
@@ -87,11 +89,10 @@ def render_markdown(report: ReportData) -> str:
         titles = {e.element: e.title for e in report.elements}
         # NOTE: all questions, ranked by what they unlock: a written document is read whole
         for n, q in enumerate(report.questions, 1):
-            fields = ", ".join(f"`{m}`" for m in q.missing)
+            keys = file_keys(q.missing)
+            fields = f"; {w('fill_in')}: " + ", ".join(f"`{m}`" for m in keys) if keys else ""
             helps = ", ".join(esc(titles.get(e, e)) for e in q.elements or (q.element,))
-            lines.append(
-                f"{n}. {esc(q.question)} ({w('helps')}: {helps}; {w('fill_in')}: {fields})"
-            )
+            lines.append(f"{n}. {esc(q.question)} ({w('helps')}: {helps}{fields})")
         lines.append("")
     if report.strengths:
         lines += [f"## {w('strengths')}", ""]

@@ -16,7 +16,16 @@ if TYPE_CHECKING:
     from ._items import Item
     from ._values import Finding, ReportData
 
-__all__ = ["TEXT_QUESTIONS", "TOP", "covered", "groups", "listed", "render_text"]
+__all__ = [
+    "TEXT_QUESTIONS",
+    "TOP",
+    "covered",
+    "file_keys",
+    "groups",
+    "listed",
+    "plugins_line",
+    "render_text",
+]
 
 TOP = 5
 #: the text report shows at most this many questions (JSON and HTML show all)
@@ -109,6 +118,32 @@ def groups(findings: Sequence[Item | Finding]) -> list[tuple[str, list[Item | Fi
     return [("top", list(findings[:TOP])), ("other", list(findings[TOP:]))]
 
 
+def file_keys(missing: Sequence[str]) -> list[str]:
+    """The keys a person writes in the file, of the fields a question asks for.
+
+    NOTE: a derived fact (``facts.jeugd_activity_times``) is the engine's name, not a key
+    of the file; its question already says which keys to fill in, so it is left out here
+    (the JSON report keeps every name in ``missing``).
+    """
+    return [m for m in missing if not m.startswith("facts.")]
+
+
+def plugins_line(report: ReportData) -> str:
+    """``Plugins: fonds 1.0.0, jeugd 1.0.0``; empty when only the built-in rules ran.
+
+    NOTE: the same command gives other advice once a plugin is installed; a report read
+    on paper must say which ran, as the HTML footer and the JSON ``tool`` do.
+    """
+    ran = [
+        f"{p.get('name', '')} {p.get('version', '')}".strip()
+        for p in report.tool.get("plugins", ())
+    ]
+    if not ran:
+        return ""
+    label = word("plugins", report.language)
+    return f"{label[:1].upper()}{label[1:]}: {', '.join(ran)}"
+
+
 def render_text(report: ReportData, *, color: bool = False) -> str:
     """Render a report as text; ANSI colour only when ``color`` is true."""
     lang = report.language
@@ -120,6 +155,8 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
     out.line(summary_line(report.summary, lang))
     c = report.completeness
     out.line(out.w("completeness").format(d=c["described"], n=c["needed"], p=c["percent"]))
+    if ran := plugins_line(report):
+        out.para(ran, "")
     for note in report.warnings:
         out.para(f"{out.w('notes')}: {note}", "")
 
@@ -145,10 +182,10 @@ def render_text(report: ReportData, *, color: bool = False) -> str:
             out.para(f"{number}. {q.question}", "  ")
             helps = ", ".join(titles.get(e, e) for e in q.elements or (q.element,))
             out.para(f"{out.w('helps')}: {terminal_safe(helps)}", "     ")
-            shown = ", ".join(q.missing[:4]) + (
-                f" (+{len(q.missing) - 4})" if len(q.missing) > 4 else ""
-            )
-            out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
+            keys = file_keys(q.missing)
+            if keys:
+                shown = ", ".join(keys[:4]) + (f" (+{len(keys) - 4})" if len(keys) > 4 else "")
+                out.line(out.paint(f"     {out.w('fill_in')}: {shown}", "dim"))
         more = len(report.questions) - TEXT_QUESTIONS
         if more > 0:
             which = out.w("questions_1" if more == 1 else "questions_n")
