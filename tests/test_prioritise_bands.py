@@ -77,6 +77,8 @@ def test_a_context_raises_at_most_one_band_with_the_reason(
     band, _, factors = rank(priority, base=base, **inputs)
     assert PRIORITY_RANK[band] - PRIORITY_RANK[base] <= 1
     assert PRIORITY_RANK[band] >= PRIORITY_RANK[priority]
+    # the context lifts one band at most, also above a band an adjustment lowered
+    assert PRIORITY_RANK[band] - PRIORITY_RANK[priority] <= 1
     raised = [f for f in factors if f.startswith(("verhoogd naar", "raised to"))]
     # every band the context adds is explained, one clause per band
     assert len(raised) == PRIORITY_RANK[band] - PRIORITY_RANK[priority]
@@ -98,6 +100,8 @@ def test_a_low_warning_in_a_short_ending_project_rises_one_band_not_two() -> Non
     # an adjustment to high counts as the one band too
     assert capped("high", "low") == "medium"
     assert rank(capped("high", "low"), base="low", **context)[0] == "medium"
+    # a high rule that an adjustment lowered to low comes back one band, not two
+    assert rank("low", **{**context, "base": "high"})[0] == "medium"
 
 
 @CHEAP

@@ -155,9 +155,11 @@ def raises(
     Each context raises one band: warnings and sustainability items in a project funded
     for fewer than ``short_months``; warnings while funding ends within
     ``urgent_months``. Together they never lift a finding more than one band above its
-    rule's own priority ``base`` (an adjustment's raise counts too).
+    rule's own priority ``base`` (an adjustment's raise counts too), nor more than one
+    band above ``priority``: a rule an adjustment lowered from high to low (a one-off
+    event, say) does not climb back to high on the context alone.
     """
-    ceiling = PRIORITY_RANK[_UP[base]]
+    ceiling = min(PRIORITY_RANK[_UP[base]], PRIORITY_RANK[_UP[priority]])
     raised: list[tuple[str, str]] = []
     short = _sustainability(kind, element) and _short(funding_months, weights)
     if short and PRIORITY_RANK[priority] < ceiling:
