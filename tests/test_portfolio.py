@@ -147,7 +147,8 @@ def test_most_common_missing_elements_and_warnings(
     assert dict(folio.common_missing()) == dict(missing)
     counts = [n for _, n in folio.common_missing()]
     assert counts == sorted(counts, reverse=True)
-    assert folio.common_missing()[0] == ("sustainability", 3)
+    # the opera and the mural; the film's is weak (tests/test_status.py)
+    assert folio.common_missing()[0] == ("sustainability", 2)
     warnings = Counter(
         code
         for r in reports.values()
@@ -257,7 +258,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     ]
     positions = [result.stdout.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert f"3 van 6  {catalogue('element.sustainability', 'nl')}" in result.stdout
+    assert f"2 van 6  {catalogue('element.sustainability', 'nl')}" in result.stdout
     assert "(nog 1 maand)" in result.stdout
 
 
@@ -286,7 +287,7 @@ def test_csv_default_dialect(runner: CliRunner, folio: Portfolio) -> None:
     assert all(len(r) == len(header) for r in body)
     film = next(r for r in body if r[1] == FILM)  # the comma in the name survives
     record = dict(zip(header, film, strict=True))
-    assert record["Zorg dat het blijft"] == "ontbreekt"
+    assert record["Zorg dat het blijft"] == "zwak"
     assert record["urgent"] == "ja"
     assert record["maanden over"] == "1"
     assert record["fase"] == "afronding"
@@ -345,7 +346,7 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
     assert data["missing_elements"][0] == {
         "element": "sustainability",
         "title": catalogue("element.sustainability", "nl"),
-        "projects": 3,
+        "projects": 2,
     }
     sketch = next(p for p in data["projects"] if p["name"] == "Verhalen uit de Rivierenbuurt")
     assert set(sketch["assessments"].values()) == {"not_described"}
@@ -514,4 +515,4 @@ def test_many_files_keep_one_small_row_each(
     assert not any(isinstance(o, Report) for o in _reachable(folio))
     assert {r.name for r in folio.rows} == {f"Project {i:03d}" for i in range(300)}
     assert sum(r.urgent for r in folio.rows) == 100  # the opera and the film, 50 copies each
-    assert folio.common_missing()[0][1] == 150
+    assert folio.common_missing()[0][1] == 100
