@@ -234,3 +234,12 @@ def test_an_example_that_checks_texts_must_fire(tmp_path: Path) -> None:
     path = write(tmp_path, '\n[[rule.examples]]\nasks = true\nvariant = 1\n')
     with pytest.raises(RuleError, match="need 'fires = true'"):
         load_rules(path)
+
+
+def test_other_reads_as_words_in_a_list_of_open_barriers(tmp_path: Path) -> None:
+    path = tmp_path / "regels.toml"
+    path.write_text(one_rule_file().replace(
+        '["Doe het"]', '["{facts.open_barriers}", "{facts.open_differences}"]'), encoding="utf-8")
+    report = advise(path, residents={"barriers": ["cost", "other"], "barriers_addressed": []},
+                    collaboration={"differences": ["other"], "differences_addressed": []})
+    assert report.findings[0].actions == ("kosten en een andere drempel", "een ander verschil")
