@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import TYPE_CHECKING, Any
+import re
+from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import one_rule_file
@@ -17,9 +19,6 @@ from interventie_advies import Engine, RuleError, load_rules
 from interventie_advies.commands._schema import ReportSchema, schema_of
 from interventie_advies.rulebook._placeholders import fill_placeholders, joined
 from interventie_advies.testing import example_cases, run_example
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 VARIANTS = """
 [[rule.variants]]
@@ -243,3 +242,34 @@ def test_other_reads_as_words_in_a_list_of_open_barriers(tmp_path: Path) -> None
     report = advise(path, residents={"barriers": ["cost", "other"], "barriers_addressed": []},
                     collaboration={"differences": ["other"], "differences_addressed": []})
     assert report.findings[0].actions == ("kosten en een andere drempel", "een ander verschil")
+
+
+RULE_FILES = sorted((Path(__file__).resolve().parents[1] / "rules").glob("*.toml"))
+
+
+def _template(text: str) -> re.Pattern[str]:
+    """A text with placeholders as a pattern (each placeholder stands for some words)."""
+    parts = re.split(r"\{[a-z_.]+\}", text)
+    return re.compile(".+".join(re.escape(part) for part in parts))
+
+
+@pytest.mark.parametrize("path", RULE_FILES, ids=[p.stem for p in RULE_FILES])
+def test_every_builtin_variant_and_conditional_action_has_an_example_that_chooses_it(
+    path: Path,
+) -> None:
+    for rule in load_rules(path):
+        if not (rule.variants or rule.extra_actions):
+            continue
+        checked = {ex.variant for ex in rule.examples if ex.variant is not None}
+        assert set(range(1, len(rule.variants) + 1)) <= checked, rule.code
+        shown: list[str] = []
+        for case in example_cases(path):
+            if case.rule.code != rule.code or case.example.fires is not True:
+                continue
+            result = run_example(case)
+            assert result.problem() is None
+            for report in (result.report, result.english):
+                shown += [a for f in report.findings for a in f.actions] if report else []
+        for action in rule.extra_actions:
+            patterns = (_template(action.nl), _template(action.en))
+            assert any(p.fullmatch(a) for p in patterns for a in shown), (rule.code, action.nl)
