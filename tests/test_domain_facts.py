@@ -32,8 +32,14 @@ RICH: dict[str, Any] = {
             {"name": "Buurt", "kind": "in_kind", "amount_eur": 500, "end": D(2026, 9, 30)},
         ],
     },
-    "partners": [{"name": "Bieb", "domain": "cultural"}, {"name": "Wijkteam", "domain": "health"}],
+    "partners": [
+        {"name": "Bieb", "domain": "cultural"}, {"name": "Wijkteam", "domain": "health"},
+        {"name": "Woonstad", "domain": "housing"}, {"name": "Welzijn", "domain": "social"},
+    ],
     "key_persons": [{"name": "Fatima"}],
+    "residents": {"barriers": ["cost", "language"], "barriers_addressed": ["cost"]},
+    "collaboration": {"differences": ["policy"], "differences_addressed": []},
+    "activities": [{"name": "Koor", "frequency": "monthly"}],
 }
 
 

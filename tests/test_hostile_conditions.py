@@ -404,6 +404,29 @@ def test_guards_and_adjustments_have_a_budget_that_names_their_rule(
     ]
 
 
+def test_variants_and_conditional_actions_have_a_budget_that_names_their_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_budget, "MAX_STEPS", 100)
+    loop = "any(a.name == p.name for a in activities for p in partners)"
+    text = {"nl": "v", "en": "v"}
+    rules = [
+        rule_table(variants=[{"when": loop, "message": text}]),
+        rule_table(code="HOS02", name="hostile.two",
+                   extra_actions=[{"when": loop, "nl": "a", "en": "a"}]),
+    ]
+    engine = make_engine(RulesPlugin(load_rules_from({"rule": rules})))
+    report = engine.advise(big_project(30, "x"), date=dt.date(2026, 11, 1))
+    stopped = "rule {} stopped: more than 100 steps (its loops went through too many items)"
+    assert [(e.rule, e.message) for e in report.errors] == [
+        ("HOS01", "variant 1 failed: StepLimitError: " + stopped.format("HOS01")),
+        ("HOS02", "extra action 1 failed: StepLimitError: " + stopped.format("HOS02")),
+    ]
+    # the findings stay, with the rule's own texts
+    assert [(f.code, f.message, f.actions) for f in report.findings] == [
+        ("HOS01", "m", ()), ("HOS02", "m", ())]
+
+
 def test_the_budget_speaks_the_error_language(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(_budget, "MAX_STEPS", 1_000)
     engine = engine_with("any(a.name == p.name for a in activities for p in partners)")

@@ -147,7 +147,8 @@ def test_most_common_missing_elements_and_warnings(
     assert dict(folio.common_missing()) == dict(missing)
     counts = [n for _, n in folio.common_missing()]
     assert counts == sorted(counts, reverse=True)
-    assert folio.common_missing()[0] == ("sustainability", 4)
+    # the festival, the opera and the mural; the film's is weak (tests/test_status.py)
+    assert folio.common_missing()[0] == ("sustainability", 3)
     warnings = Counter(
         code
         for r in reports.values()
@@ -257,7 +258,7 @@ def test_text_is_a_compact_matrix_with_a_legend(runner: CliRunner) -> None:
     ]
     positions = [result.stdout.index(heading) for heading in order]
     assert positions == sorted(positions)
-    assert f"4 van 9  {catalogue('element.sustainability', 'nl')}" in result.stdout
+    assert f"3 van 9  {catalogue('element.sustainability', 'nl')}" in result.stdout
     assert "(nog 1 maand)" in result.stdout
 
 
@@ -286,7 +287,7 @@ def test_csv_default_dialect(runner: CliRunner, folio: Portfolio) -> None:
     assert all(len(r) == len(header) for r in body)
     film = next(r for r in body if r[1] == FILM)  # the comma in the name survives
     record = dict(zip(header, film, strict=True))
-    assert record["Zorg dat het blijft"] == "ontbreekt"
+    assert record["Zorg dat het blijft"] == "zwak"
     assert record["urgent"] == "ja"
     assert record["maanden over"] == "1"
     assert record["fase"] == "afronding"
@@ -345,7 +346,7 @@ def test_json_is_deterministic(runner: CliRunner) -> None:
     assert data["missing_elements"][0] == {
         "element": "sustainability",
         "title": catalogue("element.sustainability", "nl"),
-        "projects": 4,
+        "projects": 3,
     }
     sketch = next(p for p in data["projects"] if p["name"] == "Verhalen uit de Rivierenbuurt")
     assert set(sketch["assessments"].values()) == {"not_described"}
@@ -513,7 +514,6 @@ def test_many_files_keep_one_small_row_each(
     assert all(type(r) is ProjectRow for r in folio.rows)
     assert not any(isinstance(o, Report) for o in _reachable(folio))
     assert {r.name for r in folio.rows} == {f"Project {i:03d}" for i in range(300)}
-    # 300 files over the nine examples: 34 copies of the opera, 33 of the film
-    assert sum(r.urgent for r in folio.rows) == 67
-    # the festival (34), the opera (34), the film (33) and the mural (33) miss sustainability
-    assert folio.common_missing()[0][1] == 134
+    # nine examples in turn: the first three 34 copies each, the others 33
+    assert sum(r.urgent for r in folio.rows) == 34 + 33  # the opera and the film
+    assert folio.common_missing()[0][1] == 34 + 34 + 33  # the festival, the opera, the mural

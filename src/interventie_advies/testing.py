@@ -118,6 +118,8 @@ class ExampleResult:
     case: ExampleCase
     report: Report | None
     error: str | None = None
+    #: the same example in English, when it checks texts (``text_contains``)
+    english: Report | None = None
 
     @property
     def fired(self) -> bool:
@@ -159,6 +161,20 @@ class ExampleResult:
             )
         if ex.asks is False and self.asked:
             return f"{where}: expected no question, got one"
+        return self._text_problem(where)
+
+    def _text_problem(self, where: str) -> str | None:
+        """Whether the finding used the expected variant and shows the expected text."""
+        ex, code = self.case.example, self.case.rule.code
+        found = [f for r in (self.report, self.english) if r for f in r.findings if f.code == code]
+        if not found:
+            return None
+        if ex.variant is not None and (found[0].variant or 0) != ex.variant:
+            used = found[0].variant or 0
+            return f"{where}: expected variant {ex.variant}, the finding used variant {used}"
+        texts = [t for f in found for t in (f.title, f.message, f.why, *f.actions)]
+        if ex.text_contains is not None and not any(ex.text_contains in t for t in texts):
+            return f"{where}: no text of the finding contains {ex.text_contains!r}"
         return None
 
     def check(self) -> None:
@@ -220,15 +236,17 @@ def run_example(case: ExampleCase) -> ExampleResult:
         extra = () if case.provided else (RulesPlugin([case.rule]),)
         engine = make_engine(*extra, *case.plugins)
         _ENGINES[key] = engine
+    date = case.example.date or DEFAULT_DATE
     try:
-        report = engine.advise(
-            example_project(case.example),
-            date=case.example.date or DEFAULT_DATE,
-            select=[case.rule.code],
-        )
+        report = engine.advise(example_project(case.example), date=date, select=[case.rule.code])
+        english = None
+        if case.example.text_contains is not None:
+            english = engine.advise(
+                example_project(case.example), lang="en", date=date, select=[case.rule.code]
+            )
     except AdviesError as exc:
         return ExampleResult(case, None, f"the example project is not valid: {exc}")
-    return ExampleResult(case, report)
+    return ExampleResult(case, report, english=english)
 
 
 def _codes(report: Report) -> set[str]:

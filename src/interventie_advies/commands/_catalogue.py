@@ -101,8 +101,10 @@ def _reference(rules: list[Rule], lang: str) -> str:
             ]
             lines += [r.message.get(lang), ""]
             lines += [f"*{word('why', lang)}:* {r.why.get(lang)}", ""]
-            if r.actions:
-                lines += [f"- {a}" for a in r.actions.get(lang)] + [""]
+            if r.actions or r.extra_actions:
+                lines += [f"- {a}" for a in (r.actions.get(lang) if r.actions else ())]
+                lines += [f"- {a.get(lang)} ({_only_when(a.when, lang)})" for a in r.extra_actions]
+                lines += [""]
             lines += [f"- {'condition' if en else 'voorwaarde'}: `{_when(r)}`"]
             if r.needs:
                 lines += [f"- needs: {', '.join(f'`{n}`' for n in r.needs)}"]
@@ -118,12 +120,29 @@ def _reference(rules: list[Rule], lang: str) -> str:
                     f"- {word(adj.priority, lang)} {'when' if en else 'als'} "
                     f"`{adj.when}`: {adj.reason.get(lang)}"
                 ]
+            lines += [f"- {line}" for line in _variant_lines(r, lang)]
             if r.evidence:
                 lines += [f"- evidence: {r.evidence}" if en else f"- basis: {r.evidence}"]
             if r.source:
                 lines += [f"- {word('source', lang).lower()}: {source_in(r.source, lang)}"]
             lines.append("")
     return "\n".join(lines)
+
+
+def _only_when(condition: str, lang: str) -> str:
+    return text("explain.only_when", lang, when=condition)
+
+
+def _variant_lines(rule: Rule, lang: str) -> list[str]:
+    """Each of the rule's variants in one line: when it is used, and its texts."""
+    lines = []
+    for k, v in enumerate(rule.variants, 1):
+        texts = [f"*{v.title.get(lang)}*"] if v.title else []
+        texts += [v.message.get(lang)] if v.message else []
+        texts += [" / ".join(v.actions.get(lang))] if v.actions else []
+        label = text("explain.variant", lang, k=k)
+        lines.append(f"{label} ({_only_when(v.when, lang)}): {' · '.join(texts)}")
+    return lines
 
 
 def _when(rule: Rule) -> str:
@@ -168,9 +187,10 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
         out.append(f"{w('theme')}: {r.theme}{theme_title}{also}")
     out.append(f"{w('plugin')}: {r.plugin}" + (f" ({r.origin})" if r.origin else ""))
     out += ["", f"{w('message')}: {r.message.get(lang)}", "", f"{w('why')}: {r.why.get(lang)}"]
-    if r.actions:
+    if r.actions or r.extra_actions:
         out += ["", f"{w('actions')}:"]
-        out += [f"  - {a}" for a in r.actions.get(lang)]
+        out += [f"  - {a}" for a in (r.actions.get(lang) if r.actions else ())]
+        out += [f"  - {a.get(lang)} ({_only_when(a.when, lang)})" for a in r.extra_actions]
     out += ["", f"{w('condition')}: {_when(r)}"]
     if r.needs:
         out.append(f"{w('needs')}: {', '.join(r.needs)}")
@@ -182,6 +202,7 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
     for adj in r.adjust:
         shown = w("adjust", p=word(adj.priority, lang), when=adj.when, reason=adj.reason.get(lang))
         out.append(f"{w('adjust_label')}: {shown}")
+    out += _variant_lines(r, lang)
     if r.evidence:
         out.append(f"{w('evidence')}: {choice_label(r.evidence, lang)}")
     if r.source:
@@ -192,6 +213,7 @@ def explain_rule(engine: Engine, token: str, *, lang: str) -> str:
             said = ex.fires if ex.fires is not None else ex.asks
             what = w("fires" if ex.fires is not None else "asks")
             expect = f"{what} = {w('yes') if said else w('no')}"
+            expect += f", variant = {ex.variant}" if ex.variant is not None else ""
             date = f" ({w('date')} {ex.date})" if ex.date else ""
             project = json.dumps(ex.project, default=str, ensure_ascii=False)
             out.append(f"  - {expect}{date}: {project}")

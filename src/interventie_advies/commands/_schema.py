@@ -106,6 +106,11 @@ class _Finding(_Closed):
     message: str
     why: str
     actions: list[str]
+    variant: int | None = Field(
+        None,
+        description="which of the rule's [[rule.variants]] gave the texts (1, 2, ...); "
+        "null: the rule's own texts (optional)",
+    )
     effort: Literal["low", "medium", "high"] | None
     evidence: Literal["research", "practice", "expert"] | None
     source: str | None

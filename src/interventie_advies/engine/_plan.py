@@ -32,6 +32,7 @@ __all__ = [
     "Need",
     "Planned",
     "Step",
+    "TextChoice",
     "absent_checker",
     "jsonable",
     "plan",
@@ -67,6 +68,19 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class TextChoice:
+    """A compiled ``[[rule.variants]]`` or ``[[rule.extra_actions]]`` entry.
+
+    ``texts`` per language: for a variant its title, message and actions (None: the
+    rule's own), for a conditional action the one action (as the message).
+    """
+
+    code: types.CodeType
+    needs: tuple[Absent, ...]
+    texts: dict[str, tuple[str | None, str | None, tuple[str, ...] | None]]
+
+
+@dataclass(frozen=True, slots=True)
 class Planned:
     """A rule as the engine runs it."""
 
@@ -91,6 +105,11 @@ class Planned:
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]
     #: whether any of its texts has ``{table.field}`` placeholders to fill
     placeholders: bool
+    #: its ``[[rule.variants]]`` and ``[[rule.extra_actions]]``, compiled
+    variants: tuple[TextChoice, ...] = ()
+    extra_actions: tuple[TextChoice, ...] = ()
+    #: whether it has either (one check on the fast path of a rule without them)
+    varies: bool = False
 
 
 def absent_checker(path: NeedPath) -> Absent:
@@ -179,11 +198,51 @@ def _step(
     )
 
 
+def _texts_of(rule: Rule) -> list[str]:
+    """Every text of ``rule`` that may hold placeholders (both languages)."""
+    texts = [t.get(lang) for t in (rule.title, rule.message, rule.why) for lang in ("nl", "en")]
+    texts += [*rule.actions.nl, *rule.actions.en] if rule.actions else []
+    for v in rule.variants:
+        texts += [t.get(lang) for t in (v.title, v.message) if t for lang in ("nl", "en")]
+        texts += [*v.actions.nl, *v.actions.en] if v.actions else []
+    texts += [text for a in rule.extra_actions for text in (a.nl, a.en)]
+    return texts
+
+
+def _choices(rule: Rule) -> tuple[tuple[TextChoice, ...], tuple[TextChoice, ...]]:
+    """The rule's variants and conditional actions, compiled for the engine."""
+    variants = tuple(
+        TextChoice(
+            v.code_object,
+            tuple(absent_checker(p) for p in v.need_paths),
+            {
+                lang: (
+                    v.title.get(lang) if v.title else None,
+                    v.message.get(lang) if v.message else None,
+                    tuple(v.actions.get(lang)) if v.actions else None,
+                )
+                for lang in ("nl", "en")
+            },
+        )
+        for v in rule.variants
+    )
+    extra = tuple(
+        TextChoice(
+            a.code_object,
+            tuple(absent_checker(p) for p in a.need_paths),
+            {lang: (None, a.get(lang), None) for lang in ("nl", "en")},
+        )
+        for a in rule.extra_actions
+    )
+    return variants, extra
+
+
 def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
     """Compile ``rules`` into the engine's execution plan (in the same order)."""
     out = []
     for rule in rules:
         guard = rule.applies
+        variants, extra = _choices(rule) if rule.variants or rule.extra_actions else ((), ())
         out.append(
             Planned(
                 rule=rule,
@@ -235,11 +294,10 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                     "theme": rule.theme,
                 },
                 ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
-                placeholders=any(
-                    "{" in text
-                    for lang in ("nl", "en")
-                    for text in (rule.title.get(lang), rule.message.get(lang), rule.why.get(lang))
-                ),
+                placeholders=any("{" in text for text in _texts_of(rule)),
+                variants=variants,
+                extra_actions=extra,
+                varies=bool(variants or extra),
             )
         )
     return tuple(out)

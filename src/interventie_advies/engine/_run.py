@@ -23,7 +23,7 @@ from ..report._values import ErrorEntry, Finding, Strength, build
 from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
-from ..rulebook._rules import fill_placeholders
+from ..rulebook._placeholders import fill_placeholders
 from ._bands import hold_bands, reasons_of
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
@@ -31,6 +31,7 @@ from ._plan import selection
 from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
+from ._texts import chosen_texts, filled
 from ._themes import items_of
 
 if TYPE_CHECKING:
@@ -195,7 +196,7 @@ class Run:
     def question_of(self, p: Planned) -> str:
         """The rule's own question, in the report's language."""
         question = p.rule.question
-        return fill_placeholders(question.get(self.lang), self.ns) if question else ""
+        return fill_placeholders(question.get(self.lang), self.ns, self.lang) if question else ""
 
     def fail(self, p: Planned, message: str) -> None:
         """Record that a rule failed on this project (the run goes on)."""
@@ -305,10 +306,13 @@ class Run:
         ns = self.ns
         lang = self.lang
         title, message, why, actions = p.texts[lang]
+        variant = None
+        if p.varies:
+            title, message, actions, variant = chosen_texts(
+                p, lang, ns, (title, message, actions), functools.partial(self.fail, p)
+            )
         if p.placeholders:
-            title = fill_placeholders(title, ns)
-            message = fill_placeholders(message, ns)
-            why = fill_placeholders(why, ns)
+            title, message, why, actions = filled((title, message, why, actions), ns, lang)
         if p.kind == "strength":
             self.strengths.append(
                 build(
@@ -358,6 +362,7 @@ class Run:
         values["message"] = message
         values["why"] = why
         values["actions"] = actions
+        values["variant"] = variant
         values["facts"] = {n.text: n.value(ns) for n in p.needs}
         self.findings.append(build(Finding, values))
 

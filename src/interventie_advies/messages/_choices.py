@@ -43,6 +43,8 @@ CHOICES: dict[str, Entry] = {
         nl="digitaal (geen computer of internet)", en="digital (no computer or internet)"
     ),
     "childcare": Entry(nl="opvang voor kinderen", en="childcare"),
+    # NOTE: in a list of open barriers (rule texts), "anders" alone would read as a typo
+    "Barrier.other": Entry(nl="een andere drempel", en="another barrier"),
     # CoDesign
     "CoDesign.none": Entry(nl="bewoners bepalen niet mee", en="residents have no say"),
     "consulted": Entry(nl="bewoners geven hun mening", en="residents are consulted"),
@@ -137,6 +139,7 @@ CHOICES: dict[str, Entry] = {
     "Difference.funding": Entry(nl="financiering", en="funding"),
     "policy": Entry(nl="beleid", en="policy"),
     "timelines": Entry(nl="planning en tempo", en="timelines"),
+    "Difference.other": Entry(nl="een ander verschil", en="another difference"),
     # FundingKind
     "project": Entry(nl="projectsubsidie", en="project grant"),
     "structural": Entry(nl="structurele subsidie", en="structural funding"),

@@ -36,6 +36,8 @@ EXPLAIN: dict[str, Entry] = {
     "yes": Entry(nl="ja", en="True"),
     "no": Entry(nl="nee", en="False"),
     "date": Entry(nl="datum", en="date"),
+    "variant": Entry(nl="variant {k}", en="variant {k}"),
+    "only_when": Entry(nl="alleen als `{when}`", en="only when `{when}`"),
 }
 
 #: ``advies plugins``: the state of each plugin and what it gave

@@ -78,6 +78,10 @@ WORDS: dict[str, Entry] = {
     "effect": Entry(nl="Effect", en="Effect"),
     "level": Entry(nl="Niveau", en="Level"),
     "unknown_phase": Entry(nl="onbekend", en="unknown"),
+    # a fact in a rule's text (rulebook/_placeholders.py): "a, b en c", yes and no
+    "and": Entry(nl="en", en="and"),
+    "true": Entry(nl="ja", en="yes"),
+    "false": Entry(nl="nee", en="no"),
     # enums
     "plugins": Entry(nl="plugins", en="plugins"),
     "high": Entry(nl="hoog", en="high"),

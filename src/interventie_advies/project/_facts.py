@@ -16,6 +16,8 @@ import typing
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
+from ._enums import Barrier, Difference, Frequency  # noqa: TC001 - resolved at run time
+
 if TYPE_CHECKING:
     from ._model import Project
 
@@ -85,6 +87,20 @@ class Facts:
     funding_early_sources: Annotated[
         set[str] | None, From(_END, "funding.sources[].name", "project.end")
     ]
+    # -- for the texts of rules (docs/rule-format.md#placeholders) -------------------------
+    # the barriers / differences the plan does not deal with yet, in the file's order
+    open_barriers: Annotated[
+        list[Barrier] | None, From("residents.barriers", "residents.barriers_addressed")
+    ]
+    open_differences: Annotated[
+        list[Difference] | None,
+        From("collaboration.differences", "collaboration.differences_addressed"),
+    ]
+    # the most common frequency of the activities (the first one on a tie)
+    main_frequency: Annotated[Frequency | None, From("activities[].frequency")]
+    # the name of the first partner in housing / social work (None: there is none)
+    housing_partner: Annotated[str | None, From("partners[].domain", "partners[].name")]
+    social_partner: Annotated[str | None, From("partners[].domain", "partners[].name")]
 
     def __init__(self, **values: Any) -> None:
         self.__dict__.update(values)
@@ -167,6 +183,7 @@ def derive_facts(project: Project, today: dt.date) -> Facts:
         has_in_kind_funding=("in_kind" in kinds) if sources is not None else None,
         funding_total_eur=sum(amounts) if amounts else None,
         **_concept_facts(project, today),
+        **_text_facts(project),
     )
 
 
@@ -209,3 +226,28 @@ def _concept_facts(project: Project, today: dt.date) -> dict[str, Any]:
             {s.name or "?" for s in early} if end is not None and dated else None
         ),
     }
+
+
+def _text_facts(project: Project) -> dict[str, Any]:
+    """The facts rules' texts name (``open_barriers``, ``main_frequency``, …)."""
+    residents, collaboration = project.residents, project.collaboration
+    frequencies = [a.frequency for a in project.activities or () if a.frequency is not None]
+    partners = project.partners or ()
+    return {
+        "open_barriers": _open(residents.barriers, residents.barriers_addressed)
+        if residents is not None
+        else None,
+        "open_differences": _open(collaboration.differences, collaboration.differences_addressed)
+        if collaboration is not None
+        else None,
+        "main_frequency": max(frequencies, key=frequencies.count) if frequencies else None,
+        "housing_partner": next((p.name for p in partners if p.domain == "housing"), None),
+        "social_partner": next((p.name for p in partners if p.domain == "social"), None),
+    }
+
+
+def _open(known: list[Any] | None, dealt_with: list[Any] | None) -> list[Any] | None:
+    """What is in ``known`` but not in ``dealt_with`` (None when either is not described)."""
+    if known is None or dealt_with is None:
+        return None
+    return [item for item in dict.fromkeys(known) if item not in dealt_with]

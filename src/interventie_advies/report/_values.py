@@ -81,9 +81,11 @@ class Finding:
     reasons: tuple[str, ...] = ()
     #: the root cause it shares with other findings (one report item per theme)
     theme: str | None = None
+    #: which of the rule's ``[[rule.variants]]`` gave the texts (1, 2, …); None: its own
+    variant: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form of interfaces.md (plus base_priority, effort, tags, reasons, theme)."""
+        """The JSON form of interfaces.md, plus the fields docs/report.md adds (variant, …)."""
         return {
             "code": self.code,
             "name": self.name,
@@ -98,6 +100,7 @@ class Finding:
             "message": self.message,
             "why": self.why,
             "actions": list(self.actions),
+            "variant": self.variant,
             "effort": self.effort,
             "evidence": self.evidence,
             "source": self.source,

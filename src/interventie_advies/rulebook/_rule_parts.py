@@ -5,7 +5,6 @@ to evaluate every field's annotation from its text when the models are defined.
 """
 
 import datetime as dt
-import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any
@@ -23,20 +22,21 @@ from pydantic_core import PydanticCustomError
 
 from ..project._enums import Priority
 from ._conditions import ConditionError, NeedPath, Scope, compile_condition, compile_need
+from ._placeholders import PLACEHOLDER as _PLACEHOLDER
 
 __all__ = [
     "Adjustment",
     "Condition",
     "Example",
+    "ExtraAction",
     "Guard",
     "LocalList",
     "LocalSource",
     "LocalText",
     "Source",
+    "Variant",
     "source_in",
 ]
-
-_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+)\}")
 
 
 class _Strict(BaseModel):
@@ -174,18 +174,85 @@ class Adjustment(_Conditional):
     reason: LocalText
 
 
+def _check_placeholders(texts: Iterable[str], scope: Scope) -> None:
+    """Every ``{table.field}`` in ``texts`` must be a path conditions may read."""
+    for text in texts:
+        for path in _PLACEHOLDER.findall(text):
+            try:
+                compile_need(path, scope)
+            except ConditionError as exc:
+                text = f"placeholder {{{path}}}: {exc}"
+                raise PydanticCustomError("placeholder", text) from None
+
+
+class Variant(_Conditional):
+    """Texts that replace the rule's own when ``when`` holds (``[[rule.variants]]``).
+
+    The engine takes the first variant whose ``needs`` are known and whose ``when``
+    holds; what a variant leaves out (title, message or actions) stays the rule's own.
+    """
+
+    needs: list[str] = Field([], description="if one is absent, the variant does not apply")
+    title: LocalText | None = None
+    message: LocalText | None = None
+    actions: LocalList | None = None
+
+    @model_validator(mode="after")
+    def _some_text(self, info: ValidationInfo) -> "Variant":
+        if self.title is None and self.message is None and self.actions is None:
+            raise PydanticCustomError(
+                "variant_text", "a variant needs at least one of title, message or actions"
+            )
+        texts = [t.get(lang) for t in (self.title, self.message) if t for lang in ("nl", "en")]
+        if self.actions is not None:
+            texts += [*self.actions.nl, *self.actions.en]
+        _check_placeholders(texts, _scope(info))
+        return self
+
+
+class ExtraAction(_Conditional):
+    """An action shown after the rule's actions only when ``when`` holds.
+
+    ``[[rule.extra_actions]]``: unknown is not true, so an action whose ``needs`` are
+    absent, or whose condition is false or fails, is not shown.
+    """
+
+    needs: list[str] = Field([], description="if one is absent, the action is not shown")
+    nl: str = Field(min_length=1, max_length=5000)
+    en: str = Field(min_length=1, max_length=5000)
+
+    @model_validator(mode="after")
+    def _placeholders(self, info: ValidationInfo) -> "ExtraAction":
+        _check_placeholders((self.nl, self.en), _scope(info))
+        return self
+
+    def get(self, lang: str) -> str:
+        """The action in ``lang``."""
+        return self.nl if lang == "nl" else self.en
+
+
 class Example(_Strict):
-    """One of a rule's own test cases."""
+    """One of a rule's own test cases.
+
+    ``variant`` (1, 2, … or 0 for the rule's own texts) and ``text_contains`` (a piece of
+    the finding's Dutch or English texts) check the texts of an example that fires.
+    """
 
     fires: bool | None = None
     asks: bool | None = None
     project: dict[str, Any] = Field(default_factory=dict)
     date: dt.date | None = None
+    variant: int | None = Field(None, ge=0, le=100)
+    text_contains: str | None = Field(None, min_length=1, max_length=500)
 
     @model_validator(mode="after")
     def _one_expectation(self) -> "Example":
         if (self.fires is None) == (self.asks is None):
             raise PydanticCustomError(
                 "example_expectation", "an example needs exactly one of 'fires' or 'asks'"
+            )
+        if (self.variant is not None or self.text_contains is not None) and self.fires is not True:
+            raise PydanticCustomError(
+                "example_texts", "'variant' and 'text_contains' need 'fires = true'"
             )
         return self

@@ -5,9 +5,8 @@ every field's annotation from its text when the models are defined, at every sta
 """
 
 import os
-import re
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,16 +35,19 @@ from ._conditions import (
     reads_deferred,
 )
 from ._elements import ELEMENT_IDS
+from ._placeholders import PLACEHOLDER as _PLACEHOLDER
 from ._readfile import FileRefused, read_bounded
 from ._rule_parts import (
-    _PLACEHOLDER,
     Adjustment,
     Condition,
     Example,
+    ExtraAction,
     Guard,
     LocalList,
     LocalText,
     Source,
+    Variant,
+    _check_placeholders,
     _compile_needs,
     _extra_facts,
     _scope,
@@ -55,11 +57,13 @@ from ._rule_parts import (
 __all__ = [
     "Adjustment",
     "Example",
+    "ExtraAction",
     "Guard",
     "LocalList",
     "LocalText",
     "Pack",
     "Rule",
+    "Variant",
     "load_rules",
 ]
 
@@ -119,6 +123,12 @@ class Rule(BaseModel):
     actions: LocalList | None = None
     applies: Guard | None = None
     adjust: tuple[Adjustment, ...] = ()
+    variants: tuple[Variant, ...] = Field(
+        (), max_length=20, description="texts for a phase or moment; the first that holds is used"
+    )
+    extra_actions: tuple[ExtraAction, ...] = Field(
+        (), max_length=20, description="actions shown after the rule's own when they apply"
+    )
     examples: tuple[Example, ...] = ()
     plugin: str = Field("", description="set by the engine: the plugin that contributed it")
     origin: str = Field("", description="where it was defined (file or module)")
@@ -160,16 +170,11 @@ class Rule(BaseModel):
         _compile_needs(value, _extra_facts(info))
         return value
 
-    @field_validator("title", "message", "why", "question")
+    @field_validator("title", "message", "why", "question", "actions")
     @classmethod
-    def _valid_placeholders(cls, value: LocalText | None, info: ValidationInfo) -> Any:
-        for lang_text in (value.nl, value.en) if value is not None else ():
-            for path in _PLACEHOLDER.findall(lang_text):
-                try:
-                    compile_need(path, _extra_facts(info))
-                except ConditionError as exc:
-                    text = f"placeholder {{{path}}}: {exc}"
-                    raise PydanticCustomError("placeholder", text) from None
+    def _valid_placeholders(cls, value: LocalText | LocalList | None, info: ValidationInfo) -> Any:
+        texts = _flat([value.nl, value.en] if value is not None else [])
+        _check_placeholders(texts, _extra_facts(info))
         return value
 
     @model_validator(mode="after")
@@ -188,7 +193,8 @@ class Rule(BaseModel):
         # rule's code is only added to conditions with loops (for their step budget)
         if isinstance(self.when, str):
             self._code = compile_condition(self.when, extra, rule=self.code)
-        for step in (self.applies, *self.adjust) if self.applies else self.adjust:
+        steps = (*self.adjust, *self.variants, *self.extra_actions)
+        for step in (self.applies, *steps) if self.applies else steps:
             step.for_rule(self.code, _scope(info))
         self._needs = tuple(compile_need(path, extra) for path in self.needs)
         self._facts_read = extra.facts
@@ -234,6 +240,11 @@ class Rule(BaseModel):
         return f"{self.code} ({self.name})"
 
 
+def _flat(texts: Sequence[str | Sequence[str]]) -> list[str]:
+    """The texts of a LocalText's or a LocalList's languages, as one list."""
+    return [t for text in texts for t in ([text] if isinstance(text, str) else text)]
+
+
 def _unchecked_extensions(rule: Rule, scope: Scope) -> tuple[tuple[str, str, bool], ...]:
     """The conditions, needs paths and placeholders that read extensions not checked yet."""
     if not scope.deferred:
@@ -246,9 +257,16 @@ def _unchecked_extensions(rule: Rule, scope: Scope) -> tuple[tuple[str, str, boo
     for k, step in enumerate(rule.adjust):
         conditions.append((f"adjust[{k}].when", step.when))
         paths += [(f"adjust[{k}].needs", path) for path in step.needs]
-    for name in ("title", "message", "why", "question"):
-        text: LocalText | None = getattr(rule, name)
-        for lang_text in (text.nl, text.en) if text is not None else ():
+    parts: list[tuple[str, Variant | ExtraAction]] = [
+        *((f"variants[{k}]", v) for k, v in enumerate(rule.variants)),
+        *((f"extra_actions[{k}]", a) for k, a in enumerate(rule.extra_actions)),
+    ]
+    for where, part in parts:
+        conditions.append((f"{where}.when", part.when))
+        paths += [(f"{where}.needs", path) for path in part.needs]
+    for name in ("title", "message", "why", "question", "actions"):
+        text: LocalText | LocalList | None = getattr(rule, name)
+        for lang_text in _flat([text.nl, text.en] if text is not None else []):
             paths += [(name, path) for path in _PLACEHOLDER.findall(lang_text)]
     found = [(where, text, True) for where, text in conditions if reads_deferred(text, scope)]
     found += [
@@ -257,25 +275,6 @@ def _unchecked_extensions(rule: Rule, scope: Scope) -> tuple[tuple[str, str, boo
         if path.split(".")[0].removesuffix("[]") == "extensions"
     ]
     return tuple(dict.fromkeys(found))
-
-
-def fill_placeholders(text: str, namespace: Mapping[str, Any]) -> str:
-    """Replace ``{table.field}`` with the project's value (``?`` when not described)."""
-    if "{" not in text:
-        return text
-
-    def value(match: re.Match[str]) -> str:
-        parts = match.group(1).split(".")
-        current: Any = namespace.get(parts[0])
-        for part in parts[1:]:
-            current = getattr(current, part, None) if current is not None else None
-        if current is None:
-            return "?"
-        if isinstance(current, (list, tuple, set, frozenset)):
-            return ", ".join(sorted(str(v) for v in current))
-        return str(current)
-
-    return _PLACEHOLDER.sub(value, text)
 
 
 class Pack(_Strict):
