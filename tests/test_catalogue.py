@@ -214,9 +214,10 @@ RANKING: dict[str, dict[str, Any]] = {
         "merged": [],
         "below": [("CON06", "VIS01"), ("KN03", "RB01"), ("MS04", "RB01")],
     },
-    # the last month: what stays and money for afterwards, then the premiere after the money
+    # the last month: the premiere after the money stops leads (JP04 counts in closing), then
+    # what stays and money for afterwards
     "jongerenfilm.toml": {
-        "top": ["SUS06", "SUS02", "JP04", "KEY02"],
+        "top": ["JP04", "SUS06", "SUS02", "KEY02"],
         "high": 2,
         "merged": [("SUS06", "SUS09", "SUS01", "SUS05"), ("SUS02", "SUS07")],
         "below": [("KEY02", "JP04")],
@@ -302,7 +303,7 @@ def test_an_artist_who_leaves_next_month_leads_with_the_date(engine: Engine) -> 
     assert first.message.startswith(
         "Vertrekt binnenkort, zonder opvolger: Mila Jansen (2026-07-01).")
     holds = next(f for f in r.findings if f.code == "KEY06")
-    assert holds.message.startswith("Alleen Mila Jansen heeft de contacten")
+    assert holds.message.startswith("Alleen Mila Jansen heeft het contact met de deelnemers")
     early = next(f for f in r.findings if f.code == "SUS13")
     assert early.message.startswith("71% van het geld stopt drie maanden of meer")
     assert "Het gaat om: Fonds Ouderen en Cultuur." in early.message

@@ -117,6 +117,9 @@ def _variants(path: Path) -> Iterator[tuple[str, Project]]:
     bare["meeting_place"] = {"available": False}
     bare["contact"] = {**bare.get("contact", {}), "group_channel": "none"}
     bare["contact"].pop("channel_moderator", None)
+    for person in bare.get("key_persons", ()):  # nobody holds a channel there is not
+        if "holds" in person:
+            person["holds"] = [h for h in person["holds"] if h != "group_channel"]
     yield f"{path.stem}:bare", bare
 
 

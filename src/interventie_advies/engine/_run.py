@@ -78,10 +78,7 @@ def _ranked(
 
 
 class RunsRules(Protocol):
-    """What a run needs of the engine that starts it (an :class:`Engine` is one).
-
-    NOTE: a protocol, so that this module does not import the engine that imports it.
-    """
+    """What a run needs of its engine (a protocol, so that this module need not import it)."""
 
     strict: bool
     #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
