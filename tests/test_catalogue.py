@@ -292,7 +292,7 @@ def test_a_one_off_festival_gets_no_pile_of_sustainability_warnings(engine: Engi
     assert not silent & fired(r)
     assert [f.code for f in r.findings if is_sustainability_warning(f)] == []
     first = r.items[0]
-    assert first.title == "Bepaal wat het feest achterlaat"
+    assert first.title == "Bepaal wat het evenement achterlaat"
     assert "een volgende keer, en wie die organiseert" in first.message
 
 

@@ -44,6 +44,9 @@ PHASE_BOUND: dict[str, tuple[str, ...]] = {
     "before you make it": ("idea", "preparation", "execution"),
 }
 
+#: phrases about an event still to come: wrong once the project's end date has passed
+BEFORE_THE_END: tuple[str, ...] = ("vóór het evenement", "before the event")
+
 Project = dict[str, Any]
 
 
@@ -52,7 +55,9 @@ def _has_domain(project: Project, domain: str) -> bool:
 
 
 def _one_off(project: Project) -> bool:
-    """Every activity happens once (a one-day event): there is no "last session"."""
+    """A one-off event, or every activity happens once: there is no "last session"."""
+    if project["project"].get("one_off") is True:
+        return True
     activities = project.get("activities") or ()
     return bool(activities) and all(a.get("frequency") == "once" for a in activities)
 
@@ -155,10 +160,13 @@ def _text_report(rendered: str, texts: list[Shown]) -> Shown:
 def _problems(project: Project, phase: str | None, date: dt.date,
               texts: list[Shown]) -> list[str]:
     found = []
-    start = project["project"].get("start")
+    start, end = project["project"].get("start"), project["project"].get("end")
     started = start is not None and date >= start
     for codes, line in texts:
         lowered = line.lower()
+        if end is not None and date > end:
+            found += [f"{phrase!r} after the end ({date}): {line}"
+                      for phrase in BEFORE_THE_END if phrase in lowered]
         for phrase, phases in PHASE_BOUND.items():
             if phrase not in lowered:
                 continue
