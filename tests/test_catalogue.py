@@ -301,7 +301,7 @@ def test_an_artist_who_leaves_next_month_leads_with_the_date(engine: Engine) -> 
     first = r.items[0]
     assert first.priority == "high" and first.theme == "anchoring"
     assert first.message.startswith(
-        "Vertrekt binnenkort, zonder opvolger: Mila Jansen (2026-07-01).")
+        "Vertrekt binnenkort, zonder opvolger: Mila Jansen (1 juli 2026).")
     holds = next(f for f in r.findings if f.code == "KEY06")
     assert holds.message.startswith("Alleen Mila Jansen heeft het contact met de deelnemers")
     early = next(f for f in r.findings if f.code == "SUS13")

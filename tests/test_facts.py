@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from interventie_advies import load_project
-from interventie_advies.project._facts import Facts, derive_facts, months_between
+from interventie_advies.project._facts import Dated, Facts, derive_facts, months_between
 
 D = dt.date
 TODAY = D(2026, 6, 1)
@@ -224,7 +224,7 @@ def test_leavers_within_six_months_without_a_successor_are_named_with_the_date()
     ]
     f = facts_of(dt.date(2026, 6, 1), key_persons=people)
     assert f.leaving_soon == {"Mila", "Ahmed"}
-    assert f.leaving_unreplaced == {"Mila (2026-07-01)"}
+    assert f.leaving_unreplaced == {Dated("Mila", dt.date(2026, 7, 1))}
     assert f.sole_holders == {"Mila"}
     assert facts_of(key_persons=[{"name": "Sanne"}]).leaving_unreplaced == set()
     none = facts_of()

@@ -80,6 +80,19 @@ WORDS: dict[str, Entry] = {
     "unknown_phase": Entry(nl="onbekend", en="unknown"),
     # a fact in a rule's text (rulebook/_placeholders.py): "a, b en c", yes and no
     "and": Entry(nl="en", en="and"),
+    # the months, for dates in rule texts ("1 juli 2026"; rulebook/_placeholders)
+    "month_1": Entry(nl="januari", en="January"),
+    "month_2": Entry(nl="februari", en="February"),
+    "month_3": Entry(nl="maart", en="March"),
+    "month_4": Entry(nl="april", en="April"),
+    "month_5": Entry(nl="mei", en="May"),
+    "month_6": Entry(nl="juni", en="June"),
+    "month_7": Entry(nl="juli", en="July"),
+    "month_8": Entry(nl="augustus", en="August"),
+    "month_9": Entry(nl="september", en="September"),
+    "month_10": Entry(nl="oktober", en="October"),
+    "month_11": Entry(nl="november", en="November"),
+    "month_12": Entry(nl="december", en="December"),
     "true": Entry(nl="ja", en="yes"),
     "false": Entry(nl="nee", en="no"),
     # enums

@@ -14,7 +14,7 @@ import datetime as dt  # noqa: TC003 - Facts.annotations() resolves these at run
 import functools
 import typing
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from ._enums import Barrier, Difference, Frequency  # noqa: TC001 - resolved at run time
 
@@ -25,6 +25,7 @@ __all__ = [
     "EARLY_MONTHS",
     "LEAVING_MONTHS",
     "URGENT_MONTHS",
+    "Dated",
     "Facts",
     "From",
     "derive_facts",
@@ -40,6 +41,13 @@ LEAVING_MONTHS = 6
 #: a funding source that ends at least this many months before the project ends, ends early
 #: (``facts.funding_early_share``)
 EARLY_MONTHS = 3
+
+
+class Dated(NamedTuple):
+    """A person's name with a date (a leaver's last day), shown as "Mila (1 juli 2026)"."""
+
+    name: str
+    date: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +86,7 @@ class Facts:
     # NOTE: a key person without ``leaves`` is not known to leave: the date is an addition
     # a file gives when it is known, so it is never asked for person by person
     leaving_soon: Annotated[set[str] | None, From("key_persons")]
-    leaving_unreplaced: Annotated[set[str] | None, From("key_persons")]
+    leaving_unreplaced: Annotated[set[Dated] | None, From("key_persons")]
     sole_holders: Annotated[set[str] | None, From("key_persons")]
     funding_first_end: Annotated[dt.date | None, From(_END)]
     funding_early_share: Annotated[
@@ -197,8 +205,8 @@ def _concept_facts(project: Project, today: dt.date) -> dict[str, Any]:
         and k.leaves >= today
         and months_between(today, k.leaves) < LEAVING_MONTHS
     ]
-    # NOTE: the date goes with the name, in ISO form, so one text serves both languages
-    unreplaced = {f"{k.name} ({k.leaves})" for k in leaving if not k.successor}
+    # NOTE: the date goes with the name; a text shows it in the report's language
+    unreplaced = {Dated(k.name, k.leaves) for k in leaving if k.leaves and not k.successor}
     holders = {
         k.name for k in persons or () if k.holds and {"contacts", "group_channel"} & set(k.holds)
     }

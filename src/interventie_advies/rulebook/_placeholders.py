@@ -2,7 +2,8 @@
 
 A value is shown as a reader of the report would say it, in the report's language: an
 enum value by its label in the catalogue (``messages/``, e.g. ``monthly`` → "elke maand"),
-a list as "a, b en c" / "a, b and c" (a set sorted first), a yes/no as "ja"/"nee".
+a list as "a, b en c" / "a, b and c" (a set sorted first), a yes/no as "ja"/"nee", a
+date as "1 juli 2026" / "1 July 2026".
 docs/rule-format.md#placeholders lists what a text may name.
 
 An absent value is shown as ``?``: a rule whose text names something the file may leave
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from ..messages import choice_label, word
 from ..project import _enums
-from ..project._facts import Facts
+from ..project._facts import Dated, Facts
 from ..project._model import TABLES
 
 if TYPE_CHECKING:
@@ -85,12 +86,14 @@ def shown(value: Any, lang: str, enum: str | None = None) -> str:
         return word("true" if value else "false", lang)
     if isinstance(value, str):
         return choice_label(value, lang, enum) if enum else value
+    if isinstance(value, Dated):
+        return f"{value.name} ({shown(value.date, lang)})"
     if isinstance(value, (set, frozenset)):
         return joined((shown(v, lang, enum) for v in sorted(value, key=str)), lang)
     if isinstance(value, (list, tuple)):
         return joined((shown(v, lang, enum) for v in value), lang)
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return f"{value.day} {word(f'month_{value.month}', lang)} {value.year}"
     return str(value)
 
 
