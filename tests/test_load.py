@@ -209,11 +209,11 @@ def test_bool_is_not_taken_as_text_or_number() -> None:
     assert problem.message == "expected a boolean (true or false), found 'yes' (text)"
 
 
-def test_quoted_date_is_a_type_error() -> None:
-    problem = only_problem(text='format = 1\n[project]\nname = "x"\nstart = "2026-03-01"\n')
+def test_a_date_that_is_no_iso_text_is_a_type_error() -> None:
+    problem = only_problem(text='format = 1\n[project]\nname = "x"\nstart = "01-03-2026"\n')
     assert problem.path == "project.start"
-    assert "a date such as 2026-03-01 (without quotes)" in problem.message
-    assert "'2026-03-01' (text)" in problem.message
+    assert "a date such as 2026-03-01 (year-month-day)" in problem.message
+    assert "'01-03-2026' (text)" in problem.message
 
 
 def test_bad_enum_lists_allowed_values_and_suggests() -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import ProjectError, shown_name
 from ..plugins._host import CallLog, PluginHost, PluginInfo, PluginProblem
+from ..project._input import evaluation_date
 from ..project._load import load_project
 from ._checks import project_problems
 from ._evaluate import Evaluator, prepare
@@ -250,7 +251,7 @@ class Engine:
         *,
         text: str | None = None,
         lang: str | None = None,
-        date: dt.date | None = None,
+        date: dt.date | str | None = None,
         select: Iterable[str] = (),
         ignore: Iterable[str] = (),
         file: str | None = None,
@@ -261,16 +262,18 @@ class Engine:
         :param text: TOML text, instead of ``project`` (a string is always a path).
         :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
             ``ADVIES_LANG``, else ``nl``.
-        :param date: the evaluation date (default: today).
+        :param date: the evaluation date, or ISO text such as ``"2026-11-01"`` (default:
+            today).
         :param select: only rules matching these codes, names, element ids or plugins.
         :param ignore: leave out rules matching these.
         :raises ProjectError: the project is invalid.
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
+        day = evaluation_date(date)
         file = _file_name(project, file)
         proj = load_project(project, text=text, file=file)
-        return Run(self, proj, file, lang, date, select, ignore).report()
+        return Run(self, proj, file, lang, day, select, ignore).report()
 
 
 def _file_name(source: object, file: str | None) -> str | None:
@@ -285,7 +288,7 @@ def advise(
     *,
     text: str | None = None,
     lang: str | None = None,
-    date: dt.date | None = None,
+    date: dt.date | str | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     plugins: Sequence[object] | None = None,

@@ -175,8 +175,8 @@ TYPES: dict[str, Entry] = {
     "float_type": Entry(nl="een getal", en="a number"),
     "string_type": Entry(nl="tekst tussen aanhalingstekens", en="text in quotes"),
     "date_type": Entry(
-        nl="een datum zoals 2026-03-01 (zonder aanhalingstekens)",
-        en="a date such as 2026-03-01 (without quotes)",
+        nl="een datum zoals 2026-03-01 (jaar-maand-dag)",
+        en="a date such as 2026-03-01 (year-month-day)",
     ),
     "list_type": Entry(nl='een lijst zoals ["a", "b"]', en='a list such as ["a", "b"]'),
     "model_type": Entry(nl="een tabel", en="a table"),

@@ -1,0 +1,196 @@
+"""What a person may write for a value: enum labels in either language, dates as text.
+
+A project file is written by people, and read from JSON and web forms by programs: the
+Dutch label of a value (``"voorbereiding"``), its English label, the value in another case
+or with spaces or hyphens (``"Co-design"``) all mean the canonical value (``"co_design"``);
+an ISO date given as text (``"2027-01-11"``) means that date. Everything else is left as
+it was, for the strict models to refuse with a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+import types
+import unicodedata
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+
+from ..messages import choice_label
+from ..messages._i18n import Language
+from . import _enums
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["ENUMS", "aliases", "enum_name", "normal_form", "suggest_value", "written_values"]
+
+#: the vocabularies of rules and reports, not of project files
+_REPORT_ONLY = frozenset({"Kind", "Priority", "Effort", "Evidence"})
+#: every vocabulary of the project file, by the name its labels use in the catalogue
+ENUMS: Mapping[str, Any] = MappingProxyType(
+    {
+        **{
+            name: v
+            for name, v in vars(_enums).items()
+            if get_origin(v) is Literal and name not in _REPORT_ONLY
+        },
+        "Language": Language,
+    }
+)
+_NAMES: dict[Any, str] = {value: name for name, value in ENUMS.items()}
+
+_SEPARATORS = re.compile(r"[\s_\-]+")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def normal_form(text: str) -> str:
+    """``text`` without case, accents or the difference between spaces, ``_`` and ``-``."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", plain).strip()
+
+
+def enum_name(annotation: Any) -> str | None:
+    """The name of the vocabulary ``annotation`` is (``Phase``), or None."""
+    try:
+        return _NAMES.get(annotation)
+    except TypeError:  # an unhashable annotation is no vocabulary
+        return None
+
+
+@functools.cache
+def aliases(enum: str) -> Mapping[str, str]:
+    """Every way to write a value of ``enum`` (in normal form) → the canonical value.
+
+    The value itself, its Dutch and English labels, and the words ``ALSO_ACCEPTED`` adds;
+    a form that two values share is left out (it would be a guess).
+    """
+    from ..messages._choices import ALSO_ACCEPTED  # NOTE: on first use, not at start-up
+
+    found: dict[str, set[str]] = {}
+    for value in get_args(ENUMS[enum]):
+        forms = {value, choice_label(value, "nl", enum), choice_label(value, "en", enum)}
+        forms.update(ALSO_ACCEPTED.get(f"{enum}.{value}", ALSO_ACCEPTED.get(value, ())))
+        for form in forms:
+            found.setdefault(normal_form(form), set()).add(value)
+    return MappingProxyType({form: next(iter(v)) for form, v in found.items() if len(v) == 1})
+
+
+def suggest_value(written: str, enum: str) -> str | None:
+    """The nearest way to write a value of ``enum`` to ``written``, as a person writes it.
+
+    The Dutch label when the nearest form is Dutch, else the canonical value.
+    """
+    from .._suggest import suggest
+
+    table = aliases(enum)
+    nearest = suggest(normal_form(written), table)
+    if nearest is None:
+        return None
+    value = table[nearest]
+    dutch = choice_label(value, "nl", enum)
+    return dutch if normal_form(dutch) == nearest and nearest != normal_form(value) else value
+
+
+def _special(annotation: Any) -> tuple[str, bool] | None:
+    """``(enum name or "date", is a list)`` for a field that takes written values, else None."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) != 1:
+            return None
+        annotation = args[0]
+    is_list = get_origin(annotation) is list
+    inner = get_args(annotation)[0] if is_list else annotation
+    if inner is dt.date:
+        return "date", is_list
+    name = enum_name(inner)
+    return (name, is_list) if name else None
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
+    found = {}
+    for name, info in model.model_fields.items():
+        special = _special(info.annotation)
+        if special:
+            found[name] = special
+    return found
+
+
+def _one(value: Any, kind: str) -> Any:
+    if not isinstance(value, str):
+        return value
+    if kind == "date":
+        if _ISO_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value
+    if value in _values(kind):
+        return value
+    return aliases(kind).get(normal_form(value), value)
+
+
+@functools.cache
+def _values(enum: str) -> frozenset[str]:
+    return frozenset(get_args(ENUMS[enum]))
+
+
+def written_values(model: type[BaseModel], data: Any) -> Any:
+    """``data`` for ``model`` with labels and text dates replaced by what they mean.
+
+    NOTE: a before-validator of every table: it copies the table only when a value
+    changes, so a file in canonical values costs one dictionary look-up per such field.
+    """
+    if not isinstance(data, dict):
+        return data
+    changed: dict[str, Any] | None = None
+    for name, (kind, is_list) in _fields(model).items():
+        value = data.get(name)
+        if value is None:
+            continue
+        if is_list and isinstance(value, list):
+            new: Any = [_one(v, kind) for v in value]
+            if all(a is b for a, b in zip(new, value)):
+                continue
+        else:
+            new = _one(value, kind)
+            if new is value:
+                continue
+        if changed is None:
+            changed = dict(data)
+        changed[name] = new
+    return data if changed is None else changed
+
+
+def evaluation_date(value: object) -> dt.date | None:
+    """The evaluation date the API was given: a date, ISO text (``"2026-11-01"``) or None.
+
+    :raises UsageError: anything else, or text that is no date.
+    """
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    from .._errors import UsageError
+    from ..messages._i18n import t
+
+    raise UsageError(
+        t(
+            nl="date={v!r} is geen datum; geef een datum zoals '2026-11-01' (jaar-maand-dag) "
+            "of een datetime.date",
+            en="date={v!r} is not a date; give a date such as '2026-11-01' (year-month-day) "
+            "or a datetime.date",
+            v=value,
+        )
+    )
