@@ -253,7 +253,7 @@ def test_missing_partner_domain() -> None:
     assert "required" in problem.message
 
 
-def test_missing_format_and_project() -> None:
+def test_missing_format_and_project_in_a_dict() -> None:
     problems = problems_of({})
     assert sorted(p.path for p in problems) == ["format", "project"]
     assert all("required" in p.message for p in problems)
@@ -333,7 +333,9 @@ def test_toml_syntax_error_has_line_and_column(tmp_path: Path) -> None:
     path.write_text('format = 1\n[project\nname = "x"\n', encoding="utf-8")
     problem = only_problem(path)
     assert (problem.line, problem.column) == (2, 9)
-    assert problem.message.startswith("invalid TOML: ")
+    assert problem.message == (
+        "invalid TOML on line 2 ([project): a ] is missing after the name of the table"
+    )
     assert "at line" not in problem.message  # the position is in line/column, not repeated
     assert str(problem).startswith(f"{path}:2:9: invalid TOML")
 

@@ -65,12 +65,35 @@ def read_text(path: str | os.PathLike[str], file: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _file_problem(
-            name,
-            "file is not UTF-8 text (byte {b}); save it as UTF-8",
-            "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
-            b=exc.start,
-        ) from None
+        raise ProjectError([_not_utf8(name, data, exc.start)]) from None
+
+
+def _not_utf8(file: str, data: bytes, at: int) -> Problem:
+    """Name the line with the first byte that is not UTF-8, as Windows-1252 shows it.
+
+    NOTE: a file that is not UTF-8 is nearly always saved as Windows-1252 (or Latin-1,
+    the same for letters): the line shown that way is the line the person wrote.
+    """
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    line = data[start : end if end >= 0 else len(data)].decode("cp1252", "replace").strip()
+    char = data[at : at + 1].decode("cp1252", "replace")
+    return Problem(
+        file,
+        "",
+        t(
+            nl="het bestand is geen UTF-8-tekst: regel {n} ({s}) heeft een teken dat geen UTF-8 "
+            "is: {c!r} (byte {b}); sla het bestand op als UTF-8",
+            en="file is not UTF-8 text: line {n} ({s}) has a character that is not UTF-8: "
+            "{c!r} (byte {b}); save the file as UTF-8",
+            n=data.count(b"\n", 0, at) + 1,
+            s=cut(line, 80),
+            c=char,
+            b=at,
+        ),
+        data.count(b"\n", 0, at) + 1,
+        at - start + 1,
+    )
 
 
 def load_project(
@@ -106,7 +129,7 @@ def load_project(
             or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
         ):
             raise _file_problem(name, "text is larger than 1 MiB", "de tekst is groter dan 1 MiB")
-        return validate_project(read_toml(text, name), name)
+        return validate_project(_parsed(text, name), name)
     if isinstance(source, Project):
         return source
     if isinstance(source, (str, os.PathLike)):
@@ -122,7 +145,7 @@ def load_project(
                 problems = [dataclasses.replace(p, message=p.message + hint) for p in exc.problems]
                 raise ProjectError(problems) from None
             raise
-        return validate_project(read_toml(content, name), name)
+        return validate_project(_parsed(content, name), name)
     if isinstance(source, Mapping):
         name = file or "<dict>"
         check_depth(source, name)
@@ -133,6 +156,20 @@ def load_project(
         "kan geen project lezen uit {k}",
         k=type(source).__name__,
     )
+
+
+def _parsed(text: str, file: str) -> dict[str, Any]:
+    """The data of a project file's text; an empty file says how to start one."""
+    data = read_toml(text, file)
+    if not data:
+        raise _file_problem(
+            file,
+            "the file is empty; start with format = 1 and a [project] table with a name, "
+            "or run advies init to write the file with a few questions",
+            "het bestand is leeg; begin met format = 1 en een tabel [project] met een name, "
+            "of laat advies init het bestand maken met een paar vragen",
+        )
+    return data
 
 
 def validate_project(data: Mapping[str, Any], file: str) -> Project:

@@ -13,6 +13,7 @@ from typing import Any
 
 from .._errors import Problem, ProjectError, cut
 from ..messages._i18n import t
+from ._syntax import syntax_message
 from ._toml import NumberTooLong, TOMLDecodeError, loads, max_digits
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_KEY_PARTS", "check_depth", "read_toml"]
@@ -77,7 +78,11 @@ def check_depth(data: Any, file: str, start: int = 0) -> None:
 
 
 def read_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
+    """Parse TOML text; a syntax error becomes a ProjectError with line and column.
+
+    A byte-order mark at the start (Notepad, Word) is skipped.
+    """
+    text = text.removeprefix("\ufeff")
     # NOTE: the regex only runs where it can match: a line with MAX_KEY_PARTS dots
     if (
         text.count(".") >= MAX_KEY_PARTS
@@ -99,13 +104,7 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
-        problem = Problem(
-            file,
-            "",
-            t(nl="ongeldige TOML: {m}", en="invalid TOML: {m}", m=cut(message, 200)),
-            line,
-            column,
-        )
+        problem = Problem(file, "", syntax_message(text, line, message), line, column)
     except NumberTooLong as exc:
         problem = Problem(
             file,
