@@ -141,7 +141,7 @@ def test_problem_names_the_file_of_a_path(tmp_path: Path) -> None:
     path.write_text('format = 1\n[project]\nname = "x"\nactivites = []\n', encoding="utf-8")
     problem = only_problem(path)
     assert problem.file == str(path)
-    assert str(problem).startswith(f"{path}: project.activites: unknown key")
+    assert str(problem).startswith(f"{path}:4:1: project.activites: unknown key")
 
 
 def test_file_argument_names_text_and_dicts() -> None:

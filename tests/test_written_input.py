@@ -11,12 +11,11 @@ import datetime as dt
 from typing import TYPE_CHECKING, get_args
 
 import pytest
+from conftest import EXAMPLES
 
 from interventie_advies import ProjectError, UsageError, advise, error_language, load_project
 from interventie_advies.messages import choice_label
 from interventie_advies.project._input import ENUMS, aliases, normal_form
-
-from conftest import EXAMPLES
 
 if TYPE_CHECKING:
     from pathlib import Path

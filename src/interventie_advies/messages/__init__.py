@@ -18,6 +18,7 @@ the namespaces, and the module that holds each:
 - ``field_question``: the question for each field rules wait for (``_fields.py``)
 - ``type``, ``limit``, ``pattern``: what a value should be, in validation errors
   (``_project.py``)
+- ``toml``: the TOML parser's reasons for a syntax error, in plain words (``_project.py``)
 
 Sentences written where they are used (error messages, mostly) are not tables: they go
 through ``t(nl=..., en=...)`` of ``_i18n.py``. A namespace's module is imported on first
@@ -76,6 +77,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "type": ("_project",),
         "limit": ("_project",),
         "pattern": ("_project",),
+        "toml": ("_project",),
     }
 )
 

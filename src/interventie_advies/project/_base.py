@@ -10,7 +10,6 @@ simply read.
 """
 
 import datetime as dt
-
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator

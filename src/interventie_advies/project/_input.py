@@ -17,16 +17,26 @@ import unicodedata
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel
-
-from ..messages import choice_label
-from ..messages._i18n import Language
+from ..messages import UNKNOWN_ANSWERS, choice_label
+from ..messages._i18n import Language, t
 from . import _enums
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["ENUMS", "aliases", "enum_name", "normal_form", "suggest_value", "written_values"]
+    from pydantic import BaseModel
+
+__all__ = [
+    "ENUMS",
+    "aliases",
+    "allowed_values",
+    "dont_know_hint",
+    "enum_name",
+    "evaluation_date",
+    "normal_form",
+    "suggest_value",
+    "written_values",
+]
 
 #: the vocabularies of rules and reports, not of project files
 _REPORT_ONLY = frozenset({"Kind", "Priority", "Effort", "Evidence"})
@@ -96,6 +106,28 @@ def suggest_value(written: str, enum: str) -> str | None:
     return dutch if normal_form(dutch) == nearest and nearest != normal_form(value) else value
 
 
+def allowed_values(expected: list[str], enum: str | None) -> str:
+    """The allowed values; in Dutch with the Dutch word after each that has one."""
+    if enum is None:
+        return ", ".join(expected)
+    shown = []
+    for value in expected:
+        dutch = choice_label(value, "nl", enum)
+        same = normal_form(dutch) == normal_form(value)
+        shown.append(value if same else t(nl="{v} ({d})", en="{v}", v=value, d=dutch))
+    return ", ".join(shown)
+
+
+def dont_know_hint(value: object) -> str:
+    """For a "don't know" written as a value: leave the line out."""
+    if isinstance(value, str) and value.strip() and value.strip().casefold() in UNKNOWN_ANSWERS:
+        return t(
+            nl="; weet je het (nog) niet, laat de regel dan weg",
+            en="; if you don't know (yet), leave the line out",
+        )
+    return ""
+
+
 def _special(annotation: Any) -> tuple[str, bool] | None:
     """``(enum name or "date", is a list)`` for a field that takes written values, else None."""
     if get_origin(annotation) in (Union, types.UnionType):
@@ -156,7 +188,7 @@ def written_values(model: type[BaseModel], data: Any) -> Any:
             continue
         if is_list and isinstance(value, list):
             new: Any = [_one(v, kind) for v in value]
-            if all(a is b for a, b in zip(new, value)):
+            if all(a is b for a, b in zip(new, value, strict=True)):
                 continue
         else:
             new = _one(value, kind)
@@ -183,7 +215,6 @@ def evaluation_date(value: object) -> dt.date | None:
         except ValueError:
             pass
     from .._errors import UsageError
-    from ..messages._i18n import t
 
     raise UsageError(
         t(

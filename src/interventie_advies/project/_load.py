@@ -17,6 +17,7 @@ from .._errors import Problem, ProjectError, cut
 from .._io import FileTooLarge, NotRegularFile, read_limited
 from ..messages._i18n import t
 from ._cross import cross_field_problems
+from ._locate import place_problems
 from ._model import Project
 from ._problems import cross_problems, problems_from_validation
 from ._read_toml import MAX_FILE_BYTES, check_depth, read_toml
@@ -129,7 +130,7 @@ def load_project(
             or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
         ):
             raise _file_problem(name, "text is larger than 1 MiB", "de tekst is groter dan 1 MiB")
-        return validate_project(_parsed(text, name), name)
+        return validate_project(_parsed(text, name), name, text=text)
     if isinstance(source, Project):
         return source
     if isinstance(source, (str, os.PathLike)):
@@ -145,7 +146,7 @@ def load_project(
                 problems = [dataclasses.replace(p, message=p.message + hint) for p in exc.problems]
                 raise ProjectError(problems) from None
             raise
-        return validate_project(_parsed(content, name), name)
+        return validate_project(_parsed(content, name), name, text=content)
     if isinstance(source, Mapping):
         name = file or "<dict>"
         check_depth(source, name)
@@ -172,8 +173,11 @@ def _parsed(text: str, file: str) -> dict[str, Any]:
     return data
 
 
-def validate_project(data: Mapping[str, Any], file: str) -> Project:
-    """Validate parsed data; raise ProjectError with all problems."""
+def validate_project(data: Mapping[str, Any], file: str, *, text: str | None = None) -> Project:
+    """Validate parsed data; raise ProjectError with all problems.
+
+    :param text: the TOML text the data was read from: problems then name their line.
+    """
     try:
         project = Project.model_validate(data)
     except ValidationError as exc:
@@ -183,7 +187,7 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         problems += [
             p for p in cross_problems(cross_field_problems(data), file) if p.path not in known
         ]
-        raise ProjectError(problems) from None
+        raise ProjectError(place_problems(problems, data, text)) from None
     except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
         raise ProjectError(
             [Problem(file, "", t(nl="kan niet controleren: {e}", en="cannot validate: {e}", e=exc))]
@@ -192,5 +196,5 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         check_depth(project.extensions, file, start=1)
     cross = cross_field_problems(project)
     if cross:
-        raise ProjectError(cross_problems(cross, file))
+        raise ProjectError(place_problems(cross_problems(cross, file), data, text))
     return project

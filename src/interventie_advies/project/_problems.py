@@ -16,9 +16,9 @@ from pydantic import BaseModel
 
 from .._errors import MAX_SHOWN, Problem, cut
 from .._suggest import suggest
-from ..messages import UNKNOWN_ANSWERS, choice_label, has_text
+from ..messages import has_text
 from ..messages._i18n import say, t
-from ._input import enum_name, normal_form, suggest_value
+from ._input import allowed_values, dont_know_hint, enum_name, suggest_value
 from ._model import Project
 
 if TYPE_CHECKING:
@@ -130,28 +130,6 @@ def _enum_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
     return enum_name(_unwrap(field.annotation)) if field else None
 
 
-def _allowed(expected: list[str], enum: str | None) -> str:
-    """The allowed values; in Dutch with the Dutch word after each that has one."""
-    if enum is None:
-        return ", ".join(expected)
-    shown = []
-    for value in expected:
-        dutch = choice_label(value, "nl", enum)
-        same = normal_form(dutch) == normal_form(value)
-        shown.append(value if same else t(nl="{v} ({d})", en="{v}", v=value, d=dutch))
-    return ", ".join(shown)
-
-
-def _unknown_hint(value: object) -> str:
-    """For a "don't know" written as a value: leave the line out."""
-    if isinstance(value, str) and value.strip() and value.strip().casefold() in UNKNOWN_ANSWERS:
-        return t(
-            nl="; weet je het (nog) niet, laat de regel dan weg",
-            en="; if you don't know (yet), leave the line out",
-        )
-    return ""
-
-
 def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
@@ -182,9 +160,9 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
             nl="{v} is niet toegestaan; wel toegestaan: {a}",
             en="{v} is not allowed; allowed: {a}",
             v=_describe(value),
-            a=_allowed(expected, enum),
+            a=allowed_values(expected, enum),
         )
-        unknown = _unknown_hint(value)
+        unknown = dont_know_hint(value)
         if unknown:
             return text + unknown
         hint = None
@@ -199,7 +177,7 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
             en="expected {w}, found {v}",
             w=say(f"type.{kind}"),
             v=_describe(value),
-        ) + _unknown_hint(value)
+        ) + dont_know_hint(value)
     if kind.startswith(("too_", "greater_", "less_", "string_too", "finite")):
         return t(
             nl="{m}; gevonden: {v}", en="{m}; found {v}", m=_limit(kind, error), v=_describe(value)

@@ -14,7 +14,7 @@ import re
 
 from .._errors import cut
 from ..messages import UNKNOWN_ANSWERS
-from ..messages._i18n import t
+from ..messages._i18n import say, t
 
 __all__ = ["syntax_message"]
 
@@ -53,50 +53,19 @@ _DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
 _IN_THE_VALUE = ("Invalid value", "Expected newline or end of document after a statement")
 _BARE_WORDS = re.compile(r"[^\W\d][\w .'&()/-]*", re.UNICODE)
 
-#: the parser's reasons, in plain words (tomli's wording; the rest is shown as it is)
+#: the parser's reasons (tomli's wording, the start of it) → the catalogue's plain words
 _REASONS = {
-    "Cannot overwrite a value": (
-        "deze sleutel staat al eerder in het bestand; een sleutel mag maar één keer voorkomen",
-        "this key is already in the file; a key may appear only once",
-    ),
-    "Invalid statement": (
-        "dit is geen 'sleutel = waarde' en geen [tabel]",
-        "this is neither 'key = value' nor a [table]",
-    ),
-    "Invalid value": (
-        "de waarde is niet te lezen; tekst hoort tussen aanhalingstekens",
-        "the value cannot be read; text goes in quotes",
-    ),
-    "Expected newline or end of document after a statement": (
-        "na de waarde staat nog iets; zet een opmerking achter een #",
-        "something follows the value; put a comment after a #",
-    ),
-    "Unterminated string": (
-        "een tekst is niet afgesloten: er ontbreekt een aanhalingsteken",
-        "a text is not closed: a quote is missing",
-    ),
-    "Unclosed array": (
-        "een lijst is niet afgesloten: er ontbreekt een ]",
-        "a list is not closed: a ] is missing",
-    ),
-    "Expected ']' at the end of a table declaration": (
-        "achter de naam van de tabel ontbreekt een ]",
-        "a ] is missing after the name of the table",
-    ),
-    "Expected ']]' at the end of an array declaration": (
-        "achter de naam van de tabel ontbreekt ]]",
-        "]] is missing after the name of the table",
-    ),
-    "Illegal character": (
-        "hier staat een teken dat niet mag: een tekst zonder aanhalingsteken aan het eind, of "
-        "een stuurteken",
-        "a character that is not allowed here: a text without its closing quote, or a "
-        "control character",
-    ),
-    "Expected '=' after a key in a key/value pair": (
-        "na de sleutel hoort een =",
-        "the key must be followed by =",
-    ),
+    "Cannot overwrite a value": "toml.overwrite",
+    "Cannot declare": "toml.table_twice",
+    "Invalid statement": "toml.statement",
+    "Invalid value": "toml.value",
+    "Expected newline or end of document after a statement": "toml.after_value",
+    "Unterminated string": "toml.unterminated",
+    "Unclosed array": "toml.unclosed_array",
+    "Expected ']' at the end of a table declaration": "toml.table_bracket",
+    "Expected ']]' at the end of an array declaration": "toml.array_bracket",
+    "Illegal character": "toml.illegal_character",
+    "Expected '=' after a key in a key/value pair": "toml.equals",
 }
 
 
@@ -187,15 +156,9 @@ def _quote(key: str, fixed: str) -> str:
 
 def _reason(parser: str, *, alone: bool = True) -> str:
     """The parser's reason in plain words; as it is (``alone``: after "invalid TOML: ")."""
-    for known, (nl, en) in _REASONS.items():
+    for known, key in _REASONS.items():
         if parser.startswith(known):
-            return t(nl=nl, en=en)
-    if parser.startswith("Cannot declare"):
-        return t(
-            nl="deze tabel staat al eerder in het bestand; een [tabel] mag maar één keer "
-            "voorkomen",
-            en="this table is already in the file; a [table] may appear only once",
-        )
+            return say(key)
     if not alone:
         return cut(parser, 200)
     return t(nl="ongeldige TOML: {m}", en="invalid TOML: {m}", m=cut(parser, 200))
