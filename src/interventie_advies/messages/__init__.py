@@ -16,6 +16,8 @@ the namespaces, and the module that holds each:
 - ``element``, ``effect``: titles of the twelve elements and three effects (``_project.py``)
 - ``table_question``: the question for a table a project file leaves out (``_project.py``)
 - ``field_question``: the question for each field rules wait for (``_fields.py``)
+- ``field_help``: what each key of a project file holds, for the JSON Schema
+  (``_field_help.py``, ``_field_help_partners.py``)
 - ``type``, ``limit``, ``pattern``: what a value should be, in validation errors
   (``_project.py``)
 - ``toml``: the TOML parser's reasons for a syntax error, in plain words (``_project.py``)
@@ -74,6 +76,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "effect": ("_project",),
         "table_question": ("_project",),
         "field_question": ("_fields",),
+        "field_help": ("_field_help", "_field_help_partners"),
         "type": ("_project",),
         "limit": ("_project",),
         "pattern": ("_project",),

@@ -35,6 +35,7 @@ __all__ = [
     "evaluation_date",
     "normal_form",
     "suggest_value",
+    "written_forms",
     "written_values",
 ]
 
@@ -72,6 +73,20 @@ def enum_name(annotation: Any) -> str | None:
         return None
 
 
+def _forms(enum: str) -> list[tuple[str, str]]:
+    """``(form as written, value)``: the values, Dutch labels, short forms, English labels."""
+    from ..messages._choices import ALSO_ACCEPTED  # NOTE: on first use, not at start-up
+
+    values = get_args(ENUMS[enum])
+    found = [(value, value) for value in values]
+    found += [(choice_label(value, "nl", enum), value) for value in values]
+    for value in values:
+        short = ALSO_ACCEPTED.get(f"{enum}.{value}", ALSO_ACCEPTED.get(value, ()))
+        found += [(form, value) for form in short]
+    found += [(choice_label(value, "en", enum), value) for value in values]
+    return found
+
+
 @functools.cache
 def aliases(enum: str) -> Mapping[str, str]:
     """Every way to write a value of ``enum`` (in normal form) → the canonical value.
@@ -79,15 +94,28 @@ def aliases(enum: str) -> Mapping[str, str]:
     The value itself, its Dutch and English labels, and the words ``ALSO_ACCEPTED`` adds;
     a form that two values share is left out (it would be a guess).
     """
-    from ..messages._choices import ALSO_ACCEPTED  # NOTE: on first use, not at start-up
-
     found: dict[str, set[str]] = {}
-    for value in get_args(ENUMS[enum]):
-        forms = {value, choice_label(value, "nl", enum), choice_label(value, "en", enum)}
-        forms.update(ALSO_ACCEPTED.get(f"{enum}.{value}", ALSO_ACCEPTED.get(value, ())))
-        for form in forms:
-            found.setdefault(normal_form(form), set()).add(value)
+    for form, value in _forms(enum):
+        found.setdefault(normal_form(form), set()).add(value)
     return MappingProxyType({form: next(iter(v)) for form, v in found.items() if len(v) == 1})
+
+
+@functools.cache
+def written_forms(enum: str) -> Mapping[str, str]:
+    """Each accepted way to write a value of ``enum`` once, as written → the value.
+
+    In order: the values, then the Dutch labels and short forms, then the English labels
+    (for the JSON Schema: what an editor offers and accepts).
+    """
+    table = aliases(enum)
+    found: dict[str, str] = {}
+    seen: set[str] = set()
+    for form, value in _forms(enum):
+        normal = normal_form(form)
+        if normal in table and normal not in seen:
+            seen.add(normal)
+            found[form] = value
+    return MappingProxyType(found)
 
 
 def suggest_value(written: str, enum: str) -> str | None:
