@@ -105,6 +105,22 @@ def test_an_unknown_value_suggests_the_nearest_word_in_either_language() -> None
     )
 
 
+def test_a_real_mistake_next_to_dutch_words_is_the_only_problem() -> None:
+    text = DUTCH.replace('domain = "welzijn"', 'domain = "welzijn"\nrole = 3')
+    with pytest.raises(ProjectError) as info:
+        load_project(text=text, file="plan.toml")
+    assert [str(p) for p in info.value.problems] == [
+        "plan.toml:17:1: partners 1 (Welzijn Lindenhof).role: expected text in quotes, "
+        "found 3 (whole number)"
+    ]
+
+
+def test_the_data_given_is_left_as_it_was() -> None:
+    data = {"format": 1, "project": {"name": "x", "phase": "idee", "start": "2027-01-11"}}
+    assert load_project(data).project.phase == "idea"
+    assert data == {"format": 1, "project": {"name": "x", "phase": "idee", "start": "2027-01-11"}}
+
+
 def test_dont_know_as_a_value_says_leave_the_line_out() -> None:
     data = {"format": 1, "project": {"name": "x"}, "meeting_place": {"available": "weet niet"}}
     with error_language("nl"), pytest.raises(ProjectError) as info:

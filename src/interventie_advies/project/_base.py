@@ -10,13 +10,11 @@ simply read.
 """
 
 import datetime as dt
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, ValidationInfo
 from pydantic_core import PydanticCustomError
 
 from ..messages._i18n import t
-from ._input import written_values
 
 __all__ = ["MAX_ITEMS", "MAX_TEXT", "end_after_start"]
 
@@ -31,13 +29,6 @@ class _Table(BaseModel):
     # for the whole file at once, instead of one per table at import and then the
     # Project's again (~5 ms of start-up); a table validated on its own builds its own.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _as_written(cls, data: Any) -> Any:
-        # NOTE: labels in either language and dates as text mean what they say (_input);
-        # the rest stays strict
-        return written_values(cls, data)
 
 
 def end_after_start(end: dt.date | None, info: ValidationInfo) -> dt.date | None:

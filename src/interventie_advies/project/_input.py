@@ -17,6 +17,8 @@ import unicodedata
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
+from pydantic import BaseModel
+
 from ..messages import UNKNOWN_ANSWERS, choice_label
 from ..messages._i18n import Language, t
 from . import _enums
@@ -24,12 +26,11 @@ from . import _enums
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from pydantic import BaseModel
-
 __all__ = [
     "ENUMS",
     "aliases",
     "allowed_values",
+    "as_meant",
     "dont_know_hint",
     "enum_name",
     "evaluation_date",
@@ -171,14 +172,21 @@ def _special(annotation: Any) -> tuple[str, bool] | None:
     return (name, is_list) if name else None
 
 
+#: a field that takes written values: its name, its vocabulary (or "date"), whether it is
+#: a list, and the values that need no change (empty for dates)
+_Field = tuple[str, str, bool, frozenset[str]]
+
+
 @functools.cache
-def _fields(model: type[BaseModel]) -> dict[str, tuple[str, bool]]:
-    found = {}
+def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
+    found = []
     for name, info in model.model_fields.items():
         special = _special(info.annotation)
         if special:
-            found[name] = special
-    return found
+            kind, is_list = special
+            canonical = frozenset() if kind == "date" else frozenset(get_args(ENUMS[kind]))
+            found.append((name, kind, is_list, canonical))
+    return tuple(found)
 
 
 def _one(value: Any, kind: str) -> Any:
@@ -191,34 +199,31 @@ def _one(value: Any, kind: str) -> Any:
             except ValueError:
                 return value
         return value
-    if value in _values(kind):
-        return value
     return aliases(kind).get(normal_form(value), value)
-
-
-@functools.cache
-def _values(enum: str) -> frozenset[str]:
-    return frozenset(get_args(ENUMS[enum]))
 
 
 def written_values(model: type[BaseModel], data: Any) -> Any:
     """``data`` for ``model`` with labels and text dates replaced by what they mean.
 
-    NOTE: a before-validator of every table: it copies the table only when a value
-    changes, so a file in canonical values costs one dictionary look-up per such field.
+    A value that is already canonical (or not text) is passed over with one set look-up;
+    the table is copied only when a value changes.
     """
     if not isinstance(data, dict):
         return data
     changed: dict[str, Any] | None = None
-    for name, (kind, is_list) in _fields(model).items():
+    for name, kind, is_list, canonical in _fields(model):
         value = data.get(name)
         if value is None:
             continue
-        if is_list and isinstance(value, list):
-            new: Any = [_one(v, kind) for v in value]
-            if all(a is b for a, b in zip(new, value, strict=True)):
+        if is_list and type(value) is list:
+            if all(type(v) is not str or v in canonical for v in value):
+                continue
+            new: Any = [v if v in canonical else _one(v, kind) for v in value]
+            if new == value and all(type(a) is type(b) for a, b in zip(new, value, strict=True)):
                 continue
         else:
+            if type(value) is not str or value in canonical:
+                continue
             new = _one(value, kind)
             if new is value:
                 continue
@@ -226,6 +231,49 @@ def written_values(model: type[BaseModel], data: Any) -> Any:
             changed = dict(data)
         changed[name] = new
     return data if changed is None else changed
+
+
+@functools.cache
+def _tables(model: type[BaseModel]) -> tuple[tuple[str, type[BaseModel], bool], ...]:
+    """The fields of ``model`` that hold a table or a list of tables."""
+    found = []
+    for name, info in model.model_fields.items():
+        annotation = info.annotation
+        if get_origin(annotation) in (Union, types.UnionType):
+            args = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = args[0] if len(args) == 1 else annotation
+        is_list = get_origin(annotation) is list
+        inner = get_args(annotation)[0] if is_list else annotation
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            found.append((name, inner, is_list))
+    return tuple(found)
+
+
+def as_meant(model: type[BaseModel], data: Any) -> Any:
+    """``data`` for ``model`` and all its tables with what people wrote read as meant.
+
+    Returns ``data`` itself when nothing changed, else a changed copy (``data`` is left
+    as it was).
+    """
+    if not isinstance(data, dict):
+        return data
+    out = written_values(model, data)
+    for name, sub, is_list in _tables(model):
+        value = out.get(name)
+        if is_list and type(value) is list:
+            new: Any = [as_meant(sub, item) for item in value]
+            if all(a is b for a, b in zip(new, value, strict=True)):
+                continue
+        elif type(value) is dict:
+            new = as_meant(sub, value)
+            if new is value:
+                continue
+        else:
+            continue
+        if out is data:
+            out = dict(data)
+        out[name] = new
+    return out
 
 
 def evaluation_date(value: object) -> dt.date | None:

@@ -17,6 +17,7 @@ from .._errors import Problem, ProjectError, cut
 from .._io import FileTooLarge, NotRegularFile, read_limited
 from ..messages._i18n import t
 from ._cross import cross_field_problems
+from ._input import as_meant
 from ._locate import place_problems
 from ._model import Project
 from ._problems import cross_problems, problems_from_validation
@@ -173,15 +174,32 @@ def _parsed(text: str, file: str) -> dict[str, Any]:
     return data
 
 
+def _validated(data: Mapping[str, Any]) -> Project:
+    """Validate ``data``; when that fails, again with labels and text dates read as meant.
+
+    NOTE: a file in canonical values (most, and every file the tool writes) is validated
+    once, at no extra cost; only a file that fails is walked (``_input.as_meant``) and, when
+    that changed something, validated a second time.
+    """
+    try:
+        return Project.model_validate(data)
+    except ValidationError:
+        meant = as_meant(Project, data) if isinstance(data, dict) else data
+        if meant is data:
+            raise
+    return Project.model_validate(meant)
+
+
 def validate_project(data: Mapping[str, Any], file: str, *, text: str | None = None) -> Project:
     """Validate parsed data; raise ProjectError with all problems.
 
     :param text: the TOML text the data was read from: problems then name their line.
     """
     try:
-        project = Project.model_validate(data)
+        project = _validated(data)
     except ValidationError as exc:
         check_depth(data, file)  # before anything walks the data to describe problems
+        data = as_meant(Project, data)  # so that problems describe what is left
         problems = problems_from_validation(exc, file)
         known = {p.path for p in problems}
         problems += [
