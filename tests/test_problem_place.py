@@ -102,3 +102,18 @@ def test_a_cross_table_problem_is_placed_too() -> None:
         "plan.toml:10:1: partners 2 (A).name: partner names must be unique; this one is "
         "listed twice; found 'A' (text)"
     )
+
+
+def test_the_partners_listed_come_in_file_order() -> None:
+    # (they came from a set: the order changed from one run to the next)
+    names = [f"Partner {c}" for c in "QWERTYUIOP"]
+    data = {
+        "format": 1,
+        "project": {"name": "x"},
+        "partners": [{"name": n, "domain": "social"} for n in names],
+        "vision": {"endorsed_by_partners": ["Gemeente"]},
+    }
+    with pytest.raises(ProjectError) as info:
+        load_project(data)
+    listed = ", ".join(repr(n) for n in names)
+    assert f"(listed: {listed})" in info.value.problems[0].message

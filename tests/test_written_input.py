@@ -158,6 +158,12 @@ def test_a_bad_evaluation_date_is_a_usage_error(bad: object) -> None:
         f"date={bad!r} is not a date; give a date such as '2026-11-01' (year-month-day) "
         "or a datetime.date"
     )
+    with error_language("nl"), pytest.raises(UsageError) as info:
+        advise(EXAMPLES / "schets.toml", date=bad)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        f"date={bad!r} is geen datum; geef een datum zoals '2026-11-01' (jaar-maand-dag) "
+        "of een datetime.date"
+    )
 
 
 def test_text_dates_in_a_dict_are_dates_and_bad_ones_are_refused() -> None:
