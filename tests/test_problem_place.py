@@ -117,3 +117,19 @@ def test_the_partners_listed_come_in_file_order() -> None:
         load_project(data)
     listed = ", ".join(repr(n) for n in names)
     assert f"(listed: {listed})" in info.value.problems[0].message
+
+
+def test_lines_are_counted_as_toml_counts_them() -> None:
+    # a byte-order mark, and a line separator inside a text, do not move the lines
+    text = '\ufeffformat = 2\n[project]\nname = "a\u2028b"\nphase = "x"\n'
+    with pytest.raises(ProjectError) as info:
+        load_project(text=text, file="plan.toml")
+    assert [(p.path, p.line, p.column) for p in info.value.problems] == [
+        ("format", 1, 1),
+        ("project.phase", 4, 1),
+    ]
+    with pytest.raises(ProjectError) as info:
+        load_project(text='format = 1\n[project]\nname = "a\u2028b"\nstart = 11-01-2027\n')
+    (problem,) = info.value.problems
+    assert problem.line == 4
+    assert "(start = 11-01-2027)" in problem.message

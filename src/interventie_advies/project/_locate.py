@@ -46,7 +46,7 @@ def _positions(text: str) -> dict[Where, tuple[int, int]]:
     table: Where = ()
     counts: dict[tuple[str, ...], int] = {}
     in_string = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # as TOML counts lines
         if in_string:  # a multi-line string: its lines are no keys
             if line.count('"""') % 2 == 1 or line.count("'''") % 2 == 1:
                 in_string = False
@@ -105,7 +105,7 @@ def place_problems(
     problems: list[Problem], data: Mapping[str, Any], text: str | None
 ) -> list[Problem]:
     """``problems`` with their line and column in ``text``, and a label counted from 1."""
-    positions = _positions(text) if text is not None else {}
+    positions = _positions(text.removeprefix("\ufeff")) if text is not None else {}
     placed = []
     for problem in problems:
         parts = _parts(problem.path) if problem.path else None

@@ -166,7 +166,7 @@ def _reason(parser: str, *, alone: bool = True) -> str:
 
 def syntax_message(text: str, line: int | None, parser: str) -> str:
     """The message for a TOML syntax error the parser found at ``line`` (from 1)."""
-    lines = text.splitlines()
+    lines = text.split("\n")  # NOTE: TOML ends lines at \n only (not at \u2028, \x0c)
     if line is None or not 0 < line <= len(lines) or not lines[line - 1].strip():
         return _reason(parser)
     written = lines[line - 1].strip()
