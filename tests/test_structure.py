@@ -209,14 +209,7 @@ def test_the_project_model_and_loader_are_split_by_idea() -> None:
     assert all(SIZES[n] <= 250 for n in parts), {n: SIZES[n] for n in parts}
     # the models do not know how a file is read or how its errors are worded
     models = {f"{ROOT}.{n}" for n in parts[:5]}
-    # (_input: what a value may be written as, which every table accepts before validating)
-    allowed = {
-        *models,
-        f"{ROOT}.project._enums",
-        f"{ROOT}.project._input",
-        f"{ROOT}.messages._i18n",
-        f"{ROOT}.messages",
-    }
+    allowed = {*models, f"{ROOT}.project._enums", f"{ROOT}.messages._i18n", f"{ROOT}.messages"}
     assert all(GRAPH[m] <= allowed for m in models), {m: GRAPH[m] for m in models}
 
 
