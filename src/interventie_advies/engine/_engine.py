@@ -7,6 +7,7 @@ of projects, from any number of threads: all state of one project lives in its r
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from pathlib import Path
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from .._errors import ProjectError, shown_name
 from ..plugins._host import CallLog, PluginHost, PluginInfo, PluginProblem
-from ..project._input import evaluation_date
 from ..project._load import load_project
 from ._checks import project_problems
 from ._evaluate import Evaluator, prepare
@@ -24,7 +24,6 @@ from ._run import Run
 from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Mapping, Sequence
 
     from pydantic import BaseModel
@@ -270,10 +269,13 @@ class Engine:
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
-        day = evaluation_date(date)
+        if date is not None and type(date) is not dt.date:  # ISO text, or a mistake
+            from ..project._input import evaluation_date
+
+            date = evaluation_date(date)
         file = _file_name(project, file)
         proj = load_project(project, text=text, file=file)
-        return Run(self, proj, file, lang, day, select, ignore).report()
+        return Run(self, proj, file, lang, date, select, ignore).report()
 
 
 def _file_name(source: object, file: str | None) -> str | None:

@@ -17,8 +17,6 @@ from .._errors import Problem, ProjectError, cut
 from .._io import FileTooLarge, NotRegularFile, read_limited
 from ..messages._i18n import t
 from ._cross import cross_field_problems
-from ._input import as_meant
-from ._locate import place_problems
 from ._model import Project
 from ._problems import cross_problems, problems_from_validation
 from ._read_toml import MAX_FILE_BYTES, check_depth, read_toml
@@ -184,6 +182,8 @@ def _validated(data: Mapping[str, Any]) -> Project:
     try:
         return Project.model_validate(data)
     except ValidationError:
+        from ._input import as_meant  # NOTE: on the first file that fails, not at start-up
+
         meant = as_meant(Project, data) if isinstance(data, dict) else data
         if meant is data:
             raise
@@ -198,6 +198,9 @@ def validate_project(data: Mapping[str, Any], file: str, *, text: str | None = N
     try:
         project = _validated(data)
     except ValidationError as exc:
+        from ._input import as_meant
+        from ._locate import place_problems
+
         check_depth(data, file)  # before anything walks the data to describe problems
         data = as_meant(Project, data)  # so that problems describe what is left
         problems = problems_from_validation(exc, file)
@@ -214,5 +217,7 @@ def validate_project(data: Mapping[str, Any], file: str, *, text: str | None = N
         check_depth(project.extensions, file, start=1)
     cross = cross_field_problems(project)
     if cross:
+        from ._locate import place_problems
+
         raise ProjectError(place_problems(cross_problems(cross, file), data, text))
     return project

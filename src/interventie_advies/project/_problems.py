@@ -18,7 +18,6 @@ from .._errors import MAX_SHOWN, Problem, cut
 from .._suggest import suggest
 from ..messages import has_text
 from ..messages._i18n import say, t
-from ._input import allowed_values, dont_know_hint, enum_name, suggest_value
 from ._model import Project
 
 if TYPE_CHECKING:
@@ -127,10 +126,15 @@ def _enum_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
         loc = loc[:-1]
     model = _model_at(root, loc[:-1]) if loc else None
     field = model.model_fields.get(str(loc[-1])) if model else None
+    from ._input import enum_name  # NOTE: here, as the rest of _input: only on errors
+
     return enum_name(_unwrap(field.annotation)) if field else None
 
 
 def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+    # NOTE: imported on the first problem, so that a valid file's start-up does not pay it
+    from ._input import allowed_values, dont_know_hint, suggest_value
+
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")

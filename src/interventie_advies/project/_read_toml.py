@@ -13,7 +13,6 @@ from typing import Any
 
 from .._errors import Problem, ProjectError, cut
 from ..messages._i18n import t
-from ._syntax import syntax_message
 from ._toml import NumberTooLong, TOMLDecodeError, loads, max_digits
 
 __all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_KEY_PARTS", "check_depth", "read_toml"]
@@ -104,6 +103,8 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
+        from ._syntax import syntax_message  # NOTE: only a broken file needs its words
+
         problem = Problem(file, "", syntax_message(text, line, message), line, column)
     except NumberTooLong as exc:
         problem = Problem(
