@@ -35,7 +35,7 @@ def test_jobs_give_the_same_reports_in_the_same_order(tmp_path: Path) -> None:
     assert one.stdout == two.stdout
     names = [r["project"]["name"] for r in json.loads(two.stdout)]
     assert len(names) == 10  # nine examples and one in a sub-folder; the broken one left out
-    assert "zz_kapot.toml: project.name: verwacht: tekst" in two.stderr
+    assert "zz_kapot.toml:3:1: project.name: verwacht: tekst" in two.stderr
 
 
 def test_jobs_must_be_positive(tmp_path: Path) -> None:

@@ -469,13 +469,18 @@ def test_a_bad_file_lists_every_problem_without_a_traceback(
     assert_clean_errors(result)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    line = re.compile(rf"^(error: |fout: )?{re.escape(str(path))}(:\d+)*: (\S+): .+")
-    paths = []
+    line = re.compile(rf"^(error: |fout: )?{re.escape(str(path))}(:\d+:\d+): ([^:]+): .+")
+    places = []
     for text in lines:
         match = line.match(text)
         assert match, text
-        paths.append(match.group(3))
-    assert sorted(paths) == ["partners[0].domain", "partners[0].domian", "project.phase"]
+        places.append((match.group(2), match.group(3)))
+    # the line and column of each key (a missing one: its table), items counted from 1
+    assert sorted(places) == [
+        (":5:1", "project.phase"),
+        (":7:1", "partners 1 (Welzijn).domain"),
+        (":9:1", "partners 1 (Welzijn).domian"),
+    ]
     assert "bedoel je 'domain'?" in result.stderr  # errors follow the language: Dutch
     assert "bedoel je 'idea'?" in result.stderr
 
@@ -568,8 +573,12 @@ def test_check_reports_every_problem(runner: CliRunner,
     assert result.stdout.splitlines() == [f"ok: {good}"]
     problems = result.stderr.strip().splitlines()
     assert len(problems) == 3
-    for path in ("project.phase", "partners[0].domian", "partners[0].domain"):
-        assert any(f"{bad}: {path}: " in p for p in problems), path
+    for path in (
+        "5:1: project.phase",
+        "9:1: partners 1 (Welzijn).domian",
+        "7:1: partners 1 (Welzijn).domain",
+    ):
+        assert any(f"{bad}:{path}: " in p for p in problems), path
 
 
 def test_check_finds_a_decision_for_an_unknown_rule(runner: CliRunner,

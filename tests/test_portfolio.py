@@ -428,7 +428,7 @@ def test_a_broken_file_is_listed_and_the_exit_code_is_2(runner: CliRunner, tmp_p
     (folder / "zz_kapot.toml").write_text(BROKEN, encoding="utf-8")
     result = invoke(runner, str(folder))
     assert result.exit_code == 2
-    assert "zz_kapot.toml: project.name" in result.stderr
+    assert "zz_kapot.toml:3:1: project.name" in result.stderr
     assert "Bestanden die niet gelezen konden worden" in result.stdout
     assert re.search(r"zz_kapot\.toml.*project\.name", result.stdout.split("gelezen konden")[1])
     assert "1 niet gelezen" in result.stdout

@@ -39,8 +39,11 @@ class Problem:
     :param file: the file (or ``<text>``/``<dict>``) the problem is in.
     :param path: the TOML path, e.g. ``partners[1].domain``; empty for the whole file.
     :param message: what is wrong and what is allowed.
-    :param line: the line number, where the TOML parser gives one.
-    :param column: the column, where the TOML parser gives one.
+    :param line: the line number (from 1), where it is known.
+    :param column: the column (from 1), where it is known.
+    :param label: the path as people count, shown instead of ``path``: list items counted
+        from 1 and named (``partners 2 (Welzijn Lindenhof).domain``); ``path`` stays
+        counted from 0 for programs.
     """
 
     file: str
@@ -48,6 +51,7 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    label: str | None = None
 
     def __str__(self) -> str:
         where = cut(visible(shown_name(self.file)), MAX_SHOWN_NAME, middle=True)
@@ -55,10 +59,9 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        if self.path:
-            return one_line(
-                f"{where}: {cut(self.path, MAX_SHOWN_NAME, middle=True)}: {self.message}"
-            )
+        shown = self.label or self.path
+        if shown:
+            return one_line(f"{where}: {cut(shown, MAX_SHOWN_NAME, middle=True)}: {self.message}")
         return one_line(f"{where}: {self.message}")
 
 

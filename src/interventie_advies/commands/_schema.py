@@ -206,9 +206,9 @@ class ReportSchema(_Closed):
 def schema_of(what: str) -> dict[str, Any]:
     """The JSON Schema of ``project``, ``report`` or ``rules``."""
     if what == "project":
-        from ..project._model import Project
+        from ._project_schema import project_schema
 
-        schema = Project.model_json_schema()
+        schema = project_schema()
         schema["title"] = "interventie-advies project file (format 1)"
     elif what == "report":
         schema = ReportSchema.model_json_schema()

@@ -7,6 +7,7 @@ of projects, from any number of threads: all state of one project lives in its r
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from pathlib import Path
@@ -23,7 +24,6 @@ from ._run import Run
 from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Iterable, Mapping, Sequence
 
     from pydantic import BaseModel
@@ -250,7 +250,7 @@ class Engine:
         *,
         text: str | None = None,
         lang: str | None = None,
-        date: dt.date | None = None,
+        date: dt.date | str | None = None,
         select: Iterable[str] = (),
         ignore: Iterable[str] = (),
         file: str | None = None,
@@ -261,13 +261,18 @@ class Engine:
         :param text: TOML text, instead of ``project`` (a string is always a path).
         :param lang: ``nl`` or ``en``; default: the file's ``[advies] language``, else
             ``ADVIES_LANG``, else ``nl``.
-        :param date: the evaluation date (default: today).
+        :param date: the evaluation date, or ISO text such as ``"2026-11-01"`` (default:
+            today).
         :param select: only rules matching these codes, names, element ids or plugins.
         :param ignore: leave out rules matching these.
         :raises ProjectError: the project is invalid.
         :raises UsageError: select/ignore or a decision names an unknown rule.
         :raises PluginError: with ``strict``, when a plugin or rule failed.
         """
+        if date is not None and type(date) is not dt.date:  # ISO text, or a mistake
+            from ..project._input import evaluation_date
+
+            date = evaluation_date(date)
         file = _file_name(project, file)
         proj = load_project(project, text=text, file=file)
         return Run(self, proj, file, lang, date, select, ignore).report()
@@ -285,7 +290,7 @@ def advise(
     *,
     text: str | None = None,
     lang: str | None = None,
-    date: dt.date | None = None,
+    date: dt.date | str | None = None,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     plugins: Sequence[object] | None = None,

@@ -16,10 +16,13 @@ the namespaces, and the module that holds each:
 - ``element``, ``effect``: titles of the twelve elements and three effects (``_project.py``)
 - ``table_question``: the question for a table a project file leaves out (``_project.py``)
 - ``field_question``: the question for each field rules wait for (``_fields.py``)
+- ``field_help``: what each key of a project file holds, for the JSON Schema
+  (``_field_help.py``, ``_field_help_partners.py``)
 - ``type``, ``limit``, ``pattern``: what a value should be, in validation errors
   (``_project.py``)
 - ``explain``, ``plugins``, ``scaffold``: the labels of ``advies explain``, ``advies
   plugins`` and what ``advies plugin new`` prints (``_commands.py``)
+- ``toml``: the TOML parser's reasons for a syntax error, in plain words (``_project.py``)
 
 Sentences written where they are used (error messages, mostly) are not tables: they go
 through ``t(nl=..., en=...)`` of ``_i18n.py``. A namespace's module is imported on first
@@ -75,12 +78,14 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "effect": ("_project",),
         "table_question": ("_project",),
         "field_question": ("_fields",),
+        "field_help": ("_field_help", "_field_help_partners"),
         "type": ("_project",),
         "limit": ("_project",),
         "pattern": ("_project",),
         "explain": ("_commands",),
         "plugins": ("_commands",),
         "scaffold": ("_commands",),
+        "toml": ("_project",),
     }
 )
 

@@ -167,3 +167,29 @@ CHOICES: dict[str, Entry] = {
 TABLES: dict[str, dict[str, Entry]] = {
     "choice": CHOICES,
 }
+
+#: more words people write for a value (``Enum.value`` or the plain value, as in CHOICES),
+#: accepted in project files besides the value and its labels; the short forms of the
+#: longer labels
+ALSO_ACCEPTED: dict[str, tuple[str, ...]] = {
+    "CoDesign.none": ("geen", "geen inspraak"),
+    "consulted": ("geraadpleegd", "raadplegen", "meedenken"),
+    "co_design": ("samen ontwerpen", "cocreatie", "co-creatie"),
+    "resident_led": ("bewoners aan het roer", "door bewoners geleid"),
+    "MeetingFrequency.none": ("geen",),
+    "GroupChannel.none": ("geen",),
+    "Barrier.digital": ("digitaal",),
+    "ArtForm.digital": ("digitaal",),
+    "key_persons": ("sleutelpersonen",),
+    "low_income": ("armoede", "laag inkomen"),
+    "mobility": ("mobiliteit", "vervoer"),
+    "kitchen_table": ("keukentafel",),
+    "church": ("kerk", "moskee", "gebedshuis"),
+    "studio": ("atelier",),
+    "social": ("welzijn", "sociaal", "sociaal werk"),
+    "housing": ("wonen", "woningcorporatie", "corporatie"),
+    "health": ("zorg", "gezondheid"),
+    "publication": ("publicatie",),
+    "in_kind": ("in natura",),
+    "photo_video": ("foto", "video"),
+}

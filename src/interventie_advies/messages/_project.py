@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ._entry import Entry
 
-__all__ = ["EFFECTS", "ELEMENTS", "LIMITS", "PATTERNS", "TABLES", "TABLE_QUESTIONS", "TYPES"]
+__all__ = [
+    "EFFECTS",
+    "ELEMENTS",
+    "LIMITS",
+    "PATTERNS",
+    "TABLES",
+    "TABLE_QUESTIONS",
+    "TOML_REASONS",
+    "TYPES",
+]
 
 
 #: titles of the twelve elements (docs: ../shared/spec/elements.md)
@@ -175,8 +184,8 @@ TYPES: dict[str, Entry] = {
     "float_type": Entry(nl="een getal", en="a number"),
     "string_type": Entry(nl="tekst tussen aanhalingstekens", en="text in quotes"),
     "date_type": Entry(
-        nl="een datum zoals 2026-03-01 (zonder aanhalingstekens)",
-        en="a date such as 2026-03-01 (without quotes)",
+        nl="een datum zoals 2026-03-01 (jaar-maand-dag)",
+        en="a date such as 2026-03-01 (year-month-day)",
     ),
     "list_type": Entry(nl='een lijst zoals ["a", "b"]', en='a list such as ["a", "b"]'),
     "model_type": Entry(nl="een tabel", en="a table"),
@@ -235,6 +244,54 @@ PATTERNS: dict[str, Entry] = {
 }
 
 
+#: the TOML parser's reasons for a syntax error, in plain words (``project/_syntax.py``)
+TOML_REASONS: dict[str, Entry] = {
+    "overwrite": Entry(
+        nl="deze sleutel staat al eerder in het bestand; een sleutel mag maar één keer voorkomen",
+        en="this key is already in the file; a key may appear only once",
+    ),
+    "table_twice": Entry(
+        nl="deze tabel staat al eerder in het bestand; een [tabel] mag maar één keer voorkomen",
+        en="this table is already in the file; a [table] may appear only once",
+    ),
+    "statement": Entry(
+        nl="dit is geen 'sleutel = waarde' en geen [tabel]",
+        en="this is neither 'key = value' nor a [table]",
+    ),
+    "value": Entry(
+        nl="de waarde is niet te lezen; tekst hoort tussen aanhalingstekens",
+        en="the value cannot be read; text goes in quotes",
+    ),
+    "after_value": Entry(
+        nl="na de waarde staat nog iets; zet een opmerking achter een #",
+        en="something follows the value; put a comment after a #",
+    ),
+    "unterminated": Entry(
+        nl="een tekst is niet afgesloten: er ontbreekt een aanhalingsteken",
+        en="a text is not closed: a quote is missing",
+    ),
+    "unclosed_array": Entry(
+        nl="een lijst is niet afgesloten: er ontbreekt een ]",
+        en="a list is not closed: a ] is missing",
+    ),
+    "table_bracket": Entry(
+        nl="achter de naam van de tabel ontbreekt een ]",
+        en="a ] is missing after the name of the table",
+    ),
+    "array_bracket": Entry(
+        nl="achter de naam van de tabel ontbreekt ]]",
+        en="]] is missing after the name of the table",
+    ),
+    "illegal_character": Entry(
+        nl="hier staat een teken dat niet mag: een tekst zonder aanhalingsteken aan het eind, "
+        "of een stuurteken",
+        en="a character that is not allowed here: a text without its closing quote, or a "
+        "control character",
+    ),
+    "equals": Entry(nl="na de sleutel hoort een =", en="the key must be followed by ="),
+}
+
+
 #: the namespaces this module holds (see __init__.py)
 TABLES: dict[str, dict[str, Entry]] = {
     "element": ELEMENTS,
@@ -243,4 +300,5 @@ TABLES: dict[str, dict[str, Entry]] = {
     "type": TYPES,
     "limit": LIMITS,
     "pattern": PATTERNS,
+    "toml": TOML_REASONS,
 }

@@ -30,7 +30,7 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
         endorsed = vision.get("endorsed_by_partners") if isinstance(vision, Mapping) else None
         decisions = [(d.get("status"), d.get("reason")) for d in _items(project.get("decisions"))]
     problems: list[tuple[str, str, object]] = []
-    seen: set[str] = set()
+    seen: dict[str, None] = {}  # NOTE: in file order: a set's order changes between runs
     for i, name in enumerate(names):
         if not isinstance(name, str):
             continue
@@ -45,9 +45,9 @@ def cross_field_problems(project: Project | Mapping[str, Any]) -> list[tuple[str
                     name,
                 )
             )
-        seen.add(name)
+        seen[name] = None
     if isinstance(endorsed, list):
-        listed = ", ".join(repr(n) for n in dict.fromkeys(seen)) or t(nl="geen", en="none")
+        listed = ", ".join(repr(n) for n in seen) or t(nl="geen", en="none")
         for i, name in enumerate(endorsed):
             if isinstance(name, str) and name not in seen:
                 problems.append(

@@ -65,12 +65,35 @@ def read_text(path: str | os.PathLike[str], file: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _file_problem(
-            name,
-            "file is not UTF-8 text (byte {b}); save it as UTF-8",
-            "het bestand is geen UTF-8-tekst (byte {b}); sla het op als UTF-8",
-            b=exc.start,
-        ) from None
+        raise ProjectError([_not_utf8(name, data, exc.start)]) from None
+
+
+def _not_utf8(file: str, data: bytes, at: int) -> Problem:
+    """Name the line with the first byte that is not UTF-8, as Windows-1252 shows it.
+
+    NOTE: a file that is not UTF-8 is nearly always saved as Windows-1252 (or Latin-1,
+    the same for letters): the line shown that way is the line the person wrote.
+    """
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    line = data[start : end if end >= 0 else len(data)].decode("cp1252", "replace").strip()
+    char = data[at : at + 1].decode("cp1252", "replace")
+    return Problem(
+        file,
+        "",
+        t(
+            nl="het bestand is geen UTF-8-tekst: regel {n} ({s}) heeft een teken dat geen UTF-8 "
+            "is: {c!r} (byte {b}); sla het bestand op als UTF-8",
+            en="file is not UTF-8 text: line {n} ({s}) has a character that is not UTF-8: "
+            "{c!r} (byte {b}); save the file as UTF-8",
+            n=data.count(b"\n", 0, at) + 1,
+            s=cut(line, 80),
+            c=char,
+            b=at,
+        ),
+        data.count(b"\n", 0, at) + 1,
+        at - start + 1,
+    )
 
 
 def load_project(
@@ -106,7 +129,7 @@ def load_project(
             or len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES
         ):
             raise _file_problem(name, "text is larger than 1 MiB", "de tekst is groter dan 1 MiB")
-        return validate_project(read_toml(text, name), name)
+        return validate_project(_parsed(text, name), name, text=text)
     if isinstance(source, Project):
         return source
     if isinstance(source, (str, os.PathLike)):
@@ -122,7 +145,7 @@ def load_project(
                 problems = [dataclasses.replace(p, message=p.message + hint) for p in exc.problems]
                 raise ProjectError(problems) from None
             raise
-        return validate_project(read_toml(content, name), name)
+        return validate_project(_parsed(content, name), name, text=content)
     if isinstance(source, Mapping):
         name = file or "<dict>"
         check_depth(source, name)
@@ -135,18 +158,57 @@ def load_project(
     )
 
 
-def validate_project(data: Mapping[str, Any], file: str) -> Project:
-    """Validate parsed data; raise ProjectError with all problems."""
+def _parsed(text: str, file: str) -> dict[str, Any]:
+    """The data of a project file's text; an empty file says how to start one."""
+    data = read_toml(text, file)
+    if not data:
+        raise _file_problem(
+            file,
+            "the file is empty; start with format = 1 and a [project] table with a name, "
+            "or run advies init to write the file with a few questions",
+            "het bestand is leeg; begin met format = 1 en een tabel [project] met een name, "
+            "of laat advies init het bestand maken met een paar vragen",
+        )
+    return data
+
+
+def _validated(data: Mapping[str, Any]) -> Project:
+    """Validate ``data``; when that fails, again with labels and text dates read as meant.
+
+    NOTE: a file in canonical values (most, and every file the tool writes) is validated
+    once, at no extra cost; only a file that fails is walked (``_input.as_meant``) and, when
+    that changed something, validated a second time.
+    """
     try:
-        project = Project.model_validate(data)
+        return Project.model_validate(data)
+    except ValidationError:
+        from ._input import as_meant  # NOTE: on the first file that fails, not at start-up
+
+        meant = as_meant(Project, data) if isinstance(data, dict) else data
+        if meant is data:
+            raise
+    return Project.model_validate(meant)
+
+
+def validate_project(data: Mapping[str, Any], file: str, *, text: str | None = None) -> Project:
+    """Validate parsed data; raise ProjectError with all problems.
+
+    :param text: the TOML text the data was read from: problems then name their line.
+    """
+    try:
+        project = _validated(data)
     except ValidationError as exc:
+        from ._input import as_meant
+        from ._locate import place_problems
+
         check_depth(data, file)  # before anything walks the data to describe problems
+        data = as_meant(Project, data)  # so that problems describe what is left
         problems = problems_from_validation(exc, file)
         known = {p.path for p in problems}
         problems += [
             p for p in cross_problems(cross_field_problems(data), file) if p.path not in known
         ]
-        raise ProjectError(problems) from None
+        raise ProjectError(place_problems(problems, data, text)) from None
     except (RecursionError, TypeError, ValueError) as exc:  # pragma: no cover - defensive
         raise ProjectError(
             [Problem(file, "", t(nl="kan niet controleren: {e}", en="cannot validate: {e}", e=exc))]
@@ -155,5 +217,7 @@ def validate_project(data: Mapping[str, Any], file: str) -> Project:
         check_depth(project.extensions, file, start=1)
     cross = cross_field_problems(project)
     if cross:
-        raise ProjectError(cross_problems(cross, file))
+        from ._locate import place_problems
+
+        raise ProjectError(place_problems(cross_problems(cross, file), data, text))
     return project

@@ -120,7 +120,21 @@ def _model_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseMod
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
+def _enum_at(root: type[BaseModel], loc: tuple[int | str, ...]) -> str | None:
+    """The vocabulary of the field at ``loc`` (``Phase``), or None."""
+    while loc and isinstance(loc[-1], int):
+        loc = loc[:-1]
+    model = _model_at(root, loc[:-1]) if loc else None
+    field = model.model_fields.get(str(loc[-1])) if model else None
+    from ._input import enum_name  # NOTE: here, as the rest of _input: only on errors
+
+    return enum_name(_unwrap(field.annotation)) if field else None
+
+
 def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
+    # NOTE: imported on the first problem, so that a valid file's start-up does not pay it
+    from ._input import allowed_values, dont_know_hint, suggest_value
+
     kind = error["type"]
     loc = tuple(error["loc"])
     value = error.get("input")
@@ -145,13 +159,19 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
         return t(nl="{v} is geen {w}", en="{v} is not {w}", v=_describe(value), w=what)
     if kind == "literal_error":
         expected = re.findall(r"'([^']*)'", str(error.get("ctx", {}).get("expected", "")))
+        enum = _enum_at(root, loc)
         text = t(
             nl="{v} is niet toegestaan; wel toegestaan: {a}",
             en="{v} is not allowed; allowed: {a}",
             v=_describe(value),
-            a=", ".join(expected),
+            a=allowed_values(expected, enum),
         )
-        hint = suggest(str(value), expected) if isinstance(value, str) else None
+        unknown = dont_know_hint(value)
+        if unknown:
+            return text + unknown
+        hint = None
+        if isinstance(value, str):
+            hint = suggest_value(value, enum) if enum else suggest(value, expected)
         if hint:
             text += t(nl="; bedoel je {h!r}?", en="; did you mean {h!r}?", h=hint)
         return text
@@ -161,7 +181,7 @@ def _message(error: Mapping[str, Any], root: type[BaseModel]) -> str:
             en="expected {w}, found {v}",
             w=say(f"type.{kind}"),
             v=_describe(value),
-        )
+        ) + dont_know_hint(value)
     if kind.startswith(("too_", "greater_", "less_", "string_too", "finite")):
         return t(
             nl="{m}; gevonden: {v}", en="{m}; found {v}", m=_limit(kind, error), v=_describe(value)

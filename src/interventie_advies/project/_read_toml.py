@@ -77,7 +77,11 @@ def check_depth(data: Any, file: str, start: int = 0) -> None:
 
 
 def read_toml(text: str, file: str) -> dict[str, Any]:
-    """Parse TOML text; a syntax error becomes a ProjectError with line and column."""
+    """Parse TOML text; a syntax error becomes a ProjectError with line and column.
+
+    A byte-order mark at the start (Notepad, Word) is skipped.
+    """
+    text = text.removeprefix("\ufeff")
     # NOTE: the regex only runs where it can match: a line with MAX_KEY_PARTS dots
     if (
         text.count(".") >= MAX_KEY_PARTS
@@ -99,13 +103,9 @@ def read_toml(text: str, file: str) -> dict[str, Any]:
         if match:
             line, column = int(match.group(1)), int(match.group(2))
             message = _POSITION.sub("", message)
-        problem = Problem(
-            file,
-            "",
-            t(nl="ongeldige TOML: {m}", en="invalid TOML: {m}", m=cut(message, 200)),
-            line,
-            column,
-        )
+        from ._syntax import syntax_message  # NOTE: only a broken file needs its words
+
+        problem = Problem(file, "", syntax_message(text, line, message), line, column)
     except NumberTooLong as exc:
         problem = Problem(
             file,
