@@ -46,6 +46,12 @@ FIELD_HELP: dict[str, Entry] = {
         nl="Wanneer het project stopt (jaar-maand-dag), op of na het begin.",
         en="When the project ends (year-month-day), on or after the start.",
     ),
+    "project.one_off": E(
+        nl="true voor een evenement van een dag of een paar dagen, zoals een buurtfeest. "
+        "Dan hoeft het niet door te gaan om waardevol te zijn.",
+        en="true for an event of a day or a few days, such as a street party. "
+        "It then does not have to go on to be worth it.",
+    ),
     # [residents]
     "residents": E(
         nl="Bewoners: voor wie het project is, wat ze nodig hebben, wat hen tegenhoudt.",
@@ -77,6 +83,14 @@ FIELD_HELP: dict[str, Entry] = {
         nl="Hoeveel zeggenschap bewoners hebben: niet, ze geven hun mening, ze ontwerpen mee, "
         "of ze beslissen zelf.",
         en="How much say residents have: none, consulted, designing together, or leading.",
+    ),
+    "residents.talents": E(
+        nl="Wat bewoners kunnen en meebrengen, zoals koken, timmeren of zingen.",
+        en="What residents can do and bring, such as cooking, carpentry or singing.",
+    ),
+    "residents.talents_used": E(
+        nl="true als het plan gebruikmaakt van wat bewoners kunnen.",
+        en="true if the plan makes use of what residents can do.",
     ),
     # [art]
     "art": E(
@@ -112,6 +126,17 @@ FIELD_HELP: dict[str, Entry] = {
         nl="true als het maken bewust verschillende groepen bij elkaar brengt.",
         en="true if the making deliberately brings different groups together.",
     ),
+    "art.stories_consent": E(
+        nl="true als bewoners zelf beslissen wat er van hun verhaal te zien is, "
+        "en het ook weer kunnen terugtrekken.",
+        en="true if residents decide themselves what is shown of their story, "
+        "and can also withdraw it.",
+    ),
+    "art.stories_aftercare": E(
+        nl="true als er iemand is om mee te praten nadat een bewoner een persoonlijk "
+        "verhaal heeft gedeeld.",
+        en="true if there is someone to talk to after a resident has shared a personal story.",
+    ),
     # [[activities]]
     "activities": E(
         nl="De activiteiten die steeds terugkomen; één [[activities]] per activiteit.",
@@ -133,6 +158,10 @@ FIELD_HELP: dict[str, Entry] = {
     "activities[].informal_moment_after": E(
         nl="true als er na de activiteit koffie, thee of een ander informeel moment is.",
         en="true if there is coffee, tea or another informal moment after the activity.",
+    ),
+    "activities[].locations_vary": E(
+        nl="true als de activiteit steeds op een andere plek is.",
+        en="true if the activity moves from place to place.",
     ),
     # [contact]
     "contact": E(

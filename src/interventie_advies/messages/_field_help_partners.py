@@ -204,6 +204,20 @@ FIELD_HELP: dict[str, Entry] = {
         nl="true als iemand anders de rol kan overnemen.",
         en="true if someone else can take over their role.",
     ),
+    "key_persons[].leaves": E(
+        nl="De datum waarop deze persoon stopt met het project (jaar-maand-dag).",
+        en="The date this person stops working on the project (year-month-day).",
+    ),
+    "key_persons[].successor": E(
+        nl="Wie het overneemt als deze persoon weggaat.",
+        en="Who takes over when this person leaves.",
+    ),
+    "key_persons[].holds": E(
+        nl="Wat alleen deze persoon nu in handen heeft, zoals de contacten met bewoners "
+        "of het groepskanaal.",
+        en="What only this person holds now, such as the contacts with residents "
+        "or the group channel.",
+    ),
     # [[decisions]]
     "decisions": E(
         nl="Wat het team besloot over eerder advies; één [[decisions]] per advies.",
