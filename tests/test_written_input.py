@@ -77,6 +77,15 @@ def test_case_spacing_and_hyphens_do_not_matter(written: str, meant: str) -> Non
     assert load_project(data).residents.co_design == meant  # type: ignore[union-attr]
 
 
+def test_a_label_is_accepted_without_its_article_and_in_a_short_form() -> None:
+    # the report says "het groepskanaal" and "de contacten met bewoners"; people write less
+    data = {"format": 1, "project": {"name": "x"},
+            "key_persons": [{"name": "Mila", "holds": ["groepskanaal", "De contacten",
+                                                        "the keys", "geld"]}]}
+    holds = load_project(data).key_persons[0].holds
+    assert holds == ["group_channel", "contacts", "keys", "money"]
+
+
 @pytest.mark.parametrize("enum", sorted(ENUMS))
 def test_every_label_of_every_value_is_accepted(enum: str) -> None:
     table = aliases(enum)

@@ -192,4 +192,7 @@ ALSO_ACCEPTED: dict[str, tuple[str, ...]] = {
     "publication": ("publicatie",),
     "in_kind": ("in natura",),
     "photo_video": ("foto", "video"),
+    "contacts": ("contacten", "contactgegevens", "contacts"),
+    "Holding.money": ("geld", "aanvragen", "money"),
+    "keys": ("sleutels", "keys"),
 }

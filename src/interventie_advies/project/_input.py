@@ -56,14 +56,16 @@ ENUMS: Mapping[str, Any] = MappingProxyType(
 _NAMES: dict[Any, str] = {value: name for name, value in ENUMS.items()}
 
 _SEPARATORS = re.compile(r"[\s_\-]+")
+# NOTE: labels such as "het groepskanaal" read well in a report; a person writes "groepskanaal"
+_ARTICLE = re.compile(r"^(?:de|het|een|the|a|an) (?=\S)")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def normal_form(text: str) -> str:
-    """``text`` without case, accents or the difference between spaces, ``_`` and ``-``."""
+    """``text`` without case, accents, a leading article or the spaces/``_``/``-`` difference."""
     plain = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", plain).strip()
+    return _ARTICLE.sub("", _SEPARATORS.sub(" ", plain).strip())
 
 
 def enum_name(annotation: Any) -> str | None:
