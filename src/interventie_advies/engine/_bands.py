@@ -181,15 +181,26 @@ def hold_bands(
     high.sort(
         key=lambda f: (f.base_priority != "high", KEEP_IN_TOP not in f.tags, -f.score, f.code)
     )
+    # NOTE: the high places go to root causes, not to findings: a theme's first finding
+    # leads its item; the theme's other findings come after every other root cause, so
+    # five findings about money for afterwards do not push out a different gap
+    lead: dict[str, str] = {}
+    for f in high:
+        if f.theme is not None:
+            lead.setdefault(f.theme, f.code)
+    high.sort(key=lambda f: f.theme is not None and lead[f.theme] != f.code)
     held = {f.code for f in high[limit:]}
     factor = _say("held", lang, p=word("medium", lang), n=limit)
-    reason = _plain("held", lang)
     result = []
     for f in findings:
         if f.code in held:
             values = dict(vars(f))
             values["priority"] = "medium"
             values["score_factors"] = (factor, *f.score_factors)
+            if f.theme is not None and lead[f.theme] not in held | {f.code}:
+                reason = _plain("held_theme", lang, code=lead[f.theme])
+            else:
+                reason = _plain("held", lang)
             values["reasons"] = (reason, *(_unraised(r, lang) for r in f.reasons))
             f = build(type(f), values)
         result.append(f)

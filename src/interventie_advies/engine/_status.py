@@ -78,12 +78,15 @@ def assess(
     """The assessment of one element.
 
     :param strengths: how many of its strengths fired.
-    :param high: the kind (``recommendation`` or ``warning``) of each high finding.
+    :param high: the kind of each high finding: ``recommendation`` for a recommendation
+        whose own rule priority is high, else ``warning`` or ``raised`` (a medium or low
+        recommendation that the project's context lifted).
     :param medium: how many medium findings; ``low``: how many low ones.
     :param described: of the ``needed`` facts its rules read, how many the file gives.
 
     A *serious* gap is a high recommendation or two or more high findings: the element's
-    core is not there. One high warning is a risk to something that is there.
+    core is not there. One high warning is a risk to something that is there; so is one
+    raised recommendation: the context makes it urgent, not the element's core.
     """
     serious = "recommendation" in high or len(high) >= 2
     if strengths:
@@ -132,7 +135,8 @@ def element_statuses(
     for f in findings:
         found[f.element] = found.get(f.element, 0) + 1
         if f.priority == "high":
-            high.setdefault(f.element, []).append(f.kind)
+            raised = f.kind == "recommendation" and f.base_priority != "high"
+            high.setdefault(f.element, []).append("raised" if raised else f.kind)
         elif f.priority == "medium":
             medium[f.element] = medium.get(f.element, 0) + 1
         else:

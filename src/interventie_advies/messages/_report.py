@@ -315,6 +315,10 @@ REASON: dict[str, Entry] = {
         nl="Dit is ook belangrijk, maar hoog is bewaard voor de punten die het zwaarst wegen.",
         en="This matters too, but high is kept for the items that weigh most.",
     ),
+    "held_theme": Entry(
+        nl="Dit hoort bij hetzelfde punt als {code}, dat al hoog staat.",
+        en="This belongs to the same item as {code}, which is already high.",
+    ),
     "base_high": Entry(
         nl="Dit weegt zwaar in elk project.", en="This weighs heavily in any project."
     ),
