@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import datetime as dt
 import itertools
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,6 @@ from interventie_advies.engine._prioritise import order, rank, rank_context, rul
 from interventie_advies.rulebook._elements import ELEMENT_IDS
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Callable
 
 #: one engine with the built-in rules only, shared by every example (rules compile once)
@@ -155,6 +155,18 @@ def check_no_errors(data: dict[str, Any], date: dt.date) -> None:
 @given(valid_projects(), DATES)
 def test_builtin_rules_never_raise(data: dict[str, Any], date: dt.date) -> None:
     check_no_errors(data, date)
+
+
+@pytest.mark.parametrize("phase", ["preparation", "execution"])
+def test_a_variant_that_reads_a_list_the_file_leaves_out_is_not_chosen(phase: str) -> None:
+    # found by the property above: CON04's "before the last session" variant read
+    # `activities` in a file without [[activities]] (TypeError, an error entry)
+    data = {"format": 1, "project": {"name": "0", "phase": phase},
+            "contact": {"informal_moments": False, "continues_after_project": False}}
+    report = ENGINE.advise(data, date=dt.date(2000, 1, 1), lang="en")
+    assert report.errors == ()
+    (finding,) = [f for f in report.findings if f.code == "CON04"]
+    assert finding.variant is None
 
 
 @PROJECTS
