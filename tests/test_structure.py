@@ -21,6 +21,7 @@ module may import from its own layer and the ones below, never from one above.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "interventie_advies"
@@ -222,3 +223,14 @@ def test_the_split_modules_stay_small() -> None:
     ]
     assert len(parts) == 12  # + _init_partial (issue 13: Ctrl-C keeps the answers)
     assert all(SIZES[n] <= 300 for n in parts), {n: SIZES[n] for n in parts}
+
+
+def test_no_module_needs_tomllib_unguarded() -> None:
+    # Python 3.10 has no tomllib: the package and its tests read TOML with tomli, or try
+    # tomllib first inside a guard (an unguarded import broke the 3.10 suite in CI once)
+    here = Path(__file__).resolve().parent
+    files = [*here.glob("*.py"), *(here.parent / "src").rglob("*.py"),
+             *(here.parent / "benchmarks").glob("*.py")]
+    bare = [f.name for f in files
+            if re.search(r"^(import tomllib|from tomllib import)", f.read_text("utf-8"), re.M)]
+    assert bare == []
