@@ -100,14 +100,17 @@ ABOUT_THE_ABSENCE: dict[str, frozenset[str]] = {
 
 
 def _dates(project: Project) -> list[dt.date]:
-    """Before the start, mid-way, the last month and after the end (when known)."""
+    """Before the start, mid-way, the last month, after the end (when known), and 2026-06-01."""
     info = project["project"]
     start, end = info.get("start"), info.get("end")
+    # NOTE: and the date the catalogue tests and the docs use, where dated rules such as a
+    # key person who leaves next month fire
+    usual = dt.date(2026, 6, 1)
     if start is None or end is None:
-        return [dt.date(2026, 6, 1)]
+        return [usual]
     middle = start + (end - start) / 2
-    return [start - dt.timedelta(days=60), middle, end - dt.timedelta(days=20),
-            end + dt.timedelta(days=60)]
+    return sorted({start - dt.timedelta(days=60), middle, end - dt.timedelta(days=20),
+                   end + dt.timedelta(days=60), usual})
 
 
 def _variants(path: Path) -> Iterator[tuple[str, Project]]:
