@@ -59,7 +59,7 @@ def _web(module: str) -> ModuleType:
                 en="the web application needs extra packages ({m} is missing): "
                 "install interventie-advies[web], "
                 "for example with pip install 'interventie-advies[web]'",
-                m=exc.name,
+                m=(exc.name or "").split(".")[0],
             )
         ) from None
 

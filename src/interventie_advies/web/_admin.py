@@ -6,10 +6,12 @@ Each function takes the database URL; :func:`database_url` makes it from ``--dat
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -20,6 +22,11 @@ from .._errors import UsageError
 from ..messages._i18n import t
 from ._auth import hash_password, new_token
 from ._db import ApiToken, StartToken, User, make_engine, now, sessions
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "ROLES",
@@ -103,13 +110,24 @@ def backup(url: str, target: str) -> None:
         source.close()
 
 
+@contextlib.contextmanager
+def _transaction(url: str) -> Iterator[Session]:
+    """A session in one transaction on ``url``; the engine is closed afterwards."""
+    engine = make_engine(url)
+    try:
+        with sessions(engine).begin() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
 def add_user(url: str, email: str, role: str, password: str | None) -> None:
     """Add a user; without a password it cannot sign in yet (API tokens still work).
 
     :raises UsageError: the address is already a user's.
     """
-    factory = sessions(make_engine(url))
-    with factory.begin() as session:
+    upgrade(url)  # a fresh data folder works without a first `advies serve`
+    with _transaction(url) as session:
         if session.scalar(select(User).where(User.email == email.lower())) is not None:
             raise UsageError(
                 t(nl="er is al een gebruiker {e}", en="there already is a user {e}", e=email)
@@ -128,8 +146,8 @@ def create_token(url: str, email: str) -> str:
 
     :raises UsageError: there is no such user.
     """
-    factory = sessions(make_engine(url))
-    with factory.begin() as session:
+    upgrade(url)
+    with _transaction(url) as session:
         user = session.scalar(select(User).where(User.email == email.lower()))
         if user is None:
             raise UsageError(
@@ -146,8 +164,7 @@ def create_token(url: str, email: str) -> str:
 
 def first_admin_link(url: str, base_url: str) -> str | None:
     """With no users yet: a new one-time link that creates the first administrator."""
-    factory = sessions(make_engine(url))
-    with factory.begin() as session:
+    with _transaction(url) as session:
         if session.scalar(select(func.count()).select_from(User)):
             return None
         token, digest = new_token()

@@ -1,0 +1,134 @@
+"""The web commands without a server: the extra stays out of the plain CLI.
+
+And ``advies db``, ``users`` and ``tokens`` with their refusals (CliRunner).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from click.testing import CliRunner
+
+from interventie_advies.cli import cli
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+WEB_MODULES = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "argon2")
+
+
+def _python(code: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_the_cli_and_the_api_do_not_import_the_web_extra() -> None:
+    done = _python(
+        "import sys, interventie_advies, interventie_advies.cli\n"
+        f"print(sorted(m for m in {WEB_MODULES!r} if m in sys.modules))"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("missing", "args"),
+    [
+        ("sqlalchemy", ["db", "upgrade"]),
+        ("fastapi", ["serve"]),
+        ("argon2", ["users", "add", "a@example.org"]),
+    ],
+)
+def test_without_the_extra_the_command_says_what_to_install(
+    tmp_path: Path, missing: str, args: list[str]
+) -> None:
+    done = _python(
+        f"import sys; sys.modules[{missing!r}] = None\n"
+        "from interventie_advies.cli import main\n"
+        f"sys.argv = ['advies', *{args!r}, '--data', {str(tmp_path)!r}]\n"
+        "main()",
+        {"ADVIES_LANG": "nl"},
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert done.stderr == (
+        f"fout: de webtoepassing heeft extra pakketten nodig ({missing} ontbreekt): "
+        "installeer interventie-advies[web], "
+        "bijvoorbeeld met pip install 'interventie-advies[web]'\n"
+    )
+
+
+def _run(*args: str, stdin: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=stdin, env={"ADVIES_LANG": "en"})
+    return result.exit_code, result.output
+
+
+def test_db_upgrade_makes_the_schema(tmp_path: Path) -> None:
+    assert _run("db", "upgrade", "--data", str(tmp_path)) == (0, "The database is up to date.\n")
+    db = sqlite3.connect(tmp_path / "advies.sqlite3")
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    version = db.execute("SELECT version_num FROM alembic_version").fetchall()
+    mode = db.execute("PRAGMA journal_mode").fetchone()
+    db.close()
+    assert tables >= {"users", "api_tokens", "projects", "versions", "members", "start_tokens"}
+    assert version == [("0001",)]
+    assert mode == ("wal",)
+    assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0  # again: nothing to do
+
+
+def test_users_add_with_a_password_from_stdin(tmp_path: Path) -> None:
+    data = ["--data", str(tmp_path)]
+    added = _run(
+        "users",
+        "add",
+        "Ann@Example.org",
+        "--role",
+        "admin",
+        "--password-stdin",
+        *data,
+        stdin="geheim wachtwoord\n",
+    )
+    assert added == (0, "User added: Ann@Example.org\n")
+    db = sqlite3.connect(tmp_path / "advies.sqlite3")
+    rows = db.execute("SELECT email, role, password_hash FROM users").fetchall()
+    db.close()
+    assert [(e, r) for e, r, _ in rows] == [("ann@example.org", "admin")]
+    assert rows[0][2].startswith("$argon2id$")
+    assert "geheim" not in rows[0][2]
+    again = _run("users", "add", "ann@example.org", *data)
+    assert again == (2, "error: there already is a user ann@example.org\n")
+    empty = _run("users", "add", "bob@example.org", "--password-stdin", *data, stdin="\n")
+    assert empty == (2, "error: no password on stdin\n")
+
+
+def test_tokens_create_for_an_unknown_user(tmp_path: Path) -> None:
+    assert _run("tokens", "create", "nobody@example.org", "--data", str(tmp_path)) == (
+        2,
+        "error: there is no user nobody@example.org; add one first with advies users add\n",
+    )
+
+
+def test_db_backup_of_postgresql_says_to_use_pg_dump(tmp_path: Path) -> None:
+    done = _run(
+        "db", "backup", str(tmp_path / "copy"), "--database", "postgresql+psycopg://host/advies"
+    )
+    assert done == (2, "error: advies db backup only copies SQLite; for PostgreSQL use pg_dump\n")
+    assert not (tmp_path / "copy").exists()
+
+
+def test_the_data_folder_defaults_to_the_users_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert _run("db", "upgrade")[0] == 0
+    assert (tmp_path / "interventie-advies" / "advies.sqlite3").is_file()
