@@ -15,6 +15,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -422,3 +423,41 @@ def test_the_first_administrator_link_works_once(tmp_path: Path) -> None:
         assert users[0][2].startswith("$argon2id$")
     finally:
         stop_server(found)
+
+
+def test_of_many_saves_on_the_same_version_one_wins_and_the_others_are_told(
+    server: Server, people: People
+) -> None:
+    with server.client(people.ann) as client:
+        pid = client.post("/api/v1/projects", json={"toml": SKETCH}).json()["id"]
+
+    def save(n: int) -> int:
+        text = SKETCH + f"\n# save {n}\n"
+        with server.client(people.ann) as own:
+            answer = own.put(f"/api/v1/projects/{pid}", json={"toml": text, "base_version": 1})
+        return answer.status_code
+
+    with ThreadPoolExecutor(8) as pool:
+        codes = sorted(pool.map(save, range(8)))
+    assert codes == [200] + [409] * 7
+    with server.client(people.ann) as client:
+        versions = client.get(f"/api/v1/projects/{pid}/versions").json()
+    assert [v["version"] for v in versions] == [2, 1]
+
+
+def test_errors_in_the_language_asked_for(server: Server, people: People) -> None:
+    wrong = SKETCH.replace('phase = "idea"', 'phase = "later"')
+    assert wrong != SKETCH
+    with server.client(people.ann) as client:
+        dutch = client.post("/api/v1/advise", params={"lang": "nl"}, json={"toml": wrong})
+        header = client.post(
+            "/api/v1/advise", headers={"Accept-Language": "nl-NL,nl;q=0.9"}, json={"toml": wrong}
+        )
+        english = client.post("/api/v1/advise", json={"toml": wrong})
+    nl_message = dutch.json()["errors"][0]["message"]
+    assert nl_message.startswith("'later' (tekst) is niet toegestaan")
+    assert header.json() == dutch.json()
+    assert english.json()["errors"][0]["message"].startswith("'later' (text) is not allowed")
+    with server.client() as anonymous:
+        refused = anonymous.get("/api/v1/projects", params={"lang": "nl"})
+    assert refused.json() == {"errors": [{"path": "", "message": "een geldig API-token is nodig"}]}

@@ -19,6 +19,7 @@ from ..engine._engine import Engine
 from . import _api, _start
 from ._db import make_engine, sessions
 from ._errors import install
+from ._language import ErrorLanguage
 from ._limit import BodyLimit
 
 __all__ = ["app_from_env", "create_app"]
@@ -61,6 +62,7 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
         return {"status": "ok", "database": "ok", "version": version()}
 
     app.add_middleware(BodyLimit)
+    app.add_middleware(ErrorLanguage)  # the outermost: the 413 is in it too
     return app
 
 

@@ -97,6 +97,8 @@ def save(
 
     :raises Conflict: ``base`` is not the latest version.
     """
+    # NOTE: the compare-and-set is the transaction's first write; SQLite takes its write
+    # lock there and waits (busy timeout) for another writer, then sees its new version
     stamp = now()
     name = project.project.name
     phase = project.project.phase
