@@ -132,3 +132,18 @@ def test_the_data_folder_defaults_to_the_users_data_folder(
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert _run("db", "upgrade")[0] == 0
     assert (tmp_path / "interventie-advies" / "advies.sqlite3").is_file()
+
+
+# NOTE: starlette's TestClient warns that it prefers httpx2; httpx is what is installed
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_healthz_says_when_the_database_does_not_answer(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from interventie_advies import __version__
+    from interventie_advies.web._app import create_app
+
+    missing = tmp_path / "no such folder" / "advies.sqlite3"
+    with TestClient(create_app(f"sqlite:///{missing}")) as client:
+        answer = client.get("/healthz")
+    assert answer.status_code == 503
+    assert answer.json() == {"status": "error", "database": "error", "version": __version__}

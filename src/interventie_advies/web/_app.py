@@ -12,7 +12,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from sqlalchemy import text
+from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
@@ -54,7 +54,7 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
         """Whether the server and its database answer (no sign-in)."""
         try:
             with request.app.state.db.connect() as connection:
-                connection.execute(text("SELECT 1"))
+                connection.execute(select(1))
         except Exception:  # the database is down: say so, do not fail
             return JSONResponse(
                 {"status": "error", "database": "error", "version": version()}, status_code=503
