@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import warnings
 from typing import TYPE_CHECKING
 
 import pytest
@@ -134,10 +135,11 @@ def test_the_data_folder_defaults_to_the_users_data_folder(
     assert (tmp_path / "interventie-advies" / "advies.sqlite3").is_file()
 
 
-# NOTE: starlette's TestClient warns that it prefers httpx2; httpx is what is installed
-@pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_healthz_says_when_the_database_does_not_answer(tmp_path: Path) -> None:
-    from fastapi.testclient import TestClient
+    with warnings.catch_warnings():
+        # NOTE: starlette's TestClient warns that it prefers httpx2; httpx is what we have
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
 
     from interventie_advies import __version__
     from interventie_advies.web._app import create_app
