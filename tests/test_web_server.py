@@ -60,7 +60,7 @@ def _advies(*args: str) -> str:
     return result.output
 
 
-def start_server(data: Path) -> Server:
+def start_server(data: Path, *options: str) -> Server:
     port = _free_port()
     out = data / "server.out"
     env = {**os.environ, "ADVIES_LANG": "en"}
@@ -75,6 +75,7 @@ def start_server(data: Path) -> Server:
                 str(port),
                 "--data",
                 str(data),
+                *options,
             ],
             stdout=sink,
             stderr=subprocess.STDOUT,
@@ -104,7 +105,9 @@ def stop_server(server: Server) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    found = start_server(tmp_path_factory.mktemp("data"))
+    # NOTE: two worker processes, so every call below also shows that no state kept in one
+    # process is needed by the other (the two share only the database)
+    found = start_server(tmp_path_factory.mktemp("data"), "--workers", "2")
     yield found
     stop_server(found)
 
@@ -461,3 +464,11 @@ def test_errors_in_the_language_asked_for(server: Server, people: People) -> Non
     with server.client() as anonymous:
         refused = anonymous.get("/api/v1/projects", params={"lang": "nl"})
     assert refused.json() == {"errors": [{"path": "", "message": "een geldig API-token is nodig"}]}
+
+
+def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:
+    """Run last in this module: the server has seen every call above."""
+    out = server.out.read_text()
+    for secret in ("ann@example.org", "bob@example.org", "Buurtopera", "Rivierenbuurt"):
+        assert secret not in out
+    assert "Traceback" not in out
