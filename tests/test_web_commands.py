@@ -149,3 +149,16 @@ def test_healthz_says_when_the_database_does_not_answer(tmp_path: Path) -> None:
         answer = client.get("/healthz")
     assert answer.status_code == 503
     assert answer.json() == {"status": "error", "database": "error", "version": __version__}
+
+
+def test_sqlite_waits_for_another_writer(tmp_path: Path) -> None:
+    from interventie_advies.web._db import BUSY_TIMEOUT_MS, make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.connect() as connection:
+        pragmas = [
+            connection.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "busy_timeout", "foreign_keys")
+        ]
+    engine.dispose()
+    assert pragmas == ["wal", BUSY_TIMEOUT_MS, 1]

@@ -466,6 +466,21 @@ def test_errors_in_the_language_asked_for(server: Server, people: People) -> Non
     assert refused.json() == {"errors": [{"path": "", "message": "een geldig API-token is nodig"}]}
 
 
+def test_422_for_a_project_given_as_json(server: Server, people: People) -> None:
+    with server.client(people.ann) as client:
+        wrong = client.post(
+            "/api/v1/projects",
+            json={"project": {"format": 1, "project": {"name": "x", "phase": "later"}}},
+        )
+        empty_name = client.post(
+            "/api/v1/advise", json={"project": {"format": 1, "project": {"name": ""}}}
+        )
+    assert wrong.status_code == 422
+    assert [e["path"] for e in wrong.json()["errors"]] == ["project.phase"]
+    assert empty_name.status_code == 422
+    assert [e["path"] for e in empty_name.json()["errors"]] == ["project.name"]
+
+
 def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:
     """Run last in this module: the server has seen every call above."""
     out = server.out.read_text()
