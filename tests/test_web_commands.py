@@ -81,8 +81,11 @@ def test_db_upgrade_makes_the_schema(tmp_path: Path) -> None:
     version = db.execute("SELECT version_num FROM alembic_version").fetchall()
     mode = db.execute("PRAGMA journal_mode").fetchone()
     db.close()
-    assert tables >= {"users", "api_tokens", "projects", "versions", "members", "start_tokens"}
-    assert version == [("0001",)]
+    assert tables >= {
+        *("users", "api_tokens", "projects", "versions", "members", "start_tokens"),
+        *("programmes", "funders"),
+    }
+    assert version == [("0002",)]
     assert mode == ("wal",)
     assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0  # again: nothing to do
 
@@ -162,3 +165,23 @@ def test_sqlite_waits_for_another_writer(tmp_path: Path) -> None:
         ]
     engine.dispose()
     assert pragmas == ["wal", BUSY_TIMEOUT_MS, 1]
+
+
+def test_an_older_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    from interventie_advies.web import _admin
+
+    url = _admin.database_url(str(tmp_path), None)
+    _admin.upgrade(url, "0001")  # as the first release left it
+    db = sqlite3.connect(tmp_path / "advies.sqlite3")
+    db.execute(
+        "INSERT INTO users (email, role, created) VALUES ('ann@example.org', 'user', '2026-01-01')"
+    )
+    db.commit()
+    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    db.close()
+    assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0
+    db = sqlite3.connect(tmp_path / "advies.sqlite3")
+    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+    assert db.execute("SELECT email FROM users").fetchall() == [("ann@example.org",)]
+    assert db.execute("SELECT count(*) FROM programmes").fetchone() == (0,)
+    db.close()

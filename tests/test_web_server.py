@@ -116,13 +116,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 class People:
     ann: str
     bob: str
+    carol: str  # an administrator
+    dave: str  # a funder, once carol makes him one
 
 
 @pytest.fixture(scope="module")
 def people(server: Server) -> People:
     tokens = []
-    for email in ("ann@example.org", "bob@example.org"):
-        _advies("users", "add", email, "--data", str(server.data))
+    for email in ("ann@example.org", "bob@example.org", "carol@example.org", "dave@example.org"):
+        role = "admin" if email.startswith("carol") else "user"
+        _advies("users", "add", email, "--role", role, "--data", str(server.data))
         tokens.append(_advies("tokens", "create", email, "--data", str(server.data)).strip())
     return People(*tokens)
 
@@ -150,7 +153,7 @@ def test_a_token_is_a_long_random_string_kept_only_as_its_hash(
     db = sqlite3.connect(server.data / "advies.sqlite3")
     stored = [row[0] for row in db.execute("SELECT token_hash FROM api_tokens")]
     db.close()
-    assert len(stored) == 2
+    assert len(stored) == 4
     assert people.ann not in stored
     assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in stored)
 
@@ -479,6 +482,66 @@ def test_422_for_a_project_given_as_json(server: Server, people: People) -> None
     assert [e["path"] for e in wrong.json()["errors"]] == ["project.phase"]
     assert empty_name.status_code == 422
     assert [e["path"] for e in empty_name.json()["errors"]] == ["project.name"]
+
+
+def test_programmes_funders_and_the_portfolio(server: Server, people: People) -> None:
+    with (
+        server.client(people.ann) as ann,
+        server.client(people.bob) as bob,
+        server.client(people.carol) as carol,
+        server.client(people.dave) as dave,
+    ):
+        assert ann.post("/api/v1/programmes", json={"name": "Buurtbudget"}).status_code == 403
+        made = carol.post("/api/v1/programmes", json={"name": "Buurtbudget"})
+        assert made.status_code == 201
+        programme = made.json()["id"]
+        assert made.json() == {"id": programme}
+        funders = f"/api/v1/programmes/{programme}/funders"
+        assert ann.post(funders, json={"email": "dave@example.org"}).status_code == 403
+        assert carol.post(funders, json={"email": "nobody@example.org"}).status_code == 404
+        missing = "/api/v1/programmes/99999/funders"
+        assert carol.post(missing, json={"email": "dave@example.org"}).status_code == 404
+        assert carol.post(funders, json={"email": "dave@example.org"}).status_code == 201
+
+        wrong = ann.post("/api/v1/projects", json={"toml": OPERA, "programme": 99999})
+        assert wrong.status_code == 404
+        submitted = ann.post("/api/v1/projects", json={"toml": OPERA, "programme": programme})
+        pid = submitted.json()["id"]
+        own = ann.post("/api/v1/projects", json={"toml": SKETCH}).json()["id"]
+
+        # the funder reads every project of the programme, and only those; writes none
+        assert [p["id"] for p in dave.get("/api/v1/projects").json()] == [pid]
+        assert dave.get(f"/api/v1/projects/{pid}").json()["programme"] == programme
+        assert dave.get(f"/api/v1/projects/{pid}/versions").status_code == 200
+        assert dave.get(f"/api/v1/projects/{pid}/report").status_code == 200
+        assert dave.get(f"/api/v1/projects/{own}").status_code == 404
+        saved = dave.put(f"/api/v1/projects/{pid}", json={"toml": OPERA, "base_version": 1})
+        assert saved.status_code == 403
+        member = {"email": "dave@example.org", "role": "editor"}
+        assert dave.post(f"/api/v1/projects/{pid}/members", json=member).status_code == 403
+
+        portfolio = f"/api/v1/programmes/{programme}/portfolio"
+        asked = {"lang": "en", "date": "2026-11-01"}
+        assert bob.get(portfolio, params=asked).status_code == 404  # neither funder nor admin
+        assert bob.get(f"/api/v1/projects/{pid}").status_code == 404
+        answer = dave.get(portfolio, params=asked)
+        assert answer.status_code == 200
+        assert carol.get(portfolio, params=asked).content == answer.content
+    expected = json.loads(
+        _advies(
+            "portfolio",
+            str(EXAMPLES / "buurtopera.toml"),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            "--date",
+            "2026-11-01",
+        )
+    )
+    for row in expected["projects"]:
+        row["file"] = f"/api/v1/projects/{pid}"  # a project in the web has no file
+    assert answer.json() == expected
 
 
 def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:

@@ -62,15 +62,15 @@ def database_url(data: str | None, database: str | None) -> str:
     return f"sqlite:///{(folder / 'advies.sqlite3').resolve()}"
 
 
-def upgrade(url: str) -> None:
-    """Bring the database's schema to the newest revision (Alembic)."""
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the database's schema to ``revision``, by default the newest (Alembic)."""
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, revision)
     finally:
         engine.dispose()
 

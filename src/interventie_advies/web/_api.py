@@ -21,7 +21,7 @@ from .._errors import AdviesError, ProjectError
 from ..messages._i18n import t
 from . import _store
 from ._auth import token_hash
-from ._db import ApiToken, ProjectRow, User, Version
+from ._db import ApiToken, Programme, ProjectRow, User, Version
 from ._errors import ApiError
 from ._toml_out import to_toml
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
     from ..project._model import Project
 
-__all__ = ["router"]
+__all__ = ["DB", "Caller", "router"]
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 _bearer = HTTPBearer(auto_error=False)
@@ -198,6 +198,8 @@ def list_projects(session: DB, user: Caller) -> list[dict[str, Any]]:
 @router.post("/projects", status_code=201)
 def create_project(request: Request, session: DB, user: Caller, body: NewProject) -> dict[str, int]:
     """A new project; the caller becomes its editor."""
+    if body.programme is not None and session.get(Programme, body.programme) is None:
+        raise ApiError(404, t(nl="dit programma bestaat niet", en="there is no such programme"))
     text, project = _text_of(request, body)
     row = _store.create(session, user, text, project, body.comment, body.programme)
     session.commit()

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _start
+from . import _api, _programmes, _start
 from ._db import make_engine, sessions
 from ._errors import install
 from ._language import ErrorLanguage
@@ -47,6 +47,7 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.state.base_url = base_url
     install(app)
     app.include_router(_api.router)
+    app.include_router(_programmes.router)
     app.include_router(_start.router)
 
     @app.get("/healthz", tags=["health"])

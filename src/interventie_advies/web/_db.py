@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ApiToken",
     "Base",
+    "Funder",
     "Member",
+    "Programme",
     "ProjectRow",
     "StartToken",
     "User",
@@ -122,6 +124,25 @@ class Member(Base):
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(20))
+
+
+class Programme(Base):
+    """A fund's scheme or a municipality's budget: projects are submitted to it."""
+
+    __tablename__ = "programmes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class Funder(Base):
+    """A user who reads every project of a programme (and writes none)."""
+
+    __tablename__ = "funders"
+    __table_args__ = (UniqueConstraint("programme_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

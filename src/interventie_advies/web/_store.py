@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 
-from ._db import Member, ProjectRow, User, Version, now
+from ._db import Funder, Member, ProjectRow, User, Version, now
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project._model import Project
 
-__all__ = ["Conflict", "add_member", "create", "readable", "role_of", "save", "versions"]
+__all__ = [
+    "Conflict",
+    "add_member",
+    "create",
+    "in_programme",
+    "readable",
+    "role_of",
+    "save",
+    "versions",
+]
 
 #: a project member's roles
 MEMBER_ROLES = ("editor", "viewer")
@@ -34,20 +43,41 @@ class Conflict(Exception):
 
 
 def role_of(session: Session, user: User, project_id: int) -> str | None:
-    """The user's role on the project (``editor``, ``viewer``), or None."""
-    return session.scalar(
+    """The user's role on the project (``editor``, ``viewer``, ``funder``), or None.
+
+    A funder of the project's programme reads it (report, history) and writes nothing.
+    """
+    member = session.scalar(
         select(Member.role).where(Member.project_id == project_id, Member.user_id == user.id)
     )
+    if member is not None:
+        return member
+    funds = session.scalar(
+        select(Funder.id)
+        .join(ProjectRow, ProjectRow.programme == Funder.programme_id)
+        .where(ProjectRow.id == project_id, Funder.user_id == user.id)
+    )
+    return "funder" if funds is not None else None
 
 
 def readable(session: Session, user: User) -> list[ProjectRow]:
-    """The projects ``user`` may read, in the order they were made."""
+    """The projects ``user`` may read (as member or funder), in the order they were made."""
+    member_of = select(Member.project_id).where(Member.user_id == user.id)
+    funder_of = select(Funder.programme_id).where(Funder.user_id == user.id)
     return list(
         session.scalars(
             select(ProjectRow)
-            .join(Member, Member.project_id == ProjectRow.id)
-            .where(Member.user_id == user.id)
+            .where(or_(ProjectRow.id.in_(member_of), ProjectRow.programme.in_(funder_of)))
             .order_by(ProjectRow.id)
+        )
+    )
+
+
+def in_programme(session: Session, programme: int) -> list[ProjectRow]:
+    """The projects submitted to ``programme``, in the order they were made."""
+    return list(
+        session.scalars(
+            select(ProjectRow).where(ProjectRow.programme == programme).order_by(ProjectRow.id)
         )
     )
 
