@@ -69,4 +69,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
 
 def app_from_env() -> FastAPI:
     """The app for ``advies serve``'s workers, from the environment."""
-    return create_app(os.environ[DATABASE_ENV], os.environ.get(BASE_URL_ENV, ""))
+    app = create_app(os.environ[DATABASE_ENV], os.environ.get(BASE_URL_ENV, ""))
+    # NOTE: build the rule catalogue (plugins, rules; about 0.3 s) before the first
+    # request, not during it: /healthz answers only once it is done
+    _ = app.state.engine.setup
+    return app
