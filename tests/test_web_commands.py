@@ -185,3 +185,42 @@ def test_an_older_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
     assert db.execute("SELECT email FROM users").fetchall() == [("ann@example.org",)]
     assert db.execute("SELECT count(*) FROM programmes").fetchone() == (0,)
     db.close()
+
+
+def test_database_problems_are_one_clear_line(tmp_path: Path) -> None:
+    no_db = _run("db", "backup", str(tmp_path / "copy"), "--data", str(tmp_path))
+    assert no_db == (2, f"error: there is no database yet at {tmp_path / 'advies.sqlite3'}\n")
+    assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0
+    target = tmp_path / "no folder" / "copy"
+    assert _run("db", "backup", str(target), "--data", str(tmp_path)) == (
+        2,
+        f"error: cannot write a copy to {target}: unable to open database file\n",
+    )
+    assert _run("db", "upgrade", "--database", "not a url") == (
+        2,
+        "error: not a url is not a database URL; for example postgresql+psycopg://host/name\n",
+    )
+    missing = tmp_path / "no folder" / "x.db"
+    assert _run("db", "upgrade", "--database", f"sqlite:///{missing}") == (
+        2,
+        f"error: cannot use the database sqlite:///{missing}: unable to open database file\n",
+    )
+    blocked = tmp_path / "a file"
+    blocked.write_text("", encoding="utf-8")
+    code, output = _run("users", "add", "a@example.org", "--data", str(blocked / "data"))
+    assert (code, output.split(":")[:2]) == (
+        2,
+        ["error", " cannot make the data folder " + str(blocked / "data")],
+    )
+
+
+def test_a_missing_driver_names_the_extra_and_hides_the_password() -> None:
+    code, output = _run(
+        "db", "upgrade", "--database", "postgresql+nosuchdriver://ann:geheim@localhost/advies"
+    )
+    assert code == 2
+    assert output.startswith(
+        "error: the driver for postgresql+nosuchdriver://ann:***@localhost/advies is missing ("
+    )
+    assert output.endswith("); for PostgreSQL: install interventie-advies[postgres]\n")
+    assert "geheim" not in output

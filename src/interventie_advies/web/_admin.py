@@ -17,6 +17,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from .._errors import UsageError
 from ..messages._i18n import t
@@ -34,6 +35,7 @@ __all__ = [
     "backup",
     "create_token",
     "data_folder",
+    "database_errors",
     "database_url",
     "first_admin_link",
     "upgrade",
@@ -43,6 +45,51 @@ __all__ = [
 ROLES = ("admin", "user")
 #: how long the first-administrator link works
 START_LINK_HOURS = 24
+
+
+def _shown(url: str) -> str:
+    """``url`` without its password, to show in a message."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+@contextlib.contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn the database's and its driver's errors into one clear line (no traceback)."""
+    try:
+        yield
+    # NOTE: before ArgumentError, of which NoSuchModuleError is a kind
+    except (ImportError, NoSuchModuleError) as exc:
+        raise UsageError(
+            t(
+                nl="het stuurprogramma voor {u} ontbreekt ({e}); voor PostgreSQL: "
+                "installeer interventie-advies[postgres]",
+                en="the driver for {u} is missing ({e}); for PostgreSQL: "
+                "install interventie-advies[postgres]",
+                u=_shown(url),
+                e=exc,
+            )
+        ) from None
+    except ArgumentError:
+        raise UsageError(
+            t(
+                nl="{u} is geen database-URL; bijvoorbeeld postgresql+psycopg://host/naam",
+                en="{u} is not a database URL; for example postgresql+psycopg://host/name",
+                u=_shown(url),
+            )
+        ) from None
+    except (SQLAlchemyError, sqlite3.Error) as exc:
+        cause = getattr(exc, "orig", None) or exc
+        raise UsageError(
+            t(
+                nl="kan de database {u} niet gebruiken: {e}",
+                en="cannot use the database {u}: {e}",
+                u=_shown(url),
+                e=cause,
+            )
+        ) from None
 
 
 def data_folder(data: str | None) -> Path:
@@ -58,7 +105,17 @@ def database_url(data: str | None, database: str | None) -> str:
     if database:
         return database
     folder = data_folder(data)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(
+            t(
+                nl="kan de gegevensmap {d} niet maken: {e}",
+                en="cannot make the data folder {d}: {e}",
+                d=folder,
+                e=exc.strerror or exc,
+            )
+        ) from None
     return f"sqlite:///{(folder / 'advies.sqlite3').resolve()}"
 
 
@@ -66,13 +123,14 @@ def upgrade(url: str, revision: str = "head") -> None:
     """Bring the database's schema to ``revision``, by default the newest (Alembic)."""
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    engine = make_engine(url)
-    try:
-        with engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    finally:
-        engine.dispose()
+    with database_errors(url):
+        engine = make_engine(url)
+        try:
+            with engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        finally:
+            engine.dispose()
 
 
 def backup(url: str, target: str) -> None:
@@ -99,26 +157,46 @@ def backup(url: str, target: str) -> None:
         )
     # NOTE: sqlite3's backup API copies page by page under SQLite's own locks, so the copy
     # is one consistent state even with the server writing (WAL) at the same time
-    source = sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
+    if not Path(parsed.database).is_file():
+        raise UsageError(
+            t(
+                nl="er is nog geen database in {f}",
+                en="there is no database yet at {f}",
+                f=parsed.database,
+            )
+        )
     try:
-        copy = sqlite3.connect(target)
+        source = sqlite3.connect(f"file:{parsed.database}?mode=ro", uri=True)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(target)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        source.close()
+            source.close()
+    except sqlite3.Error as exc:
+        Path(target).unlink(missing_ok=True)  # never a half copy that looks like a backup
+        raise UsageError(
+            t(
+                nl="kan geen kopie schrijven naar {f}: {e}",
+                en="cannot write a copy to {f}: {e}",
+                f=target,
+                e=exc,
+            )
+        ) from None
 
 
 @contextlib.contextmanager
 def _transaction(url: str) -> Iterator[Session]:
     """A session in one transaction on ``url``; the engine is closed afterwards."""
-    engine = make_engine(url)
-    try:
-        with sessions(engine).begin() as session:
-            yield session
-    finally:
-        engine.dispose()
+    with database_errors(url):
+        engine = make_engine(url)
+        try:
+            with sessions(engine).begin() as session:
+                yield session
+        finally:
+            engine.dispose()
 
 
 def add_user(url: str, email: str, role: str, password: str | None) -> None:
