@@ -224,3 +224,32 @@ def test_a_missing_driver_names_the_extra_and_hides_the_password() -> None:
     )
     assert output.endswith("); for PostgreSQL: install interventie-advies[postgres]\n")
     assert "geheim" not in output
+
+
+def test_an_unexpected_error_is_a_500_and_its_data_stays_out_of_the_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from interventie_advies.web._app import create_app
+
+    app = create_app(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("Mila Jansen, Buurtopera")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        answer = client.get("/boom", params={"lang": "nl"})
+    assert answer.status_code == 500
+    assert answer.json() == {
+        "errors": [{"path": "", "message": "er ging iets mis op de server; er is niets opgeslagen"}]
+    }
+    logged = [r.getMessage() for r in caplog.records if r.name == "interventie_advies.web"]
+    assert len(logged) == 1
+    assert logged[0].startswith("RuntimeError at ")
+    assert logged[0].endswith(" (GET /boom)")
+    assert "Mila" not in caplog.text
+    assert "Buurtopera" not in caplog.text

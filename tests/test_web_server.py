@@ -544,6 +544,33 @@ def test_programmes_funders_and_the_portfolio(server: Server, people: People) ->
     assert answer.json() == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            b'{"toml": "format = 1\\n[project]\\nname = \\"a\\"\\n# \\ud800\\n"}',
+            "line 4 holds a character that cannot be UTF-8 (U+D800)",
+        ),
+        (
+            b'{"project": {"format": 1, "project": {"name": "a"}, "extensions": '
+            b'{"x": {"y": [1, null]}}}}',
+            "null has no TOML form: leave the key out",
+        ),
+    ],
+)
+def test_a_text_that_cannot_be_stored_is_422_not_500(
+    server: Server, people: People, body: bytes, message: str
+) -> None:
+    with server.client(people.ann) as client:
+        answer = client.post(
+            "/api/v1/projects", content=body, headers={"Content-Type": "application/json"}
+        )
+    assert (answer.status_code, answer.json()) == (
+        422,
+        {"errors": [{"path": "", "message": message}]},
+    )
+
+
 def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:
     """Run last in this module: the server has seen every call above."""
     out = server.out.read_text()

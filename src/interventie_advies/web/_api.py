@@ -109,15 +109,34 @@ def _text_of(request: Request, body: ProjectIn) -> tuple[str, Project]:
         )
     try:
         if body.toml is not None:
+            _utf8(body.toml)
             return body.toml, engine.check(text=body.toml, file=_FILE)
         assert body.project is not None
         validated = engine.check(body.project, file=_FILE)
         text = to_toml(body.project, validated)
+        _utf8(text)
         return text, engine.check(text=text, file=_FILE)
     except ProjectError as exc:
         raise ApiError.of_problems(exc) from None
     except ValueError as exc:
         raise ApiError(422, str(exc)) from None
+
+
+def _utf8(text: str) -> None:
+    """Refuse a lone surrogate (JSON can send one): a file, and the database, hold UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ApiError(
+            422,
+            t(
+                nl="regel {n} heeft een teken dat geen UTF-8 kan zijn (U+{c:04X})",
+                en="line {n} holds a character that cannot be UTF-8 (U+{c:04X})",
+                n=line,
+                c=ord(text[exc.start]),
+            ),
+        ) from None
 
 
 def _report(request: Request, text: str, lang: str | None, date: str | None) -> Response:

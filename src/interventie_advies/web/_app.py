@@ -19,6 +19,7 @@ from ..engine._engine import Engine
 from . import _api, _programmes, _start
 from ._db import make_engine, sessions
 from ._errors import install
+from ._internal import InternalErrors
 from ._language import ErrorLanguage
 from ._limit import BodyLimit
 
@@ -62,6 +63,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
             )
         return {"status": "ok", "database": "ok", "version": version()}
 
+    # NOTE: the last added is the outermost; InternalErrors sits inside them both
+    app.add_middleware(InternalErrors)
     app.add_middleware(BodyLimit)
     app.add_middleware(ErrorLanguage)  # the outermost: the 413 is in it too
     return app

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..commands._init_toml import toml_string
+from ..messages._i18n import t
 
 __all__ = ["to_toml"]
 
@@ -52,7 +53,12 @@ def _value(value: Any, model: Any) -> str:
             + "}"
         )
     if value is None:
-        raise ValueError("null has no TOML form: leave the key out")
+        raise ValueError(
+            t(
+                nl="null kan niet in TOML; laat de sleutel weg als het niet bekend is",
+                en="null has no TOML form: leave the key out",
+            )
+        )
     raise ValueError(f"cannot write {type(value).__name__} to TOML")
 
 
