@@ -253,3 +253,12 @@ def test_an_unexpected_error_is_a_500_and_its_data_stays_out_of_the_log(
     assert logged[0].endswith(" (GET /boom)")
     assert "Mila" not in caplog.text
     assert "Buurtopera" not in caplog.text
+
+
+@pytest.mark.parametrize("email", ["ann", "ann@", "ann@example", "a b@example.org", "a@b@c.nl"])
+def test_users_add_wants_an_email_address(tmp_path: Path, email: str) -> None:
+    assert _run("users", "add", email, "--data", str(tmp_path)) == (
+        2,
+        f"error: {email} is not an e-mail address (such as name@example.org)\n",
+    )
+    assert not (tmp_path / "advies.sqlite3").exists()  # nothing made for a typo

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ __all__ = [
 
 #: a user's roles on the whole application
 ROLES = ("admin", "user")
+#: an e-mail address as people type it: something, one @, a domain with a dot
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 #: how long the first-administrator link works
 START_LINK_HOURS = 24
 
@@ -204,6 +207,14 @@ def add_user(url: str, email: str, role: str, password: str | None) -> None:
 
     :raises UsageError: the address is already a user's.
     """
+    if not _EMAIL.fullmatch(email) or len(email) > 320:
+        raise UsageError(
+            t(
+                nl="{e} is geen e-mailadres (zoals naam@voorbeeld.nl)",
+                en="{e} is not an e-mail address (such as name@example.org)",
+                e=email,
+            )
+        )
     upgrade(url)  # a fresh data folder works without a first `advies serve`
     with _transaction(url) as session:
         if session.scalar(select(User).where(User.email == email.lower())) is not None:
