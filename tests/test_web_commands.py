@@ -262,3 +262,10 @@ def test_users_add_wants_an_email_address(tmp_path: Path, email: str) -> None:
         f"error: {email} is not an e-mail address (such as name@example.org)\n",
     )
     assert not (tmp_path / "advies.sqlite3").exists()  # nothing made for a typo
+
+
+def test_serve_wants_a_base_url_with_its_scheme(tmp_path: Path) -> None:
+    assert _run("serve", "--base-url", "advies.example.org", "--data", str(tmp_path)) == (
+        2,
+        "error: --base-url starts with http:// or https://, not like this: advies.example.org\n",
+    )

@@ -571,6 +571,19 @@ def test_a_text_that_cannot_be_stored_is_422_not_500(
     )
 
 
+def test_a_second_server_on_the_same_port_says_so(server: Server, tmp_path: Path) -> None:
+    port = server.url.rsplit(":", 1)[1]
+    result = CliRunner().invoke(
+        cli, ["serve", "--port", port, "--data", str(tmp_path)], env={"ADVIES_LANG": "en"}
+    )
+    assert result.exit_code == 2
+    assert result.output == (
+        f"error: cannot listen on 127.0.0.1:{port} (Address already in use); "
+        "choose another port with --port\n"
+    )
+    assert not (tmp_path / "advies.sqlite3").exists()  # nothing made, no link printed
+
+
 def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:
     """Run last in this module: the server has seen every call above."""
     out = server.out.read_text()

@@ -102,6 +102,15 @@ def serve(
     app = _web("_app")
     import uvicorn
 
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise UsageError(
+            t(
+                nl="--base-url begint met http:// of https://, niet zo: {u}",
+                en="--base-url starts with http:// or https://, not like this: {u}",
+                u=base_url,
+            )
+        )
+    _check_port(host, port)
     url = _url(data, database)
     admin.upgrade(url)
     base = base_url or f"http://{host}:{port}"
@@ -132,6 +141,26 @@ def serve(
         access_log=False,
         log_level="warning",
     )
+
+
+def _check_port(host: str, port: int) -> None:
+    """Say so now, in one line, when the address is taken (uvicorn would say it later)."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        raise UsageError(
+            t(
+                nl="kan niet luisteren op {h}:{p} ({e}); kies een andere poort met --port",
+                en="cannot listen on {h}:{p} ({e}); choose another port with --port",
+                h=host,
+                p=port,
+                # NOTE: socket.create_server adds the address to strerror; it is said already
+                e=os.strerror(exc.errno) if exc.errno else exc,
+            )
+        ) from None
 
 
 @click.group(cls=Group)
