@@ -148,6 +148,8 @@ LAYERS = [
     {"plugins", "hookspecs"},
     {"engine"},
     {"commands", "testing"},
+    # the web application (the [web] extra): the CLI's serve/db/users/tokens start it
+    {"web"},
     {"_cli", "cli", "__main__", "__init__"},
 ]
 

@@ -18,6 +18,7 @@ from ._cli._errors import errors_in
 from ._cli._files import check, diff, portfolio
 from ._cli._help import Group
 from ._cli._run import run
+from ._cli._web import db, serve, tokens, users
 from .messages._i18n import LANGUAGES, click_language
 
 if TYPE_CHECKING:
@@ -70,6 +71,10 @@ cli.add_command(init)
 cli.add_command(portfolio)
 cli.add_command(plugin)
 cli.add_command(schema)
+cli.add_command(serve)
+cli.add_command(db)
+cli.add_command(users)
+cli.add_command(tokens)
 
 
 def main() -> None:

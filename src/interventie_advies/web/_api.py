@@ -1,0 +1,310 @@
+"""The JSON API ``/api/v1`` (docs/web.md): projects, their versions, reports and members.
+
+No advice logic lives here: a report is the package's ``Engine.advise`` rendered as
+``json``, the same text ``advies run --format json`` writes. Callers sign in with
+``Authorization: Bearer TOKEN``; a project the caller may not read answers 404, the same
+as one that does not exist.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+from fastapi import APIRouter, Depends, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .._errors import AdviesError, ProjectError
+from ..messages._i18n import t
+from . import _store
+from ._auth import token_hash
+from ._db import ApiToken, Programme, ProjectRow, User, Version
+from ._errors import ApiError
+from ._toml_out import to_toml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ..project._model import Project
+
+__all__ = ["DB", "Caller", "router"]
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+_bearer = HTTPBearer(auto_error=False)
+#: the name a project sent to the API has in its problems
+_FILE = "project.toml"
+
+
+class ProjectIn(BaseModel):
+    """A project: its TOML text, or the project file as JSON (dates as ``YYYY-MM-DD``)."""
+
+    toml: str | None = None
+    project: dict[str, Any] | None = None
+
+
+class NewProject(ProjectIn):
+    """A new project, optionally in a programme, with a comment for version 1."""
+
+    programme: int | None = None
+    comment: str = Field("", max_length=2000)
+
+
+class Save(ProjectIn):
+    """A new version of a project, based on version ``base_version``."""
+
+    base_version: int
+    comment: str = Field("", max_length=2000)
+
+
+class NewMember(BaseModel):
+    """A user to add to a project, with their role."""
+
+    email: str = Field(max_length=320)
+    role: str = Field(pattern="^(editor|viewer)$")
+
+
+def _session(request: Request) -> Iterator[Session]:
+    with request.app.state.sessions() as session:
+        yield session
+
+
+DB = Annotated[Session, Depends(_session)]
+
+
+def _caller(
+    session: DB,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    if credentials is not None:
+        user = session.scalar(
+            select(User)
+            .join(ApiToken, ApiToken.user_id == User.id)
+            .where(ApiToken.token_hash == token_hash(credentials.credentials))
+        )
+        if user is not None:
+            return user
+    raise ApiError(
+        401,
+        t(nl="een geldig API-token is nodig", en="a valid API token is needed"),
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+
+
+Caller = Annotated[User, Depends(_caller)]
+
+
+def _text_of(request: Request, body: ProjectIn) -> tuple[str, Project]:
+    """The project's TOML text, checked as ``advies check`` checks a file."""
+    engine = request.app.state.engine
+    if (body.toml is None) == (body.project is None):
+        raise ApiError(
+            400,
+            t(
+                nl='geef het project als "toml" of als "project", niet allebei of geen van beide',
+                en='give the project as "toml" or as "project", not both or neither',
+            ),
+        )
+    try:
+        if body.toml is not None:
+            _utf8(body.toml)
+            return body.toml, engine.check(text=body.toml, file=_FILE)
+        assert body.project is not None
+        validated = engine.check(body.project, file=_FILE)
+        text = to_toml(body.project, validated)
+        _utf8(text)
+        return text, engine.check(text=text, file=_FILE)
+    except ProjectError as exc:
+        raise ApiError.of_problems(exc) from None
+    except ValueError as exc:
+        raise ApiError(422, str(exc)) from None
+
+
+def _utf8(text: str) -> None:
+    """Refuse a lone surrogate (JSON can send one): a file, and the database, hold UTF-8."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ApiError(
+            422,
+            t(
+                nl="regel {n} heeft een teken dat geen UTF-8 kan zijn (U+{c:04X})",
+                en="line {n} holds a character that cannot be UTF-8 (U+{c:04X})",
+                n=line,
+                c=ord(text[exc.start]),
+            ),
+        ) from None
+
+
+def _report(request: Request, text: str, lang: str | None, date: str | None) -> Response:
+    try:
+        report = request.app.state.engine.advise(text=text, lang=lang, date=date)
+    except ProjectError as exc:
+        raise ApiError.of_problems(exc) from None
+    except AdviesError as exc:
+        raise ApiError(400, str(exc)) from None
+    return Response(report.render("json"), media_type="application/json")
+
+
+def _project(session: Session, user: User, project_id: int) -> tuple[ProjectRow, str]:
+    """The project and the caller's role on it; 404 when the caller may not read it."""
+    role = _store.role_of(session, user, project_id)
+    row = session.get(ProjectRow, project_id) if role else None
+    if row is None or role is None:
+        raise ApiError(404, t(nl="dit project bestaat niet", en="there is no such project"))
+    return row, role
+
+
+def _editor(session: Session, user: User, project_id: int) -> ProjectRow:
+    row, role = _project(session, user, project_id)
+    if role != "editor":
+        raise ApiError(403, t(nl="alleen redacteuren mogen dit", en="only editors may do this"))
+    return row
+
+
+def _version(session: Session, project_id: int, number: int) -> Version:
+    found = session.scalar(
+        select(Version).where(Version.project_id == project_id, Version.number == number)
+    )
+    if found is None:
+        raise ApiError(404, t(nl="deze versie bestaat niet", en="there is no such version"))
+    return found
+
+
+def _shown(row: ProjectRow, version: Version) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "name": row.name,
+        "toml": version.toml,
+        "version": version.number,
+        "updated": version.created.isoformat() + "Z",
+        "programme": row.programme,
+    }
+
+
+@router.post("/advise")
+def advise(
+    request: Request,
+    body: ProjectIn,
+    _user: Caller,
+    lang: str | None = None,
+    date: str | None = None,
+) -> Response:
+    """The report JSON on a project, as ``advies run --format json`` gives it."""
+    text, _ = _text_of(request, body)
+    return _report(request, text, lang, date)
+
+
+@router.get("/projects")
+def list_projects(session: DB, user: Caller) -> list[dict[str, Any]]:
+    """The projects the caller may read."""
+    return [
+        {
+            "id": row.id,
+            "name": row.name,
+            "phase": row.phase,
+            "programme": row.programme,
+            "version": row.version,
+            "updated": row.updated.isoformat() + "Z",
+        }
+        for row in _store.readable(session, user)
+    ]
+
+
+@router.post("/projects", status_code=201)
+def create_project(request: Request, session: DB, user: Caller, body: NewProject) -> dict[str, int]:
+    """A new project; the caller becomes its editor."""
+    if body.programme is not None and session.get(Programme, body.programme) is None:
+        raise ApiError(404, t(nl="dit programma bestaat niet", en="there is no such programme"))
+    text, project = _text_of(request, body)
+    row = _store.create(session, user, text, project, body.comment, body.programme)
+    session.commit()
+    return {"id": row.id, "version": 1}
+
+
+@router.get("/projects/{project_id}")
+def get_project(session: DB, user: Caller, project_id: int) -> dict[str, Any]:
+    """The latest version of a project."""
+    row, _ = _project(session, user, project_id)
+    return _shown(row, _version(session, row.id, row.version))
+
+
+@router.put("/projects/{project_id}")
+def save_project(
+    request: Request, session: DB, user: Caller, project_id: int, body: Save
+) -> dict[str, int]:
+    """Save a new version; 409 when ``base_version`` is not the latest."""
+    row = _editor(session, user, project_id)
+    text, project = _text_of(request, body)
+    try:
+        number = _store.save(session, user, row, text, project, body.base_version, body.comment)
+        session.commit()
+    except (_store.Conflict, IntegrityError) as exc:
+        session.rollback()
+        latest = exc.latest if isinstance(exc, _store.Conflict) else body.base_version + 1
+        raise ApiError(
+            409,
+            t(
+                nl="het project is intussen opgeslagen als versie {n}; "
+                "haal die op en sla je wijziging daarop opnieuw op",
+                en="the project has since been saved as version {n}; "
+                "fetch it and save your change on top of it",
+                n=latest,
+            ),
+        ) from None
+    return {"version": number}
+
+
+@router.get("/projects/{project_id}/versions")
+def list_versions(session: DB, user: Caller, project_id: int) -> list[dict[str, Any]]:
+    """The project's versions, newest first."""
+    row, _ = _project(session, user, project_id)
+    return [
+        {
+            "version": v.number,
+            "author": email,
+            "created": v.created.isoformat() + "Z",
+            "comment": v.comment,
+        }
+        for v, email in _store.versions(session, row.id)
+    ]
+
+
+@router.get("/projects/{project_id}/versions/{number}")
+def get_version(session: DB, user: Caller, project_id: int, number: int) -> dict[str, Any]:
+    """One version of a project, as ``GET /projects/{id}`` shows the latest."""
+    row, _ = _project(session, user, project_id)
+    return _shown(row, _version(session, row.id, number))
+
+
+@router.get("/projects/{project_id}/report")
+def project_report(
+    request: Request,
+    session: DB,
+    user: Caller,
+    project_id: int,
+    lang: str | None = None,
+    date: str | None = None,
+) -> Response:
+    """The report JSON of the latest version."""
+    row, _ = _project(session, user, project_id)
+    text = _version(session, row.id, row.version).toml
+    return _report(request, text, lang, date)
+
+
+@router.post("/projects/{project_id}/members", status_code=201)
+def add_member(session: DB, user: Caller, project_id: int, body: NewMember) -> dict[str, str]:
+    """Add a user to the project as editor or viewer (editors only)."""
+    _editor(session, user, project_id)
+    other = session.scalar(select(User).where(User.email == body.email.lower()))
+    if other is None:
+        raise ApiError(
+            404,
+            t(nl="er is geen gebruiker met dit adres", en="there is no user with this address"),
+        )
+    _store.add_member(session, project_id, other, body.role)
+    session.commit()
+    return {"email": other.email, "role": body.role}

@@ -1,0 +1,79 @@
+"""The app factory: FastAPI with the JSON API, ``/healthz`` and the first-admin page.
+
+``advies serve`` starts uvicorn with :func:`app_from_env` as factory, so that each worker
+process builds its own app from the environment (``ADVIES_DATABASE_URL``,
+``ADVIES_BASE_URL``): no state lives in one process that another needs.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from .._version import version
+from ..engine._engine import Engine
+from . import _api, _programmes, _start
+from ._db import make_engine, sessions
+from ._errors import install
+from ._internal import InternalErrors
+from ._language import ErrorLanguage
+from ._limit import BodyLimit
+
+__all__ = ["app_from_env", "create_app"]
+
+#: the environment variables ``advies serve`` passes to its workers
+DATABASE_ENV = "ADVIES_DATABASE_URL"
+BASE_URL_ENV = "ADVIES_BASE_URL"
+
+
+def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> FastAPI:
+    """The application on the database at ``database_url`` (already migrated)."""
+    app = FastAPI(
+        title="interventie-advies",
+        version=version(),
+        openapi_url="/api/v1/openapi.json",
+        docs_url=None,
+        redoc_url=None,
+    )
+    db = make_engine(database_url)
+    app.state.db = db
+    app.state.sessions = sessions(db)
+    # NOTE: one advice engine per process: it builds the rule catalogue once and is safe
+    # to share between the threads that serve requests
+    app.state.engine = Engine()
+    app.state.base_url = base_url
+    install(app)
+    app.include_router(_api.router)
+    app.include_router(_programmes.router)
+    app.include_router(_start.router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz(request: Request) -> Any:
+        """Whether the server and its database answer (no sign-in)."""
+        try:
+            with request.app.state.db.connect() as connection:
+                connection.execute(select(1))
+        except Exception:  # the database is down: say so, do not fail
+            return JSONResponse(
+                {"status": "error", "database": "error", "version": version()}, status_code=503
+            )
+        return {"status": "ok", "database": "ok", "version": version()}
+
+    # NOTE: the last added is the outermost; InternalErrors sits inside them both
+    app.add_middleware(InternalErrors)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(ErrorLanguage)  # the outermost: the 413 is in it too
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``advies serve``'s workers, from the environment."""
+    app = create_app(os.environ[DATABASE_ENV], os.environ.get(BASE_URL_ENV, ""))
+    # NOTE: build the rule catalogue (plugins, rules; about 0.3 s) before the first
+    # request, not during it: /healthz answers only once it is done
+    _ = app.state.engine.setup
+    return app

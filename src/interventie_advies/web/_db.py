@@ -1,0 +1,166 @@
+"""The database: SQLAlchemy 2 tables, the engine and sessions.
+
+SQLite is the embedded default (WAL and a busy timeout, so readers never block the one
+writer and a second writer waits instead of failing); PostgreSQL takes the same schema.
+The schema itself is made by the Alembic migrations (``migrations/``), never by
+``create_all``, so that a database made by one version can be upgraded by the next.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+__all__ = [
+    "ApiToken",
+    "Base",
+    "Funder",
+    "Member",
+    "Programme",
+    "ProjectRow",
+    "StartToken",
+    "User",
+    "Version",
+    "make_engine",
+    "now",
+    "sessions",
+]
+
+#: how long (milliseconds) a SQLite writer waits for another one before giving up
+BUSY_TIMEOUT_MS = 10_000
+
+
+def now() -> dt.datetime:
+    """The time in UTC, without microseconds (what the API shows)."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    """The tables' common base."""
+
+
+class User(Base):
+    """A person who signs in: an e-mail address, a password hash and a role."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    role: Mapped[str] = mapped_column(String(20), default="user")
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class ApiToken(Base):
+    """An API token: only its SHA-256 is kept, never the token itself."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class StartToken(Base):
+    """The one-time link that creates the first administrator (single use, 24 hours)."""
+
+    __tablename__ = "start_tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires: Mapped[dt.datetime] = mapped_column(DateTime)
+    used: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+
+
+class ProjectRow(Base):
+    """A project; its text lives in its versions, the newest one is the project."""
+
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # NOTE: name and phase are copies of the latest version's, for listings
+    name: Mapped[str] = mapped_column(String(500))
+    phase: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    programme: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class Version(Base):
+    """One saved version of a project: its TOML text as saved, byte for byte."""
+
+    __tablename__ = "versions"
+    __table_args__ = (UniqueConstraint("project_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    toml: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True
+    )
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+    comment: Mapped[str] = mapped_column(Text, default="")
+
+
+class Member(Base):
+    """A user's role on a project: ``editor`` (read and write) or ``viewer`` (read)."""
+
+    __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("project_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+
+
+class Programme(Base):
+    """A fund's scheme or a municipality's budget: projects are submitted to it."""
+
+    __tablename__ = "programmes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500))
+    created: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class Funder(Base):
+    """A user who reads every project of a programme (and writes none)."""
+
+    __tablename__ = "funders"
+    __table_args__ = (UniqueConstraint("programme_id", "user_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+
+def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """The SQLAlchemy engine for ``url``; SQLite in WAL mode with a busy timeout."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    """The session factory of ``engine`` (objects stay readable after a commit)."""
+    return sessionmaker(engine, expire_on_commit=False)

@@ -1,0 +1,79 @@
+"""At most 1 MiB of request body: 413 above, before the app reads any of it."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from ..messages._i18n import t
+from ..project._read_toml import MAX_FILE_BYTES
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["MAX_BODY", "BodyLimit"]
+
+#: the largest request body accepted: a project file's own limit
+MAX_BODY = MAX_FILE_BYTES
+
+
+class BodyLimit:
+    """ASGI middleware: read the whole body, up to ``MAX_BODY``; 413 when it is larger.
+
+    NOTE: the declared Content-Length is checked first, and the bytes that arrive are
+    counted too, so a chunked upload cannot go past the limit either.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", [])).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+            await _too_large(send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > MAX_BODY:
+                await _too_large(send)
+                return
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        whole = b"".join(chunks)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": whole, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+async def _too_large(send: Send) -> None:
+    message = t(nl="het verzoek is groter dan 1 MiB", en="the request is larger than 1 MiB")
+    body: Any = json.dumps({"errors": [{"path": "", "message": message}]}).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

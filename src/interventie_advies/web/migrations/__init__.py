@@ -1,0 +1,1 @@
+"""Alembic migrations of the web database (shipped in the wheel, run at start)."""
