@@ -15,6 +15,8 @@ __all__ = ["MAX_BODY", "BodyLimit"]
 
 #: the largest request body accepted: a project file's own limit
 MAX_BODY = MAX_FILE_BYTES
+#: a page's form around an uploaded file (the page checks the file's own 1 MiB itself)
+FORM_ROOM = 64 * 1024
 
 
 class BodyLimit:
@@ -31,8 +33,9 @@ class BodyLimit:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = MAX_BODY if scope["path"].startswith("/api/") else MAX_BODY + FORM_ROOM
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _too_large(send)
             return
         chunks: list[bytes] = []
@@ -43,7 +46,7 @@ class BodyLimit:
                 return
             body = message.get("body", b"")
             size += len(body)
-            if size > MAX_BODY:
+            if size > limit:
                 await _too_large(send)
                 return
             chunks.append(body)
