@@ -289,7 +289,29 @@ def test_every_page_fits_a_phone_and_has_lang(
         )
 
 
-# NOTE: the last test of the module: it blocks sign-in from 127.0.0.1 for 15 minutes
+def test_too_large_binary_or_stale_saves_nothing(server: Server) -> None:
+    client, csrf = _client(server, "ann@example.org")
+    made = _upload(client, csrf, _named("Groot"))
+    project = made.headers["location"].split("?")[0]
+    padded = _named("Groot") + b"#" * (1024 * 1024 + 1 - len(_named("Groot")))
+    assert len(padded) == 1024 * 1024 + 1
+    for body, message in (
+        (padded, "Het bestand is groter dan 1 MiB."),
+        (b"\xff\xfe\x00binary", "Het bestand is geen tekst in UTF-8"),
+    ):
+        answer = _upload(client, csrf, body, project)
+        assert answer.status_code == 422
+        assert message in answer.text and ERROR_SUMMARY in answer.text
+    saved = _upload(client, csrf, _named("Groot"), project)  # based on version 1: now 2
+    assert saved.headers["location"].endswith("?saved=2")
+    stale = _upload(client, csrf, _named("Te laat"), project)  # also based on version 1
+    assert stale.status_code == 409
+    assert "Iemand anders heeft het project intussen opgeslagen (nu versie 2)." in stale.text
+    assert "Versie 2 " in client.get(project).text
+    assert client.get(f"{project}/project.toml").content == _named("Groot")
+
+
+# NOTE: the last test on the shared server: it blocks sign-in from 127.0.0.1 for 15 minutes
 def test_sign_in_is_rate_limited(server: Server) -> None:
     client = httpx.Client(base_url=server.url, timeout=60)
     csrf = _csrf(client.get("/-/login").text)
