@@ -311,6 +311,32 @@ def test_too_large_binary_or_stale_saves_nothing(server: Server) -> None:
     assert client.get(f"{project}/project.toml").content == _named("Groot")
 
 
+def test_a_viewer_reads_but_cannot_upload_or_restore(server: Server) -> None:
+    owner, csrf = _client(server, "carol@example.org")
+    made = _upload(owner, csrf, _named("Gedeeld"))
+    project = made.headers["location"].split("?")[0]
+    token = CliRunner().invoke(
+        cli, ["tokens", "create", "carol@example.org", "--data", str(server.data)]
+    )
+    assert token.exit_code == 0, token.output
+    api = httpx.post(
+        f"{server.url}/api/v1{project}/members",
+        json={"email": "dave@example.org", "role": "viewer"},
+        headers={"Authorization": f"Bearer {token.output.strip()}"},
+    )
+    assert api.status_code == 201, api.text
+    viewer, viewer_csrf = _client(server, "dave@example.org")
+    page = viewer.get(project)
+    assert page.status_code == 200 and 'enctype="multipart/form-data"' not in page.text
+    assert "Zet terug" not in viewer.get(f"{project}/history").text
+    refused = _upload(viewer, viewer_csrf, _named("Niet van mij"), project)
+    assert refused.status_code == 403
+    assert "Alleen redacteuren van dit project mogen dit." in refused.text
+    restore = {"csrf": viewer_csrf, "version": "1", "base_version": "1"}
+    assert viewer.post(f"{project}/restore", data=restore).status_code == 403
+    assert viewer.get(f"{project}/project.toml").content == _named("Gedeeld")
+
+
 # NOTE: the last test on the shared server: it blocks sign-in from 127.0.0.1 for 15 minutes
 def test_sign_in_is_rate_limited(server: Server) -> None:
     client = httpx.Client(base_url=server.url, timeout=60)
