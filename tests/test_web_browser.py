@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 from click.testing import CliRunner
-from test_html import BROWSER_TIMEOUT, browser  # noqa: F401 - the session's Chromium
+from conftest import BROWSER_TIMEOUT
 from test_web_server import Server, start_server, stop_server
 
 from interventie_advies.cli import cli
@@ -56,7 +56,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @contextlib.contextmanager
-def _tab(browser: Browser, javascript: bool, width: int = 1000) -> Iterator[Page]:  # noqa: F811
+def _tab(browser: Browser, javascript: bool, width: int = 1000) -> Iterator[Page]:
     context = browser.new_context(
         java_script_enabled=javascript,
         viewport={"width": width, "height": 800},
@@ -101,7 +101,7 @@ def _upload(client: httpx.Client, csrf: str, body: bytes, to: str = "/projects")
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 def test_sign_in_wrong_password_and_sign_out(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     server: Server,
     javascript: bool,
 ) -> None:
@@ -126,7 +126,7 @@ def test_sign_in_wrong_password_and_sign_out(
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
 def test_upload_advice_download_history_restore(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     server: Server,
     javascript: bool,
     tmp_path: Path,
@@ -181,7 +181,7 @@ def test_upload_advice_download_history_restore(
         assert "Versie 1 teruggezet" in page.locator("tbody tr").nth(0).inner_text()
 
 
-def test_expired_session_signs_in_and_goes_back(browser: Browser, server: Server) -> None:  # noqa: F811
+def test_expired_session_signs_in_and_goes_back(browser: Browser, server: Server) -> None:
     with _tab(browser, False) as page:
         page.context.add_cookies(
             [{"name": "advies_session", "value": "eyJ1IjoxfQ.old.signature", "url": server.url}]
@@ -240,7 +240,7 @@ def test_another_users_project_is_404_on_every_page(server: Server) -> None:
     assert "Versie 1 " in owner.get(project).text
 
 
-def test_a_script_in_the_name_is_text(browser: Browser, server: Server, tmp_path: Path) -> None:  # noqa: F811
+def test_a_script_in_the_name_is_text(browser: Browser, server: Server, tmp_path: Path) -> None:
     name = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     hostile = tmp_path / "hostile.toml"
     hostile.write_bytes(_named(name))
@@ -261,7 +261,7 @@ def test_a_script_in_the_name_is_text(browser: Browser, server: Server, tmp_path
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_page_fits_a_phone_and_has_lang(
-    browser: Browser,  # noqa: F811
+    browser: Browser,
     server: Server,
     lang: str,
 ) -> None:
