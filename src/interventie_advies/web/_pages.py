@@ -8,6 +8,8 @@ namespace of the one catalogue (``messages/_web.py``).
 
 from __future__ import annotations
 
+import functools
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..messages import text
 from . import _session
-from ._auth import verify_password
+from ._auth import hash_password, verify_password
 from ._db import User
 
 if TYPE_CHECKING:
@@ -140,6 +142,11 @@ def check_csrf(visit: _session.Visit, token: str) -> None:
         raise PageError(403, "csrf")
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
 def _safe_next(value: str) -> str:
     """Only a path on this site: never ``//elsewhere`` or a full address."""
     if value.startswith("/") and not value.startswith(("//", "/\\")):
@@ -181,7 +188,10 @@ def login(
     if _session.blocked(session, email, address):
         return page(request, visit, "login.html", 429, next=target, email=email, error="too_many")
     user = session.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None or not verify_password(user.password_hash, password):
+    # NOTE: an unknown address costs the same argon2 check as a known one, so the time
+    # an answer takes does not tell which addresses have an account
+    stored = user.password_hash if user is not None else _dummy_hash()
+    if not verify_password(stored, password) or user is None:
         _session.note_failure(session, email, address)
         session.commit()
         return page(request, visit, "login.html", 401, next=target, email=email, error="wrong")
