@@ -302,6 +302,11 @@ def test_too_large_binary_or_stale_saves_nothing(server: Server) -> None:
         answer = _upload(client, csrf, body, project)
         assert answer.status_code == 422
         assert message in answer.text and ERROR_SUMMARY in answer.text
+    # a form far past the limit is refused before it is read: a page, not the API's JSON
+    huge = _upload(client, csrf, b"#" * (2 * 1024 * 1024), project)
+    assert huge.status_code == 413
+    assert huge.headers["content-type"] == "text/html; charset=utf-8"
+    assert "Het bestand is groter dan 1 MiB. Er is niets opgeslagen." in huge.text
     saved = _upload(client, csrf, _named("Groot"), project)  # based on version 1: now 2
     assert saved.headers["location"].endswith("?saved=2")
     stale = _upload(client, csrf, _named("Te laat"), project)  # also based on version 1
