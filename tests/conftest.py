@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,8 @@ from interventie_advies import Engine, Rule
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser
 
 #: the evaluation date every test uses (a report must not depend on "today")
 DATE = dt.date(2026, 6, 1)
@@ -146,3 +149,43 @@ def make_rule(code: str, *, when: Any = True, element: str = "contact",
         data["question"] = texts(question or f"question {code}")
     data.update(extra)
     return Rule(**data)
+
+
+# -- a real browser: Debian's Chromium, driven by Playwright (test_html, test_web_browser) --
+#
+# One browser for the whole session: Playwright's sync API allows one at a time.
+
+#: as root Chromium needs --no-sandbox; the machine may have no network, so nothing in the
+#: background may try to reach one
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+BROWSER_TIMEOUT = 120  # seconds: a busy machine may start Chromium slowly
+
+
+def _chromium() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("Chromium is not installed here: neither 'chromium' nor 'chromium-browser' is "
+                "on PATH (.ci/run installs Debian's chromium when it runs as root; installing "
+                "it failed or was not possible)")
+
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, started once by Playwright (never a browser Playwright downloads)."""
+    chromium = _chromium()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as error:
+        pytest.skip(f"Playwright is not importable ({error}): it comes with the test extra "
+                    "(pip install -r requirements-test.txt); it drives the chromium on PATH")
+    with sync_playwright() as playwright:
+        found = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
+                                           timeout=BROWSER_TIMEOUT * 1000)
+        try:
+            yield found
+        finally:
+            found.close()

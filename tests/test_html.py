@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import DATE, EXAMPLE_FILES, EXAMPLES
+from conftest import BROWSER_TIMEOUT, DATE, EXAMPLE_FILES, EXAMPLES
 
 from interventie_advies import Engine, Report
 from interventie_advies.cli import cli
@@ -475,24 +475,8 @@ def test_importing_the_package_does_not_import_jinja2() -> None:
 #
 # Playwright (the test extra) drives the chromium on PATH through ``executable_path``: no
 # browser is downloaded (``playwright install`` is never run), .ci/run installs Debian's.
-# One browser for the whole session, a fresh context (viewport, JavaScript on or off) per test.
-
-#: as root Chromium needs --no-sandbox; the machine may have no network, so nothing in the
-#: background may try to reach one
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-BROWSER_TIMEOUT = 120  # seconds: a busy machine may start Chromium slowly
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("Chromium is not installed here: neither 'chromium' nor 'chromium-browser' is "
-                "on PATH (.ci/run installs Debian's chromium when it runs as root; installing "
-                "it failed or was not possible)")
-
+# One browser for the whole session (the ``browser`` fixture of conftest.py, shared with
+# test_web_browser.py), a fresh context (viewport, JavaScript on or off) per test.
 
 def _poppler() -> str:
     found = shutil.which("pdftotext")
@@ -500,24 +484,6 @@ def _poppler() -> str:
         pytest.skip("pdftotext (poppler-utils) is not installed here: .ci/run installs it "
                     "together with chromium")
     return found
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Debian's Chromium, started once by Playwright (never a browser Playwright downloads)."""
-    chromium = _chromium()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as error:
-        pytest.skip(f"Playwright is not importable ({error}): it comes with the test extra "
-                    "(pip install -r requirements-test.txt); it drives the chromium on PATH")
-    with sync_playwright() as playwright:
-        found = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS,
-                                           timeout=BROWSER_TIMEOUT * 1000)
-        try:
-            yield found
-        finally:
-            found.close()
 
 
 @contextlib.contextmanager

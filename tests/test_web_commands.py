@@ -83,9 +83,9 @@ def test_db_upgrade_makes_the_schema(tmp_path: Path) -> None:
     db.close()
     assert tables >= {
         *("users", "api_tokens", "projects", "versions", "members", "start_tokens"),
-        *("programmes", "funders"),
+        *("programmes", "funders", "web_secrets", "login_failures"),
     }
-    assert version == [("0002",)]
+    assert version == [("0003",)]
     assert mode == ("wal",)
     assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0  # again: nothing to do
 
@@ -181,7 +181,7 @@ def test_an_older_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
     db.close()
     assert _run("db", "upgrade", "--data", str(tmp_path))[0] == 0
     db = sqlite3.connect(tmp_path / "advies.sqlite3")
-    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0002",)]
+    assert db.execute("SELECT version_num FROM alembic_version").fetchall() == [("0003",)]
     assert db.execute("SELECT email FROM users").fetchall() == [("ann@example.org",)]
     assert db.execute("SELECT count(*) FROM programmes").fetchone() == (0,)
     db.close()

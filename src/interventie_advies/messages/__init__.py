@@ -23,6 +23,7 @@ the namespaces, and the module that holds each:
 - ``explain``, ``plugins``, ``scaffold``: the labels of ``advies explain``, ``advies
   plugins`` and what ``advies plugin new`` prints (``_commands.py``)
 - ``toml``: the TOML parser's reasons for a syntax error, in plain words (``_project.py``)
+- ``web``: labels, headings and buttons of the web pages (``_web.py``)
 
 Sentences written where they are used (error messages, mostly) are not tables: they go
 through ``t(nl=..., en=...)`` of ``_i18n.py``. A namespace's module is imported on first
@@ -86,6 +87,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "plugins": ("_commands",),
         "scaffold": ("_commands",),
         "toml": ("_project",),
+        "web": ("_web",),
     }
 )
 

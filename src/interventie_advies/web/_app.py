@@ -1,4 +1,4 @@
-"""The app factory: FastAPI with the JSON API, ``/healthz`` and the first-admin page.
+"""The app factory: FastAPI with the JSON API, ``/healthz`` and the browser pages.
 
 ``advies serve`` starts uvicorn with :func:`app_from_env` as factory, so that each worker
 process builds its own app from the environment (``ADVIES_DATABASE_URL``,
@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _programmes, _start
+from . import _api, _pages, _pages_projects, _programmes, _start
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -50,6 +50,9 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_api.router)
     app.include_router(_programmes.router)
     app.include_router(_start.router)
+    app.include_router(_pages.router)
+    app.include_router(_pages_projects.router)
+    _pages.install(app)
 
     @app.get("/healthz", tags=["health"])
     def healthz(request: Request) -> Any:

@@ -31,9 +31,11 @@ __all__ = [
     "ApiToken",
     "Base",
     "Funder",
+    "LoginFailure",
     "Member",
     "Programme",
     "ProjectRow",
+    "Secret",
     "StartToken",
     "User",
     "Version",
@@ -143,6 +145,23 @@ class Funder(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+
+
+class Secret(Base):
+    """A secret every worker shares (the key that signs session cookies)."""
+
+    __tablename__ = "web_secrets"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class LoginFailure(Base):
+    """A failed sign-in, by account (``email:…``) or by address (``addr:…``)."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

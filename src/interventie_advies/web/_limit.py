@@ -15,6 +15,8 @@ __all__ = ["MAX_BODY", "BodyLimit"]
 
 #: the largest request body accepted: a project file's own limit
 MAX_BODY = MAX_FILE_BYTES
+#: a page's form around an uploaded file (the page checks the file's own 1 MiB itself)
+FORM_ROOM = 64 * 1024
 
 
 class BodyLimit:
@@ -31,9 +33,10 @@ class BodyLimit:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = MAX_BODY if scope["path"].startswith("/api/") else MAX_BODY + FORM_ROOM
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY):
-            await _too_large(send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _too_large(send, page=not scope["path"].startswith("/api/"))
             return
         chunks: list[bytes] = []
         size = 0
@@ -43,8 +46,8 @@ class BodyLimit:
                 return
             body = message.get("body", b"")
             size += len(body)
-            if size > MAX_BODY:
-                await _too_large(send)
+            if size > limit:
+                await _too_large(send, page=not scope["path"].startswith("/api/"))
                 return
             chunks.append(body)
             if not message.get("more_body", False):
@@ -62,15 +65,31 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-async def _too_large(send: Send) -> None:
+#: the answer to a page's form that is too large: a page, in both languages (the
+#: page's language is not known before the request is read)
+_PAGE = (
+    '<!doctype html>\n<html lang="nl">\n<head><meta charset="utf-8">'
+    '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    "<title>Te groot</title></head>\n<body><main><h1>Te groot</h1>\n"
+    "<p>Het bestand is groter dan 1 MiB. Er is niets opgeslagen. Ga terug en kies een "
+    "kleiner bestand.</p>\n"
+    '<p lang="en">The file is larger than 1 MiB. Nothing was saved. Go back and choose a '
+    "smaller file.</p></main></body>\n</html>\n"
+)
+
+
+async def _too_large(send: Send, *, page: bool = False) -> None:
     message = t(nl="het verzoek is groter dan 1 MiB", en="the request is larger than 1 MiB")
     body: Any = json.dumps({"errors": [{"path": "", "message": message}]}).encode()
+    kind = b"application/json"
+    if page:
+        body, kind = _PAGE.encode(), b"text/html; charset=utf-8"
     await send(
         {
             "type": "http.response.start",
             "status": 413,
             "headers": [
-                (b"content-type", b"application/json"),
+                (b"content-type", kind),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
             ],

@@ -106,7 +106,6 @@ def start(
         session.add(User(email=email.lower(), role="admin", password_hash=hash_password(password)))
     return _page(
         "Beheerder gemaakt",
-        "<p>Het account is gemaakt. Maak een API-token met "
-        "<code>advies tokens create</code>; de pagina's om in te loggen komen later.</p>",
+        '<p>Het account is gemaakt. <a href="/-/login">Log in</a>.</p>',
         201,
     )
