@@ -159,7 +159,13 @@ def value_getter(path: NeedPath) -> Callable[[dict[str, Any]], Any]:
         return lambda ns: jsonable(ns.get(names[0]))
     if shape == (False, False):
         table, field = names
-        return lambda ns: jsonable(getattr(ns[table], field, None))
+
+        def attribute(ns: dict[str, Any]) -> Any:
+            # NOTE: most values are plain: no call to jsonable for them (read per finding)
+            value = getattr(ns[table], field, None)
+            return value if type(value) in _PLAIN else jsonable(value)
+
+        return attribute
     if shape == (True, False):
         table, field = names
         return lambda ns: [jsonable(getattr(i, field, None)) for i in ns.get(table) or ()]
