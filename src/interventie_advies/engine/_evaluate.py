@@ -25,7 +25,7 @@ import time
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._questions import TABLE_QUESTIONS
 
@@ -41,8 +41,7 @@ Fail = Callable[[int, str, BaseException], None]
 Namespace = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What the rules did on one project (indices into the evaluator's rules)."""
 
     #: rule, and the fields it waits for in tables the file has
@@ -57,8 +56,7 @@ class Outcome:
     completeness: dict[str, tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Need:
+class _Need(NamedTuple):
     """One of a rule's needs, as indices into the evaluator's tables."""
 
     path: int  # into Evaluator.checks: the path's absence
@@ -68,15 +66,13 @@ class _Need:
     direct: bool  # the path reads that table itself, so it is absent with the table
 
 
-@dataclass(frozen=True, slots=True)
-class _Adjust:
+class _Adjust(NamedTuple):
     code: types.CodeType
     paths: tuple[int, ...]  # if one of them is absent, the adjustment is skipped
     sets: bool  # a hit sets the priority (it has both a priority and a reason)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
+class _Rule(NamedTuple):
     """What the evaluator runs of one planned rule."""
 
     guard: types.CodeType | None
