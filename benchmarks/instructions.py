@@ -70,6 +70,9 @@ def instructions(command: list[str]) -> int:
     """
     # NOTE: as users run it (see run.py's as_installed): Python may write .pyc files
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # NOTE: string hashes are randomised per process, which moves dict and set layouts and
+    # the collector's moments: up to 0.09 M instructions a project between runs otherwise
+    env["PYTHONHASHSEED"] = "0"
     subprocess.run(command, capture_output=True, check=True, env=env)
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],

@@ -27,6 +27,7 @@ from strategies import (
 )
 
 from interventie_advies import Engine, Project, ProjectError, load_project
+from interventie_advies.engine._bands import near_end, plain_reasons
 from interventie_advies.engine._prioritise import order, rank, rank_context, rule_context, score
 from interventie_advies.rulebook._elements import ELEMENT_IDS
 
@@ -254,6 +255,25 @@ def test_ranking_with_the_reduced_context_is_exact(inputs: dict[str, Any], prior
     reduced = {**inputs, "phase": phase, "needs": needs, "months_left": months_left,
                "funding_months": funding_months}
     assert rank(priority, **reduced) == rank(priority, **inputs)
+
+
+@CHEAP
+@given(SCORE_INPUTS, st.sampled_from(PRIORITIES), st.sampled_from(PRIORITIES),
+       st.none() | st.just("verhoogd: eenmalig"))
+def test_reasons_with_the_reduced_context_are_exact(
+    inputs: dict[str, Any], base: str, priority: str, adjustment: str | None
+) -> None:
+    # the engine caches a finding's reasons by these values (engine/_bands.fixed_values)
+    project = rank_context(
+        inputs["phase"], inputs["needs"], inputs["months_left"], inputs["funding_months"]
+    )
+    phase, needs, _, short = rule_context(inputs["phases"], inputs["serves_needs"], project)
+    months = inputs["months_left"]
+    near = months if inputs["kind"] == "warning" and near_end(months) else None
+    reduced = {**inputs, "phase": phase, "needs": needs, "months_left": near,
+               "funding_months": short}
+    how = {"base": base, "priority": priority, "adjustment": adjustment}
+    assert plain_reasons(**how, **reduced) == plain_reasons(**how, **inputs)
 
 
 ITEMS = st.lists(

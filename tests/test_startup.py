@@ -99,3 +99,28 @@ def test_a_one_file_run_imports_only_what_it_needs() -> None:
     assert "interventie_advies.cli" in loaded  # the probe saw the run's imports
     unneeded = {"concurrent.futures", "multiprocessing", "pickle", "_strptime"} & loaded
     assert not unneeded
+
+
+#: advises through the API, then through the console script's ``main``, and writes how
+#: many objects the garbage collector had frozen after each
+FREEZE_PROBE = textwrap.dedent("""
+    import gc, sys
+    from interventie_advies import Engine
+    from interventie_advies.cli import main
+    Engine(plugins=()).advise(sys.argv[1], date="2026-06-01")
+    after_api = gc.get_freeze_count()
+    sys.argv = ["advies", "run", sys.argv[1], "--date", "2026-06-01", "--no-plugins"]
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+    sys.stderr.write(f"{after_api} {gc.get_freeze_count() > 0} {code}")
+""")
+
+
+def test_only_the_console_script_freezes_objects_for_its_exit() -> None:
+    """``main`` leaves the exit's last collection nothing to walk; the API freezes nothing."""
+    command = [sys.executable, "-c", FREEZE_PROBE, str(EXAMPLE)]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert done.stderr == "0 True 0"
+    assert "Buurtopera" in done.stdout  # the report was written before the freeze

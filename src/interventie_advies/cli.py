@@ -6,6 +6,7 @@ The group lives here; its commands live in the ``_cli`` package, one module per 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING, Any
@@ -82,6 +83,11 @@ def main() -> None:
     try:
         cli(prog_name="advies")
     except SystemExit as exc:
+        # NOTE: the process ends now. Python's last garbage collection at exit walks every
+        # object the run made (modules, models, rules): 45 M instructions, 3% of a one-file
+        # run. Frozen objects are left to the exit's own clean-up. Only the console script
+        # does this, never the API, so a library user's objects are not touched.
+        gc.freeze()
         if exc.code in _STOPPED:
             # NOTE: stopped by a signal after the clean-up: end now instead of waiting at
             # exit for the process pool's thread, which waits for ever on a worker that was

@@ -64,11 +64,13 @@ def extension_problems(
 
     :param values: filled with the validated model of each extension table.
     """
+    tables = project.extensions
+    if not tables:
+        return [], []
     from pydantic import ValidationError
 
     from ..project._problems import problems_from_validation
 
-    tables = project.extensions or {}
     known = setup.extensions
     problems: list[Problem] = []
     warnings: list[str] = []
@@ -171,42 +173,44 @@ def phase_warnings(info: ProjectInfo, today: dt.date, lang: str) -> list[str]:
     phase, start, end = info.phase, info.start, info.end
     if phase is None:
         return []
-    with error_language(lang):
-        name = word(phase, lang)
-        if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+    # NOTE: the sentence (in the error language) is made only for a phase that does not fit
+    if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+        with error_language(lang):
             return [
                 t(
                     nl="de fase is '{p}', maar het project is volgens [project] end al op {d} "
                     "gestopt; klopt de fase nog? Het advies gaat uit van de fase.",
                     en="the phase is '{p}', but by [project] end the project already ended "
                     "on {d}; is the phase still right? The advice depends on it.",
-                    p=name,
+                    p=word(phase, lang),
                     d=end.isoformat(),
                 )
             ]
-        if (
-            start is not None
-            and phase in ("idea", "preparation")
-            and months_between(start, today) >= PHASE_START_MONTHS
-        ):
+    if (
+        start is not None
+        and phase in ("idea", "preparation")
+        and months_between(start, today) >= PHASE_START_MONTHS
+    ):
+        with error_language(lang):
             return [
                 t(
                     nl="de fase is '{p}', maar het project is volgens [project] start al op "
                     "{d} begonnen; klopt de fase nog? Het advies gaat uit van de fase.",
                     en="the phase is '{p}', but by [project] start the project already began "
                     "on {d}; is the phase still right? The advice depends on it.",
-                    p=name,
+                    p=word(phase, lang),
                     d=start.isoformat(),
                 )
             ]
-        if start is not None and today < start and phase in ("closing", "continuation"):
+    if start is not None and today < start and phase in ("closing", "continuation"):
+        with error_language(lang):
             return [
                 t(
                     nl="de fase is '{p}', maar het project begint volgens [project] start pas "
                     "op {d}; klopt de fase nog? Het advies gaat uit van de fase.",
                     en="the phase is '{p}', but by [project] start the project only begins "
                     "on {d}; is the phase still right? The advice depends on it.",
-                    p=name,
+                    p=word(phase, lang),
                     d=start.isoformat(),
                 )
             ]

@@ -25,7 +25,7 @@ import time
 import types
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._questions import TABLE_QUESTIONS
 
@@ -41,8 +41,7 @@ Fail = Callable[[int, str, BaseException], None]
 Namespace = dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What the rules did on one project (indices into the evaluator's rules)."""
 
     #: rule, and the fields it waits for in tables the file has
@@ -57,8 +56,7 @@ class Outcome:
     completeness: dict[str, tuple[int, int]]
 
 
-@dataclass(frozen=True, slots=True)
-class _Need:
+class _Need(NamedTuple):
     """One of a rule's needs, as indices into the evaluator's tables."""
 
     path: int  # into Evaluator.checks: the path's absence
@@ -68,15 +66,13 @@ class _Need:
     direct: bool  # the path reads that table itself, so it is absent with the table
 
 
-@dataclass(frozen=True, slots=True)
-class _Adjust:
+class _Adjust(NamedTuple):
     code: types.CodeType
     paths: tuple[int, ...]  # if one of them is absent, the adjustment is skipped
     sets: bool  # a hit sets the priority (it has both a priority and a reason)
 
 
-@dataclass(frozen=True, slots=True)
-class _Rule:
+class _Rule(NamedTuple):
     """What the evaluator runs of one planned rule."""
 
     guard: types.CodeType | None
@@ -89,8 +85,9 @@ class _Rule:
 
 
 #: a field an element's rules read: the paths unguarded rules read it through, and
-#: (rule, path) for each rule with a guard (which reads it only when it applies)
-_Field = tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
+#: (rule, path) for each rule with a guard (which reads it only when it applies); then
+#: those rules with a guard, and every path (for when none of those rules is excluded)
+_Field = tuple[tuple[int, ...], tuple[tuple[int, int], ...], frozenset[int], frozenset[int]]
 
 
 @dataclass(frozen=True)
@@ -101,6 +98,10 @@ class Evaluator:
     steps: tuple[_Rule, ...]
     #: per distinct needs path (of needs, guards and adjustments): is it absent?
     checks: tuple[Callable[[Namespace], bool], ...]
+    #: the same, as read: ``table.field`` paths by table, (path, field) each ...
+    attributes: tuple[tuple[str, tuple[tuple[int, str], ...]], ...]
+    #: ... and every other path with its check
+    other_checks: tuple[tuple[int, Callable[[Namespace], bool]], ...]
     #: per element, for the completeness count: the path of each field that rules without
     #: a guard read through that one path only, and the other fields its rules read
     fields: tuple[tuple[str, tuple[int, ...], tuple[_Field, ...]], ...]
@@ -125,7 +126,17 @@ class Evaluator:
         :param absent_tables: the tables the project file leaves out entirely.
         """
         # the paths whose fact the project does not describe, by index into ``checks``
-        absent = {j for j, check in enumerate(self.checks) if check(namespace)}
+        absent: set[int] = set()
+        # NOTE: most paths are ``table.field``: read in one loop per table rather than
+        # through a function per path (a sixth of the evaluation was those calls)
+        for table, fields in self.attributes:
+            value = namespace[table]
+            for j, name in fields:
+                if getattr(value, name, None) is None:
+                    absent.add(j)
+        for j, check in self.other_checks:
+            if check(namespace):
+                absent.add(j)
         left_out = [table in absent_tables for table in self.tables]
         waits: list[list[tuple[int, int]]] = [[] for _ in self.tables]
         asked: list[tuple[int, list[str]]] = []
@@ -174,7 +185,12 @@ class Evaluator:
             # are always read, and counted without a loop in Python
             read = len(single)
             described = read - len(absent.intersection(single))
-            for plain, guarded in fields:
+            for plain, guarded, guards, every in fields:
+                if excluded.isdisjoint(guards):
+                    # every rule reads the field: known when no path to it is absent
+                    read += 1
+                    described += absent.isdisjoint(every)
+                    continue
                 is_read = bool(plain)
                 known = absent.isdisjoint(plain)
                 for i, j in guarded:
@@ -250,11 +266,19 @@ def prepare(rules: tuple[Planned, ...]) -> Evaluator:
     """Turn ``rules`` (the plan or a selection of it) into an :class:`Evaluator`."""
     paths: dict[str, int] = {}
     checks: list[Callable[[Namespace], bool]] = []
+    attributes: dict[str, list[tuple[int, str]]] = {}
+    other_checks: list[tuple[int, Callable[[Namespace], bool]]] = []
 
     def path_index(path: NeedPath, check: Callable[[Namespace], bool]) -> int:
         if path.text not in paths:
-            paths[path.text] = len(checks)
+            j = paths[path.text] = len(checks)
             checks.append(check)
+            steps = path.steps
+            # NOTE: the shape absent_checker (_plan) reads as getattr(ns[table], field)
+            if len(steps) == 2 and not steps[0][1] and not steps[1][1]:
+                attributes.setdefault(steps[0][0], []).append((j, steps[1][0]))
+            else:
+                other_checks.append((j, check))
         return paths[path.text]
 
     # NOTE: a table the file leaves out gets one question for every rule waiting for it
@@ -304,6 +328,8 @@ def prepare(rules: tuple[Planned, ...]) -> Evaluator:
         rules=rules,
         steps=tuple(steps),
         checks=tuple(checks),
+        attributes=tuple((table, tuple(fields)) for table, fields in attributes.items()),
+        other_checks=tuple(other_checks),
         fields=tuple(
             (
                 element,
@@ -311,7 +337,12 @@ def prepare(rules: tuple[Planned, ...]) -> Evaluator:
                     next(iter(plain)) for plain, guarded in by.values() if _single(plain, guarded)
                 ),
                 tuple(
-                    (tuple(plain), tuple(guarded))
+                    (
+                        tuple(plain),
+                        tuple(guarded),
+                        frozenset(i for i, _ in guarded),
+                        frozenset((*plain, *(j for _, j in guarded))),
+                    )
                     for plain, guarded in by.values()
                     if not _single(plain, guarded)
                 ),

@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -44,8 +43,7 @@ __all__ = [
 Absent = Callable[[dict[str, Any]], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class Need:
+class Need(NamedTuple):
     """One fact a rule needs: its path, what users fill in, and a fast absence check."""
 
     text: str
@@ -56,8 +54,7 @@ class Need:
     value: Callable[[dict[str, Any]], Any]  # what the finding shows as the fact's value
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """A compiled guard (``applies``) or priority adjustment."""
 
     code: types.CodeType
@@ -67,8 +64,7 @@ class Step:
     reason: LocalText | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class TextChoice:
+class TextChoice(NamedTuple):
     """A compiled ``[[rule.variants]]`` or ``[[rule.extra_actions]]`` entry.
 
     ``texts`` per language: for a variant its title, message and actions (None: the
@@ -80,8 +76,7 @@ class TextChoice:
     texts: dict[str, tuple[str | None, str | None, tuple[str, ...] | None]]
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
+class Planned(NamedTuple):
     """A rule as the engine runs it."""
 
     rule: Rule
@@ -159,7 +154,13 @@ def value_getter(path: NeedPath) -> Callable[[dict[str, Any]], Any]:
         return lambda ns: jsonable(ns.get(names[0]))
     if shape == (False, False):
         table, field = names
-        return lambda ns: jsonable(getattr(ns[table], field, None))
+
+        def attribute(ns: dict[str, Any]) -> Any:
+            # NOTE: most values are plain: no call to jsonable for them (read per finding)
+            value = getattr(ns[table], field, None)
+            return value if type(value) in _PLAIN else jsonable(value)
+
+        return attribute
     if shape == (True, False):
         table, field = names
         return lambda ns: [jsonable(getattr(i, field, None)) for i in ns.get(table) or ()]

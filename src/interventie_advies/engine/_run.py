@@ -24,11 +24,11 @@ from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._placeholders import fill_placeholders
-from ._bands import hold_bands, reasons_of
+from ._bands import fixed_values, hold_bands, near_end
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
-from ._prioritise import adjusted_factor, capped, rank, rank_context, rule_context
+from ._prioritise import rank_context, rule_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 from ._texts import chosen_texts, filled
@@ -52,37 +52,12 @@ def language(lang: str | None, project: Project) -> str:
     return resolve_language(lang, project.advies.language if project.advies else None)
 
 
-def _ranked(
-    priority: str,
-    base: str,
-    ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None],
-    context: tuple[str | None, tuple[str, ...], int | None, int | None],
-    lang: str,
-) -> tuple[str, float, tuple[str, ...]]:
-    kind, element, phases, serves_needs, effort = ranking
-    phase, needs, months_left, funding_months = context
-    return rank(
-        priority,
-        base=base,
-        kind=kind,
-        element=element,
-        phases=phases,
-        serves_needs=serves_needs,
-        effort=effort,
-        phase=phase,
-        needs=needs,
-        months_left=months_left,
-        funding_months=funding_months,
-        lang=lang,
-    )
-
-
 class RunsRules(Protocol):
     """What a run needs of its engine (a protocol, so that this module need not import it)."""
 
     strict: bool
     #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
-    rankings: dict[tuple[Any, ...], tuple[str, float, tuple[str, ...]]]
+    rankings: dict[tuple[Any, ...], dict[str, Any]]
 
     @property
     def setup(self) -> Setup:
@@ -325,36 +300,20 @@ class Run:
                 )
             )
             return
-        reason = None
-        base = priority = p.priority or "low"
-        if adjustment is not None:
-            step = p.adjust[adjustment]
-            assert step.priority is not None and step.reason is not None  # see _evaluate
-            # NOTE: an adjustment, too, lifts a rule at most one band (docs/prioritisation.md)
-            priority, reason = capped(step.priority, base), step.reason.get(lang)
         ranking = p.ranking
         context = rule_context(ranking[2], ranking[3], self.context)
-        # NOTE: rankings are cached on the engine by what they depend on (see rule_context)
-        key = (priority, id(p), *context, lang)
-        ranked = self.rankings.get(key)
-        if ranked is None:
+        months_left = self.months[0]
+        # NOTE: the reasons name months_left only for warnings near the end (see near_end)
+        near = months_left if ranking[0] == "warning" and near_end(months_left) else None
+        # NOTE: cached on the engine by exactly what they depend on (see rule_context)
+        key = (adjustment, id(p), *context, near, lang)
+        fixed = self.rankings.get(key)
+        if fixed is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
-            ranked = self.rankings[key] = _ranked(priority, base, ranking, context, lang)
-        adjusted = priority
-        priority, value, factors = ranked
-        if reason:
-            factors = (adjusted_factor(adjusted, reason, lang), *factors)
+            fixed = self.rankings[key] = fixed_values(p, adjustment, context, near, lang)
         values = p.finding.copy()
-        values["source"] = p.sources[lang]
-        values["priority"] = priority
-        values["base_priority"] = base
-        values["score"] = value
-        values["score_factors"] = factors
-        phase, needs, _, _ = self.context
-        values["reasons"] = reasons_of(
-            p.ranking, phase, needs, self.months, base, adjusted, reason, lang
-        )
+        values.update(fixed)
         values["title"] = title
         values["message"] = message
         values["why"] = why

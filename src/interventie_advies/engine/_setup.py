@@ -9,7 +9,7 @@ from __future__ import annotations
 import types
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._errors import PluginError, UsageError, cut
 from .._suggest import suggest
@@ -29,8 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["PluginRenderer", "Setup", "gather_extensions", "gather_renderers", "tool_info"]
 
 
-@dataclass(frozen=True)
-class PluginRenderer:
+class PluginRenderer(NamedTuple):
     """A plugin's output format; a failure becomes a PluginError naming the plugin."""
 
     plugin: str

@@ -126,7 +126,9 @@ def element_statuses(
     # rules wait for it, not only for the element it is shown under.
     asked_by: dict[str, int] = {}
     for q in questions:
-        for element in {q.element, *(element_of.get(c, q.element) for c in q.codes)}:
+        # NOTE: the engine's questions list exactly these in ``elements``, once each
+        elements = q.elements or {q.element, *(element_of.get(c, q.element) for c in q.codes)}
+        for element in elements:
             asked_by[element] = asked_by.get(element, 0) + 1
     found: dict[str, int] = {}
     high: dict[str, list[str]] = {}
@@ -198,33 +200,43 @@ def effect_profile(elements: Sequence[ElementStatus], lang: str) -> tuple[Effect
     ``elements`` maps each element behind the effect to its status (schema_version 1);
     ``level`` is the contribution in the four levels of version 1 (:data:`V1_LEVEL`).
     """
-    by_id = {e.element: e for e in elements}
+    by_id = {e.element: e.assessment for e in elements}
     out = []
     for effect in EFFECTS:
-        parts = [by_id.get(e) for e in effect.elements]
-        assessments = [p.assessment if p else "not_described" for p in parts]
-        verdict = contribution(assessments)
+        assessments = tuple(by_id.get(e, "not_described") for e in effect.elements)
+        title, verdict, statuses, attention = _effect(effect, assessments, lang)
         out.append(
             build(
                 EffectScore,
                 {
                     "effect": effect.id,
-                    "title": _title(effect, lang),
+                    "title": title,
                     "level": V1_LEVEL[verdict],
-                    "elements": {
-                        e: (p.status if p else "unknown")
-                        for e, p in zip(effect.elements, parts, strict=True)
-                    },
+                    "elements": dict(zip(effect.elements, statuses, strict=True)),
                     "contribution": verdict,
-                    "attention": tuple(
-                        e
-                        for e, a in zip(effect.elements, assessments, strict=True)
-                        if verdict != "unknown" and a in ("weak", "missing")
-                    ),
+                    "attention": attention,
                 },
             )
         )
     return tuple(out)
+
+
+# NOTE: an effect reads a few elements of five assessments each: few combinations, and
+# each report gets its own dict of statuses (the values are frozen, a dict is not)
+@functools.lru_cache(maxsize=4096)
+def _effect(
+    effect: Effect, assessments: tuple[str, ...], lang: str
+) -> tuple[str, str, tuple[str, ...], tuple[str, ...]]:
+    """An effect's title, contribution, element statuses and elements needing attention."""
+    verdict = contribution(assessments)
+    # an element without a status is not described: "unknown" in schema_version 1
+    statuses = tuple(V1_STATUS[a] for a in assessments)
+    attention = tuple(
+        e
+        for e, a in zip(effect.elements, assessments, strict=True)
+        if verdict != "unknown" and a in ("weak", "missing")
+    )
+    return _title(effect, lang), verdict, statuses, attention
 
 
 @functools.lru_cache(maxsize=64)

@@ -36,10 +36,11 @@ def _item(group: Sequence[Finding], lang: str) -> Item:
     key = f"theme.{theme}"
     # NOTE: a lone finding says it more precisely than its theme; the theme's title names
     # what several findings share
-    title = text(key, lang) if theme and len(group) > 1 and has_text(key) else lead.title
-    actions: list[str] = []
-    for f in group:
-        actions.extend(a for a in f.actions if a not in actions)
+    if len(group) == 1:
+        title, actions = lead.title, dict.fromkeys(lead.actions)
+    else:
+        title = text(key, lang) if theme and has_text(key) else lead.title
+        actions = dict.fromkeys(a for f in group for a in f.actions)
     return build(
         Item,
         {
@@ -52,7 +53,7 @@ def _item(group: Sequence[Finding], lang: str) -> Item:
             "message": lead.message,
             "why": lead.why,
             "reasons": lead.reasons,
-            "actions": tuple(actions[:MOST_ACTIONS]),
+            "actions": tuple(actions)[:MOST_ACTIONS],
             "codes": tuple(f.code for f in group),
             "tags": lead.tags,
             "decision": lead.decision,

@@ -298,6 +298,9 @@ def under_budget(body: ast.expr, rule: str) -> ast.Expression:
     ``body`` is not changed (compiling does not change a tree), so one instrumented body
     serves every rule with the same condition.
     """
-    start = ast.copy_location(_method("start", ast.Constant(rule)), body)
-    tree = ast.Expression(ast.BoolOp(ast.Or(), [start, body]))
-    return ast.fix_missing_locations(tree)
+    # NOTE: ``body`` has its locations (see instrument): only the new nodes get theirs,
+    # as fix_missing_locations on the whole tree would give them, without walking ``body``
+    start = ast.fix_missing_locations(ast.copy_location(_method("start", ast.Constant(rule)), body))
+    either = ast.BoolOp(ast.Or(), [start, body], lineno=1, col_offset=0)
+    either.end_lineno, either.end_col_offset = 1, 0
+    return ast.Expression(either)

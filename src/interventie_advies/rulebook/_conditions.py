@@ -205,15 +205,19 @@ def _compile(text: str, scope: Scope) -> tuple[types.CodeType | ast.expr, bool]:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SyntaxWarning)
             model = _eval_model(scope, frozenset(checker.deferred or ()))
-            expr = evalidate.Expr(ast.unparse(tree), model=model)
+            # NOTE: evalidate's own walk over the tree parsed above, which is what
+            # evalidate.Expr would parse from the same text (a third of loading a
+            # condition went to writing the tree out and parsing it again)
+            evalidate.SafeAST(model=model).visit(tree)
+            loops = has_loops(tree)
+            code = None if loops else compile(tree, "<usercode>", "eval")
     except evalidate.EvalException as exc:
         detail = str(exc.exc if isinstance(exc, evalidate.CompilationException) else exc)
         detail = detail.replace(". (whitelist it manually)", "")
         raise ConditionError(f"not allowed in a condition: {detail}") from None
     except RecursionError:
         raise ConditionError("the expression is nested too deeply") from None
-    if has_loops(tree):
-        # NOTE: the tree evalidate validated (it compiled the same text), with loops counted
+    if code is None:
+        # NOTE: the tree evalidate validated, with loops counted
         return instrument(tree.body, checker.sized), checker.deferred is not None
-    code: types.CodeType = expr.code
     return code, checker.deferred is not None

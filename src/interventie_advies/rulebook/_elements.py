@@ -5,16 +5,14 @@ Their titles, in Dutch and English, are in the catalogue (``_messages/_project.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..messages import text
 
 __all__ = ["EFFECTS", "ELEMENTS", "ELEMENT_IDS", "Effect", "Element"]
 
 
-@dataclass(frozen=True)
-class Element:
+class Element(NamedTuple):
     """A working element, collaboration principle or tip that rules belong to."""
 
     id: str
@@ -43,8 +41,7 @@ ELEMENTS: tuple[Element, ...] = (
 ELEMENT_IDS: tuple[str, ...] = tuple(e.id for e in ELEMENTS)
 
 
-@dataclass(frozen=True)
-class Effect:
+class Effect(NamedTuple):
     """One of the three effects on liveability, and the elements that serve it most."""
 
     id: str

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .._suggest import suggest
 from ..project._facts import Facts
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["NeedPath", "compile_need"]
 
 
-@dataclass(frozen=True)
-class NeedPath:
+class NeedPath(NamedTuple):
     """A compiled ``needs`` path: ``table.field``, ``list[].field``, ``facts.name``."""
 
     text: str
