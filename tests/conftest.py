@@ -146,3 +146,21 @@ def make_rule(code: str, *, when: Any = True, element: str = "contact",
         data["question"] = texts(question or f"question {code}")
     data.update(extra)
     return Rule(**data)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Any]:
+    """A PostgreSQL server for the whole run (tests/pg_cluster.py), or a skip with the reason.
+
+    ``ADVIES_REQUIRE_POSTGRES=1`` turns the skip into a failure (CI never skips).
+    """
+    import contextlib
+
+    from pg_cluster import Unavailable, cluster, unavailable
+
+    with contextlib.ExitStack() as stack:
+        try:
+            found = stack.enter_context(cluster())
+        except Unavailable as exc:
+            unavailable(str(exc))
+        yield found
