@@ -105,8 +105,9 @@ def rows(url: str, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` on the PostgreSQL database at ``url``."""
     import psycopg
 
-    with psycopg.connect(plain_url(url)) as connection:
-        return list(connection.execute(sql, params).fetchall())  # type: ignore[arg-type]
+    with psycopg.connect(plain_url(url)) as connection:  # commits on leaving
+        cursor = connection.execute(sql, params)  # type: ignore[arg-type]
+        return list(cursor.fetchall()) if cursor.description is not None else []
 
 
 def _as_nobody() -> list[str]:
