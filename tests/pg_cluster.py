@@ -17,9 +17,11 @@ import contextlib
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,6 +123,26 @@ def _as_nobody() -> list[str]:
 
 
 @contextlib.contextmanager
+def _stopped_on_sigterm() -> Iterator[None]:
+    """Let a SIGTERM (a CI timeout, ``kill``) end pytest as Ctrl-C does, with teardown.
+
+    Else pytest dies at once and the cluster (a daemon of its own) keeps running.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(_signal: int, _frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
+
+
+@contextlib.contextmanager
 def local_cluster() -> Iterator[Cluster]:
     """A cluster in a temporary folder on a free port of 127.0.0.1, removed afterwards."""
     try:
@@ -175,7 +197,8 @@ def local_cluster() -> Iterator[Cluster]:
         if start.returncode != 0:
             shown = log.read_text(errors="replace") if log.exists() else start.stderr
             raise Unavailable(f"pg_ctl start failed: {shown.strip()[-500:]}")
-        yield Cluster(f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}/postgres", binaries)
+        with _stopped_on_sigterm():
+            yield Cluster(f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{port}/postgres", binaries)
     finally:
         if started:
             subprocess.run(

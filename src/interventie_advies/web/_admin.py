@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
@@ -137,7 +137,7 @@ def upgrade(url: str, revision: str = "head") -> None:
                     # NOTE: instances started together against one database would each
                     # create the tables; this lock (until the commit) lets one migrate and
                     # the others then find nothing left to do
-                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK})
+                    connection.execute(select(func.pg_advisory_xact_lock(LOCK)))
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         finally:
