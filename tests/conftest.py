@@ -189,3 +189,21 @@ def browser() -> Iterator[Browser]:
             yield found
         finally:
             found.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Any]:
+    """A PostgreSQL server for the whole run (tests/pg_cluster.py), or a skip with the reason.
+
+    ``ADVIES_REQUIRE_POSTGRES=1`` turns the skip into a failure (CI never skips).
+    """
+    import contextlib
+
+    from pg_cluster import Unavailable, cluster, unavailable
+
+    with contextlib.ExitStack() as stack:
+        try:
+            found = stack.enter_context(cluster())
+        except Unavailable as exc:
+            unavailable(str(exc))
+        yield found

@@ -10,7 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import warnings
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
@@ -269,3 +269,34 @@ def test_serve_wants_a_base_url_with_its_scheme(tmp_path: Path) -> None:
         2,
         "error: --base-url starts with http:// or https://, not like this: advies.example.org\n",
     )
+
+
+def test_db_upgrade_and_users_on_postgresql(postgres_cluster: Any) -> None:
+    from pg_cluster import rows
+
+    from interventie_advies.web import _admin
+
+    url = postgres_cluster.new_database()
+    try:
+        _admin.upgrade(url, "0001")  # as the first release left it
+        rows(url, "INSERT INTO users (email, role, created) VALUES (%s, 'user', now())", "a@b.nl")
+        assert _run("db", "upgrade", "--database", url) == (0, "The database is up to date.\n")
+        tables = rows(url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+        assert {t for (t,) in tables} >= {
+            *("users", "api_tokens", "projects", "versions", "members", "start_tokens"),
+            *("programmes", "funders", "alembic_version"),
+        }
+        assert rows(url, "SELECT version_num FROM alembic_version") == [("0002",)]
+        assert rows(url, "SELECT email FROM users") == [("a@b.nl",)]  # kept
+        assert _run("users", "add", "Ann@Example.org", "--database", url) == (
+            0,
+            "User added: Ann@Example.org\n",
+        )
+        again = _run("users", "add", "ann@EXAMPLE.org", "--database", url)
+        assert again == (2, "error: there already is a user ann@EXAMPLE.org\n")
+        code, token = _run("tokens", "create", "ANN@example.org", "--database", url)
+        assert code == 0
+        assert len(token.strip()) == 43
+        assert rows(url, "SELECT count(*) FROM api_tokens") == [(1,)]
+    finally:
+        postgres_cluster.drop_database(url)

@@ -1,8 +1,10 @@
 """The web application as users run it: ``advies serve`` in its own process, over HTTP.
 
-A real server on 127.0.0.1 with a free port and a temporary data folder (a real SQLite
-file); users and tokens made with ``advies users add`` and ``advies tokens create``; every
-call of the JSON API (docs/web.md) with httpx, including the refusals.
+A real server on 127.0.0.1 with a free port, on each database it runs on: a temporary
+data folder (a real SQLite file), and a PostgreSQL database (a throw-away cluster,
+tests/pg_cluster.py; skipped with the reason where there is no PostgreSQL, never in CI);
+users and tokens made with ``advies users add`` and ``advies tokens create``; every call
+of the JSON API (docs/web.md) with httpx, including the refusals.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
@@ -29,7 +31,7 @@ import interventie_advies
 from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 OPERA = (EXAMPLES / "buurtopera.toml").read_text(encoding="utf-8")
@@ -37,11 +39,64 @@ SKETCH = (EXAMPLES / "schets.toml").read_text(encoding="utf-8")
 
 
 @dataclass
+class Database:
+    """Where a server keeps its data: SQLite in ``data``, or the PostgreSQL at ``url``."""
+
+    data: Path
+    url: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return "sqlite" if self.url is None else "postgresql"
+
+    @property
+    def args(self) -> list[str]:
+        """How the commands name this database."""
+        return ["--data", str(self.data)] if self.url is None else ["--database", self.url]
+
+    def rows(self, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+        """The rows of ``sql`` (``%s`` for a parameter) read straight from the database."""
+        if self.url is not None:
+            from pg_cluster import rows
+
+            return rows(self.url, sql, *params)
+        db = sqlite3.connect(self.data / "advies.sqlite3")
+        try:
+            return db.execute(sql.replace("%s", "?"), params).fetchall()
+        finally:
+            db.close()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def new_database(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[[Path], Database]]:
+    """The switch: every test that uses it runs on SQLite and again on PostgreSQL."""
+    if request.param == "sqlite":
+        yield Database
+        return
+    cluster = request.getfixturevalue("postgres_cluster")
+    made: list[str] = []
+
+    def make(data: Path) -> Database:
+        made.append(cluster.new_database())
+        return Database(data, made[-1])
+
+    yield make
+    for url in made:
+        cluster.drop_database(url)
+
+
+@dataclass
 class Server:
     url: str
-    data: Path
+    db: Database
     out: Path
     process: subprocess.Popen[bytes]
+
+    @property
+    def data(self) -> Path:
+        return self.db.data
 
     def client(self, token: str | None = None) -> httpx.Client:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
@@ -60,9 +115,10 @@ def _advies(*args: str) -> str:
     return result.output
 
 
-def start_server(data: Path, *options: str) -> Server:
+def start_server(db: Database | Path, *options: str) -> Server:
+    db = db if isinstance(db, Database) else Database(db)
     port = _free_port()
-    out = data / "server.out"
+    out = db.data / f"server-{port}.out"
     env = {**os.environ, "ADVIES_LANG": "en"}
     with out.open("wb") as sink:
         process = subprocess.Popen(
@@ -73,15 +129,14 @@ def start_server(data: Path, *options: str) -> Server:
                 "serve",
                 "--port",
                 str(port),
-                "--data",
-                str(data),
+                *db.args,
                 *options,
             ],
             stdout=sink,
             stderr=subprocess.STDOUT,
             env=env,
         )
-    server = Server(f"http://127.0.0.1:{port}", data, out, process)
+    server = Server(f"http://127.0.0.1:{port}", db, out, process)
     deadline = time.monotonic() + 60  # a deadline for start-up, not a measured timing
     while True:
         assert process.poll() is None, out.read_text()
@@ -104,10 +159,12 @@ def stop_server(server: Server) -> None:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory, new_database: Callable[[Path], Database]
+) -> Iterator[Server]:
     # NOTE: two worker processes, so every call below also shows that no state kept in one
     # process is needed by the other (the two share only the database)
-    found = start_server(tmp_path_factory.mktemp("data"), "--workers", "2")
+    found = start_server(new_database(tmp_path_factory.mktemp("data")), "--workers", "2")
     yield found
     stop_server(found)
 
@@ -125,8 +182,8 @@ def people(server: Server) -> People:
     tokens = []
     for email in ("ann@example.org", "bob@example.org", "carol@example.org", "dave@example.org"):
         role = "admin" if email.startswith("carol") else "user"
-        _advies("users", "add", email, "--role", role, "--data", str(server.data))
-        tokens.append(_advies("tokens", "create", email, "--data", str(server.data)).strip())
+        _advies("users", "add", email, "--role", role, *server.db.args)
+        tokens.append(_advies("tokens", "create", email, *server.db.args).strip())
     return People(*tokens)
 
 
@@ -142,7 +199,11 @@ def test_healthz(server: Server) -> None:
 
 def test_the_start_shows_the_data_folder_and_the_address(server: Server) -> None:
     out = server.out.read_text()
-    assert f"Data in: {server.data.resolve()}" in out
+    if server.db.url is None:
+        assert f"Data in: {server.data.resolve()}" in out
+    else:
+        assert f"Database: {server.db.url}\n" in out
+        assert "Data in" not in out
     assert f"Address: {server.url}" in out
 
 
@@ -150,9 +211,7 @@ def test_a_token_is_a_long_random_string_kept_only_as_its_hash(
     server: Server, people: People
 ) -> None:
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", people.ann)
-    db = sqlite3.connect(server.data / "advies.sqlite3")
-    stored = [row[0] for row in db.execute("SELECT token_hash FROM api_tokens")]
-    db.close()
+    stored = [row[0] for row in server.db.rows("SELECT token_hash FROM api_tokens")]
     assert len(stored) == 4
     assert people.ann not in stored
     assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in stored)
@@ -394,6 +453,9 @@ def test_db_backup_while_running_gives_a_readable_copy(
     with server.client(people.ann) as client:
         pid = client.post("/api/v1/projects", json={"toml": SKETCH}).json()["id"]
     copy = tmp_path / "backup.sqlite3"
+    if server.db.url is not None:
+        _the_backup_of_postgresql_is_pg_dumps(server.db.url, copy, pid)
+        return
     _advies("db", "backup", str(copy), "--data", str(server.data))
     db = sqlite3.connect(copy)
     assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -404,8 +466,45 @@ def test_db_backup_while_running_gives_a_readable_copy(
     assert again.exit_code == 2  # an existing file is never overwritten
 
 
-def test_the_first_administrator_link_works_once(tmp_path: Path) -> None:
-    found = start_server(tmp_path)
+def _the_backup_of_postgresql_is_pg_dumps(url: str, copy: Path, pid: int) -> None:
+    refused = CliRunner().invoke(
+        cli, ["db", "backup", str(copy), "--database", url], env={"ADVIES_LANG": "en"}
+    )
+    assert (refused.exit_code, refused.output) == (
+        2,
+        "error: advies db backup only copies SQLite; for PostgreSQL use pg_dump\n",
+    )
+    assert not copy.exists()
+    # the command docs/web.md gives, while the server runs
+    from pg_cluster import pg_dump, plain_url
+
+    dump = pg_dump()
+    if dump is None:
+        return  # a server given by ADVIES_TEST_POSTGRES, without its tools here
+    done = subprocess.run(
+        [str(dump), "--format=custom", "--file", str(copy), "--dbname", plain_url(url)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    listed = subprocess.run(
+        [str(dump.parent / "pg_restore"), "--list", str(copy)], capture_output=True, text=True
+    )
+    assert "TABLE DATA public versions" in listed.stdout
+    plain = subprocess.run(
+        [str(dump), "--data-only", "--table=versions", "--dbname", plain_url(url)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert f"{pid}\t1\t" in plain.stdout  # the project's first version is in it
+
+
+def test_the_first_administrator_link_works_once(
+    tmp_path: Path, new_database: Callable[[Path], Database]
+) -> None:
+    found = start_server(new_database(tmp_path))
     try:
         link = re.search(r"http://\S+/-/start\?token=([A-Za-z0-9_-]{43})", found.out.read_text())
         assert link is not None
@@ -422,9 +521,7 @@ def test_the_first_administrator_link_works_once(tmp_path: Path) -> None:
             assert client.get(link.group(0)).status_code == 404  # single use
             again = client.post("/-/start", data={**fields, "password": "een lang wachtwoord"})
             assert again.status_code == 404
-        db = sqlite3.connect(tmp_path / "advies.sqlite3")
-        users = db.execute("SELECT email, role, password_hash FROM users").fetchall()
-        db.close()
+        users = found.db.rows("SELECT email, role, password_hash FROM users")
         assert [(e, r) for e, r, _ in users] == [("admin@example.org", "admin")]
         assert users[0][2].startswith("$argon2id$")
     finally:
@@ -590,3 +687,48 @@ def test_no_names_or_project_text_in_the_server_output(server: Server) -> None:
     for secret in ("ann@example.org", "bob@example.org", "Buurtopera", "Rivierenbuurt"):
         assert secret not in out
     assert "Traceback" not in out
+
+
+def test_numbers_beyond_the_databases_integers_are_no_500(server: Server, people: People) -> None:
+    """PostgreSQL's integer stops at 2**31 - 1 where SQLite's goes on: the same answers."""
+    huge = 2**31
+    with server.client(people.ann) as ann, server.client(people.carol) as carol:
+        pid = ann.post("/api/v1/projects", json={"toml": SKETCH}).json()["id"]
+        calls = [
+            ann.get(f"/api/v1/projects/{huge}"),
+            ann.get(f"/api/v1/projects/{2**70}/versions"),
+            ann.get(f"/api/v1/projects/{pid}/versions/{huge}"),
+            ann.post("/api/v1/projects", json={"toml": SKETCH, "programme": huge}),
+            carol.post(f"/api/v1/programmes/{huge}/funders", json={"email": "dave@example.org"}),
+            carol.get(f"/api/v1/programmes/{huge}/portfolio"),
+        ]
+        stale = ann.put(f"/api/v1/projects/{pid}", json={"toml": SKETCH, "base_version": huge})
+        versions = ann.get(f"/api/v1/projects/{pid}/versions").json()
+    assert [c.status_code for c in calls] == [404] * 6
+    assert stale.status_code == 409
+    assert [v["version"] for v in versions] == [1]
+
+
+def test_a_nul_character_is_refused_alike_on_every_database(server: Server, people: People) -> None:
+    """PostgreSQL's text cannot hold U+0000 where SQLite's can: 422 on both, not a 500."""
+    message = "the character U+0000 cannot be stored; leave it out"
+    named = {"format": 1, "project": {"name": "a\u0000b"}}
+    with server.client(people.ann) as client:
+        pid = client.post("/api/v1/projects", json={"toml": SKETCH}).json()["id"]
+        answers = [
+            client.post("/api/v1/projects", json={"project": named}),
+            client.post("/api/v1/projects", json={"toml": SKETCH, "comment": "x\u0000"}),
+            client.put(f"/api/v1/projects/{pid}", json={"project": named, "base_version": 1}),
+            client.put(
+                f"/api/v1/projects/{pid}",
+                json={"toml": SKETCH, "base_version": 1, "comment": "\u0000"},
+            ),
+        ]
+        advised = client.post("/api/v1/advise", json={"project": named})  # nothing stored
+        versions = client.get(f"/api/v1/projects/{pid}/versions").json()
+    assert [(a.status_code, a.json()["errors"]) for a in answers] == [
+        (422, [{"path": path, "message": message}])
+        for path in ("project.name", "comment", "project.name", "comment")
+    ]
+    assert advised.status_code == 200
+    assert [v["version"] for v in versions] == [1]

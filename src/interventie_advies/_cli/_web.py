@@ -116,6 +116,8 @@ def serve(
     base = base_url or f"http://{host}:{port}"
     if not database:
         click.echo(t(nl="Gegevens in: {d}", en="Data in: {d}", d=admin.data_folder(data).resolve()))
+    else:
+        click.echo(t(nl="Database: {u}", en="Database: {u}", u=admin.shown_url(url)))
     link = admin.first_admin_link(url, base)
     if link:
         click.echo(

@@ -39,6 +39,7 @@ __all__ = [
     "database_errors",
     "database_url",
     "first_admin_link",
+    "shown_url",
     "upgrade",
 ]
 
@@ -46,11 +47,13 @@ __all__ = [
 ROLES = ("admin", "user")
 #: an e-mail address as people type it: something, one @, a domain with a dot
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+#: the PostgreSQL advisory lock held while migrating (any fixed number: "advi" in ASCII)
+LOCK = 0x61647669
 #: how long the first-administrator link works
 START_LINK_HOURS = 24
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
     """``url`` without its password, to show in a message."""
     try:
         return make_url(url).render_as_string(hide_password=True)
@@ -71,7 +74,7 @@ def database_errors(url: str) -> Iterator[None]:
                 "installeer interventie-advies[postgres]",
                 en="the driver for {u} is missing ({e}); for PostgreSQL: "
                 "install interventie-advies[postgres]",
-                u=_shown(url),
+                u=shown_url(url),
                 e=exc,
             )
         ) from None
@@ -80,7 +83,7 @@ def database_errors(url: str) -> Iterator[None]:
             t(
                 nl="{u} is geen database-URL; bijvoorbeeld postgresql+psycopg://host/naam",
                 en="{u} is not a database URL; for example postgresql+psycopg://host/name",
-                u=_shown(url),
+                u=shown_url(url),
             )
         ) from None
     except (SQLAlchemyError, sqlite3.Error) as exc:
@@ -89,7 +92,7 @@ def database_errors(url: str) -> Iterator[None]:
             t(
                 nl="kan de database {u} niet gebruiken: {e}",
                 en="cannot use the database {u}: {e}",
-                u=_shown(url),
+                u=shown_url(url),
                 e=cause,
             )
         ) from None
@@ -130,6 +133,11 @@ def upgrade(url: str, revision: str = "head") -> None:
         engine = make_engine(url)
         try:
             with engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    # NOTE: instances started together against one database would each
+                    # create the tables; this lock (until the commit) lets one migrate and
+                    # the others then find nothing left to do
+                    connection.execute(select(func.pg_advisory_xact_lock(LOCK)))
                 config.attributes["connection"] = connection
                 command.upgrade(config, revision)
         finally:

@@ -21,7 +21,7 @@ from .._errors import AdviesError, ProjectError
 from ..messages._i18n import t
 from . import _store
 from ._auth import token_hash
-from ._db import ApiToken, Programme, ProjectRow, User, Version
+from ._db import ApiToken, Key, Programme, ProjectRow, User, Version, storable
 from ._errors import ApiError
 from ._toml_out import to_toml
 
@@ -48,14 +48,14 @@ class ProjectIn(BaseModel):
 class NewProject(ProjectIn):
     """A new project, optionally in a programme, with a comment for version 1."""
 
-    programme: int | None = None
+    programme: Key | None = None
     comment: str = Field("", max_length=2000)
 
 
 class Save(ProjectIn):
     """A new version of a project, based on version ``base_version``."""
 
-    base_version: int
+    base_version: Key
     comment: str = Field("", max_length=2000)
 
 
@@ -122,6 +122,28 @@ def _text_of(request: Request, body: ProjectIn) -> tuple[str, Project]:
         raise ApiError(422, str(exc)) from None
 
 
+def _no_nul(path: str) -> ApiError:
+    """U+0000, which PostgreSQL's text cannot hold (SQLite's can): refused on both."""
+    message = t(
+        nl="het teken U+0000 kan niet worden opgeslagen; laat het weg",
+        en="the character U+0000 cannot be stored; leave it out",
+    )
+    return ApiError(422, errors=[{"path": path, "message": message}])
+
+
+def _stored_name(project: Project) -> Project:
+    """Refuse a name every database cannot hold (it is copied for listings)."""
+    if not storable(project.project.name):
+        raise _no_nul("project.name")
+    return project
+
+
+def _stored_comment(comment: str) -> str:
+    if not storable(comment):
+        raise _no_nul("comment")
+    return comment
+
+
 def _utf8(text: str) -> None:
     """Refuse a lone surrogate (JSON can send one): a file, and the database, hold UTF-8."""
     try:
@@ -149,7 +171,7 @@ def _report(request: Request, text: str, lang: str | None, date: str | None) -> 
     return Response(report.render("json"), media_type="application/json")
 
 
-def _project(session: Session, user: User, project_id: int) -> tuple[ProjectRow, str]:
+def _project(session: Session, user: User, project_id: Key) -> tuple[ProjectRow, str]:
     """The project and the caller's role on it; 404 when the caller may not read it."""
     role = _store.role_of(session, user, project_id)
     row = session.get(ProjectRow, project_id) if role else None
@@ -158,14 +180,14 @@ def _project(session: Session, user: User, project_id: int) -> tuple[ProjectRow,
     return row, role
 
 
-def _editor(session: Session, user: User, project_id: int) -> ProjectRow:
+def _editor(session: Session, user: User, project_id: Key) -> ProjectRow:
     row, role = _project(session, user, project_id)
     if role != "editor":
         raise ApiError(403, t(nl="alleen redacteuren mogen dit", en="only editors may do this"))
     return row
 
 
-def _version(session: Session, project_id: int, number: int) -> Version:
+def _version(session: Session, project_id: Key, number: int) -> Version:
     found = session.scalar(
         select(Version).where(Version.project_id == project_id, Version.number == number)
     )
@@ -220,13 +242,15 @@ def create_project(request: Request, session: DB, user: Caller, body: NewProject
     if body.programme is not None and session.get(Programme, body.programme) is None:
         raise ApiError(404, t(nl="dit programma bestaat niet", en="there is no such programme"))
     text, project = _text_of(request, body)
-    row = _store.create(session, user, text, project, body.comment, body.programme)
+    comment = _stored_comment(body.comment)
+    _stored_name(project)
+    row = _store.create(session, user, text, project, comment, body.programme)
     session.commit()
     return {"id": row.id, "version": 1}
 
 
 @router.get("/projects/{project_id}")
-def get_project(session: DB, user: Caller, project_id: int) -> dict[str, Any]:
+def get_project(session: DB, user: Caller, project_id: Key) -> dict[str, Any]:
     """The latest version of a project."""
     row, _ = _project(session, user, project_id)
     return _shown(row, _version(session, row.id, row.version))
@@ -234,13 +258,15 @@ def get_project(session: DB, user: Caller, project_id: int) -> dict[str, Any]:
 
 @router.put("/projects/{project_id}")
 def save_project(
-    request: Request, session: DB, user: Caller, project_id: int, body: Save
+    request: Request, session: DB, user: Caller, project_id: Key, body: Save
 ) -> dict[str, int]:
     """Save a new version; 409 when ``base_version`` is not the latest."""
     row = _editor(session, user, project_id)
     text, project = _text_of(request, body)
+    comment = _stored_comment(body.comment)
+    _stored_name(project)
     try:
-        number = _store.save(session, user, row, text, project, body.base_version, body.comment)
+        number = _store.save(session, user, row, text, project, body.base_version, comment)
         session.commit()
     except (_store.Conflict, IntegrityError) as exc:
         session.rollback()
@@ -259,7 +285,7 @@ def save_project(
 
 
 @router.get("/projects/{project_id}/versions")
-def list_versions(session: DB, user: Caller, project_id: int) -> list[dict[str, Any]]:
+def list_versions(session: DB, user: Caller, project_id: Key) -> list[dict[str, Any]]:
     """The project's versions, newest first."""
     row, _ = _project(session, user, project_id)
     return [
@@ -274,7 +300,7 @@ def list_versions(session: DB, user: Caller, project_id: int) -> list[dict[str, 
 
 
 @router.get("/projects/{project_id}/versions/{number}")
-def get_version(session: DB, user: Caller, project_id: int, number: int) -> dict[str, Any]:
+def get_version(session: DB, user: Caller, project_id: Key, number: Key) -> dict[str, Any]:
     """One version of a project, as ``GET /projects/{id}`` shows the latest."""
     row, _ = _project(session, user, project_id)
     return _shown(row, _version(session, row.id, number))
@@ -285,7 +311,7 @@ def project_report(
     request: Request,
     session: DB,
     user: Caller,
-    project_id: int,
+    project_id: Key,
     lang: str | None = None,
     date: str | None = None,
 ) -> Response:
@@ -296,7 +322,7 @@ def project_report(
 
 
 @router.post("/projects/{project_id}/members", status_code=201)
-def add_member(session: DB, user: Caller, project_id: int, body: NewMember) -> dict[str, str]:
+def add_member(session: DB, user: Caller, project_id: Key, body: NewMember) -> dict[str, str]:
     """Add a user to the project as editor or viewer (editors only)."""
     _editor(session, user, project_id)
     other = session.scalar(select(User).where(User.email == body.email.lower()))

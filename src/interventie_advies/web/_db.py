@@ -9,8 +9,9 @@ The schema itself is made by the Alembic migrations (``migrations/``), never by
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+from pydantic import AfterValidator
 from sqlalchemy import (
     DateTime,
     ForeignKey,
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 __all__ = [
+    "MAX_KEY",
     "ApiToken",
     "Base",
     "Funder",
+    "Key",
     "LoginFailure",
     "Member",
     "Programme",
@@ -42,10 +45,30 @@ __all__ = [
     "make_engine",
     "now",
     "sessions",
+    "storable",
 ]
 
 #: how long (milliseconds) a SQLite writer waits for another one before giving up
 BUSY_TIMEOUT_MS = 10_000
+#: the largest id or version number a database holds: PostgreSQL's integer (SQLite's is
+#: wider, up to 2**63 - 1)
+MAX_KEY = 2**31 - 1
+
+
+def _in_range(number: int) -> int:
+    # NOTE: a number no row can have becomes 0, which no row has either: the lookup then
+    # finds nothing (404, or 409 for a base version) on every database, where PostgreSQL
+    # would fail on the out-of-range value itself
+    return number if 0 < number <= MAX_KEY else 0
+
+
+#: an id or version number as the API receives it (a path or a field)
+Key = Annotated[int, AfterValidator(_in_range)]
+
+
+def storable(text: str) -> bool:
+    """Whether every database can store ``text`` (PostgreSQL's text holds no U+0000)."""
+    return "\x00" not in text
 
 
 def now() -> dt.datetime:

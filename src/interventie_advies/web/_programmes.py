@@ -16,7 +16,7 @@ from ..messages._i18n import resolve_language, t
 from ..report._portfolio import Portfolio
 from . import _store
 from ._api import DB, Caller  # noqa: TC001  # FastAPI reads the annotations at run time
-from ._db import Funder, Programme, User, Version
+from ._db import Funder, Key, Programme, User, Version
 from ._errors import ApiError
 
 __all__ = ["router"]
@@ -59,7 +59,7 @@ def create_programme(session: DB, user: Caller, body: NewProgramme) -> dict[str,
 
 @router.post("/programmes/{programme_id}/funders", status_code=201)
 def add_funder(
-    session: DB, user: Caller, programme_id: int, body: NewFunder
+    session: DB, user: Caller, programme_id: Key, body: NewFunder
 ) -> dict[str, str | int]:
     """Make a user a funder of the programme (admins only)."""
     _admin(user)
@@ -85,7 +85,7 @@ def portfolio(
     request: Request,
     session: DB,
     user: Caller,
-    programme_id: int,
+    programme_id: Key,
     lang: str | None = None,
     date: str | None = None,
 ) -> Response:
