@@ -207,3 +207,15 @@ def postgres_cluster() -> Iterator[Any]:
         except Unavailable as exc:
             unavailable(str(exc))
         yield found
+
+
+def head_revision() -> str:
+    """The newest schema revision, from the migrations the package ships (web tests)."""
+    from alembic.script import ScriptDirectory  # NOTE: here, so the plain tests need no web
+
+    import interventie_advies
+
+    folder = Path(interventie_advies.__file__).parent / "web" / "migrations"
+    head = ScriptDirectory(str(folder)).get_current_head()
+    assert head is not None
+    return head

@@ -6,7 +6,6 @@ And ``advies db``, ``users`` and ``tokens`` with their refusals (CliRunner).
 from __future__ import annotations
 
 import os
-import pathlib
 import sqlite3
 import subprocess
 import sys
@@ -15,23 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
+from conftest import head_revision
 
 from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-def head_revision() -> str:
-    """The newest schema revision, from the migrations the package ships."""
-    from alembic.script import ScriptDirectory  # NOTE: not at import: see WEB_MODULES
-
-    import interventie_advies
-
-    folder = pathlib.Path(interventie_advies.__file__).parent / "web" / "migrations"
-    head = ScriptDirectory(str(folder)).get_current_head()
-    assert head is not None
-    return head
 
 
 WEB_MODULES = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "alembic", "argon2")

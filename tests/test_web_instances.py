@@ -9,7 +9,6 @@ since replaced gets 409 from it (issue 15, item 4).
 from __future__ import annotations
 
 import os
-import pathlib
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -17,23 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from conftest import head_revision
 from test_web_server import SKETCH, Database, Server, _advies, start_server, stop_server
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-
-def head_revision() -> str:
-    """The newest schema revision, from the migrations the package ships."""
-    from alembic.script import ScriptDirectory  # NOTE: not at import: see WEB_MODULES
-
-    import interventie_advies
-
-    folder = pathlib.Path(interventie_advies.__file__).parent / "web" / "migrations"
-    head = ScriptDirectory(str(folder)).get_current_head()
-    assert head is not None
-    return head
 
 
 @pytest.fixture(scope="module")
