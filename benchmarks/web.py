@@ -5,8 +5,10 @@ Usage:  python benchmarks/web.py [--rounds N] [--workers N]
 Starts ``advies serve`` on 127.0.0.1 with a free port and a temporary data folder (SQLite),
 makes a user and a token with the real commands, then N rounds of: save the example
 ``buurtopera.toml`` as a new version (``PUT``), fetch its report (``GET …/report``), and
-``POST /advise`` and ``GET /healthz`` on their own. Prints one JSON object with the median
-and the 95th percentile of each, in milliseconds. No thresholds are enforced here.
+``POST /advise`` and ``GET /healthz`` on their own; then, signed in through the sign-in
+form as a person would be, N rounds of the pages: upload a new version, open the project
+page and its advice (the frame). Prints one JSON object with the median and the 95th
+percentile of each, in milliseconds. No thresholds are enforced here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -28,12 +31,16 @@ ROOT = Path(__file__).resolve().parents[1]
 OPERA = (ROOT / "examples" / "buurtopera.toml").read_text(encoding="utf-8")
 
 
-def _advies(*args: str) -> str:
+PASSWORD = "een lang wachtwoord voor de meting"
+
+
+def _advies(*args: str, given: str | None = None) -> str:
     done = subprocess.run(
         [sys.executable, "-m", "interventie_advies", *args],
         capture_output=True,
         text=True,
         check=True,
+        input=given,
     )
     return done.stdout.strip()
 
@@ -84,9 +91,12 @@ def main() -> None:
                     if time.monotonic() > deadline:
                         raise
                 time.sleep(0.1)
-            _advies("users", "add", "bench@example.org", "--data", data)
-            token = _advies("tokens", "create", "bench@example.org", "--data", data)
-            print(json.dumps(_measure(url, token, options.rounds), indent=2))
+            email = "bench@example.org"
+            _advies("users", "add", email, "--password-stdin", "--data", data, given=PASSWORD)
+            token = _advies("tokens", "create", email, "--data", data)
+            figures = _measure(url, token, options.rounds)
+            figures["pages"] = _pages(url, email, options.rounds)
+            print(json.dumps(figures, indent=2))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -124,6 +134,48 @@ def _measure(url: str, token: str, rounds: int) -> dict[str, object]:
             client.get("/healthz")
             timings["healthz"].append(time.perf_counter() - start)
     return {"rounds": rounds, **{name: _figures(t) for name, t in timings.items()}}
+
+
+def _csrf(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, "no CSRF field in the page"
+    return found.group(1)
+
+
+def _pages(url: str, email: str, rounds: int) -> dict[str, object]:
+    """Signed in with the form: upload a version, then its page and its advice."""
+    timings: dict[str, list[float]] = {"upload": [], "page": [], "advice": [], "all_three": []}
+    with httpx.Client(base_url=url, timeout=60) as client:
+        signed_in = client.post(
+            "/-/login",
+            data={"email": email, "password": PASSWORD, "csrf": _csrf(client.get("/-/login").text)},
+        )
+        assert signed_in.status_code == 303, signed_in.status_code
+        csrf = _csrf(client.get("/projects").text)
+        files = {"file": ("project.toml", OPERA.encode(), "application/toml")}
+        made = client.post("/projects", data={"csrf": csrf, "comment": ""}, files=files)
+        assert made.status_code == 303, made.status_code
+        where = made.headers["location"].split("?")[0]  # /projects/ID?saved=1
+        for i in range(rounds):
+            body = (OPERA + f"# {i}\n").encode()
+            files = {"file": ("project.toml", body, "application/toml")}
+            data = {"csrf": csrf, "comment": "", "base_version": str(i + 1)}
+            start = time.perf_counter()
+            saved = client.post(where, data=data, files=files)
+            uploaded = time.perf_counter()
+            page = client.get(where)
+            shown = time.perf_counter()
+            advice = client.get(f"{where}/report.html")
+            end = time.perf_counter()
+            assert saved.status_code == 303 and page.status_code == advice.status_code == 200
+            timings["upload"].append(uploaded - start)
+            timings["page"].append(shown - uploaded)
+            timings["advice"].append(end - shown)
+            timings["all_three"].append(end - start)
+        # every upload was saved as a version (a refused one also answers 303)
+        latest = client.get(f"{where}/project.toml").text
+        assert latest.endswith(f"# {rounds - 1}\n"), "the last upload was not saved"
+    return {name: _figures(t) for name, t in timings.items()}
 
 
 if __name__ == "__main__":
