@@ -173,6 +173,42 @@ def phase_warnings(info: ProjectInfo, today: dt.date, lang: str) -> list[str]:
     phase, start, end = info.phase, info.start, info.end
     if phase is None:
         return []
+    # NOTE: the clause (in the error language) is made only for a phase that does not fit
+    with error_language(lang):
+        if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+            clause = t(
+                nl="het project is volgens [project] end al op {d} gestopt",
+                en="by [project] end the project already ended on {d}",
+                d=end.isoformat(),
+            )
+        elif (
+            start is not None
+            and phase in ("idea", "preparation")
+            and months_between(start, today) >= PHASE_START_MONTHS
+        ):
+            clause = t(
+                nl="het project is volgens [project] start al op {d} begonnen",
+                en="by [project] start the project already began on {d}",
+                d=start.isoformat(),
+            )
+        elif start is not None and today < start and phase in ("closing", "continuation"):
+            clause = t(
+                nl="het project begint volgens [project] start pas op {d}",
+                en="by [project] start the project only begins on {d}",
+                d=start.isoformat(),
+            )
+        else:
+            return []
+        return [
+            t(
+                nl="de fase is '{p}', maar {c}; klopt de fase nog? "
+                "Het advies gaat uit van de fase.",
+                en="the phase is '{p}', but {c}; is the phase still right? "
+                "The advice depends on it.",
+                p=word(phase, lang),
+                c=clause,
+            )
+        ]
     # NOTE: the sentence (in the error language) is made only for a phase that does not fit
     if end is not None and today > end and phase in ("idea", "preparation", "execution"):
         with error_language(lang):
