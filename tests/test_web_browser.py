@@ -131,6 +131,8 @@ def test_upload_advice_download_history_restore(
     javascript: bool,
     tmp_path: Path,
 ) -> None:
+    from playwright.sync_api import expect
+
     name = f"Buurtverhalen {javascript}"
     good = tmp_path / "project.toml"
     good.write_bytes(_named(name).replace(b"\n", b"\r\n"))  # CRLF: kept byte for byte
@@ -167,7 +169,8 @@ def test_upload_advice_download_history_restore(
         assert page.locator("[role=status]").inner_text() == "Opgeslagen als versie 2."
         page.click("text=Geschiedenis")
         rows = page.locator("tbody tr")
-        assert rows.count() == 2
+        # NOTE: count() does not wait for the page the click opens; expect() does
+        expect(rows).to_have_count(2)
         assert "ann@example.org" in rows.nth(0).inner_text()
         assert "tweede keer" in rows.nth(0).inner_text()
         page.click('button:text("Toon verschil")')
@@ -177,7 +180,7 @@ def test_upload_advice_download_history_restore(
             "Teruggezet: versie 1 is nu versie 3."
         )
         page.click("text=Geschiedenis")
-        assert page.locator("tbody tr").count() == 3
+        expect(page.locator("tbody tr")).to_have_count(3)
         assert "Versie 1 teruggezet" in page.locator("tbody tr").nth(0).inner_text()
 
 
