@@ -8,7 +8,6 @@ checked over plain HTTP too, as an attacker would send them.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,87 +15,24 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 from click.testing import CliRunner
-from conftest import BROWSER_TIMEOUT
-from test_web_server import Server, start_server, stop_server
+from test_web_server import start_server, stop_server
+from webkit import (
+    ERROR_SUMMARY,
+    PASSWORD,
+    Server,
+    csrf_of,
+    named,
+    server,  # noqa: F401 (the module's fixture)
+    open_tab,
+    sign_in,
+    signed_client,
+    upload_file,
+)
 
 from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from playwright.sync_api import Browser, Page
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SKETCH = (EXAMPLES / "schets.toml").read_bytes()
-NAME = b'name = "Verhalen uit de Rivierenbuurt"'
-PASSWORD = "een heel lang wachtwoord"
-PEOPLE = ("ann@example.org", "bob@example.org", "carol@example.org", "dave@example.org")
-#: the pages' words in Dutch (the default)
-ERROR_SUMMARY = "Er is een probleem"
-
-
-def _named(name: str) -> bytes:
-    """The sketch example with another project name (CRLF kept where the file has it)."""
-    assert NAME in SKETCH
-    return SKETCH.replace(NAME, f"name = {name!r}".replace("'", '"').encode())
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    found = start_server(tmp_path_factory.mktemp("data"), "--workers", "2")
-    for email in PEOPLE:
-        result = CliRunner().invoke(
-            cli,
-            ["users", "add", email, "--password-stdin", "--data", str(found.data)],
-            input=PASSWORD + "\n",
-        )
-        assert result.exit_code == 0, result.output
-    yield found
-    stop_server(found)
-
-
-@contextlib.contextmanager
-def _tab(browser: Browser, javascript: bool, width: int = 1000) -> Iterator[Page]:
-    context = browser.new_context(
-        java_script_enabled=javascript,
-        viewport={"width": width, "height": 800},
-        accept_downloads=True,
-        is_mobile=width < 600,
-    )
-    context.set_default_timeout(BROWSER_TIMEOUT * 1000)
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
-
-
-def _sign_in(page: Page, server: Server, email: str, password: str = PASSWORD) -> None:
-    page.goto(f"{server.url}/-/login")
-    page.fill('input[name="email"]', email)
-    page.fill('input[name="password"]', password)
-    page.click('button:text("Inloggen")')
-
-
-def _client(server: Server, email: str) -> tuple[httpx.Client, str]:
-    """A signed-in HTTP client and its CSRF token."""
-    client = httpx.Client(base_url=server.url, timeout=60)
-    token = _csrf(client.get("/-/login").text)
-    answer = client.post(
-        "/-/login", data={"email": email, "password": PASSWORD, "csrf": token, "next": "/"}
-    )
-    assert answer.status_code == 303, answer.text
-    return client, _csrf(client.get("/projects").text)
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, html
-    return found.group(1)
-
-
-def _upload(client: httpx.Client, csrf: str, body: bytes, to: str = "/projects") -> httpx.Response:
-    files = {"file": ("project.toml", body, "application/toml")}
-    return client.post(to, data={"csrf": csrf, "comment": "", "base_version": "1"}, files=files)
+    from playwright.sync_api import Browser
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
@@ -105,15 +41,15 @@ def test_sign_in_wrong_password_and_sign_out(
     server: Server,
     javascript: bool,
 ) -> None:
-    with _tab(browser, javascript) as page:
+    with open_tab(browser, javascript) as page:
         page.goto(f"{server.url}/projects")
         assert page.url == f"{server.url}/-/login?next=/projects"
-        _sign_in(page, server, "dave@example.org", "not the password")
+        sign_in(page, server, "dave@example.org", "not the password")
         assert page.locator(".error-summary").inner_text().splitlines()[-1] == (
             "Het e-mailadres of het wachtwoord klopt niet."
         )
         assert page.input_value('input[name="email"]') == "dave@example.org"
-        _sign_in(page, server, "dave@example.org")
+        sign_in(page, server, "dave@example.org")
         assert page.url == f"{server.url}/projects"
         assert page.locator("h1").inner_text() == "Projecten"
         cookie = next(c for c in page.context.cookies() if c["name"] == "advies_session")
@@ -135,11 +71,11 @@ def test_upload_advice_download_history_restore(
 
     name = f"Buurtverhalen {javascript}"
     good = tmp_path / "project.toml"
-    good.write_bytes(_named(name).replace(b"\n", b"\r\n"))  # CRLF: kept byte for byte
+    good.write_bytes(named(name).replace(b"\n", b"\r\n"))  # CRLF: kept byte for byte
     broken = tmp_path / "kapot.toml"
-    broken.write_bytes(_named(name).replace(b'phase = "', b'phase = 3 #"', 1))
-    with _tab(browser, javascript) as page:
-        _sign_in(page, server, "ann@example.org")
+    broken.write_bytes(named(name).replace(b'phase = "', b'phase = 3 #"', 1))
+    with open_tab(browser, javascript) as page:
+        sign_in(page, server, "ann@example.org")
         page.set_input_files("#file", str(good))
         page.click('button:text("Uploaden")')
         assert re.fullmatch(rf"{server.url}/projects/\d+\?saved=1", page.url)
@@ -185,7 +121,7 @@ def test_upload_advice_download_history_restore(
 
 
 def test_expired_session_signs_in_and_goes_back(browser: Browser, server: Server) -> None:
-    with _tab(browser, False) as page:
+    with open_tab(browser, False) as page:
         page.context.add_cookies(
             [{"name": "advies_session", "value": "eyJ1IjoxfQ.old.signature", "url": server.url}]
         )
@@ -198,11 +134,11 @@ def test_expired_session_signs_in_and_goes_back(browser: Browser, server: Server
 
 
 def test_csrf_missing_or_wrong_is_refused(server: Server) -> None:
-    client, csrf = _client(server, "bob@example.org")
-    made = _upload(client, csrf, _named("Van Bob"))
+    client, csrf = signed_client(server, "bob@example.org")
+    made = upload_file(client, csrf, named("Van Bob"))
     assert made.status_code == 303
     project = made.headers["location"].split("?")[0]
-    files = {"file": ("p.toml", _named("Anders"), "application/toml")}
+    files = {"file": ("p.toml", named("Anders"), "application/toml")}
     for token in ({}, {"csrf": "x" * 64}, {"csrf": ""}):
         for url in ("/projects", project):
             answer = client.post(url, data={**token, "base_version": "1"}, files=files)
@@ -225,10 +161,10 @@ def _listed(client: httpx.Client) -> list[dict[str, str]]:
 
 
 def test_another_users_project_is_404_on_every_page(server: Server) -> None:
-    owner, csrf = _client(server, "carol@example.org")
-    made = _upload(owner, csrf, _named("Van Carol"))
+    owner, csrf = signed_client(server, "carol@example.org")
+    made = upload_file(owner, csrf, named("Van Carol"))
     project = made.headers["location"].split("?")[0]
-    other, other_csrf = _client(server, "dave@example.org")
+    other, other_csrf = signed_client(server, "dave@example.org")
     missing = "/projects/999999"
     for base in (project, missing):
         for suffix in ("", "/project.toml", "/report.json", "/report.html", "/history"):
@@ -236,7 +172,7 @@ def test_another_users_project_is_404_on_every_page(server: Server) -> None:
             assert answer.status_code == 404, base + suffix
             assert "Deze pagina bestaat niet, of je mag hem niet zien." in answer.text
             assert "Van Carol" not in answer.text
-        assert _upload(other, other_csrf, _named("Weg"), base).status_code == 404
+        assert upload_file(other, other_csrf, named("Weg"), base).status_code == 404
         restore = {"csrf": other_csrf, "version": "1", "base_version": "1"}
         assert other.post(f"{base}/restore", data=restore).status_code == 404
     assert owner.get(project).status_code == 200
@@ -246,11 +182,11 @@ def test_another_users_project_is_404_on_every_page(server: Server) -> None:
 def test_a_script_in_the_name_is_text(browser: Browser, server: Server, tmp_path: Path) -> None:
     name = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     hostile = tmp_path / "hostile.toml"
-    hostile.write_bytes(_named(name))
-    with _tab(browser, True) as page:
+    hostile.write_bytes(named(name))
+    with open_tab(browser, True) as page:
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        _sign_in(page, server, "bob@example.org")
+        sign_in(page, server, "bob@example.org")
         page.set_input_files("#file", str(hostile))
         page.click('button:text("Uploaden")')
         assert page.locator("h1").inner_text() == name
@@ -268,7 +204,7 @@ def test_every_page_fits_a_phone_and_has_lang(
     server: Server,
     lang: str,
 ) -> None:
-    with _tab(browser, False, width=390) as page:
+    with open_tab(browser, False, width=390) as page:
         page.goto(f"{server.url}/-/login?lang={lang}")
         page.fill('input[name="email"]', "bob@example.org")
         page.fill('input[name="password"]', PASSWORD)
@@ -293,35 +229,35 @@ def test_every_page_fits_a_phone_and_has_lang(
 
 
 def test_too_large_binary_or_stale_saves_nothing(server: Server) -> None:
-    client, csrf = _client(server, "ann@example.org")
-    made = _upload(client, csrf, _named("Groot"))
+    client, csrf = signed_client(server, "ann@example.org")
+    made = upload_file(client, csrf, named("Groot"))
     project = made.headers["location"].split("?")[0]
-    padded = _named("Groot") + b"#" * (1024 * 1024 + 1 - len(_named("Groot")))
+    padded = named("Groot") + b"#" * (1024 * 1024 + 1 - len(named("Groot")))
     assert len(padded) == 1024 * 1024 + 1
     for body, message in (
         (padded, "Het bestand is groter dan 1 MiB."),
         (b"\xff\xfe\x00binary", "Het bestand is geen tekst in UTF-8"),
     ):
-        answer = _upload(client, csrf, body, project)
+        answer = upload_file(client, csrf, body, project)
         assert answer.status_code == 422
         assert message in answer.text and ERROR_SUMMARY in answer.text
     # a form far past the limit is refused before it is read: a page, not the API's JSON
-    huge = _upload(client, csrf, b"#" * (2 * 1024 * 1024), project)
+    huge = upload_file(client, csrf, b"#" * (2 * 1024 * 1024), project)
     assert huge.status_code == 413
     assert huge.headers["content-type"] == "text/html; charset=utf-8"
     assert "Het bestand is groter dan 1 MiB. Er is niets opgeslagen." in huge.text
-    saved = _upload(client, csrf, _named("Groot"), project)  # based on version 1: now 2
+    saved = upload_file(client, csrf, named("Groot"), project)  # based on version 1: now 2
     assert saved.headers["location"].endswith("?saved=2")
-    stale = _upload(client, csrf, _named("Te laat"), project)  # also based on version 1
+    stale = upload_file(client, csrf, named("Te laat"), project)  # also based on version 1
     assert stale.status_code == 409
     assert "Iemand anders heeft het project intussen opgeslagen (nu versie 2)." in stale.text
     assert "Versie 2 " in client.get(project).text
-    assert client.get(f"{project}/project.toml").content == _named("Groot")
+    assert client.get(f"{project}/project.toml").content == named("Groot")
 
 
 def test_a_viewer_reads_but_cannot_upload_or_restore(server: Server) -> None:
-    owner, csrf = _client(server, "carol@example.org")
-    made = _upload(owner, csrf, _named("Gedeeld"))
+    owner, csrf = signed_client(server, "carol@example.org")
+    made = upload_file(owner, csrf, named("Gedeeld"))
     project = made.headers["location"].split("?")[0]
     token = CliRunner().invoke(
         cli, ["tokens", "create", "carol@example.org", "--data", str(server.data)]
@@ -333,22 +269,22 @@ def test_a_viewer_reads_but_cannot_upload_or_restore(server: Server) -> None:
         headers={"Authorization": f"Bearer {token.output.strip()}"},
     )
     assert api.status_code == 201, api.text
-    viewer, viewer_csrf = _client(server, "dave@example.org")
+    viewer, viewer_csrf = signed_client(server, "dave@example.org")
     page = viewer.get(project)
     assert page.status_code == 200 and 'enctype="multipart/form-data"' not in page.text
     assert "Zet terug" not in viewer.get(f"{project}/history").text
-    refused = _upload(viewer, viewer_csrf, _named("Niet van mij"), project)
+    refused = upload_file(viewer, viewer_csrf, named("Niet van mij"), project)
     assert refused.status_code == 403
     assert "Alleen redacteuren van dit project mogen dit." in refused.text
     restore = {"csrf": viewer_csrf, "version": "1", "base_version": "1"}
     assert viewer.post(f"{project}/restore", data=restore).status_code == 403
-    assert viewer.get(f"{project}/project.toml").content == _named("Gedeeld")
+    assert viewer.get(f"{project}/project.toml").content == named("Gedeeld")
 
 
 # NOTE: the last test on the shared server: it blocks sign-in from 127.0.0.1 for 15 minutes
 def test_sign_in_is_rate_limited(server: Server) -> None:
     client = httpx.Client(base_url=server.url, timeout=60)
-    csrf = _csrf(client.get("/-/login").text)
+    csrf = csrf_of(client.get("/-/login").text)
 
     def attempt(email: str, password: str) -> httpx.Response:
         return client.post(
@@ -383,7 +319,7 @@ def test_the_cookie_is_secure_under_an_https_base_url(tmp_path: Path) -> None:
         session = first.headers["set-cookie"].split(";")[0]
         answer = httpx.post(
             f"{found.url}/-/login",
-            data={"email": "erin@example.org", "password": PASSWORD, "csrf": _csrf(first.text)},
+            data={"email": "erin@example.org", "password": PASSWORD, "csrf": csrf_of(first.text)},
             headers={"Cookie": session},
         )
         assert answer.status_code == 303
