@@ -204,10 +204,15 @@ def login(
 
 @router.post("/-/logout")
 def logout(
-    request: Request, visit: Visitor, csrf: Annotated[str, Form(max_length=200)] = ""
+    request: Request,
+    session: DB,
+    visit: Visitor,
+    csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Sign out: the session is replaced by a new, anonymous one."""
+    """Sign out: the session ends for good and a new, anonymous one begins."""
     check_csrf(visit, csrf)
+    _session.end(session, visit)
+    session.commit()
     response = _redirect("/-/login")
     _session.set_cookie(request, response, _session.begin(request, None))
     return response
