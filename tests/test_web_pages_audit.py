@@ -6,7 +6,8 @@ JavaScript on and checked with axe-core (WCAG 2.0 and 2.1, A and AA: no ``seriou
 ``critical`` violation, also in the report's frame), has ``lang`` ``nl`` or ``en``, has
 no horizontal scroll at 390 × 800 (nor in its frame), and shows the same main heading with
 JavaScript off. The error pages (404, 403, 409, 413, the upload's error summary, a wrong
-password) are opened deliberately and checked the same way.
+password) are opened deliberately and checked the same way; a page shown in answer to a
+POST is served to the browser as it came (``page.route``), so it is checked as it is.
 
 axe-core is the npm package pinned in tests/js/package.json (``npm ci`` there, as .ci/run
 does), read from ``ADVIES_AXE_JS`` or tests/js/node_modules; without it these tests skip,
@@ -200,6 +201,7 @@ def test_the_error_pages_pass_the_audit(site: Site, audit: Any, tmp_path: Path) 
         csrf = csrf_of(editor.get("/projects").text)
         project = f"{site.url}/projects/{site.sketch}"
         tabs.check(f"{site.url}/projects/999999")  # 404
+        tabs.check(f"{site.url}/nergens")  # no page at all
         viewer_csrf = csrf_of(viewer.get("/projects").text)
         refused = upload_file(viewer, viewer_csrf, b"", f"/projects/{site.full}")
         assert refused.status_code == 403, refused.text

@@ -91,6 +91,8 @@ class Crawl:
 
     pages: list[str] = field(default_factory=list)
     forms: list[Form] = field(default_factory=list)
+    #: every same-origin address the pages name (downloads and frames too), not followed
+    named: set[str] = field(default_factory=set)
 
 
 def _advies(*args: str, stdin: str | None = None) -> str:
@@ -148,11 +150,14 @@ class _Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.named: list[str] = []
         self.forms: list[tuple[str, str, dict[str, str], list[str]]] = []
         self._select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {k: v or "" for k, v in attrs}
+        if tag in ("a", "iframe") and (found.get("href") or found.get("src")):
+            self.named.append(found.get("href") or found.get("src") or "")
         if tag == "a" and "href" in found and "download" not in found:
             self.links.append(found["href"])
         elif tag == "form":
@@ -222,6 +227,10 @@ def crawl(site: Site, client: httpx.Client) -> Crawl:
         parser = _Page()
         parser.feed(answer.text)
         links = [urljoin(here, href) for href in parser.links]
+        for href in parser.named:
+            named = urlsplit(urljoin(here, href))
+            if f"{named.scheme}://{named.netloc}" == site.url:
+                found.named.add(named.path + (f"?{named.query}" if named.query else ""))
         for method, action, fields, files in parser.forms:
             target = urljoin(here, action or here)
             if method == "post":
