@@ -58,9 +58,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server = start_server(tmp_path_factory.mktemp("data"))
     try:
         made = build_site(server)
-        token = CliRunner().invoke(cli, ["tokens", "create", STRANGER, *server.db.args])
-        assert token.exit_code == 0, token.output
-        made.tokens[STRANGER] = token.output.strip()
+        for email in (STRANGER, VIEWER, FUNDER):
+            token = CliRunner().invoke(cli, ["tokens", "create", email, *server.db.args])
+            assert token.exit_code == 0, token.output
+            made.tokens[email] = token.output.strip()
         yield made
     finally:
         stop_server(server)
@@ -89,20 +90,27 @@ def _forms(site: Site) -> list[tuple[str, Form]]:
     return [(person, form) for (person, _), form in found.items()]
 
 
-def test_another_users_project_is_404_everywhere(site: Site) -> None:
+@pytest.mark.parametrize(
+    ("outsider", "which"),
+    [(STRANGER, "full"), (VIEWER, "sketch"), (FUNDER, "sketch")],
+    ids=["stranger", "viewer-of-another", "funder-of-another-programme"],
+)
+def test_another_users_project_is_404_everywhere(site: Site, outsider: str, which: str) -> None:
     with client_of(site, EDITOR) as editor:
         walked = crawl(site, editor)
-    own = f"/projects/{site.full}"
-    gets = sorted(
-        {u for u in {*walked.pages, *walked.named} if u == own or u.startswith(own + "/")}
-        | {u for u in {*walked.pages, *walked.named} if u.startswith(own + "?")}
-    )
-    posts = sorted({f.action for f in walked.forms if f.action.startswith(own)})
+    pid = site.full if which == "full" else site.sketch
+    own = f"/projects/{pid}"
+
+    def of_project(url: str) -> bool:
+        return url == own or url.startswith((f"{own}/", f"{own}?"))
+
+    gets = sorted(u for u in {*walked.pages, *walked.named} if of_project(u))
+    posts = sorted({f.action for f in walked.forms if of_project(f.action)})
     # the project page names its downloads, history and frame; the editor sees its forms
     assert {f"{own}/project.toml", f"{own}/history", f"{own}/report.json"} <= set(gets), gets
     assert {own, f"{own}/restore"} <= set(posts), posts
     before = _versions(site)
-    with client_of(site, STRANGER) as stranger:
+    with client_of(site, outsider) as stranger:
         csrf = csrf_of(stranger.get("/projects").text)
         for url in gets:
             mine, missing = (
@@ -120,7 +128,7 @@ def test_another_users_project_is_404_everywhere(site: Site) -> None:
             )
             assert (mine.status_code, missing.status_code) == (404, 404), url
             assert mine.text == missing.text, url
-    with site.server.client(site.tokens[STRANGER]) as api:
+    with site.server.client(site.tokens[outsider]) as api:
         for suffix, method, body in (
             ("", "GET", None),
             ("", "PUT", {"toml": SKETCH.decode(), "base_version": 2}),
@@ -129,7 +137,7 @@ def test_another_users_project_is_404_everywhere(site: Site) -> None:
             ("/report", "GET", None),
             ("/members", "POST", {"email": STRANGER, "role": "editor"}),
         ):
-            mine = api.request(method, f"/api/v1/projects/{site.full}{suffix}", json=body)
+            mine = api.request(method, f"/api/v1/projects/{pid}{suffix}", json=body)
             missing = api.request(method, f"/api/v1/projects/{MISSING}{suffix}", json=body)
             assert (mine.status_code, missing.status_code) == (404, 404), suffix
             assert mine.content == missing.content, suffix

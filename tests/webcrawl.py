@@ -3,8 +3,8 @@
 The audit (test_web_pages_audit.py) and the security tests (test_web_security.py) must
 cover pages that other parts of the app add later, so neither lists the pages: both crawl
 them. :func:`build_site` makes an administrator, an editor with two projects from
-``examples/`` (the full ``buurtopera.toml`` in a programme, with two versions, and
-``schets.toml`` uploaded through the page), a viewer, a funder of the programme and a
+``examples/`` (the full ``buurtopera.toml`` in a programme and ``schets.toml`` uploaded
+through the page, each with two versions), a viewer, a funder of the programme and a
 stranger, with ``advies users add``, ``advies tokens create`` and the JSON API.
 :func:`crawl` follows every same-origin GET link and GET form from the start pages, over
 plain HTTP (the pages need no JavaScript), and collects every POST form it sees.
@@ -66,7 +66,7 @@ class Site:
 
     server: Server
     full: int  # the full example's project id (in the programme, two versions)
-    sketch: int  # schets.toml's project id (uploaded through the page)
+    sketch: int  # schets.toml's project id (uploaded through the page, two versions)
     programme: int
     tokens: dict[str, str]  # API tokens by e-mail address
 
@@ -128,7 +128,11 @@ def build_site(server: Server) -> Site:
         csrf = csrf_of(client.get("/projects").text)
         uploaded = upload_file(client, csrf, (EXAMPLES / "schets.toml").read_bytes())
         assert uploaded.status_code == 303, uploaded.text
-    sketch = int(uploaded.headers["location"].split("?")[0].rsplit("/", 1)[1])
+        sketch = int(uploaded.headers["location"].split("?")[0].rsplit("/", 1)[1])
+        again = upload_file(
+            client, csrf, (EXAMPLES / "schets.toml").read_bytes(), f"/projects/{sketch}"
+        )
+        assert again.status_code == 303, again.text
     return Site(server, full, sketch, programme, tokens)
 
 
