@@ -47,6 +47,25 @@ AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 800}
 
+#: the house rules axe does not know: an invalid field is described (aria-describedby, to
+#: text that exists), and each link of an error summary leads to a field on the page
+_FIELDS = """() => {
+  const found = [];
+  for (const field of document.querySelectorAll('[aria-invalid="true"]')) {
+    const ids = (field.getAttribute("aria-describedby") || "").split(/\\s+/).filter(Boolean);
+    const told = ids.map((id) => document.getElementById(id));
+    if (!ids.length || told.some((el) => !el || !el.textContent.trim())) {
+      found.push(`invalid field #${field.id} has no aria-describedby to its error`);
+    }
+  }
+  for (const link of document.querySelectorAll('.error-summary a[href^="#"]')) {
+    if (!document.getElementById(link.getAttribute("href").slice(1))) {
+      found.push(`error summary link ${link.getAttribute("href")} leads to no field`);
+    }
+  }
+  return found;
+}"""
+
 _RUN = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: "tag", values: tags},
                                           resultTypes: ["violations"]});
@@ -136,6 +155,7 @@ class Audit:
             self.problems.append(
                 f"{url}: axe {found['id']} ({found['impact']}) at {found['targets']}"
             )
+        self.problems += [f"{url}: {found}" for found in self.desktop.evaluate(_FIELDS)]
 
     def _phone(self, url: str) -> None:
         self.phone.goto(url)
@@ -244,6 +264,8 @@ def test_the_audit_finds_what_it_looks_for(site: Site, audit: Any) -> None:
     bad = (
         '<!doctype html><html lang="xx"><head><title>x</title></head><body>'
         '<img src="/nothing.png"><div style="width:2000px">breed</div>'
+        '<div class="error-summary"><a href="#weg">fout</a></div>'
+        '<label for="q">Vraag</label><input id="q" aria-invalid="true">'
         "<noscript><h1>zonder</h1></noscript></body></html>"
     )
     tabs = audit([])
@@ -253,3 +275,5 @@ def test_the_audit_finds_what_it_looks_for(site: Site, audit: Any) -> None:
     assert "<html lang='xx'>, not nl or en" in found, found
     assert "px wide at 390 px, scrolls sideways" in found, found
     assert "main heading [] with JavaScript, ['zonder'] without" in found, found
+    assert "invalid field #q has no aria-describedby to its error" in found, found
+    assert "error summary link #weg leads to no field" in found, found
