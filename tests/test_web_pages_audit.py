@@ -3,7 +3,9 @@
 For each person (signed out, editor, viewer, funder, administrator) the crawler of
 webcrawl.py finds every page they can reach; each page is opened in Chromium with
 JavaScript on and checked with axe-core (WCAG 2.0 and 2.1, A and AA: no ``serious`` or
-``critical`` violation, also in the report's frame), has ``lang`` ``nl`` or ``en``, has
+``critical`` violation, also in the report's frame) and for what axe does not check (an
+invalid field described by its error, an error summary's links leading to fields, a
+visible focus on what the Tab key reaches), has ``lang`` ``nl`` or ``en``, has
 no horizontal scroll at 390 × 800 (nor in its frame), and shows the same main heading with
 JavaScript off. The error pages (404, 403, 409, 413, the upload's error summary, a wrong
 password) are opened deliberately and checked the same way; a page shown in answer to a
@@ -156,6 +158,18 @@ class Audit:
                 f"{url}: axe {found['id']} ({found['impact']}) at {found['targets']}"
             )
         self.problems += [f"{url}: {found}" for found in self.desktop.evaluate(_FIELDS)]
+        self._focus(url)
+
+    def _focus(self, url: str) -> None:
+        """Tab through the page: every element that takes the focus shows it."""
+        for _ in range(MAX_TABS):
+            self.desktop.keyboard.press("Tab")
+            found = self.desktop.evaluate(_FOCUS)
+            if found is None:
+                return
+            problem = f"{url}: no visible focus on {found['what']}"
+            if not found["shown"] and problem not in self.problems:
+                self.problems.append(problem)
 
     def _phone(self, url: str) -> None:
         self.phone.goto(url)
@@ -173,6 +187,24 @@ class Audit:
             self.problems.append(
                 f"{url}: main heading {with_js} with JavaScript, {without} without"
             )
+
+
+#: how an element shows it has the keyboard's focus: an outline, or nothing (its tag and id)
+_FOCUS = """() => {
+  let el = document.activeElement;
+  while (el && el.contentDocument && el.contentDocument.activeElement) {
+    el = el.contentDocument.activeElement;  // the focus is inside the report's frame
+  }
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  // NOTE: "auto" is the browser's own focus ring (two colours, always visible)
+  const shown = style.outlineStyle === "auto" ||
+    (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2);
+  return {shown, what: `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} ${
+    (el.textContent || el.getAttribute("name") || "").trim().slice(0, 40)}`};
+}"""
+#: at most this many Tab presses per page (the report's frame has many links)
+MAX_TABS = 25
 
 
 def _scroll_width(frame: Frame) -> int:
@@ -266,6 +298,7 @@ def test_the_audit_finds_what_it_looks_for(site: Site, audit: Any) -> None:
         '<img src="/nothing.png"><div style="width:2000px">breed</div>'
         '<div class="error-summary"><a href="#weg">fout</a></div>'
         '<label for="q">Vraag</label><input id="q" aria-invalid="true">'
+        '<button style="outline: none">knop</button>'
         "<noscript><h1>zonder</h1></noscript></body></html>"
     )
     tabs = audit([])
@@ -277,3 +310,4 @@ def test_the_audit_finds_what_it_looks_for(site: Site, audit: Any) -> None:
     assert "main heading [] with JavaScript, ['zonder'] without" in found, found
     assert "invalid field #q has no aria-describedby to its error" in found, found
     assert "error summary link #weg leads to no field" in found, found
+    assert "no visible focus on button knop" in found, found
