@@ -51,8 +51,7 @@ WEB_ADVICE: dict[str, Entry] = {
     "decision_unknown_rule": Entry(
         nl="Dit advies staat niet (meer) in het rapport. Er is niets opgeslagen. Laad de "
         "pagina opnieuw.",
-        en="This advice is not (or no longer) in the report. Nothing was saved. Reload "
-        "the page.",
+        en="This advice is not (or no longer) in the report. Nothing was saved. Reload the page.",
     ),
     "decision_not_followed": Entry(nl="Bewust niet gevolgd", en="Consciously not followed"),
     "decision_stale": Entry(

@@ -48,7 +48,7 @@ def set_decision(
     whoever decided before, not this decision (the web app writes no names into a file).
     """
     doc = tomlkit.parse(source)
-    values = {"status": status, "reason": reason or None, "date": date}
+    values: dict[str, object] = {"status": status, "reason": reason or None, "date": date}
     found = doc.get("decisions")
     if isinstance(found, (AoT, Array)):
         for index in reversed(range(len(found))):

@@ -13,7 +13,7 @@ __all__ = ["field_link"]
 
 
 def field_link(project_id: int, path: str) -> str:
-    """The address of the field that answers ``path``, e.g. ``/projects/1/edit/partners#f-partners``.
+    """The address of the form field that answers ``path`` (its form page and anchor).
 
     >>> field_link(3, "funding.sources[].end")
     '/projects/3/edit/funding#f-funding-sources'
