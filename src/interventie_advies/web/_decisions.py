@@ -61,7 +61,13 @@ def set_decision(
             new_inline.update(_fresh(code, values))
             found.append(new_inline)
             return _line_ends(source, tomlkit.dumps(doc))
-        found.append(_table(code, values))
+        table = _table(code, values)
+        # NOTE: a blank line between entries, as between the ones the file has
+        if len(found) and found[-1].as_string().endswith("\n\n"):
+            table.add(tomlkit.nl())
+        else:
+            table.trivia.indent = "\n"
+        found.append(table)
         return _line_ends(source, tomlkit.dumps(doc))
     tables = tomlkit.aot()
     tables.append(_table(code, values))
