@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .._errors import AdviesError
 from ..messages import choice_label, text, word
 from ..messages._i18n import error_language
 from ._decisions import STATUSES
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from ..report._report import Report
     from ._db import ProjectRow
 
-__all__ = ["Choice", "Piece", "advice_context", "report_of"]
+__all__ = ["Choice", "Piece", "advice_context", "page_context", "report_of"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,21 @@ def report_of(request: Request, source: str) -> Report:
     with error_language(lang):
         report: Report = request.app.state.engine.advise(text=source, lang=lang)
     return report
+
+
+def page_context(request: Request, row: ProjectRow, role: str, source: str) -> dict[str, Any]:
+    """The sections' values on the project page; none when the file cannot be advised on.
+
+    NOTE: a version saved earlier may name a rule that is gone (a plugin uninstalled):
+    the page then shows the rest, and the report's frame says what is wrong
+    """
+    try:
+        report = report_of(request, source)
+    except AdviesError:
+        return {}
+    return advice_context(
+        request, row, role, report, decided=request.query_params.get("decided", "")
+    )
 
 
 def advice_context(

@@ -66,7 +66,10 @@ def decide(
     if base != str(row.version):
         return _again(request, session, visit, row, 409, (code, typed, {}), conflict=True)
     source = _version(session, row.id, row.version).toml
-    report = report_of(request, source)
+    try:
+        report = report_of(request, source)
+    except AdviesError:  # a rule the file names is gone: no advice to decide on
+        raise PageError(422, "decision_unknown_rule") from None
     if code not in {i.code for i in report.items} | {n.code for n in report.not_followed}:
         raise PageError(422, "decision_unknown_rule")
     errors = _problems(lang, status, reason)

@@ -20,7 +20,7 @@ from ..messages import text
 from ..messages._i18n import error_language
 from ..project._read_toml import MAX_FILE_BYTES
 from . import _store
-from ._advice_view import advice_context, report_of
+from ._advice_view import page_context
 from ._db import ProjectRow, User, Version
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
 
@@ -136,8 +136,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
     row, role = _project(session, user, project_id)
     saved = request.query_params.get("saved", "")
     restored = request.query_params.get("restored", "")
-    report = report_of(request, _version(session, row.id, row.version).toml)
-    decided = request.query_params.get("decided", "")
+    source = _version(session, row.id, row.version).toml
     return page(
         request,
         visit,
@@ -146,7 +145,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
         role=role,
         saved=saved.isdigit() and row.version,
         restored=int(restored) if restored.isdigit() else 0,
-        **advice_context(request, row, role, report, decided=decided),
+        **page_context(request, row, role, source),
     )
 
 
