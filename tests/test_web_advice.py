@@ -327,3 +327,22 @@ def test_a_new_entry_among_others_gets_the_files_blank_lines() -> None:
     written = set_decision(source, "VIS01", "done", None, dt.date(2026, 12, 6), _codes)
     added = '[[decisions]]\nrule = "VIS01"\nstatus = "done"\ndate = 2026-12-06\n\n'
     assert written == source.replace("[advies]", added + "[advies]")
+
+
+def test_a_decision_on_advice_that_no_longer_applies_is_listed(server: Server) -> None:
+    client, csrf = signed_client(server, "ann@example.org")
+    stale = OPERA + b'\n[[decisions]]\nrule = "CON01"\nstatus = "accepted"\n'
+    page = client.get(_project(client, csrf, stale)).text
+    section = page.split("Besluiten over advies dat niet meer geldt</h3>")[1]
+    assert '<li class="wrap">CON01: overgenomen</li>' in section.split("</ul>")[0]
+    assert 'id="d-CON01"' not in page  # no form: there is no advice to decide on
+
+
+def test_the_decisions_speak_english_on_request(server: Server) -> None:
+    client, csrf = signed_client(server, "ann@example.org")
+    project = _project(client, csrf)
+    page = client.get(f"{project}?lang=en").text
+    assert "Decisions on the advice" in page and "Consciously not followed" in page
+    assert '<option value="not_applicable">not applicable</option>' in page
+    answer = _decide(client, project, csrf, 1, rule="KEY04", status="rejected")
+    assert "Write down why. A reason is needed for ‘rejected’." in answer.text
