@@ -18,8 +18,8 @@ PEOPLE: dict[str, Entry] = {
     "role_funder": Entry(nl="financier", en="funder"),
     "role_admin": Entry(nl="beheerder", en="administrator"),
     "role_user": Entry(nl="gebruiker", en="user"),
-    "mem_remove": Entry(nl="Verwijder {e} uit het project", en="Remove {e} from the project"),
-    "mem_removed": Entry(nl="{e} is geen lid meer.", en="{e} is no longer a member."),
+    "mem_remove": Entry(nl="Verwijder", en="Remove"),
+    "mem_removed": Entry(nl="Het lid is verwijderd.", en="The member has been removed."),
     "mem_last_editor": Entry(
         nl="De laatste redacteur kan niet weg. Nodig eerst iemand anders uit als redacteur.",
         en="The last editor cannot be removed. First invite someone else as an editor.",
