@@ -16,7 +16,17 @@ from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _pages, _pages_projects, _programmes, _start
+from . import (
+    _account,
+    _api,
+    _invites,
+    _members,
+    _pages,
+    _pages_projects,
+    _privacy,
+    _programmes,
+    _start,
+)
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -52,6 +62,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_start.router)
     app.include_router(_pages.router)
     app.include_router(_pages_projects.router)
+    for people in (_members, _invites, _account, _privacy):
+        app.include_router(people.router)
     _pages.install(app)
 
     @app.get("/healthz", tags=["health"])
