@@ -176,7 +176,7 @@ def invite_page(request: Request, session: DB, visit: Visitor, token: str) -> Re
 
 def _joined(session: Session, invite: Invite) -> Response:
     if invite.kind == "project":
-        return _redirect(f"/projects/{invite.target}?joined=1")
+        return _redirect(f"/projects/{invite.target}")
     return _redirect(f"/projects?programme={invite.target}")
 
 
