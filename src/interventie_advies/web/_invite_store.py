@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from ._db import User
 
-__all__ = ["DAYS", "Invite", "accept", "make", "may_submit", "usable"]
+__all__ = ["DAYS", "Invite", "accept", "make", "may_submit", "programme_for", "usable"]
 
 #: how long an invite link works
 DAYS = 7
@@ -95,3 +95,11 @@ def may_submit(session: Session, user: User, programme: int) -> bool:
         )
     )
     return found is not None
+
+
+def programme_for(session: Session, user: User, wanted: str) -> Programme | None:
+    """The programme ``wanted`` (an id as a form sends it) if ``user`` may submit to it."""
+    if not wanted.isdigit() or len(wanted) > 9:
+        return None
+    found = session.get(Programme, int(wanted))
+    return found if found is not None and may_submit(session, user, found.id) else None
