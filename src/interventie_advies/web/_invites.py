@@ -133,9 +133,8 @@ def invite_team(
 
 
 def _target_name(session: Session, invite: Invite) -> str:
-    table = ProjectRow if invite.kind == "project" else Programme
-    found = session.get(table, invite.target)
-    return found.name if found is not None else ""
+    found = session.get(ProjectRow if invite.kind == "project" else Programme, invite.target)
+    return str(getattr(found, "name", ""))
 
 
 def _invite_page(
