@@ -128,9 +128,7 @@ PEOPLE: dict[str, Entry] = {
         "This cannot be undone. First download the project file if you want to keep it.",
     ),
     "prj_delete_button": Entry(nl="Verwijder dit project", en="Delete this project"),
-    "prj_deleted": Entry(
-        nl="Het project “{name}” is verwijderd.", en="The project “{name}” is deleted."
-    ),
+    "prj_deleted": Entry(nl="Het project is verwijderd.", en="The project has been deleted."),
     "back": Entry(nl="Terug", en="Back"),
 }
 
