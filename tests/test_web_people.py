@@ -393,3 +393,34 @@ def test_serve_help_names_the_option() -> None:
     shown = _advies("serve", "--help")
     assert "--forwarded-allow-ips IPS" in shown
     assert json.dumps("X-Forwarded-For")[1:-1] in shown
+
+
+def test_a_deleted_project_leaves_no_text_in_sqlite_free_pages(tmp_path: Path) -> None:
+    """Even where SQLite's own default keeps deleted bytes (secure_delete off)."""
+    from sqlalchemy import event
+
+    from interventie_advies.engine._engine import Engine
+    from interventie_advies.web import _admin, _db, _forget, _store
+
+    url = f"sqlite:///{tmp_path / 'advies.sqlite3'}"
+    _admin.upgrade(url)
+    engine = _db.make_engine(url)
+    event.listen(
+        engine, "connect", lambda connection, _: connection.execute("PRAGMA secure_delete=OFF")
+    )
+    made = _db.sessions(engine)
+    text = named("Geheim project").decode() + "\n# " + "lang " * 2000 + "\n"
+    with made.begin() as session:
+        user = _db.User(email="gil@example.org", role="user")
+        session.add(user)
+        session.flush()
+        project = Engine().check(text=text, file="project.toml")
+        project_id = _store.create(session, user, text, project, "", None).id
+    _forget.wipe_free_pages(engine)
+    assert b"Geheim project" in (tmp_path / "advies.sqlite3").read_bytes()
+    with made.begin() as session:
+        _forget.delete_project(session, project_id)
+    _forget.wipe_free_pages(engine)
+    assert b"Geheim project" not in (tmp_path / "advies.sqlite3").read_bytes()
+    assert (tmp_path / "advies.sqlite3-wal").stat().st_size == 0
+    engine.dispose()
