@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+import test_web_server
 from click.testing import CliRunner
 from test_web_server import (
     Database,
     Server,
-    new_database,  # noqa: F401 (the module's switch: SQLite, then PostgreSQL)
     start_server,
     stop_server,
 )
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
+#: the switch: every test on the module's server runs on SQLite and again on PostgreSQL
+new_database = test_web_server.new_database
 #: the words of the page for a link that does not work, in Dutch (the default)
 GONE = "Deze uitnodiging is al gebruikt, verlopen of bestaat niet."
 LINK = re.compile(r'id="new-link" type="text" readonly value="([^"]+)"')
@@ -46,7 +48,7 @@ def _advies(*args: str, given: str | None = None) -> str:
 @pytest.fixture(scope="module")
 def server(
     tmp_path_factory: pytest.TempPathFactory,
-    new_database: Callable[[Path], Database],  # noqa: F811 (the fixture imported above)
+    new_database: Callable[[Path], Database],
 ) -> Iterator[Server]:
     found = start_server(new_database(tmp_path_factory.mktemp("data")), "--workers", "2")
     for email in PEOPLE:
