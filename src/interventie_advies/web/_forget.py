@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 
 from ._db import ApiToken, Funder, LoginFailure, Member, Programme, ProjectRow, User, Version
 from ._invite_store import Invite
@@ -31,7 +31,7 @@ def _time(value: dt.datetime | None) -> str | None:
 
 def _secure(session: Session) -> None:
     if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("PRAGMA secure_delete=ON"))
+        session.connection().exec_driver_sql("PRAGMA secure_delete=ON")
 
 
 def only_editor_of(session: Session, user: User) -> list[ProjectRow]:
