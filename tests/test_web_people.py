@@ -341,6 +341,10 @@ def test_export_then_delete_the_account(server: Server) -> None:
     assert len(server.db.rows("SELECT id FROM api_tokens")) == 1  # carol's, made above
     history = ann.get(f"/projects/{shared}/history").text
     assert "verwijderde gebruiker" in history and "fay@example.org" not in history
+    token = _advies("tokens", "create", "ann@example.org", *server.db.args).strip()
+    with server.client(token) as api:
+        versions = api.get(f"/api/v1/projects/{shared}/versions").json()
+    assert [(v["version"], v["author"]) for v in versions] == [(2, None), (1, "ann@example.org")]
 
 
 def test_privacy_page_needs_no_sign_in_and_is_in_every_footer(server: Server) -> None:
