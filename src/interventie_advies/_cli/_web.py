@@ -88,6 +88,14 @@ def _url(data: str | None, database: str | None) -> str:
 @_database_options
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
 @click.option("--base-url", metavar="URL", help="The address users open (for links).")
+@click.option(
+    "--forwarded-allow-ips",
+    metavar="IPS",
+    default="",
+    help="Reverse proxies (comma-separated addresses or networks) whose X-Forwarded-For "
+    "gives the client's address, e.g. for the sign-in limit per address "
+    "(default: none trusted, the header is ignored).",
+)
 @handle_errors
 def serve(
     host: str,
@@ -96,6 +104,7 @@ def serve(
     database: str | None,
     workers: int,
     base_url: str | None,
+    forwarded_allow_ips: str,
 ) -> None:
     """Start the web application (the JSON API and the first-administrator page)."""
     admin = _web("_admin")
@@ -142,6 +151,10 @@ def serve(
         workers=workers,
         access_log=False,
         log_level="warning",
+        # NOTE: uvicorn trusts 127.0.0.1's X-Forwarded-For by default; here no one is
+        # trusted unless named, so a client cannot choose the address it is counted under
+        proxy_headers=bool(forwarded_allow_ips),
+        forwarded_allow_ips=forwarded_allow_ips or None,
     )
 
 

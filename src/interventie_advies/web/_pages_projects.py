@@ -20,7 +20,9 @@ from ..messages import text
 from ..messages._i18n import error_language
 from ..project._read_toml import MAX_FILE_BYTES
 from . import _store
+from ._advice_view import page_context
 from ._db import ProjectRow, User, Version
+from ._invite_store import programme_for
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
 
 __all__ = ["router"]
@@ -111,7 +113,12 @@ def _problems(request: Request, form: dict[str, str | Upload]) -> tuple[str, Any
 def projects(request: Request, session: DB, visit: Visitor) -> Response:
     """The projects the user may read, and the form to upload a new one."""
     user = signed_in(request, visit)
-    return page(request, visit, "projects.html", rows=_store.readable(session, user))
+    # NOTE: ?programme=ID after following a programme's invite link: the upload is submitted
+    # to it (checked again when the form comes back)
+    programme = programme_for(session, user, request.query_params.get("programme", ""))
+    deleted = request.query_params.get("deleted") == "1"
+    rows = _store.readable(session, user)
+    return page(request, visit, "projects.html", rows=rows, programme=programme, deleted=deleted)
 
 
 @router.post("/projects")
@@ -119,11 +126,19 @@ def new_project(request: Request, session: DB, visit: Visitor, form: Posted) -> 
     """A new project from an uploaded file; on errors nothing is saved and they are listed."""
     user = signed_in(request, visit)
     check_csrf(visit, _field(form, "csrf"))
+    programme = programme_for(session, user, _field(form, "programme"))
+    if _field(form, "programme") and programme is None:
+        raise PageError(403, "err_programme")
     source, project, problems = _problems(request, form)
     if problems:
         rows = _store.readable(session, user)
-        return page(request, visit, "projects.html", 422, rows=rows, problems=problems)
-    row = _store.create(session, user, source, project, _field(form, "comment")[:2000], None)
+        return page(
+            request, visit, "projects.html", 422, rows=rows, problems=problems, programme=programme
+        )
+    comment = _field(form, "comment")[:2000]
+    row = _store.create(
+        session, user, source, project, comment, programme.id if programme else None
+    )
     session.commit()
     return _redirect(f"/projects/{row.id}?saved=1")
 
@@ -135,6 +150,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
     row, role = _project(session, user, project_id)
     saved = request.query_params.get("saved", "")
     restored = request.query_params.get("restored", "")
+    source = _version(session, row.id, row.version).toml
     return page(
         request,
         visit,
@@ -143,6 +159,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
         role=role,
         saved=saved.isdigit() and row.version,
         restored=int(restored) if restored.isdigit() else 0,
+        **page_context(request, row, role, source),
     )
 
 
