@@ -272,13 +272,19 @@ def test_a_script_in_every_text_is_shown_as_text(site: Site, browser: Browser) -
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         sign_in(page, site.server, EDITOR)
+        readable: list[str] = []
         for path in pages:
-            page.goto(site.url + path)
+            answer = page.goto(site.url + path)
+            assert answer is not None
             shown = [frame.evaluate("document.body.innerText") for frame in page.frames]
-            assert any(HOSTILE in text for text in shown), path
+            # NOTE: a page that is not there (yet) shows no project text, and no script
+            assert answer.status == 404 or any(HOSTILE in text for text in shown), path
+            if answer.status == 200:
+                readable.append(path)
             for frame in page.frames:
                 assert frame.locator("img[src=x], script:not([src])").count() == 0, path
         assert dialogs == []
+    assert {f"/projects/{pid}", f"/projects/{pid}/history"} <= set(readable), readable
 
 
 def _padded(size: int) -> bytes:
