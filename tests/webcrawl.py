@@ -52,7 +52,8 @@ STRANGER = "stranger@example.org"
 SIGNED_OUT = "signed-out"
 #: everyone the audit walks the site as
 PERSONS = (SIGNED_OUT, EDITOR, VIEWER, FUNDER, ADMIN)
-#: where every crawl starts (those that do not exist yet answer 404 and are left out)
+#: where every crawl starts, with the programme's pages (those that do not exist yet, or
+#: that the person may not see, answer 404 and are left out)
 STARTS = ("/projects", "/-/login", "/-/privacy", "/programmes")
 #: what is a download, not a page
 _DOWNLOADS = (".toml", ".json", ".csv")
@@ -216,7 +217,9 @@ def _page_path(url: str) -> str | None:
 def crawl(site: Site, client: httpx.Client) -> Crawl:
     """Every page reachable from the start pages, at most ``MAX_PAGES``, with its forms."""
     found = Crawl()
-    queue = [s for s in STARTS if client.get(s).status_code != 404]
+    # NOTE: the programme's own pages too: no page links them for every person yet
+    starts = (*STARTS, f"/programmes/{site.programme}", f"/programmes/{site.programme}/invites")
+    queue = [s for s in starts if client.get(s).status_code != 404]
     seen: set[str] = set(queue)
     variants: Counter[str] = Counter()
     while queue and len(found.pages) < MAX_PAGES:
