@@ -202,10 +202,11 @@ def _update(table: Any, path: str, model: type[BaseModel], data: dict[str, Any])
             table[field.name] = new
 
 
-def _new_table(path: str, model: type[BaseModel], data: dict[str, Any]) -> Table:
+def _new_table(path: str, model: type[BaseModel], data: dict[str, Any], gap: bool) -> Table:
     table = tomlkit.table()
     _update(table, path, model, data)
-    table.add(tomlkit.nl())
+    if gap:  # NOTE: an entry added to a list of tables: a blank line before what follows
+        table.add(tomlkit.nl())
     return table
 
 
@@ -224,7 +225,7 @@ def _set_list(
         if i < len(found):
             _update(found[i], path, model, item)
         else:
-            found.append(_new_table(path, model, item))
+            found.append(_new_table(path, model, item, gap=True))
     while len(found) > len(items):
         del found[len(found) - 1]
 
@@ -246,7 +247,7 @@ def apply(source: str, section: Section, data: Any) -> str:
     elif key in parent:
         _update(parent[key], section.key, section.model, data)
     elif data:
-        parent[key] = _new_table(section.key, section.model, data)
+        parent[key] = _new_table(section.key, section.model, data, gap=False)
     return tomlkit.dumps(doc)
 
 

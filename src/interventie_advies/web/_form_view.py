@@ -201,7 +201,7 @@ def _shown(widget: Widget) -> str:
     if widget.kind in ("bool", "choice", "choices"):
         chosen = widget.value if isinstance(widget.value, list) else [widget.value]
         names = dict(widget.options)
-        return ", ".join(names.get(v, v) for v in chosen if v) or "—"
+        return ", ".join(str(names.get(v, v)) for v in chosen if v) or "—"
     return str(widget.value).strip() or "—"
 
 

@@ -277,11 +277,12 @@ def edit_save(
     project, problems = _check(request, source)
     if problems:
         return _render(request, visit, section, state, 422, problems, **context)
+    number = row.version
     if source != latest:
         lang = language(request)
         comment = text("web.form_comment", lang, title=title(section, lang))
         try:
-            _store.save(session, user, row, source, project, base, comment)
+            number = _store.save(session, user, row, source, project, base, comment)
         except _store.Conflict as exc:
             latest = _version(session, row.id, exc.latest).toml
             return _conflict(request, visit, section, state, latest, exc.latest, context)
@@ -289,7 +290,7 @@ def edit_save(
     session.commit()
     index = all_sections.index(section)
     if action == "list" or index + 1 == len(all_sections):
-        return _redirect(f"/projects/{row.id}/edit?saved={row.version}")
+        return _redirect(f"/projects/{row.id}/edit?saved={number}")
     return _redirect(_where(row, all_sections[index + 1]))
 
 
