@@ -21,6 +21,7 @@ _TITLES: dict[str, Entry] = {
     "form_table_partners": E(nl="Partners", en="Partners"),
     "form_table_collaboration": E(nl="Samenwerking", en="Collaboration"),
     "form_table_funding": E(nl="Financiering", en="Funding"),
+    "form_table_funding.sources": E(nl="Bronnen van geld", en="Sources of money"),
     "form_table_continuation": E(nl="Voortzetting", en="Continuation"),
     "form_table_knowledge": E(nl="Kennis", en="Knowledge"),
     "form_table_key_persons": E(nl="Sleutelpersonen", en="Key persons"),

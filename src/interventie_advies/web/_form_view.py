@@ -12,7 +12,7 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..messages import has_init_text, init_text, text
+from ..messages import has_init_text, has_text, init_text, text
 from ._form_model import fields, hint, label, option_label
 from ._form_values import COUNT, NONE
 
@@ -118,7 +118,10 @@ def _table(
         fid, fname = f"{wid}-{field.name}", f"{name}{field.name}"
         if field.kind == "table_list":
             assert field.model is not None
-            items.append(_group(field.path, field.model, state.get(field.name), fid, fname, lang))
+            found = _group(field.path, field.model, state.get(field.name), fid, fname, lang)
+            key = f"web.form_table_{field.path}"
+            found.title = text(key, lang) if has_text(key) else found.title
+            items.append(found)
         else:
             items.append(_widget(field, fid, fname, state.get(field.name), lang))
     return items
