@@ -513,3 +513,20 @@ def _uploaded(client: httpx.Client, csrf: str, name: str, body: bytes) -> str:
     if name not in _MADE:
         _MADE[name] = make(client, csrf, body)
     return _MADE[name]
+
+
+def test_a_problem_in_another_table_is_listed(ann: tuple[httpx.Client, str]) -> None:
+    """Removing a partner the vision names: the vision's problem, linked to its page."""
+    client, csrf = ann
+    project = make(client, csrf, FULL)
+    page = client.get(f"{project}/edit/partners").text
+    removed = save(client, project, "partners", with_(form_of(page), action="remove:1"))
+    page = client.get(removed.headers["location"]).text
+    wrong = save(client, project, "partners", with_(form_of(page), action="list"))
+    assert wrong.status_code == 422
+    link = f'<li><a href="{project}/edit/vision#f-vision-endorsed_by_partners">'
+    found = re.search(
+        re.escape(link) + r"vision\.endorsed_by_partners 1 – noemt een partner", wrong.text
+    )
+    assert found is not None, wrong.text
+    assert toml_of(client, project) == FULL.decode()

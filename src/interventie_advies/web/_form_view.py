@@ -17,6 +17,8 @@ from ._form_model import fields, hint, label, option_label
 from ._form_values import COUNT, NONE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pydantic import BaseModel
 
     from .._errors import Problem
@@ -179,11 +181,13 @@ def field_id(path: str) -> str:
     return "f-" + numbered.replace(".", "-")
 
 
-def place(items: list[Widget | Group], problems: list[Problem]) -> list[tuple[str, str, str]]:
-    """Put each problem next to its field; the summary's (id, label, message) lines.
+def place(
+    items: list[Widget | Group], problems: list[Problem], elsewhere: Callable[[str], str]
+) -> list[tuple[str, str, str]]:
+    """Put each problem next to its field; the summary's (link, label, message) lines.
 
-    A problem of a table as a whole lands on its group or entry; one outside this page
-    (another table the change affects) is listed without a link.
+    A problem of a table as a whole lands on its group or entry; one in another table
+    (the change broke what it says) links to that table's page, ``elsewhere(path)``.
     """
     ids = _ids(items)
     widgets = {w.id: w for w in flat(items)}
@@ -196,7 +200,8 @@ def place(items: list[Widget | Group], problems: list[Problem]) -> list[tuple[st
         if found is not None and not found.error:
             found.error = problem.message
         shown = found.label if found else (problem.label or problem.path)
-        lines.append((wid, shown, problem.message))
+        link = f"#{wid}" if wid else elsewhere(problem.path)
+        lines.append((link, shown, problem.message))
     return lines
 
 

@@ -9,6 +9,7 @@ it is saved as a new version.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
@@ -22,7 +23,7 @@ from ..messages._i18n import error_language
 from . import _drafts, _store
 from ._form_model import Section, find, intro, sections, title
 from ._form_values import apply, data_of, section_data, state_of_data, state_of_form, status
-from ._form_view import build, change, differences, place
+from ._form_view import build, change, differences, field_id, place
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
 from ._pages_projects import _editor, _version
 
@@ -33,6 +34,8 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
+#: the index of an item at the end of a path: ``vision.endorsed_by_partners[1]``
+_LAST_INDEX = re.compile(r"\[\d+\]$")
 #: what the new-project page asks: the least the loader needs, and the phase
 NEW_FIELDS = ("name", "phase")
 
@@ -113,7 +116,8 @@ def _render(
     items = build(section, state, lang)
     if context.get("row") is None:  # the new-project page asks only a few fields
         items = [i for i in items if i.id.rpartition("-")[2] in NEW_FIELDS]
-    lines = place(items, problems or [])
+    row = context.get("row")
+    lines = place(items, problems or [], lambda path: _elsewhere(request, row, path))
     context.setdefault("title", title(section, lang))
     return page(
         request,
@@ -125,6 +129,19 @@ def _render(
         problems=lines,
         **context,
     )
+
+
+def _elsewhere(request: Request, row: ProjectRow | None, path: str) -> str:
+    """The page and field of a problem in another table; nothing when it has no page."""
+    head = path.split(".")[0].split("[")[0]
+    if head == "extensions":
+        head = ".".join(path.split(".")[:2])
+    found = find(_sections(request), head.replace(".", "-")) if row is not None else None
+    if found is None or row is None:
+        return ""
+    # NOTE: an item of a list of values (``sources[1]``) is in the list's one input
+    whole = _LAST_INDEX.sub("", path)
+    return f"{_where(row, found)}#{field_id(whole)}"
 
 
 # --- a new project ------------------------------------------------------------------------
