@@ -530,3 +530,17 @@ def test_a_problem_in_another_table_is_listed(ann: tuple[httpx.Client, str]) -> 
     )
     assert found is not None, wrong.text
     assert toml_of(client, project) == FULL.decode()
+
+
+def test_an_expired_draft_is_deleted(server: Server, ann: tuple[httpx.Client, str]) -> None:
+    client, csrf = ann
+    project = make(client, csrf, FULL)
+    pairs = with_(form_of(client.get(f"{project}/edit/partners").text), **{"1__role": "Weg"})
+    back = save(client, project, "partners", with_(pairs, action="add:")).headers["location"]
+    assert "Weg" in client.get(back).text
+    with sqlite3.connect(server.data / "advies.sqlite3") as db:
+        db.execute("update drafts set expires = '2000-01-01 00:00:00'")
+    page = client.get(back).text
+    assert "Weg" not in page and "niet meer bewaard" in page
+    with sqlite3.connect(server.data / "advies.sqlite3") as db:
+        assert db.execute("select count(*) from drafts").fetchone()[0] == 0

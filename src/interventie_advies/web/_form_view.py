@@ -77,8 +77,8 @@ class Group:
     entries: list[Entry]
 
 
-def _kind(field: Field) -> str:
-    if field.kind == "str" and (field.max_length or 0) > 500:
+def _kind(field: Field, value: Any) -> str:
+    if field.kind == "str" and ((field.max_length or 0) > 500 or "\n" in str(value or "")):
         return "text"  # NOTE: a few sentences: a text area, where line breaks are kept
     return field.kind
 
@@ -97,7 +97,7 @@ def _widget(field: Field, wid: str, name: str, value: Any, lang: str) -> Widget:
     return Widget(
         id=wid,
         name=name,
-        kind=_kind(field),
+        kind=_kind(field, value),
         label=label(field, lang),
         hint=hint(field, lang),
         value=empty if value is None else value,
