@@ -544,3 +544,14 @@ def test_an_expired_draft_is_deleted(server: Server, ann: tuple[httpx.Client, st
     assert "Weg" not in page and "niet meer bewaard" in page
     with sqlite3.connect(server.data / "advies.sqlite3") as db:
         assert db.execute("select count(*) from drafts").fetchone()[0] == 0
+
+
+def test_pages_in_english(server: Server) -> None:
+    client, csrf = signed_client(server, "dave@example.org")
+    project = make(client, csrf, FULL)
+    page = client.get(f"{project}/edit/residents?lang=en").text
+    assert "What do the residents need?" in page and "don&#39;t know" in page
+    assert f">{html.escape(choice_label('loneliness', 'en', 'Need'))}</label>" in page
+    tasks = client.get(f"{project}/edit").text
+    assert ">Residents</a>" in tasks and "not started" in tasks
+    client.close()

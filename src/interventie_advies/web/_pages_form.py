@@ -119,12 +119,12 @@ def _render(
     row = context.get("row")
     lines = place(items, problems or [], lambda path: _elsewhere(request, row, path))
     context.setdefault("title", title(section, lang))
+    context.setdefault("intro", intro(section, lang))
     return page(
         request,
         visit,
         "form_page.html",
         status_code,
-        intro=intro(section, lang),
         items=items,
         problems=lines,
         **context,
@@ -169,6 +169,7 @@ def new_form(request: Request, session: DB, visit: Visitor) -> Response:
         row=None,
         action="/projects/new",
         title=text("web.form_new", lang),
+        intro=text("web.form_new_intro", lang),
         draft_notice="form_draft" if state is not None else "",
     )
 
@@ -200,6 +201,7 @@ def new_create(request: Request, session: DB, visit: Visitor, posted: Posted) ->
             row=None,
             action="/projects/new",
             title=text("web.form_new", lang),
+            intro=text("web.form_new_intro", lang),
         )
     lang = language(request)
     comment = text("web.form_comment", lang, title=title(section, lang))
