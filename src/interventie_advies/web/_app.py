@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _pages, _pages_form, _pages_projects, _programmes, _start
+from . import _api, _pages, _pages_form, _pages_new, _pages_projects, _programmes, _start
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -51,7 +51,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_programmes.router)
     app.include_router(_start.router)
     app.include_router(_pages.router)
-    app.include_router(_pages_form.router)  # NOTE: before /projects/{id}: /projects/new
+    app.include_router(_pages_new.router)  # NOTE: before /projects/{id}: /projects/new
+    app.include_router(_pages_form.router)
     app.include_router(_pages_projects.router)
     _pages.install(app)
 

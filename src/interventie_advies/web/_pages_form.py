@@ -1,4 +1,4 @@
-"""The form pages: a new project, the task list, and one page per table of the project file.
+"""The form pages: the task list, and one page per table of the project file.
 
 No advice logic and no second model of a project: the pages are walked from the pydantic
 model (``_form_model``), the posted fields become the table's TOML values
@@ -13,7 +13,6 @@ import re
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
-import tomlkit
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
@@ -142,72 +141,6 @@ def _elsewhere(request: Request, row: ProjectRow | None, path: str) -> str:
     # NOTE: an item of a list of values (``sources[1]``) is in the list's one input
     whole = _LAST_INDEX.sub("", path)
     return f"{_where(row, found)}#{field_id(whole)}"
-
-
-# --- a new project ------------------------------------------------------------------------
-
-
-def _project_section(request: Request) -> Section:
-    section = find(_sections(request), "project")
-    assert section is not None
-    return section
-
-
-@router.get("/projects/new")
-def new_form(request: Request, session: DB, visit: Visitor) -> Response:
-    """The new-project page: the project's name and phase."""
-    user = signed_in(request, visit)
-    section = _project_section(request)
-    state = _drafts.claim(session, request.query_params.get("draft", ""), user, "/projects/new")
-    session.commit()
-    lang = language(request)
-    return _render(
-        request,
-        visit,
-        section,
-        state if isinstance(state, dict) else {},
-        row=None,
-        action="/projects/new",
-        title=text("web.form_new", lang),
-        intro=text("web.form_new_intro", lang),
-        draft_notice="form_draft" if state is not None else "",
-    )
-
-
-@router.post("/projects/new")
-def new_create(request: Request, session: DB, visit: Visitor, posted: Posted) -> Response:
-    """Make the project (version 1) from the name and phase, then go to the task list."""
-    section = _project_section(request)
-    state = {k: v for k, v in state_of_form(section, posted).items() if k in NEW_FIELDS}
-    user = _expired(request, session, visit, "/projects/new", posted, state)
-    if isinstance(user, Response):
-        return user
-    check_csrf(visit, _last(posted, "csrf"))
-    doc = tomlkit.document()
-    doc.add("format", 1)
-    doc.add(tomlkit.nl())
-    doc.add("project", data_of(section, state))
-    source = tomlkit.dumps(doc)
-    project, problems = _check(request, source)
-    if problems:
-        lang = language(request)
-        return _render(
-            request,
-            visit,
-            section,
-            state,
-            422,
-            problems,
-            row=None,
-            action="/projects/new",
-            title=text("web.form_new", lang),
-            intro=text("web.form_new_intro", lang),
-        )
-    lang = language(request)
-    comment = text("web.form_comment", lang, title=title(section, lang))
-    row = _store.create(session, user, source, project, comment, None)
-    session.commit()
-    return _redirect(f"/projects/{row.id}/edit")
 
 
 # --- the task list ------------------------------------------------------------------------
