@@ -504,6 +504,8 @@ def test_posting_a_page_back_unchanged_keeps_every_fact(
     assert save(client, project, slug, pairs).status_code == 303
     after = toml_of(client, project)
     assert ENGINE.check(text=after, file=name) == ENGINE.check(text=before, file=name)
+    assert after == before  # not a byte changed, so no new version either
+    assert 'name="base_version" value="1"' in client.get(f"{project}/edit/{slug}").text
 
 
 _MADE: dict[str, str] = {}

@@ -76,8 +76,9 @@ def test_a_project_page_by_page(browser: Browser, server: Server, javascript: bo
         expect(page.locator("#f-residents-needs_identified_with_residents")).to_be_checked()
         expect(page.locator('label:text-is("eenzaamheid")')).to_be_visible()
 
-        # partners: added, typed, reloaded, one removed, saved
+        # partners: added, typed, reloaded, one removed, saved; the page fits the phone
         page.goto(f"{server.url}{project}/edit/partners")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.click('button:text("Partner toevoegen")')
         expect(page.locator("#f-partners-1-name")).to_be_visible()
         page.fill("#f-partners-1-name", "Welzijn Dijkstad")
@@ -86,6 +87,7 @@ def test_a_project_page_by_page(browser: Browser, server: Server, javascript: bo
         expect(page.locator("#f-partners-1-name")).to_have_value("Welzijn Dijkstad")
         page.reload()
         expect(page.locator("#f-partners-1-name")).to_have_value("Welzijn Dijkstad")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
         page.click('button:text("Partner 2 weghalen")')
         expect(page.locator("#f-partners-2-name")).to_have_count(0)
         page.select_option("#f-partners-1-domain", "social")
