@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
+import webkit
 from click.testing import CliRunner
 from test_web_server import start_server, stop_server
 from webkit import (
@@ -22,7 +23,6 @@ from webkit import (
     Server,
     csrf_of,
     named,
-    server,  # noqa: F401 (the module's fixture)
     open_tab,
     sign_in,
     signed_client,
@@ -33,6 +33,9 @@ from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+#: the module's own server (webkit's fixture)
+server = webkit.server
 
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])

@@ -8,15 +8,26 @@ process builds its own app from the environment (``ADVIES_DATABASE_URL``,
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _pages, _pages_form, _pages_new, _pages_projects, _programmes, _start
+from . import (
+    _api,
+    _pages,
+    _pages_advice,
+    _pages_form,
+    _pages_new,
+    _pages_projects,
+    _programmes,
+    _start,
+)
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -54,6 +65,9 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_pages_new.router)  # NOTE: before /projects/{id}: /projects/new
     app.include_router(_pages_form.router)
     app.include_router(_pages_projects.router)
+    app.include_router(_pages_advice.router)
+    # NOTE: htmx, served by the app itself (never a CDN); pages work without it
+    app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
     _pages.install(app)
 
     @app.get("/healthz", tags=["health"])

@@ -20,6 +20,7 @@ from ..messages import text
 from ..messages._i18n import error_language
 from ..project._read_toml import MAX_FILE_BYTES
 from . import _store
+from ._advice_view import page_context
 from ._db import ProjectRow, User, Version
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
 
@@ -135,6 +136,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
     row, role = _project(session, user, project_id)
     saved = request.query_params.get("saved", "")
     restored = request.query_params.get("restored", "")
+    source = _version(session, row.id, row.version).toml
     return page(
         request,
         visit,
@@ -143,6 +145,7 @@ def project_page(request: Request, session: DB, visit: Visitor, project_id: int)
         role=role,
         saved=saved.isdigit() and row.version,
         restored=int(restored) if restored.isdigit() else 0,
+        **page_context(request, row, role, source),
     )
 
 
