@@ -25,6 +25,8 @@ from . import (
     _members,
     _pages,
     _pages_advice,
+    _pages_form,
+    _pages_new,
     _pages_projects,
     _privacy,
     _programmes,
@@ -64,6 +66,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_programmes.router)
     app.include_router(_start.router)
     app.include_router(_pages.router)
+    app.include_router(_pages_new.router)  # NOTE: before /projects/{id}: /projects/new
+    app.include_router(_pages_form.router)
     app.include_router(_pages_projects.router)
     app.include_router(_pages_advice.router)
     # NOTE: htmx, served by the app itself (never a CDN); pages work without it
