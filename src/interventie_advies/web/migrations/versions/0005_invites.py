@@ -1,7 +1,7 @@
 """Invite links to a project or a programme.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-06
 """
 
