@@ -11,6 +11,7 @@ months: the report's ``project.months_left``. The threshold is the prioritiser's
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from collections import Counter
@@ -23,7 +24,7 @@ from ..rulebook._elements import ELEMENT_IDS
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from .._errors import AdviesError
     from ._report import Report
@@ -33,6 +34,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SUSTAINABILITY_TAG",
     "URGENT_MONTHS",
+    "Entry",
     "FailedFile",
     "Portfolio",
     "ProjectRow",
@@ -141,6 +143,73 @@ class ProjectRow:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """All the portfolio takes from one report: its row and what the counters count.
+
+    Plain data that survives JSON (:meth:`to_data`), so that a server can keep it per
+    saved version and build the portfolio without advising again.
+    """
+
+    row: ProjectRow
+    #: (element, title) in the report's order
+    elements: tuple[tuple[str, str], ...]
+    #: the elements whose assessment is ``missing``
+    missing: tuple[str, ...]
+    #: (code, element, title) of each warning code once, as first seen
+    warnings: tuple[tuple[str, str, str], ...]
+    #: the themes of its findings, sorted (a filter for funders)
+    themes: tuple[str, ...]
+    evaluated_on: str | None
+    #: the report's tool: name and version
+    tool: dict[str, Any]
+
+    @classmethod
+    def from_report(cls, report: Report, file: str | None = None) -> Entry:
+        """Reduce ``report`` to its entry."""
+        warnings: dict[str, tuple[str, str, str]] = {}
+        for f in report.findings:
+            if f.kind == "warning" and f.code not in warnings:
+                warnings[f.code] = (f.code, f.element, f.title)
+        return cls(
+            row=ProjectRow.from_report(report, file),
+            elements=tuple((e.element, e.title) for e in report.elements),
+            missing=tuple(e.element for e in report.elements if e.assessment == "missing"),
+            warnings=tuple(warnings.values()),
+            themes=tuple(sorted({f.theme for f in report.findings if f.theme})),
+            evaluated_on=report.evaluated_on,
+            tool={"name": report.tool.get("name"), "version": report.tool.get("version")},
+        )
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for JSON (:meth:`from_data` reads it back)."""
+        return {
+            "row": dataclasses.asdict(self.row),
+            "elements": self.elements,
+            "missing": self.missing,
+            "warnings": self.warnings,
+            "themes": self.themes,
+            "evaluated_on": self.evaluated_on,
+            "tool": self.tool,
+        }
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any], *, file: str, evaluated_on: str | None) -> Entry:
+        """The entry :meth:`to_data` wrote, for ``file`` and evaluated on ``evaluated_on``."""
+        row = dict(data["row"])
+        row["file"] = file
+        row["sustainability_warnings"] = tuple(row["sustainability_warnings"])
+        return cls(
+            row=ProjectRow(**row),
+            elements=tuple((e, t) for e, t in data["elements"]),
+            missing=tuple(data["missing"]),
+            warnings=tuple((c, e, t) for c, e, t in data["warnings"]),
+            themes=tuple(data["themes"]),
+            evaluated_on=evaluated_on,
+            tool=dict(data["tool"]),
+        )
+
+
+@dataclass(frozen=True)
 class FailedFile:
     """A file that could not be advised on, with its first problem."""
 
@@ -189,21 +258,24 @@ class Portfolio:
 
     def add_report(self, report: Report, *, file: str | None = None) -> ProjectRow:
         """Reduce ``report`` to a row and count its missing elements and warnings."""
-        row = ProjectRow.from_report(report, file)
+        return self.add_entry(Entry.from_report(report, file))
+
+    def add_entry(self, entry: Entry) -> ProjectRow:
+        """Add one project's :class:`Entry` (a report reduced, or one kept from before)."""
+        row = entry.row
         self.rows.append(row)
         if self.evaluated_on is None:
-            self.evaluated_on = report.evaluated_on
-            self.tool = {"name": report.tool.get("name"), "version": report.tool.get("version")}
-        for e in report.elements:
-            if e.element not in self.element_titles:
-                self.element_titles[sys.intern(e.element)] = e.title
-            if e.assessment == "missing":
-                self.missing[e.element] += 1
-        for code in {f.code for f in report.findings if f.kind == "warning"}:
+            self.evaluated_on = entry.evaluated_on
+            self.tool = dict(entry.tool)
+        for element, title in entry.elements:
+            if element not in self.element_titles:
+                self.element_titles[sys.intern(element)] = title
+        for element in entry.missing:
+            self.missing[element] += 1
+        for code, element, title in entry.warnings:
             self.warning_counts[code] += 1
-        for f in report.findings:
-            if f.kind == "warning" and f.code not in self.warning_info:
-                self.warning_info[sys.intern(f.code)] = (sys.intern(f.element), f.title)
+            if code not in self.warning_info:
+                self.warning_info[sys.intern(code)] = (sys.intern(element), title)
         return row
 
     def add_error(self, file: str, error: AdviesError) -> FailedFile:
