@@ -87,7 +87,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "plugins": ("_commands",),
         "scaffold": ("_commands",),
         "toml": ("_project",),
-        "web": ("_web",),
+        "web": ("_web", "_web_funders"),
     }
 )
 
