@@ -16,7 +16,15 @@ from sqlalchemy import select
 
 from .._version import version
 from ..engine._engine import Engine
-from . import _api, _pages, _pages_projects, _programmes, _refresh, _start
+from . import (
+    _api,
+    _pages,
+    _pages_programmes,
+    _pages_projects,
+    _programmes,
+    _refresh,
+    _start,
+)
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -52,6 +60,7 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_start.router)
     app.include_router(_pages.router)
     app.include_router(_pages_projects.router)
+    app.include_router(_pages_programmes.router)
     _pages.install(app)
     _refresh.install(app)
 
