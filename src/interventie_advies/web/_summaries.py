@@ -92,7 +92,9 @@ class Summary(Base):
     made: Mapped[dt.datetime] = mapped_column(DateTime)
     evaluated_on: Mapped[dt.date] = mapped_column(Date)
     valid_until: Mapped[dt.date] = mapped_column(Date)
-    data: Mapped[str] = mapped_column(Text)
+    #: the entry (or the failure) as JSON, in each of :data:`LANGUAGES`
+    data_nl: Mapped[str] = mapped_column(Text)
+    data_en: Mapped[str] = mapped_column(Text)
 
 
 @functools.lru_cache(maxsize=8)
@@ -139,14 +141,16 @@ def summarise(
     *,
     project: Project | None = None,
     text: str | None = None,
+    languages: tuple[str, ...] = LANGUAGES,
 ) -> tuple[dict[str, Any], dt.date]:
     """The entry (or the failure) in each language, and the last day they hold.
 
     A failure is kept as the portfolio lists a file that failed. ``project`` when it is
-    checked already, else its ``text``.
+    checked already, else its ``text``. With fewer ``languages`` (an answer that is not
+    kept), the last day is not worked out: it is ``today``.
     """
     data: dict[str, Any] = {}
-    for lang in LANGUAGES:
+    for lang in languages:
         with error_language(lang):
             try:
                 report = engine.advise(project, text=text, lang=lang, date=today, file=file)
@@ -159,6 +163,8 @@ def summarise(
                 }
                 continue
         data[lang] = Entry.from_report(report, file).to_data()
+    if languages != LANGUAGES:
+        return data, today
     if project is None:
         try:
             project = engine.check(text=text, file=file)
@@ -199,7 +205,7 @@ def store(
         "made": now(),
         "evaluated_on": today,
         "valid_until": until,
-        "data": json.dumps(data, ensure_ascii=False),
+        **{f"data_{lang}": json.dumps(data[lang], ensure_ascii=False) for lang in LANGUAGES},
     }
     _upsert(session, project_id, version, values)
     # NOTE: only the latest version's summary is read; older ones would only take room
@@ -248,8 +254,17 @@ def items(
     :raises AdviesError: advice on a project failed (not as an invalid project).
     """
     current = fingerprint(engine)
+    column = Summary.data_en if lang == "en" else Summary.data_nl
     rows = session.execute(
-        select(ProjectRow.id, ProjectRow.version, Summary)
+        select(
+            ProjectRow.id,
+            ProjectRow.version,
+            Summary.fingerprint,
+            Summary.made,
+            Summary.evaluated_on,
+            Summary.valid_until,
+            column,
+        )
         .outerjoin(
             Summary,
             (Summary.project_id == ProjectRow.id) & (Summary.version == ProjectRow.version),
@@ -258,27 +273,27 @@ def items(
         .order_by(ProjectRow.id)
     ).tuples()
     found: list[Item] = []
-    for project_id, version, summary in rows:
-        usable = summary is not None and summary.evaluated_on <= day <= summary.valid_until
-        other_rules = summary is not None and summary.fingerprint != current
-        if summary is not None and usable and not (fresh and other_rules):
-            stale = summary.made if other_rules else None
-            found.append(_item(project_id, json.loads(summary.data)[lang], day, stale))
+    for project_id, version, made_by, made, first, last, data in rows:
+        usable = data is not None and first <= day <= last
+        other_rules = data is not None and made_by != current
+        if usable and not (fresh and other_rules):
+            stale = made if other_rules else None
+            found.append(_item(project_id, json.loads(data), day, stale))
             continue
-        data = _make(session, engine, project_id, version, day)
-        found.append(_item(project_id, data[lang], day, None))
+        fresh_data = _make(session, engine, project_id, version, day, lang)
+        found.append(_item(project_id, fresh_data[lang], day, None))
     return found
 
 
 def _make(
-    session: Session, engine: Engine, project_id: int, version: int, day: dt.date
+    session: Session, engine: Engine, project_id: int, version: int, day: dt.date, lang: str
 ) -> dict[str, Any]:
     """Advise on the version on ``day``; keep the summary when ``day`` is today."""
     text = session.scalar(
         select(Version.toml).where(Version.project_id == project_id, Version.number == version)
     )
-    if day != dt.date.today():
-        return summarise(engine, path_of(project_id), day, text=text or "")[0]
+    if day != dt.date.today():  # another day's advice is not kept: only this language
+        return summarise(engine, path_of(project_id), day, text=text or "", languages=(lang,))[0]
     data = store(session, engine, project_id, version, text=text or "")
     session.commit()
     return data

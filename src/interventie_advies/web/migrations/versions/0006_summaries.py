@@ -32,7 +32,8 @@ def upgrade() -> None:
         sa.Column("made", sa.DateTime, nullable=False),
         sa.Column("evaluated_on", sa.Date, nullable=False),
         sa.Column("valid_until", sa.Date, nullable=False),
-        sa.Column("data", sa.Text, nullable=False),
+        sa.Column("data_nl", sa.Text, nullable=False),
+        sa.Column("data_en", sa.Text, nullable=False),
         sa.UniqueConstraint("project_id", "version"),
     )
 
