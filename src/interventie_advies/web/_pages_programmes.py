@@ -232,6 +232,7 @@ def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) 
     if "date" in request.query_params:
         query["date"] = view.day.isoformat()
     refreshed = request.query_params.get("refreshed", "")
+    elements = [(e, folio.title_of(e)) for e in folio.elements]
     return page(
         request,
         visit,
@@ -241,12 +242,16 @@ def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) 
         view=view,
         folio=folio,
         rows=folio.ordered(),
-        elements=[(e, folio.title_of(e)) for e in folio.elements],
+        elements=elements,
         filters=filters,
         element_choices=list(titles.items()),
         phases=[(p, word(p, lang)) for p in _portfolio_view.PHASES],
         statuses=[(s, _portfolio_view.status_word(s, lang)) for s in _portfolio_view.STATUSES],
-        status_word=lambda s: _portfolio_view.status_word(s or "not_evaluated", lang),
+        words={
+            **{s: _portfolio_view.status_word(s, lang) for s in _portfolio_view.STATUSES},
+            None: _portfolio_view.status_word(_portfolio_view.NOT_EVALUATED, lang),
+        },
+        by_status=lambda row: _portfolio_view.by_status(row, elements),
         months_text=lambda m: months_text(m, lang),
         funding_text=lambda m: (
             text("web.prog_months_unknown", lang) if m is None else months_text(m, lang)

@@ -24,14 +24,31 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..engine._engine import Engine
-    from ..report._portfolio import Entry
+    from ..report._portfolio import Entry, ProjectRow
 
-__all__ = ["NOT_EVALUATED", "PHASES", "Filters", "View", "build"]
+__all__ = [
+    "NOT_EVALUATED",
+    "PHASES",
+    "STATUSES",
+    "Filters",
+    "View",
+    "build",
+    "by_status",
+    "status_word",
+]
 
 PHASES: tuple[str, ...] = get_args(Phase)
 #: the status filter's value for an element the report did not evaluate
 NOT_EVALUATED = "not_evaluated"
 STATUSES = (*ASSESSMENTS, NOT_EVALUATED)
+_WORST_FIRST = (
+    "missing",
+    "weak",
+    "not_described",
+    NOT_EVALUATED,
+    "in_order_with_attention",
+    "in_order",
+)
 
 
 @dataclass
@@ -140,14 +157,23 @@ def build(
                 folio.failed.append(item.failed)
             continue
         for theme in item.entry.themes:
-            key = f"theme.{theme}"
-            themes[theme] = text(key, lang) if has_text(key) else theme
+            if theme not in themes:
+                key = f"theme.{theme}"
+                themes[theme] = text(key, lang) if has_text(key) else theme
         if filters.keeps(item.entry):
             folio.add_entry(item.entry)
     if folio.evaluated_on is None:
         folio.evaluated_on = day.isoformat()
     sorted_themes = dict(sorted(themes.items(), key=lambda kv: kv[1].casefold()))
     return View(folio, len(items), ids, stale, sorted_themes, day)
+
+
+def by_status(row: ProjectRow, elements: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
+    """The row's element titles grouped by assessment, worst first (the phone's list)."""
+    groups: dict[str, list[str]] = {}
+    for element, title in elements:
+        groups.setdefault(row.assessments.get(element) or NOT_EVALUATED, []).append(title)
+    return [(s, groups[s]) for s in _WORST_FIRST if s in groups]
 
 
 def status_word(status: str, lang: str) -> str:
