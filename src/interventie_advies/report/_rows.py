@@ -174,9 +174,9 @@ class Entry:
         row["sustainability_warnings"] = tuple(row["sustainability_warnings"])
         return cls(
             row=ProjectRow(**row),
-            elements=tuple((e, t) for e, t in data["elements"]),
+            elements=tuple(map(tuple, data["elements"])),
             missing=tuple(data["missing"]),
-            warnings=tuple((c, e, t) for c, e, t in data["warnings"]),
+            warnings=tuple(map(tuple, data["warnings"])),
             themes=tuple(data["themes"]),
             evaluated_on=evaluated_on,
             tool=dict(data["tool"]),

@@ -22,7 +22,6 @@ from .._safe_text import for_format
 from ..commands._portfolio import render_portfolio
 from ..messages import text, word
 from ..project._input import evaluation_date
-from ..report._portfolio import URGENT_MONTHS
 from ..report._portfolio_words import months_text
 from . import _pages, _portfolio_view, _summaries
 from ._db import MAX_KEY, Funder, Programme, User, storable
@@ -247,17 +246,8 @@ def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) 
         element_choices=list(titles.items()),
         phases=[(p, word(p, lang)) for p in _portfolio_view.PHASES],
         statuses=[(s, _portfolio_view.status_word(s, lang)) for s in _portfolio_view.STATUSES],
-        words={
-            **{s: _portfolio_view.status_word(s, lang) for s in _portfolio_view.STATUSES},
-            None: _portfolio_view.status_word(_portfolio_view.NOT_EVALUATED, lang),
-        },
-        by_status=lambda row: _portfolio_view.by_status(row, elements),
+        html=_portfolio_view.RowHtml(lang, elements),
         months_text=lambda m: months_text(m, lang),
-        funding_text=lambda m: (
-            text("web.prog_months_unknown", lang) if m is None else months_text(m, lang)
-        ),
-        urgent_months=URGENT_MONTHS,
-        phase_word=lambda p: word(p or "unknown_phase", lang),
         oldest=min(view.stale.values()) if view.stale else None,
         csv=f"/programmes/{programme_id}/portfolio.csv?" + urlencode(query),
         csv_nl=f"/programmes/{programme_id}/portfolio.csv?" + urlencode({**query, "dialect": "nl"}),

@@ -8,12 +8,16 @@ element, at most N months of funding left, a theme of the advice.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
+
+from markupsafe import Markup, escape
 
 from ..messages import has_text, text, word
 from ..project._enums import Phase
 from ..report._portfolio import Portfolio
+from ..report._portfolio_words import months_text
 from ..report._values import ASSESSMENTS
 from . import _summaries
 
@@ -31,9 +35,9 @@ __all__ = [
     "PHASES",
     "STATUSES",
     "Filters",
+    "RowHtml",
     "View",
     "build",
-    "by_status",
     "status_word",
 ]
 
@@ -168,12 +172,49 @@ def build(
     return View(folio, len(items), ids, stale, sorted_themes, day)
 
 
-def by_status(row: ProjectRow, elements: list[tuple[str, str]]) -> list[tuple[str, list[str]]]:
-    """The row's element titles grouped by assessment, worst first (the phone's list)."""
-    groups: dict[str, list[str]] = {}
-    for element, title in elements:
-        groups.setdefault(row.assessments.get(element) or NOT_EVALUATED, []).append(title)
-    return [(s, groups[s]) for s in _WORST_FIRST if s in groups]
+class RowHtml:
+    """A row's parts of the page as HTML, each word and title escaped once, then reused.
+
+    The matrix of 1,000 projects has 12,000 cells, and the phone's list as many titles;
+    written by the template one by one, they took most of the page's time.
+    """
+
+    def __init__(self, lang: str, elements: list[tuple[str, str]]) -> None:
+        self.lang = lang
+        self.elements = [e for e, _ in elements]
+        # NOTE: plain strings of HTML, escaped here: joining Markup would escape each again
+        self.titles = {e: str(escape(title)) for e, title in elements}
+        words = {s: status_word(s, lang) for s in STATUSES}
+        self._cells = {s: f'<td class="st-{s}">{escape(w)}</td>' for s, w in words.items()}
+        self._labels = {s: f"<strong>{escape(w)}</strong>: " for s, w in words.items()}
+
+    def cells(self, row: ProjectRow) -> Markup:
+        """The row's matrix cells, in the order of the elements."""
+        cells, get = self._cells, row.assessments.get
+        return Markup("".join([cells[get(e) or NOT_EVALUATED] for e in self.elements]))
+
+    def groups(self, row: ProjectRow) -> Markup:
+        """The phone's list: the element titles grouped by assessment, worst first."""
+        found: dict[str, list[str]] = {}
+        get = row.assessments.get
+        for element in self.elements:
+            found.setdefault(get(element) or NOT_EVALUATED, []).append(self.titles[element])
+        parts = [
+            f"<p>{self._labels[s]}{'; '.join(found[s])}</p>\n" for s in _WORST_FIRST if s in found
+        ]
+        return Markup("".join(parts))
+
+    @functools.cache  # noqa: B019  # one per page: its few phases and month counts
+    def phase(self, phase: str | None) -> str:
+        """The phase in words."""
+        return word(phase or "unknown_phase", self.lang)
+
+    @functools.cache  # noqa: B019
+    def funding(self, months: int | None) -> str:
+        """The funding left in words (not known: said so)."""
+        if months is None:
+            return text("web.prog_months_unknown", self.lang)
+        return months_text(months, self.lang)
 
 
 def status_word(status: str, lang: str) -> str:
