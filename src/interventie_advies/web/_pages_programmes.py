@@ -8,7 +8,6 @@ page, as for a programme that does not exist.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -17,13 +16,11 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import delete, select
 from sqlalchemy.orm import object_session
 
-from .._errors import AdviesError
 from .._safe_text import for_format
 from ..commands._portfolio import render_portfolio
 from ..messages import text, word
-from ..project._input import evaluation_date
 from ..report._portfolio_words import months_text
-from . import _pages, _portfolio_view, _summaries
+from . import _pages, _portfolio_view, _refresh
 from ._db import MAX_KEY, Funder, Programme, User, storable
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
 
@@ -196,15 +193,6 @@ def remove_funder(
     return _redirect(f"/programmes/{programme_id}/funders?" + urlencode({"removed": other.email}))
 
 
-def _day(request: Request) -> dt.date:
-    """The evaluation date: ``?date=`` (as ``advies portfolio --date``), else today."""
-    asked = request.query_params.get("date", "")
-    try:
-        return (evaluation_date(asked) if asked else None) or dt.date.today()
-    except AdviesError:
-        return dt.date.today()
-
-
 def _view(request: Request, session: DB, programme_id: int) -> _portfolio_view.View:
     filters = _portfolio_view.Filters.read(request.query_params)
     return _portfolio_view.build(
@@ -212,7 +200,7 @@ def _view(request: Request, session: DB, programme_id: int) -> _portfolio_view.V
         request.app.state.engine,
         programme_id,
         language(request),
-        _day(request),
+        _portfolio_view.evaluation_day(request.query_params.get("date", "")),
         filters,
     )
 
@@ -289,7 +277,7 @@ def refresh(
     _programme(session, user, programme_id)
     engine = request.app.state.engine
     done = 0
-    while made := _summaries.refresh(session, engine, programme=programme_id):
+    while made := _refresh.refresh(session, engine, programme=programme_id):
         done += made
     own = f"/programmes/{programme_id}"
     target = back if back == own or back.startswith(own + "?") else own

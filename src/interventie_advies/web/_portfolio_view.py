@@ -8,21 +8,23 @@ element, at most N months of funding left, a theme of the advice.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, get_args
 
 from markupsafe import Markup, escape
 
+from .._errors import AdviesError
 from ..messages import has_text, text, word
 from ..project._enums import Phase
+from ..project._input import evaluation_date
 from ..report._portfolio import Portfolio
 from ..report._portfolio_words import months_text
 from ..report._values import ASSESSMENTS
 from . import _summaries
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Mapping
 
     from sqlalchemy.orm import Session
@@ -38,6 +40,7 @@ __all__ = [
     "RowHtml",
     "View",
     "build",
+    "evaluation_day",
     "status_word",
 ]
 
@@ -215,6 +218,14 @@ class RowHtml:
         if months is None:
             return text("web.prog_months_unknown", self.lang)
         return months_text(months, self.lang)
+
+
+def evaluation_day(asked: str) -> dt.date:
+    """The evaluation date: ``?date=`` (as ``advies portfolio --date``), else today."""
+    try:
+        return (evaluation_date(asked) if asked else None) or dt.date.today()
+    except AdviesError:  # a date typed by hand into the address: today's portfolio
+        return dt.date.today()
 
 
 def status_word(status: str, lang: str) -> str:

@@ -12,12 +12,17 @@ summary at once both write the same thing.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 import os
 import threading
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
+
 from . import _summaries
+from ._db import ProjectRow, Version
+from ._summaries import Summary
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -27,7 +32,7 @@ if TYPE_CHECKING:
 
     from ..engine._engine import Engine
 
-__all__ = ["INTERVAL_ENV", "Refresher", "install"]
+__all__ = ["INTERVAL_ENV", "Refresher", "install", "refresh"]
 
 #: the environment variable with the seconds between two rounds (0: no background thread)
 INTERVAL_ENV = "ADVIES_SUMMARY_SECONDS"
@@ -61,7 +66,7 @@ class Refresher:
         done = 0
         while not self._stop.is_set():
             with self.sessions() as session:
-                made = _summaries.refresh(session, self.engine, limit=BATCH)
+                made = refresh(session, self.engine, limit=BATCH)
             done += made
             if made < BATCH:
                 break
@@ -75,6 +80,42 @@ class Refresher:
                 # NOTE: the type only; a database error's text can hold a project's text
                 _log.warning("summaries not refreshed: %s", type(exc).__name__)
             self._stop.wait(self.interval)
+
+
+def refresh(
+    session: Session, engine: Engine, *, programme: int | None = None, limit: int = 50
+) -> int:
+    """Make again up to ``limit`` summaries that are stale, missing or past their days.
+
+    :returns: how many were made (0: none left).
+    """
+    today = dt.date.today()
+    query = (
+        select(ProjectRow.id, ProjectRow.version, Version.toml)
+        .join(
+            Version,
+            (Version.project_id == ProjectRow.id) & (Version.number == ProjectRow.version),
+        )
+        .outerjoin(
+            Summary,
+            (Summary.project_id == ProjectRow.id) & (Summary.version == ProjectRow.version),
+        )
+        .where(
+            (Summary.id.is_(None))
+            | (Summary.fingerprint != _summaries.fingerprint(engine))
+            | (Summary.valid_until < today)
+            | (Summary.evaluated_on > today)
+        )
+        .order_by(ProjectRow.id)
+        .limit(limit)
+    )
+    if programme is not None:
+        query = query.where(ProjectRow.programme == programme)
+    found = session.execute(query).tuples().all()
+    for project_id, version, text in found:
+        _summaries.store(session, engine, project_id, version, text=text)
+    session.commit()
+    return len(found)
 
 
 def install(app: FastAPI) -> None:

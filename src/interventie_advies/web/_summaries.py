@@ -14,7 +14,7 @@ Two things make a stored entry unusable:
   day by day, up to :data:`WINDOW_DAYS`). Another day is advised again, there and then.
 - **the rules**: an entry made with other rules (another package version, plugin or rule
   file) is *stale*. The portfolio page shows it with its date and a note; the refresh
-  button, and the background thread of :mod:`._refresh`, advise again. The JSON API
+  button and the background thread (``_refresh``) advise again. The JSON API
   advises again at once, so that it stays what ``advies portfolio`` gives.
 
 Writing is an idempotent upsert, so any number of workers and instances may refresh the
@@ -67,7 +67,6 @@ __all__ = [
     "items",
     "path_of",
     "record",
-    "refresh",
     "store",
     "summarise",
 ]
@@ -297,39 +296,3 @@ def _make(
     data = store(session, engine, project_id, version, text=text or "")
     session.commit()
     return data
-
-
-def refresh(
-    session: Session, engine: Engine, *, programme: int | None = None, limit: int = 50
-) -> int:
-    """Make again up to ``limit`` summaries that are stale, missing or past their days.
-
-    :returns: how many were made (0: none left).
-    """
-    today = dt.date.today()
-    query = (
-        select(ProjectRow.id, ProjectRow.version, Version.toml)
-        .join(
-            Version,
-            (Version.project_id == ProjectRow.id) & (Version.number == ProjectRow.version),
-        )
-        .outerjoin(
-            Summary,
-            (Summary.project_id == ProjectRow.id) & (Summary.version == ProjectRow.version),
-        )
-        .where(
-            (Summary.id.is_(None))
-            | (Summary.fingerprint != fingerprint(engine))
-            | (Summary.valid_until < today)
-            | (Summary.evaluated_on > today)
-        )
-        .order_by(ProjectRow.id)
-        .limit(limit)
-    )
-    if programme is not None:
-        query = query.where(ProjectRow.programme == programme)
-    found = session.execute(query).tuples().all()
-    for project_id, version, text in found:
-        store(session, engine, project_id, version, text=text)
-    session.commit()
-    return len(found)
