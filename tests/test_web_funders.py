@@ -324,6 +324,18 @@ def test_stale_summaries_are_marked_and_refreshed(
     assert server.db.rows("SELECT COUNT(*) FROM summaries WHERE fingerprint = 'old'") == [(0,)]
 
 
+def test_a_missing_summary_is_made_when_read(server: Server, programme: dict[str, Any]) -> None:
+    """A version saved before summaries were kept: the page advises on it, and keeps it."""
+    first = next(iter(programme["files"].values()))
+    _execute(server.db, f"DELETE FROM summaries WHERE project_id = {first}")
+    dave, _ = signed_client(server, "dave@example.org")
+    day = TODAY.isoformat()
+    csv = dave.get(f"/programmes/{programme['id']}/portfolio.csv", params={"date": day})
+    assert csv.text == _cli(programme, "--format", "csv", "--date", day)
+    kept = f"SELECT COUNT(*) FROM summaries WHERE project_id = {first}"
+    assert server.db.rows(kept) == [(1,)]
+
+
 def test_the_background_thread_refreshes(
     tmp_path_factory: pytest.TempPathFactory, server: Server, programme: dict[str, Any]
 ) -> None:

@@ -271,8 +271,9 @@ def items(
         .where(ProjectRow.programme == programme)
         .order_by(ProjectRow.id)
     ).tuples()
+    # NOTE: all rows first: making a summary on the way commits, which ends the cursor
     found: list[Item] = []
-    for project_id, version, made_by, made, first, last, data in rows:
+    for project_id, version, made_by, made, first, last, data in rows.all():
         usable = data is not None and first <= day <= last
         other_rules = data is not None and made_by != current
         if usable and not (fresh and other_rules):
