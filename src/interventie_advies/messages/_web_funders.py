@@ -40,7 +40,6 @@ WEB_FUNDERS: dict[str, Entry] = {
     ),
     "prog_add": Entry(nl="Toevoegen", en="Add"),
     "prog_remove": Entry(nl="Verwijderen", en="Remove"),
-    "prog_remove_who": Entry(nl="Verwijder {e} als financier", en="Remove {e} as a funder"),
     "prog_no_user": Entry(
         nl="Er is geen account met dit e-mailadres. Maak eerst een account "
         "(advies users add), en voeg de persoon dan toe.",
