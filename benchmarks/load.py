@@ -44,7 +44,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -264,27 +263,46 @@ def _database(kind: str, folder: Path) -> Iterator[list[str]]:
 
 def _users(where: list[str], emails: list[str]) -> dict[str, str]:
     """Each address made a user with the CLI, with a new API token; the tokens."""
+    from click.testing import CliRunner
+
+    from interventie_advies.cli import cli
+
+    def advies(*args: str) -> str:
+        # NOTE: the CLI's own commands, run in this process: a new Python for each of the
+        # 110 commands would take a minute (several on a busy machine)
+        done = CliRunner().invoke(cli, [*args, *where], env={"ADVIES_LANG": "en"})
+        if done.exit_code != 0:
+            raise SystemExit(f"advies {' '.join(args)} failed: {done.output.strip()}")
+        return done.output.strip()
+
     _advies("users", "add", ADMIN, "--role", "admin", *where)
-    # NOTE: a command takes about half a second, nearly all of it starting Python: run a
-    # few at once (110 of them one by one would take a minute)
-    with ThreadPoolExecutor(max(2, os.cpu_count() or 2)) as pool:
-        list(pool.map(lambda email: _advies("users", "add", email, *where), emails))
-        everyone = [ADMIN, *emails]
-        made = pool.map(lambda email: _advies("tokens", "create", email, *where), everyone)
-        return dict(zip(everyone, made, strict=True))
+    for email in emails:
+        advies("users", "add", email)
+    return {email: advies("tokens", "create", email) for email in [ADMIN, *emails]}
 
 
-def _worker_processes(pid: int) -> int:
-    """How many processes ``advies serve`` (``pid``) runs as workers (Linux' /proc)."""
+def _workers(pid: int) -> list[int]:
+    """The worker processes of ``advies serve`` (``pid``), from Linux' /proc; else none."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
     if not children.exists():
-        return 0
-    count = 0
+        return []
+    found = []
     for child in children.read_text().split():
         with contextlib.suppress(OSError):
             if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
-                count += 1
-    return count
+                found.append(int(child))
+    return found
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """The CPU time (user and system) the processes ``pids`` have used so far."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            # NOTE: the fields after the name (which may hold spaces) in brackets
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def _programme(url: str, tokens: dict[str, str], teams: list[str], options: Any) -> Any:
@@ -327,7 +345,7 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
 # --- the run ----------------------------------------------------------------------------
 
 
-async def _load(url: str, tokens: dict[str, str], options: Any) -> dict[str, Any]:
+async def _load(url: str, tokens: dict[str, str], options: Any, pids: list[int]) -> dict[str, Any]:
     teams = [f"team{n}@example.org" for n in range(options.teams)]
     funders = [f"fonds{n}@example.org" for n in range(options.funders)]
     programme, projects = await _programme(url, tokens, teams, options)
@@ -340,6 +358,7 @@ async def _load(url: str, tokens: dict[str, str], options: Any) -> dict[str, Any
     members = [person(e, project=p) for e, p in zip(teams, projects, strict=True)]
     readers = [person(e) for e in funders]
     run = Run()
+    cpu = _cpu_seconds(pids)
     start = time.monotonic()
     end = start + options.seconds
     think = options.think / 1000
@@ -349,6 +368,7 @@ async def _load(url: str, tokens: dict[str, str], options: Any) -> dict[str, Any
             *(_loop(who, FUNDER, end, think, run) for who in readers),
         )
         seconds = time.monotonic() - start
+        cpu = _cpu_seconds(pids) - cpu
         counted = {}
         for who in members:
             answer = await who.client.get(f"/api/v1/projects/{who.project}/versions")
@@ -357,10 +377,14 @@ async def _load(url: str, tokens: dict[str, str], options: Any) -> dict[str, Any
         for who in [*members, *readers]:
             await who.client.aclose()
     figures = summarise(run.records, seconds)
+    sent = sum(1 for r in run.records if r.kind != SAVE_AND_REPORT)
     missing = missing_saves(counted, {who.project: who.saves for who in members})
     return {
         "seconds": round(seconds, 1),
         "requests": figures,
+        # NOTE: CPU time depends less on what else the machine runs than latency does
+        "server_cpu_s": round(cpu, 1),
+        "server_cpu_ms_per_request": round(1000 * cpu / max(1, sent), 1),
         "saves": sum(who.saves for who in members),
         "saves_missing": missing,
     }
@@ -381,6 +405,7 @@ def _serve(where: list[str], folder: Path, workers: int) -> tuple[subprocess.Pop
     while True:
         with contextlib.suppress(httpx.TransportError):
             if httpx.get(f"{url}/healthz").status_code == 200:
+                print(f"advies serve: pid {server.pid}, {url}", file=sys.stderr)
                 return server, url
         if server.poll() is not None or time.monotonic() > deadline:
             server.kill()
@@ -422,8 +447,8 @@ def main() -> None:
         server, url = _serve(where, folder, options.workers)
         try:
             load_before = os.getloadavg()[0]
-            result = asyncio.run(_load(url, tokens, options))
-            processes = _worker_processes(server.pid)
+            pids = _workers(server.pid)
+            result = asyncio.run(_load(url, tokens, options, pids))
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -431,7 +456,7 @@ def main() -> None:
     shown = {
         "database": options.database,
         "workers": options.workers,
-        "worker_processes_seen": processes,
+        "worker_processes_seen": len(pids),
         "teams": options.teams,
         "funders": options.funders,
         "projects": options.projects,
