@@ -281,28 +281,52 @@ def _users(where: list[str], emails: list[str]) -> dict[str, str]:
     return {email: advies("tokens", "create", email) for email in [ADMIN, *emails]}
 
 
-def _workers(pid: int) -> list[int]:
-    """The worker processes of ``advies serve`` (``pid``), from Linux' /proc; else none."""
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    if not children.exists():
+def _children(pid: int) -> list[int]:
+    """The child processes of ``pid`` (Linux' /proc; none elsewhere)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
         return []
+
+
+def _workers(pid: int) -> list[int]:
+    """The worker processes of ``advies serve`` (``pid``)."""
     found = []
-    for child in children.read_text().split():
+    for child in _children(pid):
         with contextlib.suppress(OSError):
             if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(int(child))
+                found.append(child)
     return found
 
 
-def _cpu_seconds(pids: list[int]) -> float:
-    """The CPU time (user and system) the processes ``pids`` have used so far."""
-    total = 0
-    for pid in pids:
+def _cpu_seconds(pid: int) -> float:
+    """The CPU time (user and system) process ``pid`` and its children have used so far.
+
+    Its children now, and the ones that have ended (Linux' /proc); 0 elsewhere.
+    """
+    ticks = 0
+    for one in [pid, *_children(pid)]:
         with contextlib.suppress(OSError):
-            # NOTE: the fields after the name (which may hold spaces) in brackets
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+            # NOTE: the fields after the name in brackets (which may hold spaces): utime,
+            # stime, and the same of the children it has waited for
+            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += sum(int(f) for f in fields[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _postmaster(where: list[str]) -> int | None:
+    """The PostgreSQL server's main process, when it runs on this machine."""
+    if where[0] != "--database":
+        return None
+    import pg_cluster
+    import psycopg
+
+    with psycopg.connect(pg_cluster.plain_url(where[1])) as connection:
+        backend = connection.execute("SELECT pg_backend_pid()").fetchone()
+    with contextlib.suppress(OSError, TypeError):
+        stat = Path(f"/proc/{backend[0]}/stat").read_text()  # type: ignore[index]
+        return int(stat.rsplit(")", 1)[1].split()[1])
+    return None
 
 
 async def _programme(url: str, tokens: dict[str, str], teams: list[str], options: Any) -> Any:
@@ -345,7 +369,9 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
 # --- the run ----------------------------------------------------------------------------
 
 
-async def _load(url: str, tokens: dict[str, str], options: Any, pids: list[int]) -> dict[str, Any]:
+async def _load(
+    url: str, tokens: dict[str, str], options: Any, cpu: Callable[[], dict[str, float]]
+) -> dict[str, Any]:
     teams = [f"team{n}@example.org" for n in range(options.teams)]
     funders = [f"fonds{n}@example.org" for n in range(options.funders)]
     programme, projects = await _programme(url, tokens, teams, options)
@@ -358,7 +384,7 @@ async def _load(url: str, tokens: dict[str, str], options: Any, pids: list[int])
     members = [person(e, project=p) for e, p in zip(teams, projects, strict=True)]
     readers = [person(e) for e in funders]
     run = Run()
-    cpu = _cpu_seconds(pids)
+    used = cpu()
     start = time.monotonic()
     end = start + options.seconds
     think = options.think / 1000
@@ -368,7 +394,7 @@ async def _load(url: str, tokens: dict[str, str], options: Any, pids: list[int])
             *(_loop(who, FUNDER, end, think, run) for who in readers),
         )
         seconds = time.monotonic() - start
-        cpu = _cpu_seconds(pids) - cpu
+        used = {name: round(s - used[name], 1) for name, s in cpu().items()}
         counted = {}
         for who in members:
             answer = await who.client.get(f"/api/v1/projects/{who.project}/versions")
@@ -383,8 +409,8 @@ async def _load(url: str, tokens: dict[str, str], options: Any, pids: list[int])
         "seconds": round(seconds, 1),
         "requests": figures,
         # NOTE: CPU time depends less on what else the machine runs than latency does
-        "server_cpu_s": round(cpu, 1),
-        "server_cpu_ms_per_request": round(1000 * cpu / max(1, sent), 1),
+        "cpu_s": used,
+        "cpu_ms_per_request": {n: round(1000 * s / max(1, sent), 2) for n, s in used.items()},
         "saves": sum(who.saves for who in members),
         "saves_missing": missing,
     }
@@ -448,7 +474,15 @@ def main() -> None:
         try:
             load_before = os.getloadavg()[0]
             pids = _workers(server.pid)
-            result = asyncio.run(_load(url, tokens, options, pids))
+            database = _postmaster(where)
+
+            def cpu() -> dict[str, float]:
+                used = {"server": _cpu_seconds(server.pid), "client": time.process_time()}
+                if database is not None:
+                    used["database"] = _cpu_seconds(database)
+                return used
+
+            result = asyncio.run(_load(url, tokens, options, cpu))
         finally:
             server.terminate()
             server.wait(timeout=60)
