@@ -17,7 +17,10 @@ tests make theirs (``tests/pg_cluster.py``: ``initdb`` in a temporary folder, as
 3. For ``--seconds``: every team member loops over ``TEAM`` (read the project, save a
    change on the version read as ``base_version``, read the new report) and every funder
    over ``FUNDER`` (the programme's portfolio), with ``--think`` milliseconds between
-   requests (none by default: the most load these people can make).
+   requests. None by default: the most load these people can make, so the server is
+   saturated and a round takes about as long as the people waiting for it divided by the
+   rounds per second (Little's law); with a think time of a second or more the latencies
+   are those of a server that keeps up.
 4. Every save is checked to be there: each team project has as many versions as saves
    that succeeded, plus its first.
 
