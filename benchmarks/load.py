@@ -27,8 +27,8 @@ tests make theirs (``tests/pg_cluster.py``: ``initdb`` in a temporary folder, as
 Prints one JSON object, then the same figures as a Markdown table: per kind of request
 the requests per second, the median and 95th percentile latency of the answered ones
 (2xx), the errors (any other status, or no answer) and the expected 409s apart;
-``save+report`` is a save and the report after it, timed together (what someone saving
-waits for before seeing the new advice). Exits with 1 when a request failed or a save is
+``save+report`` is a save plus the report after it (what someone saving waits for
+before seeing the new advice, think time left out). Exits with 1 when a request failed or a save is
 missing. No thresholds are enforced here.
 """
 
@@ -137,24 +137,30 @@ FUNDER = (Kind("portfolio", _portfolio),)
 
 @dataclass(frozen=True)
 class Record:
-    """One request: its kind, its status (0 when no answer came) and how long it took."""
+    """One request: its kind, its status (0 when no answer came), how long it took.
+
+    ``ended`` is when it ended, in seconds from the start of the run (0 when not known).
+    """
 
     kind: str
     status: int
     seconds: float
     conflict_expected: bool = False
+    ended: float = 0.0
 
 
 @dataclass
 class Run:
-    """What the people did: every request, in the order they ended."""
+    """What the people did for ``seconds``: every request, in the order they ended."""
 
+    seconds: float
     records: list[Record] = field(default_factory=list)
 
 
 async def _loop(who: Person, kinds: tuple[Kind, ...], end: float, think: float, run: Run) -> None:
+    began = end - run.seconds
     while time.monotonic() < end:
-        saved_at: float | None = None
+        saved: float | None = None
         for kind in kinds:
             start = time.perf_counter()
             try:
@@ -162,12 +168,14 @@ async def _loop(who: Person, kinds: tuple[Kind, ...], end: float, think: float, 
             except httpx.HTTPError:
                 status = 0
             took = time.perf_counter() - start
-            run.records.append(Record(kind.name, status, took, kind.conflict_expected))
-            # NOTE: save+report is timed from the save's start to the report's end
+            ended = time.monotonic() - began
+            run.records.append(Record(kind.name, status, took, kind.conflict_expected, ended))
+            # NOTE: save+report is the save's time plus the report's (without the think
+            # time between them)
             if kind.name == "save":
-                saved_at = start if status == 200 else None
-            elif kind.name == "report" and saved_at is not None:
-                run.records.append(Record(SAVE_AND_REPORT, status, time.perf_counter() - saved_at))
+                saved = took if status == 200 else None
+            elif kind.name == "report" and saved is not None:
+                run.records.append(Record(SAVE_AND_REPORT, status, saved + took, ended=ended))
             if think:
                 await asyncio.sleep(think)
 
@@ -181,7 +189,12 @@ def percentile(ordered: list[float], fraction: float) -> float:
 
 
 def summarise(records: Iterable[Record], seconds: float) -> dict[str, dict[str, Any]]:
-    """Per kind: requests per second, median and 95th percentile, errors, 409s."""
+    """Per kind: requests per second, median and 95th percentile, errors, 409s.
+
+    The requests per second are counted up to the last answer of that kind (people stop
+    asking after ``seconds``, and a funder's portfolio may end long after a team's last
+    save), or over ``seconds`` when the records do not say when they ended.
+    """
     kinds: dict[str, list[Record]] = {}
     for record in records:
         kinds.setdefault(record.kind, []).append(record)
@@ -189,9 +202,10 @@ def summarise(records: Iterable[Record], seconds: float) -> dict[str, dict[str, 
     for name, found in kinds.items():
         answered = sorted(r.seconds for r in found if 200 <= r.status < 300)
         conflicts = sum(1 for r in found if r.status == 409 and r.conflict_expected)
+        window = max(r.ended for r in found) or seconds
         figures[name] = {
             "requests": len(found),
-            "per_s": round(len(found) / seconds, 1),
+            "per_s": round(len(found) / window, 1),
             "median_ms": round(statistics.median(answered) * 1000, 1) if answered else None,
             "p95_ms": round(percentile(answered, 0.95) * 1000, 1) if answered else None,
             "errors": len(found) - len(answered) - conflicts,
@@ -386,7 +400,7 @@ async def _load(
 
     members = [person(e, project=p) for e, p in zip(teams, projects, strict=True)]
     readers = [person(e) for e in funders]
-    run = Run()
+    run = Run(options.seconds)
     used = cpu()
     start = time.monotonic()
     end = start + options.seconds

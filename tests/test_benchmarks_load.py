@@ -67,6 +67,11 @@ def test_figures_per_kind(load: ModuleType) -> None:
     assert figures["report"]["median_ms"] is None
 
 
+def test_requests_per_second_up_to_the_last_answer(load: ModuleType) -> None:
+    records = [load.Record("portfolio", 200, 4.0, ended=t) for t in (4.0, 8.0, 12.5)]
+    assert load.summarise(records, seconds=10.0)["portfolio"]["per_s"] == 0.2  # 3 / 12.5
+
+
 def test_every_save_is_counted(load: ModuleType) -> None:
     assert load.missing_saves({1: 4, 2: 1}, {1: 3, 2: 0}) == {}
     assert load.missing_saves({1: 3, 2: 5}, {1: 3, 2: 4, 3: 0}) == {
