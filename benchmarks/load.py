@@ -28,8 +28,8 @@ Prints one JSON object, then the same figures as a Markdown table: per kind of r
 the requests per second, the median and 95th percentile latency of the answered ones
 (2xx), the errors (any other status, or no answer) and the expected 409s apart;
 ``save+report`` is a save plus the report after it (what someone saving waits for
-before seeing the new advice, think time left out). Exits with 1 when a request failed or a save is
-missing. No thresholds are enforced here.
+before seeing the new advice, think time left out). Exits with 1 when a request failed
+or a save is missing. No thresholds are enforced here.
 """
 
 from __future__ import annotations
