@@ -65,7 +65,7 @@ _NAME = re.compile(r'^(\[project\]\n(?:.*\n)*?name = ")([^"]*)"', re.MULTILINE)
 #: no request waits longer than this (seconds); one that does counts as an error
 TIMEOUT = 120.0
 ADMIN = "beheer@example.org"
-#: the derived kind: a save and the report after it, timed together
+#: the derived kind: a save and the report after it (their times added)
 SAVE_AND_REPORT = "save+report"
 
 
