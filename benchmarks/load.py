@@ -65,6 +65,8 @@ _NAME = re.compile(r'^(\[project\]\n(?:.*\n)*?name = ")([^"]*)"', re.MULTILINE)
 #: no request waits longer than this (seconds); one that does counts as an error
 TIMEOUT = 120.0
 ADMIN = "beheer@example.org"
+#: every simulated person's password (they sign in with the form for the pages)
+PASSWORD = "een lang wachtwoord voor de meting"
 #: the derived kind: a save and the report after it (their times added)
 SAVE_AND_REPORT = "save+report"
 
@@ -80,9 +82,13 @@ def project_text(number: int) -> str:
 
 @dataclass
 class Person:
-    """A simulated user: their client (with their token), project or programme."""
+    """A simulated user: their API client (with their token), project or programme.
+
+    ``pages`` is the same person signed in with the sign-in form, for the pages.
+    """
 
     client: httpx.AsyncClient
+    pages: httpx.AsyncClient
     project: int = 0
     programme: int = 0
     text: str = ""
@@ -116,6 +122,15 @@ async def _portfolio(who: Person) -> httpx.Response:
     return await who.client.get(f"/api/v1/programmes/{who.programme}/portfolio")
 
 
+def page(path: str) -> Callable[[Person], Awaitable[httpx.Response]]:
+    """Open the page ``path`` signed in (``{project}`` and ``{programme}`` filled in)."""
+
+    async def call(who: Person) -> httpx.Response:
+        return await who.pages.get(path.format(project=who.project, programme=who.programme))
+
+    return call
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of request: its name, the call, and whether a 409 is expected of it."""
@@ -131,7 +146,7 @@ TEAM = (
     Kind("save", _save, conflict_expected=True),
     Kind("report", _report),
 )
-#: one round of a funder
+#: one round of a funder (a page is one line too: ``Kind("page", page("/programmes/{programme}"))``)
 FUNDER = (Kind("portfolio", _portfolio),)
 
 
@@ -284,17 +299,17 @@ def _users(where: list[str], emails: list[str]) -> dict[str, str]:
 
     from interventie_advies.cli import cli
 
-    def advies(*args: str) -> str:
+    def advies(*args: str, given: str | None = None) -> str:
         # NOTE: the CLI's own commands, run in this process: a new Python for each of the
         # 110 commands would take a minute (several on a busy machine)
-        done = CliRunner().invoke(cli, [*args, *where], env={"ADVIES_LANG": "en"})
+        done = CliRunner().invoke(cli, [*args, *where], input=given, env={"ADVIES_LANG": "en"})
         if done.exit_code != 0:
             raise SystemExit(f"advies {' '.join(args)} failed: {done.output.strip()}")
         return done.output.strip()
 
     _advies("users", "add", ADMIN, "--role", "admin", *where)
     for email in emails:
-        advies("users", "add", email)
+        advies("users", "add", email, "--password-stdin", given=PASSWORD)
     return {email: advies("tokens", "create", email) for email in [ADMIN, *emails]}
 
 
@@ -386,6 +401,18 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
 # --- the run ----------------------------------------------------------------------------
 
 
+async def _signed_in(url: str, email: str) -> httpx.AsyncClient:
+    """A client signed in as ``email`` with the sign-in form, as a person is."""
+    pages = httpx.AsyncClient(base_url=url, timeout=TIMEOUT)
+    form = (await pages.get("/-/login")).text
+    found = re.search(r'name="csrf" value="([^"]+)"', form)
+    data = {"email": email, "password": PASSWORD, "csrf": found.group(1) if found else ""}
+    answer = await pages.post("/-/login", data=data)
+    if answer.status_code != 303:
+        raise SystemExit(f"{email} could not sign in: {answer.status_code}")
+    return pages
+
+
 async def _load(
     url: str, tokens: dict[str, str], options: Any, cpu: Callable[[], dict[str, float]]
 ) -> dict[str, Any]:
@@ -393,13 +420,19 @@ async def _load(
     funders = [f"fonds{n}@example.org" for n in range(options.funders)]
     programme, projects = await _programme(url, tokens, teams, options)
 
-    def person(email: str, project: int = 0) -> Person:
+    gate = asyncio.Semaphore(4)
+
+    async def person(email: str, project: int = 0) -> Person:
         auth = {"Authorization": f"Bearer {tokens[email]}"}
         client = httpx.AsyncClient(base_url=url, headers=auth, timeout=TIMEOUT)
-        return Person(client, project=project, programme=programme)
+        async with gate:
+            pages = await _signed_in(url, email)
+        return Person(client, pages, project=project, programme=programme)
 
-    members = [person(e, project=p) for e, p in zip(teams, projects, strict=True)]
-    readers = [person(e) for e in funders]
+    members = list(
+        await asyncio.gather(*(person(e, p) for e, p in zip(teams, projects, strict=True)))
+    )
+    readers = list(await asyncio.gather(*(person(e) for e in funders)))
     run = Run(options.seconds)
     used = cpu()
     start = time.monotonic()
@@ -419,6 +452,7 @@ async def _load(
     finally:
         for who in [*members, *readers]:
             await who.client.aclose()
+            await who.pages.aclose()
     figures = summarise(run.records, seconds)
     sent = sum(1 for r in run.records if r.kind != SAVE_AND_REPORT)
     missing = missing_saves(counted, {who.project: who.saves for who in members})

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import httpx
 import pytest
 
 from interventie_advies import Engine
@@ -87,3 +89,24 @@ def test_markdown_table(load: ModuleType) -> None:
         "| --- | ---: | ---: | ---: | ---: | ---: |",
         "| portfolio | 0.2 | — | — | 1 | 0 |",
     ]
+
+
+def test_a_page_is_opened_signed_in_with_its_place_filled_in(load: ModuleType) -> None:
+    asked: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(f"{request.headers.get('cookie')} {request.url.path}")
+        return httpx.Response(200)
+
+    async def open_both() -> None:
+        mock = httpx.MockTransport(answer)
+        async with (
+            httpx.AsyncClient(base_url="http://x", transport=mock) as api,
+            httpx.AsyncClient(base_url="http://x", transport=mock, cookies={"s": "1"}) as pages,
+        ):
+            who = load.Person(api, pages, project=7, programme=3)
+            for path in ("/programmes/{programme}", "/projects/{project}/history"):
+                assert (await load.page(path)(who)).status_code == 200
+
+    asyncio.run(open_both())
+    assert asked == ["s=1 /programmes/3", "s=1 /projects/7/history"]
