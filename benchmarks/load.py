@@ -13,7 +13,9 @@ tests make theirs (``tests/pg_cluster.py``: ``initdb`` in a temporary folder, as
    funders) and their API tokens with ``advies users add`` and ``advies tokens create``.
 2. ``advies serve --workers N``; through the API: a programme, its funders, and
    ``--projects`` projects in it, made from the examples with a number in each name. Each
-   team member makes their own project; the administrator makes the rest.
+   team member makes their own project; the administrator makes the rest. Every person
+   also signs in with the sign-in form, so the kinds of request may be pages too
+   (``page("/programmes/{programme}")``).
 3. For ``--seconds``: every team member loops over ``TEAM`` (read the project, save a
    change on the version read as ``base_version``, read the new report) and every funder
    over ``FUNDER`` (the programme's portfolio), with ``--think`` milliseconds between
