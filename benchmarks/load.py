@@ -38,14 +38,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import platform
-import re
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -56,28 +51,10 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 if TYPE_CHECKING:
-    from collections.abc import Awaitable, Callable, Iterable, Iterator
+    from collections.abc import Awaitable, Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-#: the examples a programme's projects are made from (a number added to each name)
-EXAMPLES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.toml"))]
-_NAME = re.compile(r'^(\[project\]\n(?:.*\n)*?name = ")([^"]*)"', re.MULTILINE)
-#: no request waits longer than this (seconds); one that does counts as an error
-TIMEOUT = 120.0
-ADMIN = "beheer@example.org"
-#: every simulated person's password (they sign in with the form for the pages)
-PASSWORD = "een lang wachtwoord voor de meting"
-#: the derived kind: a save and the report after it (their times added)
-SAVE_AND_REPORT = "save+report"
-
-
-def project_text(number: int) -> str:
-    """Example ``number`` (round the examples) with the number in its project's name."""
-    text = EXAMPLES[number % len(EXAMPLES)]
-    return _NAME.sub(lambda m: f'{m.group(1)}{m.group(2)} {number}"', text, count=1)
-
+import _load_setup as setup
+from _load_figures import SAVE_AND_REPORT, Record, markdown, missing_saves, summarise
 
 # --- the people and what they ask -------------------------------------------------------
 
@@ -152,20 +129,6 @@ TEAM = (
 FUNDER = (Kind("portfolio", _portfolio),)
 
 
-@dataclass(frozen=True)
-class Record:
-    """One request: its kind, its status (0 when no answer came), how long it took.
-
-    ``ended`` is when it ended, in seconds from the start of the run (0 when not known).
-    """
-
-    kind: str
-    status: int
-    seconds: float
-    conflict_expected: bool = False
-    ended: float = 0.0
-
-
 @dataclass
 class Run:
     """What the people did for ``seconds``: every request, in the order they ended."""
@@ -200,167 +163,7 @@ async def _loop(who: Person, kinds: tuple[Kind, ...], end: float, think: float, 
 # --- the figures ------------------------------------------------------------------------
 
 
-def percentile(ordered: list[float], fraction: float) -> float:
-    """The nearest-rank percentile of sorted ``ordered`` (``fraction`` 0.95 for the 95th)."""
-    return ordered[max(0, round(len(ordered) * fraction) - 1)]
-
-
-def summarise(records: Iterable[Record], seconds: float) -> dict[str, dict[str, Any]]:
-    """Per kind: requests per second, median and 95th percentile, errors, 409s.
-
-    The requests per second are counted up to the last answer of that kind (people stop
-    asking after ``seconds``, and a funder's portfolio may end long after a team's last
-    save), or over ``seconds`` when the records do not say when they ended.
-    """
-    kinds: dict[str, list[Record]] = {}
-    for record in records:
-        kinds.setdefault(record.kind, []).append(record)
-    figures: dict[str, dict[str, Any]] = {}
-    for name, found in kinds.items():
-        answered = sorted(r.seconds for r in found if 200 <= r.status < 300)
-        conflicts = sum(1 for r in found if r.status == 409 and r.conflict_expected)
-        window = max(r.ended for r in found) or seconds
-        figures[name] = {
-            "requests": len(found),
-            "per_s": round(len(found) / window, 1),
-            "median_ms": round(statistics.median(answered) * 1000, 1) if answered else None,
-            "p95_ms": round(percentile(answered, 0.95) * 1000, 1) if answered else None,
-            "errors": len(found) - len(answered) - conflicts,
-            "conflicts": conflicts,
-        }
-    return figures
-
-
-def missing_saves(versions: dict[int, int], saves: dict[int, int]) -> dict[int, str]:
-    """The projects whose count of versions is not their successful saves plus one."""
-    return {
-        project: f"{versions.get(project, 0)} versions, {made} saves"
-        for project, made in saves.items()
-        if versions.get(project, 0) != made + 1
-    }
-
-
-def markdown(figures: dict[str, dict[str, Any]]) -> str:
-    """The figures as a Markdown table, one row per kind of request."""
-    lines = [
-        "| request | requests/s | median ms | p95 ms | errors | 409s |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for name, f in figures.items():
-        cells = (f["per_s"], f["median_ms"], f["p95_ms"], f["errors"], f["conflicts"])
-        lines.append(
-            f"| {name} | " + " | ".join("—" if c is None else str(c) for c in cells) + " |"
-        )
-    return "\n".join(lines)
-
-
 # --- setting up -------------------------------------------------------------------------
-
-
-def _advies(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "interventie_advies", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "ADVIES_LANG": "en"},
-    )
-    if done.returncode != 0:
-        raise SystemExit(f"advies {args[0]} failed: {done.stderr.strip()}")
-    return done.stdout.strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def _database(kind: str, folder: Path) -> Iterator[list[str]]:
-    """The ``advies`` options naming a new empty database of ``kind``; dropped afterwards."""
-    if kind == "sqlite":
-        yield ["--data", str(folder)]
-        return
-    import pg_cluster  # tests/pg_cluster.py: the tests' throw-away cluster
-
-    try:
-        with pg_cluster.cluster() as server:
-            url = server.new_database()
-            try:
-                yield ["--database", url]
-            finally:
-                server.drop_database(url)
-    except pg_cluster.Unavailable as exc:
-        raise SystemExit(f"PostgreSQL cannot be used here: {exc}") from None
-
-
-def _users(where: list[str], emails: list[str]) -> dict[str, str]:
-    """Each address made a user with the CLI, with a new API token; the tokens."""
-    from click.testing import CliRunner
-
-    from interventie_advies.cli import cli
-
-    def advies(*args: str, given: str | None = None) -> str:
-        # NOTE: the CLI's own commands, run in this process: a new Python for each of the
-        # 110 commands would take a minute (several on a busy machine)
-        done = CliRunner().invoke(cli, [*args, *where], input=given, env={"ADVIES_LANG": "en"})
-        if done.exit_code != 0:
-            raise SystemExit(f"advies {' '.join(args)} failed: {done.output.strip()}")
-        return done.output.strip()
-
-    _advies("users", "add", ADMIN, "--role", "admin", *where)
-    for email in emails:
-        advies("users", "add", email, "--password-stdin", given=PASSWORD)
-    return {email: advies("tokens", "create", email) for email in [ADMIN, *emails]}
-
-
-def _children(pid: int) -> list[int]:
-    """The child processes of ``pid`` (Linux' /proc; none elsewhere)."""
-    try:
-        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-
-
-def _workers(pid: int) -> list[int]:
-    """The worker processes of ``advies serve`` (``pid``)."""
-    found = []
-    for child in _children(pid):
-        with contextlib.suppress(OSError):
-            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
-                found.append(child)
-    return found
-
-
-def _cpu_seconds(pid: int) -> float:
-    """The CPU time (user and system) process ``pid`` and its children have used so far.
-
-    Its children now, and the ones that have ended (Linux' /proc); 0 elsewhere.
-    """
-    ticks = 0
-    for one in [pid, *_children(pid)]:
-        with contextlib.suppress(OSError):
-            # NOTE: the fields after the name in brackets (which may hold spaces): utime,
-            # stime, and the same of the children it has waited for
-            fields = Path(f"/proc/{one}/stat").read_text().rsplit(")", 1)[1].split()
-            ticks += sum(int(f) for f in fields[11:15])
-    return ticks / os.sysconf("SC_CLK_TCK")
-
-
-def _postmaster(where: list[str]) -> int | None:
-    """The PostgreSQL server's main process, when it runs on this machine."""
-    if where[0] != "--database":
-        return None
-    import pg_cluster
-    import psycopg
-
-    with psycopg.connect(pg_cluster.plain_url(where[1])) as connection:
-        backend = connection.execute("SELECT pg_backend_pid()").fetchone()
-    with contextlib.suppress(OSError, TypeError):
-        stat = Path(f"/proc/{backend[0]}/stat").read_text()  # type: ignore[index]
-        return int(stat.rsplit(")", 1)[1].split()[1])
-    return None
 
 
 async def _programme(url: str, tokens: dict[str, str], teams: list[str], options: Any) -> Any:
@@ -368,9 +171,9 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
 
     def client(email: str) -> httpx.AsyncClient:
         auth = {"Authorization": f"Bearer {tokens[email]}"}
-        return httpx.AsyncClient(base_url=url, headers=auth, timeout=TIMEOUT)
+        return httpx.AsyncClient(base_url=url, headers=auth, timeout=setup.TIMEOUT)
 
-    async with client(ADMIN) as admin:
+    async with client(setup.ADMIN) as admin:
         made = await admin.post("/api/v1/programmes", json={"name": "Wijkcultuur 2027"})
         programme = made.json()["id"]
         for email in tokens:
@@ -383,7 +186,7 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
 
         async def new(by: httpx.AsyncClient, number: int) -> int:
             async with gate:
-                body = {"toml": project_text(number), "programme": programme}
+                body = {"toml": setup.project_text(number), "programme": programme}
                 answer = await by.post("/api/v1/projects", json=body)
                 answer.raise_for_status()
                 return int(answer.json()["id"])
@@ -400,21 +203,6 @@ async def _programme(url: str, tokens: dict[str, str], teams: list[str], options
     return programme, ids[: len(teams)]
 
 
-# --- the run ----------------------------------------------------------------------------
-
-
-async def _signed_in(url: str, email: str) -> httpx.AsyncClient:
-    """A client signed in as ``email`` with the sign-in form, as a person is."""
-    pages = httpx.AsyncClient(base_url=url, timeout=TIMEOUT)
-    form = (await pages.get("/-/login")).text
-    found = re.search(r'name="csrf" value="([^"]+)"', form)
-    data = {"email": email, "password": PASSWORD, "csrf": found.group(1) if found else ""}
-    answer = await pages.post("/-/login", data=data)
-    if answer.status_code != 303:
-        raise SystemExit(f"{email} could not sign in: {answer.status_code}")
-    return pages
-
-
 async def _load(
     url: str, tokens: dict[str, str], options: Any, cpu: Callable[[], dict[str, float]]
 ) -> dict[str, Any]:
@@ -426,9 +214,9 @@ async def _load(
 
     async def person(email: str, project: int = 0) -> Person:
         auth = {"Authorization": f"Bearer {tokens[email]}"}
-        client = httpx.AsyncClient(base_url=url, headers=auth, timeout=TIMEOUT)
+        client = httpx.AsyncClient(base_url=url, headers=auth, timeout=setup.TIMEOUT)
         async with gate:
-            pages = await _signed_in(url, email)
+            pages = await setup.signed_in(url, email)
         return Person(client, pages, project=project, programme=programme)
 
     members = list(
@@ -469,29 +257,6 @@ async def _load(
     }
 
 
-def _serve(where: list[str], folder: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    command = [sys.executable, "-m", "interventie_advies", "serve", "--port", str(port)]
-    with (folder / "serve.log").open("wb") as log:
-        server = subprocess.Popen(
-            [*command, *where, "--workers", str(workers)],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "ADVIES_LANG": "en"},
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        with contextlib.suppress(httpx.TransportError):
-            if httpx.get(f"{url}/healthz").status_code == 200:
-                print(f"advies serve: pid {server.pid}, {url}", file=sys.stderr)
-                return server, url
-        if server.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            raise SystemExit(f"advies serve did not start:\n{(folder / 'serve.log').read_text()}")
-        time.sleep(0.2)
-
-
 def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, help="how long the load runs (60; quick 10)")
@@ -518,21 +283,21 @@ def main() -> None:
     emails += [f"fonds{n}@example.org" for n in range(options.funders)]
     with (
         tempfile.TemporaryDirectory() as temporary,
-        _database(options.database, Path(temporary)) as where,
+        setup.database(options.database, Path(temporary)) as where,
     ):
         folder = Path(temporary)
-        _advies("db", "upgrade", *where)
-        tokens = _users(where, emails)
-        server, url = _serve(where, folder, options.workers)
+        setup.advies("db", "upgrade", *where)
+        tokens = setup.users(where, emails)
+        server, url = setup.serve(where, folder, options.workers)
         try:
             load_before = os.getloadavg()[0]
-            pids = _workers(server.pid)
-            database = _postmaster(where)
+            pids = setup.workers(server.pid)
+            database = setup.postmaster(where)
 
             def cpu() -> dict[str, float]:
-                used = {"server": _cpu_seconds(server.pid), "client": time.process_time()}
+                used = {"server": setup.cpu_seconds(server.pid), "client": time.process_time()}
                 if database is not None:
-                    used["database"] = _cpu_seconds(database)
+                    used["database"] = setup.cpu_seconds(database)
                 return used
 
             result = asyncio.run(_load(url, tokens, options, cpu))

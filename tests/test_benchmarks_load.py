@@ -31,8 +31,8 @@ def load() -> ModuleType:
 
 def test_projects_are_the_examples_with_a_number_in_the_name(load: ModuleType) -> None:
     engine = Engine(plugins=())
-    count = len(load.EXAMPLES)
-    names = [engine.check(text=load.project_text(n)).project.name for n in range(count + 1)]
+    count = len(load.setup.EXAMPLES)
+    names = [engine.check(text=load.setup.project_text(n)).project.name for n in range(count + 1)]
     assert names[0] == "Atelier op Wielen 0"  # examples/buurtatelier.toml, the first
     assert names[count] == f"Atelier op Wielen {count}"
     assert len(set(names)) == count + 1
