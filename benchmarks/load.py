@@ -125,8 +125,12 @@ TEAM = (
     Kind("save", _save, conflict_expected=True),
     Kind("report", _report),
 )
-#: one round of a funder (a page is one line too: ``Kind("page", page("/programmes/{programme}"))``)
-FUNDER = (Kind("portfolio", _portfolio),)
+#: one round of a funder: the portfolio page, as a funder opens it in the browser, and the
+#: same numbers from the API
+FUNDER = (
+    Kind("portfolio page", page("/programmes/{programme}")),
+    Kind("portfolio", _portfolio),
+)
 
 
 @dataclass
