@@ -138,6 +138,10 @@ def test_decisions_written_inline_are_kept_inline() -> None:
         ("meeting_place.location", "/projects/7/edit/meeting_place#f-meeting_place-location"),
         ("partners[].domain", "/projects/7/edit/partners#f-partners"),
         ("partners", "/projects/7/edit/partners#f-partners"),
+        (
+            "extensions.jeugd.min_age",
+            "/projects/7/edit/extensions-jeugd#f-extensions-jeugd-min_age",
+        ),
     ],
 )
 def test_a_question_links_to_its_field(path: str, link: str) -> None:

@@ -254,6 +254,15 @@ def test_deleting_a_project_deletes_it_for_real(server: Server) -> None:
     bob.post(f"/-/invite/{token}", data={"csrf": bob_csrf})
     assert bob.get(f"/projects/{project}/delete").status_code == 403  # a viewer
     assert bob.post(f"/projects/{project}/delete", data={"csrf": bob_csrf}).status_code == 403
+    # what was typed into one of its pages (a draft, kept by the "add" button)
+    added = ann.post(
+        f"/projects/{project}/edit/partners",
+        data={"csrf": csrf, "base_version": "2", "action": "add:"},
+    )
+    assert added.status_code == 303 and "draft=" in added.headers["location"]
+    assert server.db.rows(
+        "SELECT count(*) FROM drafts WHERE page LIKE %s", f"/projects/{project}/%"
+    ) == [(1,)]
     confirm = ann.get(f"/projects/{project}/delete")
     assert "alle 2 versies" in confirm.text
     assert ann.post(f"/projects/{project}/delete", data={"csrf": "wrong"}).status_code == 403
@@ -265,12 +274,16 @@ def test_deleting_a_project_deletes_it_for_real(server: Server) -> None:
         ("projects", "id"),
         ("versions", "project_id"),
         ("members", "project_id"),
+        ("summaries", "project_id"),
     ):
         assert server.db.rows(f"SELECT count(*) FROM {table} WHERE {column} = %s", project) == [
             (0,)
         ]
     assert server.db.rows(
         "SELECT count(*) FROM invites WHERE kind = 'project' AND target = %s", project
+    ) == [(0,)]
+    assert server.db.rows(
+        "SELECT count(*) FROM drafts WHERE page LIKE %s", f"/projects/{project}/%"
     ) == [(0,)]
     if server.db.url is None:  # the text is not left in the file's free pages either
         db = (server.data / "advies.sqlite3").read_bytes()
@@ -294,6 +307,10 @@ def test_export_then_delete_the_account(server: Server) -> None:
         == 303
     )
     _invite(fay, csrf, own, "viewer")
+    kept = fay.post(
+        f"/projects/{own}/edit/partners", data={"csrf": csrf, "base_version": "1", "action": "add:"}
+    )
+    assert kept.status_code == 303
     page = fay.get("/-/account").text
     assert "fay@example.org" in page and "Alleen van Fay" in page and "Gedeeld met Fay" in page
 
@@ -302,8 +319,9 @@ def test_export_then_delete_the_account(server: Server) -> None:
     data = export.json()
     assert set(data) == {
         "exported", "user", "memberships", "funder_of", "api_tokens", "versions",
-        "invites_made", "invites_accepted",
+        "invites_made", "invites_accepted", "drafts",
     }  # fmt: skip
+    assert [d["page"] for d in data["drafts"]] == [f"/projects/{own}/edit/partners"]
     assert data["user"]["email"] == "fay@example.org" and "password_hash" not in data["user"]
     assert "$argon2" not in export.text
     assert [(m["project"], m["role"]) for m in data["memberships"]] == [

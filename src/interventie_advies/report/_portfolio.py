@@ -7,6 +7,8 @@ Urgent projects: a project is *urgent* when it has a sustainability warning (a w
 rule is tagged :data:`SUSTAINABILITY_TAG`) and its funding ends within :data:`URGENT_MONTHS`
 months: the report's ``project.months_left``. The threshold is the prioritiser's own
 (``months_left <= 3``, so funding that has already ended counts too).
+
+A project's row and entry are in ``_rows``.
 """
 
 from __future__ import annotations
@@ -20,19 +22,25 @@ from typing import TYPE_CHECKING, Any, Protocol
 from .._version import version
 from ..project._facts import URGENT_MONTHS
 from ..rulebook._elements import ELEMENT_IDS
+from ._rows import (
+    SUSTAINABILITY_TAG,
+    Entry,
+    ProjectRow,
+    is_sustainability_warning,
+    months_left_of,
+)
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Sequence
 
     from .._errors import AdviesError
     from ._report import Report
-    from ._values import Finding
 
 __all__ = [
     "SCHEMA_VERSION",
     "SUSTAINABILITY_TAG",
     "URGENT_MONTHS",
+    "Entry",
     "FailedFile",
     "Portfolio",
     "ProjectRow",
@@ -41,19 +49,6 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
-#: the tag of rules about what the project keeps when it ends (docs/rule-format.md)
-SUSTAINABILITY_TAG = "sustainability"
-
-
-def is_sustainability_warning(finding: Finding) -> bool:
-    """A warning about what the project keeps when it ends (its rule is tagged so)."""
-    return finding.kind == "warning" and SUSTAINABILITY_TAG in finding.tags
-
-
-def months_left_of(report: Report) -> int | None:
-    """The whole months of funding left, as the report says (None: not known)."""
-    months = report.project.get("months_left")
-    return months if isinstance(months, int) and not isinstance(months, bool) else None
 
 
 class _Outcome(Protocol):
@@ -65,79 +60,6 @@ class _Outcome(Protocol):
     def report(self) -> Report | None: ...
     @property
     def error(self) -> AdviesError | None: ...
-
-
-@dataclass(frozen=True)
-class ProjectRow:
-    """What the portfolio keeps of one project's report (never the report itself)."""
-
-    file: str
-    name: str
-    phase: str | None
-    #: element id → status of schema_version 1 (covered, partial, missing, unknown)
-    statuses: dict[str, str]
-    recommendations: int
-    warnings: int
-    questions: int
-    strengths: int
-    high: int  # findings of priority high
-    #: percent of the facts the rules read that the file describes
-    completeness: int
-    #: codes of its sustainability warnings, sorted
-    sustainability_warnings: tuple[str, ...]
-    months_left: int | None
-    urgent: bool
-    #: element id → assessment (docs/report.md): the matrix shows it, ``missing`` counts
-    assessments: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_report(cls, report: Report, file: str | None = None) -> ProjectRow:
-        """Reduce ``report`` to its row."""
-        intern = sys.intern
-        summary = report.summary
-        sus = [f for f in report.findings if is_sustainability_warning(f)]
-        months = months_left_of(report)
-        ending = months is not None and months <= URGENT_MONTHS
-        phase = report.project.get("phase")
-        return cls(
-            file=file if file is not None else str(report.project.get("file") or ""),
-            name=str(report.project.get("name") or ""),
-            phase=intern(str(phase)) if phase else None,
-            statuses={intern(e.element): intern(e.status) for e in report.elements},
-            assessments={intern(e.element): intern(e.assessment) for e in report.elements},
-            recommendations=int(summary["recommendations"]),
-            warnings=int(summary["warnings"]),
-            questions=int(summary["questions"]),
-            strengths=int(summary["strengths"]),
-            high=int(summary["by_priority"].get("high", 0)),
-            completeness=int(report.completeness["percent"]),
-            sustainability_warnings=tuple(sorted({intern(f.code) for f in sus})),
-            months_left=months,
-            urgent=bool(sus) and ending,
-        )
-
-    def assessment(self, element: str) -> str | None:
-        """The assessment of ``element``, or None when the report did not evaluate it."""
-        return self.assessments.get(element)
-
-    def to_dict(self, elements: Sequence[str]) -> dict[str, Any]:
-        """JSON form; statuses in the order of ``elements`` (null when not evaluated)."""
-        return {
-            "file": self.file,
-            "name": self.name,
-            "phase": self.phase,
-            "statuses": {e: self.statuses.get(e) for e in elements},
-            "assessments": {e: self.assessments.get(e) for e in elements},
-            "recommendations": self.recommendations,
-            "warnings": self.warnings,
-            "questions": self.questions,
-            "strengths": self.strengths,
-            "high": self.high,
-            "completeness": self.completeness,
-            "urgent": self.urgent,
-            "months_left": self.months_left,
-            "sustainability_warnings": list(self.sustainability_warnings),
-        }
 
 
 @dataclass(frozen=True)
@@ -189,21 +111,24 @@ class Portfolio:
 
     def add_report(self, report: Report, *, file: str | None = None) -> ProjectRow:
         """Reduce ``report`` to a row and count its missing elements and warnings."""
-        row = ProjectRow.from_report(report, file)
+        return self.add_entry(Entry.from_report(report, file))
+
+    def add_entry(self, entry: Entry) -> ProjectRow:
+        """Add one project's :class:`Entry` (a report reduced, or one kept from before)."""
+        row = entry.row
         self.rows.append(row)
         if self.evaluated_on is None:
-            self.evaluated_on = report.evaluated_on
-            self.tool = {"name": report.tool.get("name"), "version": report.tool.get("version")}
-        for e in report.elements:
-            if e.element not in self.element_titles:
-                self.element_titles[sys.intern(e.element)] = e.title
-            if e.assessment == "missing":
-                self.missing[e.element] += 1
-        for code in {f.code for f in report.findings if f.kind == "warning"}:
+            self.evaluated_on = entry.evaluated_on
+            self.tool = dict(entry.tool)
+        for element, title in entry.elements:
+            if element not in self.element_titles:
+                self.element_titles[sys.intern(element)] = title
+        for element in entry.missing:
+            self.missing[element] += 1
+        for code, element, title in entry.warnings:
             self.warning_counts[code] += 1
-        for f in report.findings:
-            if f.kind == "warning" and f.code not in self.warning_info:
-                self.warning_info[sys.intern(f.code)] = (sys.intern(f.element), f.title)
+            if code not in self.warning_info:
+                self.warning_info[sys.intern(code)] = (sys.intern(element), title)
         return row
 
     def add_error(self, file: str, error: AdviesError) -> FailedFile:

@@ -25,9 +25,13 @@ from . import (
     _members,
     _pages,
     _pages_advice,
+    _pages_form,
+    _pages_new,
+    _pages_programmes,
     _pages_projects,
     _privacy,
     _programmes,
+    _refresh,
     _start,
 )
 from ._db import make_engine, sessions
@@ -64,13 +68,17 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_programmes.router)
     app.include_router(_start.router)
     app.include_router(_pages.router)
+    app.include_router(_pages_new.router)  # NOTE: before /projects/{id}: /projects/new
+    app.include_router(_pages_form.router)
     app.include_router(_pages_projects.router)
     app.include_router(_pages_advice.router)
     # NOTE: htmx, served by the app itself (never a CDN); pages work without it
     app.mount("/static", StaticFiles(directory=Path(__file__).with_name("static")), name="static")
     for people in (_members, _invites, _account, _privacy):
         app.include_router(people.router)
+    app.include_router(_pages_programmes.router)
     _pages.install(app)
+    _refresh.install(app)
 
     @app.get("/healthz", tags=["health"])
     def healthz(request: Request) -> Any:

@@ -9,11 +9,13 @@ into the file afterwards, so the deleted text is not left in the database's free
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 
 from ._db import ApiToken, Funder, LoginFailure, Member, Programme, ProjectRow, User, Version
+from ._drafts import Draft
 from ._invite_store import Invite
 
 if TYPE_CHECKING:
@@ -52,9 +54,11 @@ def only_editor_of(session: Session, user: User) -> list[ProjectRow]:
 
 
 def delete_project(session: Session, project_id: int) -> None:
-    """Delete the project with its versions, members and invites (the caller commits)."""
+    """Delete the project with its versions, members, invites and drafts (caller commits)."""
     _secure(session)
     session.execute(delete(Invite).where(Invite.kind == "project", Invite.target == project_id))
+    # NOTE: a draft holds what was typed into one of the project's pages (project text)
+    session.execute(delete(Draft).where(Draft.page.startswith(f"/projects/{project_id}/")))
     # NOTE: versions and members go with the project (ON DELETE CASCADE on both databases)
     session.execute(delete(ProjectRow).where(ProjectRow.id == project_id))
 
@@ -111,6 +115,7 @@ def export(session: Session, user: User) -> dict[str, Any]:
     )
     invites = session.scalars(select(Invite).where(Invite.made_by == user.id).order_by(Invite.id))
     accepted = session.scalars(select(Invite).where(Invite.used_by == user.id).order_by(Invite.id))
+    drafts = session.scalars(select(Draft).where(Draft.user_id == user.id).order_by(Draft.id))
     return {
         "user": {
             "id": user.id,
@@ -145,5 +150,14 @@ def export(session: Session, user: User) -> dict[str, Any]:
         "invites_accepted": [
             {"kind": i.kind, "target": i.target, "role": i.role, "used": _time(i.used)}
             for i in accepted
+        ],
+        "drafts": [
+            {
+                "page": d.page,
+                "fields": json.loads(d.fields),
+                "created": _time(d.created),
+                "expires": _time(d.expires),
+            }
+            for d in drafts
         ],
     }

@@ -1,8 +1,8 @@
 """Where a question of the advice is answered: the form page and field of its first path.
 
 The convention is fixed, shared with the form pages that carry the anchors: the section
-is the path's first name (before ``.`` or ``[``); the anchor is ``f-`` and the path up to
-its first ``[]``, with ``.`` written as ``-``.
+is the path's first name (before ``.`` or ``[``), for a plugin's table ``extensions-NAME``;
+the anchor is ``f-`` and the path up to its first ``[]``, with ``.`` written as ``-``.
 """
 
 from __future__ import annotations
@@ -19,5 +19,7 @@ def field_link(project_id: int, path: str) -> str:
     '/projects/3/edit/funding#f-funding-sources'
     """
     section = re.split(r"[.\[]", path, maxsplit=1)[0]
+    if section == "extensions":  # NOTE: a plugin's table has its own page: extensions-NAME
+        section = "-".join(re.split(r"[.\[]", path, maxsplit=2)[:2])
     anchor = path.split("[", 1)[0].replace(".", "-")
     return f"/projects/{project_id}/edit/{section}#f-{anchor}"

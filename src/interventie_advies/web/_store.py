@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
 
+from . import _summaries
 from ._db import Funder, Member, ProjectRow, User, Version, now
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def create(
         )
     )
     session.add(Member(project_id=row.id, user_id=user.id, role="editor"))
+    _summaries.record(session, row.id, 1, project)
     return row
 
 
@@ -152,6 +154,7 @@ def save(
             comment=comment,
         )
     )
+    _summaries.record(session, row.id, base + 1, project)
     return base + 1
 
 
