@@ -158,6 +158,7 @@ class _Page(HTMLParser):
         self.named: list[str] = []
         self.forms: list[tuple[str, str, dict[str, str], list[str]]] = []
         self._select: str | None = None
+        self._first = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         found = {k: v or "" for k, v in attrs}
@@ -169,9 +170,10 @@ class _Page(HTMLParser):
             method = found.get("method", "get").lower()
             self.forms.append((method, found.get("action", ""), {}, []))
         elif tag == "option" and self._select and self.forms:
-            chosen = self.forms[-1][2][self._select]
-            if not chosen or "selected" in found:
-                self.forms[-1][2][self._select] = found.get("value", "") or "\0"
+            # NOTE: the first option, unless a later one is selected
+            if self._first or "selected" in found:
+                self.forms[-1][2][self._select] = found.get("value", "\0")
+                self._first = False
         elif not self.forms or "name" not in found:
             return
         elif tag == "input" and found.get("type") == "file":
@@ -183,12 +185,8 @@ class _Page(HTMLParser):
         elif tag == "textarea":
             self.forms[-1][2][found["name"]] = ""
         elif tag == "select":
-            self._select = found["name"]
+            self._select, self._first = found["name"], True
             self.forms[-1][2][found["name"]] = ""
-        elif tag == "option" and self._select:
-            chosen = self.forms[-1][2][self._select]
-            if not chosen or "selected" in found:
-                self.forms[-1][2][self._select] = found.get("value", "") or "\0"
 
     def handle_data(self, data: str) -> None:
         # NOTE: an <option> without a value sends its text; "\0" marks that it is still due
