@@ -99,12 +99,33 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
+#: the UTF-8 bytes of every code point _JSON_UNSAFE finds (lone surrogates as Python's
+#: "surrogatepass" writes them); tests/test_safe_text.py checks the two agree on all of them
+_JSON_UNSAFE_UTF8 = re.compile(
+    rb"\x7f"  # DEL
+    rb"|\xc2[\x80-\x9f]"  # C1 controls
+    rb"|\xd8\x9c"  # U+061C
+    rb"|\xe1\xa0\x8e"  # U+180E
+    rb"|\xe2\x80[\x8b-\x8f\xa8-\xae]"  # U+200B-U+200F, U+2028-U+202E
+    rb"|\xe2\x81[\xa0-\xaf]"  # U+2060-U+206F
+    rb"|\xef\xbb\xbf"  # U+FEFF
+    rb"|\xef\xbf[\xb9-\xbb]"  # U+FFF9-U+FFFB
+    rb"|\xed[\xa0-\xbf]"  # U+D800-U+DFFF
+    rb"|\xf3\xa0[\x80\x81]"  # U+E0000-U+E007F
+)
+
+
 def json_safe(text: str) -> str:
     r"""JSON text from ``json.dumps(..., ensure_ascii=False)`` with unsafe code points escaped.
 
     The result parses to the same values: only characters inside strings change, each
     into its ``\uXXXX`` escape.
     """
+    # NOTE: almost every report has nothing to escape. Looking for it in the UTF-8 bytes
+    # takes a twentieth of the time the character class takes on the text (50 KB of JSON:
+    # ~35 us instead of ~600 us, a third of a batch's time per file; issue 15)
+    if not _JSON_UNSAFE_UTF8.search(text.encode("utf-8", "surrogatepass")):
+        return text
     return _JSON_UNSAFE.sub(_json_escape, text)
 
 
