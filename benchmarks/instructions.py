@@ -1,6 +1,6 @@
 """CPU instructions (valgrind's callgrind) per project and per start-up: the same on every run.
 
-Usage:  python benchmarks/instructions.py [--projects N]
+Usage:  python benchmarks/instructions.py [--projects N] [--examples [N]]
 
 Wall time on a shared machine drifts by tens of percent; an instruction count does not, so
 this is the figure to compare two versions of the code with (run it on each). Prints one
@@ -10,6 +10,9 @@ JSON object:
   with one Engine (the difference between advising on N projects and on none, after the
   same warm-up); ``floor_minstr``: the same for TOML parsing plus validation alone;
   ``advise_over_floor``: their ratio;
+- with ``--examples``: per example in ``examples/``, advise, floor and ``engine_minstr``
+  (advise minus floor: the engine's own cost), each over N runs on the same file after
+  the same warm-up (N = 20), instead of the figures below;
 - ``cli_minstr``: one whole ``advies run examples/buurtopera.toml --no-plugins`` process;
   ``imports_minstr``: ``python -c "import pydantic, pluggy, click"``; and their ratio.
 
@@ -41,6 +44,9 @@ from interventie_advies.project._load import validate_project
 from interventie_advies.project._toml import loads
 mode, n, total = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 texts = synthetic.projects(100 + total)
+if len(sys.argv) > 4:  # one example, n times
+    with open(sys.argv[4], encoding="utf-8") as file:
+        texts[100 : 100 + n] = [file.read()] * n
 engine = Engine(plugins=())
 date = dt.date(2026, 6, 1)
 # NOTE: TOML text goes in text= where the API keeps text and paths apart (so that this
@@ -87,13 +93,33 @@ def instructions(command: list[str]) -> int:
     return int(found.group(1))
 
 
+def per_example(loop: list[str], n: int) -> dict[str, dict[str, float]]:
+    """Advise, floor and the engine's own cost per example, in M instructions per run."""
+    base = instructions([*loop, "advise", "0", str(n)])
+    figures = {}
+    for example in sorted((ROOT / "examples").glob("*.toml")):
+        advise = (instructions([*loop, "advise", str(n), str(n), str(example)]) - base) / n / 1e6
+        floor = (instructions([*loop, "floor", str(n), str(n), str(example)]) - base) / n / 1e6
+        figures[example.name] = {
+            "advise_minstr": round(advise, 3),
+            "floor_minstr": round(floor, 3),
+            "engine_minstr": round(advise - floor, 3),
+        }
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--projects", type=int, default=150)
-    n = parser.parse_args().projects
+    parser.add_argument("--examples", type=int, nargs="?", const=20, metavar="N")
+    args = parser.parse_args()
+    n = args.projects
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
     loop = [sys.executable, "-c", LOOP.format(bench=str(Path(__file__).resolve().parent))]
+    if args.examples:
+        print(json.dumps(per_example(loop, args.examples), indent=2))
+        return
     base = instructions([*loop, "advise", "0", str(n)])  # the same set-up, nothing after it
     advise = (instructions([*loop, "advise", str(n), str(n)]) - base) / n / 1e6
     floor = (instructions([*loop, "floor", str(n), str(n)]) - base) / n / 1e6

@@ -1,22 +1,28 @@
 """Benchmarks of interventie-advies, each a ratio against a baseline measured in the same run.
 
-Usage:  python benchmarks/run.py [--quick] [--projects N] [--batch N]
+Usage:  python benchmarks/run.py [--quick] [--sqlfluff PATH] [--only PART ...]
 
 Prints one JSON object:
 - ``floor_us``: per project, TOML parsing plus pydantic validation alone;
 - ``advise_us``: per project, from TOML text to a full report with the whole built-in
   catalogue, in-process with one Engine; ``advise_over_floor`` = advise_us / floor_us;
   ``projects_per_s`` on one core;
-- ``batch_10k_s``, ``batch_files_per_s``: ``advies run DIR --format jsonl`` over 10,000
-  files (1,000 with --quick), all cores;
-- ``cli_ms`` and ``cli_over_imports``: one ``advies run example.toml`` against
-  ``python -c "import pydantic, pluggy, click"``, measured the same way (median);
+- start-up, side by side (``feel.py``): one ``advies run example.toml`` with the plugins
+  installed in this Python (``cli_with_installed_plugins_ms``) against ``sqlfluff lint`` on
+  a one-line SQL file (``run_over_sqlfluff``) and a minimal tool that imports click, pluggy
+  and tomli and validates one pydantic model once (``run_over_minimal_tool``); also
+  ``cli_ms`` (``--no-plugins``) against ``python -c "import pydantic, pluggy, click"``
+  (``cli_over_imports``). All measured the same way, taking turns (medians);
+- batch, side by side (``feel.py``): ``advies run DIR --format jsonl`` over 10,000 files
+  (1,000 with --quick) with 1 and 2 workers, against ``load_project`` on the same files in
+  one process: ``jobs2_over_load_project`` and ``jobs2_speedup`` (1 worker over 2);
 - ``rss_1k_mb``, ``rss_20k_mb``: peak memory of a batch of 1,000 and of 20,000 projects
   (200 and 2,000 with --quick), in one process, so the streaming is what is measured;
 - ``heavy_imports``: modules a plain ``advies run`` should not import but does (e.g. jinja2).
 
-Targets (docs/performance.md): advise_over_floor <= 2.0, cli_over_imports <= 2.5,
-rss_20k_mb <= 1.2 x rss_1k_mb, projects_per_s >= 2000. No thresholds are enforced here.
+Targets (docs/performance.md, issue 15): run_over_sqlfluff <= 0.5, run_over_minimal_tool
+<= 1.25, jobs2_over_load_project <= 1.5, jobs2_speedup >= 1.8, rss_20k_mb <= 1.2 x
+rss_1k_mb. No thresholds are enforced here.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import feel
 import synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,39 +126,35 @@ def as_installed() -> dict[str, str]:
     return env
 
 
-def wall_ms(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+def wall_ms(commands: dict[str, list[str]], runs: int, *, warm: bool = True) -> dict[str, float]:
     """Median wall time of each command, in ms; the commands take turns, run by run.
 
     Taking turns means a change in the machine's load during the measurement affects
     every command alike, so their ratios stay comparable.
     """
     env = as_installed()
-    for command in commands.values():
-        subprocess.run(command, check=True, capture_output=True, env=env)  # warm caches, .pyc
+    if warm:
+        for command in commands.values():  # warm caches, .pyc
+            subprocess.run(command, check=True, capture_output=True, env=env)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
         for name, command in commands.items():
             start = time.perf_counter()
-            subprocess.run(command, check=False, capture_output=True, env=env)
+            done = subprocess.run(command, check=False, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, env=env)
             times[name].append((time.perf_counter() - start) * 1000)
+            if done.returncode not in (0, 1):
+                raise SystemExit(f"{name} failed: {done.stderr.decode()[-500:]}")
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def cli(runs: int) -> dict[str, float]:
-    ms = wall_ms(
-        {
-            "imports": [sys.executable, "-c", "import pydantic, pluggy, click"],
-            "cli": [*advies(), "run", str(EXAMPLE), "--date", DATE, "--no-plugins"],
-            "with_plugins": [*advies(), "run", str(EXAMPLE), "--date", DATE],
-        },
-        runs,
-    )
-    return {
-        "imports_ms": round(ms["imports"], 1),
-        "cli_ms": round(ms["cli"], 1),
-        "cli_over_imports": round(ms["cli"] / ms["imports"], 2),
-        "cli_with_installed_plugins_ms": round(ms["with_plugins"], 1),
-    }
+def startup(runs: int, sqlfluff: str | None) -> dict[str, float | None]:
+    """``advies run`` on one example next to sqlfluff and a minimal tool (``feel.py``)."""
+    with tempfile.TemporaryDirectory(prefix="advies-startup-") as tmp:
+        folder = Path(tmp)
+        commands = feel.startup_commands(advies(), EXAMPLE, DATE,
+                                         feel.sqlfluff_command(sqlfluff, folder), folder)
+        return feel.startup_figures(wall_ms(commands, runs))
 
 
 def write_folder(folder: Path, texts: list[str], count: int) -> Path:
@@ -175,17 +178,12 @@ def peak_rss_mb(command: list[str]) -> float:
     return round(int(out.strip().splitlines()[-1]) / 1024, 1)
 
 
-def batch(folder: Path, texts: list[str], count: int) -> dict[str, float]:
+def batch(folder: Path, texts: list[str], count: int, rounds: int) -> dict[str, float]:
+    """The batch with 1 and 2 workers next to ``load_project`` on the same files."""
     target = write_folder(folder, texts, count)
-    command = [*advies(), "run", str(target), "--format", "jsonl", "--date", DATE,
-               "--no-plugins", "--jobs", str(os.cpu_count() or 1)]
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                          check=False)
-    seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"batch run failed: {done.stderr.decode()[-500:]}")
-    return {"seconds": round(seconds, 2), "files_per_s": round(count / seconds)}
+    commands = feel.batch_commands(advies(), target, DATE)
+    ms = wall_ms(commands, rounds, warm=False)
+    return feel.batch_figures({name: value / 1000 for name, value in ms.items()}, count)
 
 
 def memory(folder: Path, texts: list[str], small: int, large: int) -> dict[str, float]:
@@ -209,29 +207,42 @@ def heavy_imports() -> list[str]:
     return sorted(name for name in HEAVY if name in loaded)
 
 
+PARTS = ("in-process", "startup", "batch", "memory", "imports")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI smoke runs")
+    parser.add_argument("--sqlfluff", metavar="PATH",
+                        help="the sqlfluff executable to compare with (default: an installed "
+                        "one, else installed into a throw-away virtual environment)")
+    parser.add_argument("--only", nargs="+", choices=PARTS, default=PARTS,
+                        help="measure only these parts")
     args = parser.parse_args()
     quick = args.quick
     n_projects, rounds = (200, 3) if quick else (2000, 5)
     batch_n, rss_small, rss_large = (1000, 200, 2000) if quick else (10_000, 1000, 20_000)
     texts = synthetic.projects(n_projects)
     result: dict[str, object] = {"quick": quick, "python": sys.version.split()[0],
-                                 "cpus": os.cpu_count(), "projects": n_projects}
-    result.update(in_process(texts, rounds))
-    result.update(cli(15 if quick else 21))
+                                 "cpus": os.cpu_count(), "projects": n_projects,
+                                 "load_average": [round(x, 2) for x in os.getloadavg()]}
+    if "in-process" in args.only:
+        result.update(in_process(texts, rounds))
+    if "startup" in args.only:
+        result.update(startup(15 if quick else 21, args.sqlfluff))
     with tempfile.TemporaryDirectory(prefix="advies-bench-") as tmp:
         folder = Path(tmp)
-        timing = batch(folder, texts, batch_n)
-        result[f"batch_{batch_n // 1000}k_s"] = timing["seconds"]
-        result["batch_files_per_s"] = timing["files_per_s"]
-        rss = memory(folder, texts, rss_small, rss_large)
-        result[f"rss_{rss_small // 1000 or rss_small}{'k' if rss_small >= 1000 else ''}_mb"] = (
-            rss["rss_small_mb"])
-        result[f"rss_{rss_large // 1000}k_mb"] = rss["rss_large_mb"]
-        result["rss_large_over_small"] = rss["rss_large_over_small"]
-    result["heavy_imports"] = heavy_imports()
+        if "batch" in args.only:
+            result.update(batch(folder, texts, batch_n, 3))
+        if "memory" in args.only:
+            rss = memory(folder, texts, rss_small, rss_large)
+            small = f"{rss_small // 1000 or rss_small}{'k' if rss_small >= 1000 else ''}"
+            result[f"rss_{small}_mb"] = rss["rss_small_mb"]
+            result[f"rss_{rss_large // 1000}k_mb"] = rss["rss_large_mb"]
+            result["rss_large_over_small"] = rss["rss_large_over_small"]
+    if "imports" in args.only:
+        result["heavy_imports"] = heavy_imports()
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     print(json.dumps(result, indent=2))
 
 

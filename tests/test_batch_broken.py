@@ -15,7 +15,8 @@ from click.testing import CliRunner
 
 from interventie_advies import Engine, UsageError
 from interventie_advies.cli import cli
-from interventie_advies.commands._batch import advise_paths
+from interventie_advies.commands import _workers
+from interventie_advies.commands._batch import Outcome, advise_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
@@ -168,6 +169,50 @@ def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error(
     with pytest.raises(UsageError) as raised:
         list(advise_paths(engine, files, jobs=2))
     assert str(raised.value) == (
-        "a worker process could not start: OSError: no such database; "
-        "--jobs 1 runs without workers"
+        "a worker process could not start: OSError: no such database; --jobs 1 runs without workers"
     )
+
+
+def many_with(tmp_path: Path, broken_name: str) -> list[str]:
+    """Forty copies of an example and one more file in the middle, sorted: several chunks."""
+    folder = tmp_path / "veel"
+    folder.mkdir()
+    for i in range(40):
+        shutil.copy(ROOT / "examples" / "schets.toml", folder / f"p{i:02d}.toml")
+    (folder / broken_name).write_text('format = 1\n[project]\nname = "x"\n', encoding="utf-8")
+    return sorted(str(p) for p in folder.glob("*.toml"))
+
+
+@needs_fork
+def test_a_worker_killed_within_a_chunk_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files go to the workers five at a time here; the chunk in flight is redone file by file."""
+    files = many_with(tmp_path, "p20_kill.toml")
+    assert _workers._chunk_size(len(files), 2) == 5
+    monkeypatch.setattr(Engine, "advise", failing_on("p20_kill.toml"))
+    outcomes = list(advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl"))
+    assert [str(o.path) for o in outcomes] == files
+    assert [o.path.name for o in outcomes if o.error is not None] == ["p20_kill.toml"]
+    assert sum(1 for o in outcomes if o.text) == 40
+
+
+@needs_fork
+def test_a_result_that_cannot_travel_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A chunk whose results cannot be sent back is redone file by file to find the one."""
+    files = many_with(tmp_path, "p20_odd.toml")
+    real = _workers._advise_one
+
+    def advise_one(name: str | Path) -> Outcome:
+        outcome = real(name)
+        if Path(name).name == "p20_odd.toml":
+            return Outcome(Path(name), text=lambda: "cannot be pickled")  # type: ignore[arg-type]
+        return outcome
+
+    monkeypatch.setattr(_workers, "_advise_one", advise_one)
+    outcomes = list(advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl"))
+    assert [str(o.path) for o in outcomes] == files
+    assert [o.path.name for o in outcomes if o.error is not None] == ["p20_odd.toml"]
+    assert sum(1 for o in outcomes if o.text) == 40

@@ -85,3 +85,16 @@ def test_hook_is_in_the_plugin_guide_with_every_parameter(name: str) -> None:
         assert f"- `{param}`:" in body, f"docs/plugins.md: {name} does not document {param}"
     assert "returns:" in body
     assert re.search(r"collected|first non-`None` result wins", body)
+
+
+def test_deployment_guide_uses_only_options_serve_has() -> None:
+    """Every ``--option`` of ``advies serve`` in docs/deployment.md is one serve has."""
+    guide = (ROOT / "docs" / "deployment.md").read_text(encoding="utf-8")
+    commands = re.findall(r"advies serve((?:\\\n|[^\n])*)", guide)
+    assert len(commands) >= 2
+    used = {option for command in commands for option in re.findall(r"--[a-z-]+", command)}
+    result = CliRunner().invoke(cli, ["serve", "--help"])
+    assert result.exit_code == 0, result.output
+    missing = sorted(option for option in used if option not in result.output)
+    assert not missing, f"docs/deployment.md names options serve does not have: {missing}"
+    assert {"--base-url", "--forwarded-allow-ips", "--workers", "--database"} <= used

@@ -56,3 +56,17 @@ def test_newline_and_tab_are_kept_only_where_asked() -> None:
     assert for_format("\ufeffa;b\r\n\x9b\r\n", "csv") == "\ufeffa;b\r\n\\x9b\r\n"
     assert for_format("x\ufeff\r\n", "html") == "x\\ufeff\\r\n"
     assert for_format("\ufeffx\ufeff\r\n\x1b", "xml") == "\ufeffx\\ufeff\r\n\\x1b"  # a plugin's
+
+
+def test_the_quick_json_check_finds_every_unsafe_code_point_and_no_other() -> None:
+    """json_safe's check on UTF-8 bytes agrees with the character class on every code point."""
+    from interventie_advies._safe_text import _JSON_UNSAFE, _json_unsafe_in
+
+    disagree = [
+        code
+        for code in range(0x110000)
+        if _json_unsafe_in(chr(code)) != bool(_JSON_UNSAFE.search(chr(code)))
+    ]
+    assert disagree == []
+    assert json_safe("ok \u202e é ’ \x85") == "ok \\u202e é ’ \\u0085"
+    assert json_safe("héél gewoon ’tekst’ →") == "héél gewoon ’tekst’ →"

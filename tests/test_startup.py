@@ -16,10 +16,11 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from interventie_advies.cli import cli
 
 if TYPE_CHECKING:
-    import pytest
     from click.testing import CliRunner
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "buurtopera.toml"
@@ -56,8 +57,9 @@ def test_no_cache_folder_is_read_or_written(tmp_path: Path) -> None:
     env.pop("ADVIES_NO_CACHE", None)
     command = [sys.executable, "-c", RUN_PROBE, str(EXAMPLE)]
     for _ in range(2):
-        done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120,
-                              env=env)
+        done = subprocess.run(
+            command, capture_output=True, text=True, check=True, timeout=120, env=env
+        )
         assert "Advies voor" in done.stdout or "Advice for" in done.stdout
     assert _listing(tmp_path) == before
     loaded = set(json.loads(done.stderr))
@@ -124,3 +126,22 @@ def test_only_the_console_script_freezes_objects_for_its_exit() -> None:
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
     assert done.stderr == "0 True 0"
     assert "Buurtopera" in done.stdout  # the report was written before the freeze
+
+
+#: imports the package and the console script's module with the collector on or off, and
+#: writes whether it is on afterwards and how many objects are frozen
+GC_PROBE = textwrap.dedent("""
+    import gc, sys
+    if sys.argv[1] == "off":
+        gc.disable()
+    import interventie_advies.cli
+    sys.stderr.write(f"{gc.isenabled()} {gc.get_freeze_count()}")
+""")
+
+
+@pytest.mark.parametrize(("before", "after"), [("on", "True 0"), ("off", "False 0")])
+def test_importing_pauses_the_collector_and_leaves_it_as_it_was(before: str, after: str) -> None:
+    """The imports pause the collector (issue 15) but never freeze a library user's objects."""
+    command = [sys.executable, "-c", GC_PROBE, before]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert done.stderr == after

@@ -25,6 +25,9 @@ server = webkit.server
 
 
 def _decide(page: Page, code: str, status: str, reason: str) -> None:
+    # the form is folded under its piece of advice: open it as a person does
+    if page.locator(f"#d-{code} details").get_attribute("open") is None:
+        page.click(f"#d-{code} summary")
     page.select_option(f"#status-{code}", status)
     page.fill(f"#reason-{code}", reason)
     page.click(f"#save-{code}")

@@ -203,6 +203,9 @@ def test_enum_labels_are_dutch(ann: tuple[httpx.Client, str]) -> None:
     residents = client.get(f"{project}/edit/residents").text
     assert f">{html.escape(choice_label('loneliness', 'nl', 'Need'))}</label>" in residents
     assert "weet niet" in residents
+    # a yes/no field's hint says ja, not the file's "true"
+    assert "Ja als jullie samen met bewoners hebben uitgezocht" in residents
+    assert "true als" not in residents and "true voor" not in residents
 
 
 def test_viewers_are_refused_and_others_see_nothing(server: Server) -> None:

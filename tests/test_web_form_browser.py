@@ -100,3 +100,62 @@ def test_a_project_page_by_page(browser: Browser, server: Server, javascript: bo
     assert 'needs = ["loneliness"]\nneeds_identified_with_residents = true\n' in text
     assert '[[partners]]\nname = "Welzijn Dijkstad"\ndomain = "social"\n' in text
     assert text.count("[[partners]]") == 1
+
+
+def _shared_project(server: Server, name: str) -> str:
+    """A project of carol's with dave as a second editor; its path (``/projects/N``)."""
+    from click.testing import CliRunner
+
+    from interventie_advies.cli import cli
+
+    made = CliRunner().invoke(cli, ["tokens", "create", "carol@example.org", *server.db.args])
+    assert made.exit_code == 0, made.output
+    api = httpx.Client(
+        base_url=f"{server.url}/api/v1",
+        headers={"Authorization": f"Bearer {made.output.strip()}"},
+        timeout=60,
+    )
+    text = f'format = 1\n\n[project]\nname = "{name}"\nphase = "preparation"\n'
+    created = api.post("/projects", json={"toml": text})
+    assert created.status_code == 201, created.text
+    number = created.json()["id"]
+    added = api.post(
+        f"/projects/{number}/members", json={"email": "dave@example.org", "role": "editor"}
+    )
+    assert added.status_code == 201, added.text
+    return f"/projects/{number}"
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-js", "js"])
+def test_two_people_save_the_same_page_at_once(
+    browser: Browser, server: Server, javascript: bool
+) -> None:
+    """The second save is refused, shown both values, and saves on top only when asked."""
+    from playwright.sync_api import expect
+
+    project = _shared_project(server, f"Samen {'js' if javascript else 'zonder js'}")
+    with open_tab(browser, javascript) as carol, open_tab(browser, javascript) as dave:
+        sign_in(carol, server, "carol@example.org")
+        sign_in(dave, server, "dave@example.org")
+        for page in (carol, dave):  # both open version 1 of the same page
+            page.goto(f"{server.url}{project}/edit/project")
+            expect(page.locator("h1")).to_have_text("Project")
+        carol.fill("#f-project-neighbourhood", "Lindenhof")
+        carol.click('button:text("Opslaan en verder") >> nth=1')
+        expect(carol).to_have_url(f"{server.url}{project}/edit/residents")
+
+        dave.fill("#f-project-neighbourhood", "Rivierenbuurt")
+        dave.fill("#f-project-municipality", "Dijkstad")
+        dave.click('button:text("Opslaan en verder") >> nth=1')
+        conflict = dave.locator(".error-summary")
+        expect(conflict).to_contain_text("versie 2")
+        table = conflict.locator("table")
+        expect(table).to_contain_text("Rivierenbuurt")  # what dave typed
+        expect(table).to_contain_text("Lindenhof")  # what carol saved
+        expect(dave.locator("#f-project-municipality")).to_have_value("Dijkstad")  # kept
+        assert 'neighbourhood = "Lindenhof"' in _toml(server, "dave@example.org", project)
+
+        dave.click('button:text("versie 2")')
+        expect(dave).to_have_url(f"{server.url}{project}/edit/residents")
+        saved = _toml(server, "dave@example.org", project)
+        assert 'neighbourhood = "Rivierenbuurt"' in saved and 'municipality = "Dijkstad"' in saved

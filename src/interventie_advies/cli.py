@@ -11,16 +11,24 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-import click
+# NOTE: paused while the commands are imported, as in the package's __init__
+_collecting = gc.isenabled()
+gc.disable()
+try:
+    import click
 
-from ._cli._catalogue import explain, plugins, rules_command, schema
-from ._cli._create import init, plugin
-from ._cli._errors import errors_in
-from ._cli._files import check, diff, portfolio
-from ._cli._help import Group
-from ._cli._run import run
-from ._cli._web import db, serve, tokens, users
-from .messages._i18n import LANGUAGES, click_language
+    from ._cli._catalogue import explain, plugins, rules_command, schema
+    from ._cli._create import init, plugin
+    from ._cli._errors import errors_in
+    from ._cli._files import check, diff, portfolio
+    from ._cli._help import Group
+    from ._cli._run import run
+    from ._cli._web import db, serve, tokens, users
+    from .messages._i18n import LANGUAGES, click_language
+finally:
+    if _collecting:
+        gc.enable()
+    del _collecting
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -80,6 +88,10 @@ cli.add_command(tokens)
 
 def main() -> None:
     """Entry point of the ``advies`` console script."""
+    # NOTE: what the imports made (modules, classes, models) stays until the process ends:
+    # frozen, later collections skip it instead of walking it again and again. Only the
+    # console script does this, never the API, so a library user's objects are not touched.
+    gc.freeze()
     try:
         cli(prog_name="advies")
     except SystemExit as exc:

@@ -8,6 +8,7 @@ again one at a time; Ctrl-C, SIGTERM or an error in the main process kill the wo
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import signal
 import sys
@@ -25,11 +26,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["WINDOW_PER_JOB", "Start", "pooled", "portable"]
+__all__ = ["CHUNK", "WINDOW_PER_JOB", "Start", "pooled", "portable"]
 
 _WORKER: dict[str, Any] = {}
 #: in flight per worker process; bounds memory however many files there are
 WINDOW_PER_JOB = 32
+#: files sent to a worker at a time, at most (see _chunk_size)
+CHUNK = 8
 
 
 def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[str, Any]) -> None:
@@ -92,6 +95,16 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _advise_chunk(names: Sequence[str | Path]) -> list[Outcome]:
+    """Advise on a few files in this worker: one task, one result sent back for them all.
+
+    NOTE: a task per file cost the main process as much work as a worker spends on the
+    file (submitting, pickling, the executor's thread), so on two cores two workers were
+    barely faster than one (issue 15).
+    """
+    return [_advise_one(name) for name in names]
+
+
 def _advise_one(name: str | Path) -> Outcome:
     if "failed" in _WORKER:
         with error_language(_WORKER["work"]["error_language"]):
@@ -134,49 +147,69 @@ Start = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # _start_worker's
 def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Outcome]:
     """Advise on ``paths`` in ``jobs`` worker processes; yield the outcomes in input order.
 
-    A worker that dies (killed, out of memory, a crash in C code) breaks the pool: the files
-    in flight are then advised again one at a time in a new pool, so the file that kills
-    a worker is found, reported, and the rest go on. Whatever ends the run early (an
-    error, Ctrl-C, SIGTERM, the caller closing this generator) stops the workers at once.
+    Files go to the workers a few at a time (:data:`CHUNK`). A worker that dies (killed,
+    out of memory, a crash in C code) breaks the pool: the files in flight are then advised
+    again one at a time in a new pool, so the file that kills a worker is found, reported,
+    and the rest go on. Whatever ends the run early (an error, Ctrl-C, SIGTERM, the caller
+    closing this generator) stops the workers at once.
     """
     # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
     from concurrent.futures.process import BrokenProcessPool
 
+    size = _chunk_size(len(paths), jobs)
     todo = iter(paths)
     again: deque[str | Path] = deque()  # in flight when a worker died: one at a time
-    pending: deque[tuple[str | Path, Future[Outcome]]] = deque()
+    pending: deque[tuple[list[str | Path], Future[list[Outcome]]]] = deque()
+    in_flight = 0
     pool = _new_pool(jobs, start)
     try:
         while True:
             window = 1 if again else jobs * WINDOW_PER_JOB
-            while len(pending) < window:
-                path = again.popleft() if again else next(todo, None)
-                if path is None:
+            while in_flight < window:
+                chunk = [again.popleft()] if again else list(itertools.islice(todo, size))
+                if not chunk:
                     break
-                pending.append((path, _submit(pool, path)))
+                pending.append((chunk, _submit(pool, chunk)))
+                in_flight += len(chunk)
             if not pending:
                 break
-            path, future = pending.popleft()
+            chunk, future = pending.popleft()
+            in_flight -= len(chunk)
             try:
-                outcome = future.result()
+                outcomes = future.result()
             except BrokenProcessPool:
                 _stop(pool)
                 pool = _new_pool(jobs, start)
-                if not pending:  # it was alone in flight: this file killed its worker
-                    yield Outcome(Path(path), error=_worker_died(path))
+                if not pending and len(chunk) == 1:  # alone in flight: it killed its worker
+                    yield Outcome(Path(chunk[0]), error=_worker_died(chunk[0]))
                     continue
-                again.extend([path, *(p for p, _ in pending)])
+                again.extend([*chunk, *(p for c, _ in pending for p in c)])
                 pending.clear()
+                in_flight = 0
                 continue
             except AdviesError:
                 raise  # raised, not returned: the same for every file, so stop at once
             except Exception as exc:  # e.g. a result that would not pickle
-                outcome = Outcome(Path(path), error=unexpected(path, exc))
-            yield outcome
+                if len(chunk) > 1:  # find the file: its chunk again, one file at a time
+                    again.extendleft(reversed(chunk))
+                    pending_again = [p for c, _ in pending for p in c]
+                    for _, waiting in pending:
+                        waiting.cancel()
+                    again.extend(pending_again)
+                    pending.clear()
+                    in_flight = 0
+                    continue
+                outcomes = [Outcome(Path(chunk[0]), error=unexpected(chunk[0], exc))]
+            yield from outcomes
     except BaseException:
         _stop(pool)
         raise
     pool.shutdown()
+
+
+def _chunk_size(count: int, jobs: int) -> int:
+    """Files per task: :data:`CHUNK`, or fewer when there are too few to keep every worker busy."""
+    return max(1, min(CHUNK, count // (jobs * 4)))
 
 
 def _new_pool(jobs: int, start: Start) -> ProcessPoolExecutor:
@@ -185,7 +218,7 @@ def _new_pool(jobs: int, start: Start) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=start)
 
 
-def _submit(pool: ProcessPoolExecutor, path: str | Path) -> Future[Outcome]:
+def _submit(pool: ProcessPoolExecutor, chunk: list[str | Path]) -> Future[list[Outcome]]:
     """``pool.submit``, with SIGINT and SIGTERM blocked while it may start workers.
 
     NOTE: a worker starts with this process's signal mask; it sets its own handlers and
@@ -193,10 +226,10 @@ def _submit(pool: ProcessPoolExecutor, path: str | Path) -> Future[Outcome]:
     process's handlers in a worker.
     """
     if not hasattr(signal, "pthread_sigmask"):
-        return pool.submit(_advise_one, path)
+        return pool.submit(_advise_chunk, chunk)
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     try:
-        return pool.submit(_advise_one, path)
+        return pool.submit(_advise_chunk, chunk)
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 

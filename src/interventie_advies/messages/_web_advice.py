@@ -30,6 +30,7 @@ WEB_ADVICE: dict[str, Entry] = {
         en="Required for ‘rejected’ and ‘not applicable’.",
     ),
     "decision_save": Entry(nl="Besluit opslaan", en="Save decision"),
+    "decision_open": Entry(nl="Besluit vastleggen of wijzigen", en="Record or change the decision"),
     "decision_saved": Entry(
         nl="Besluit opgeslagen: {code} {status}. Het project is nu versie {n}.",
         en="Decision saved: {code} {status}. The project is now version {n}.",

@@ -126,6 +126,7 @@ def advice_context(
             announce = text("web.decision_saved", lang, code=decided, status=label, n=row.version)
     return {
         "announce": announce,
+        "decided": decided,
         "conflict": conflict,
         "pieces": items,
         "aside": aside,

@@ -118,7 +118,13 @@ def label(field: Field, lang: str) -> str:
 def hint(field: Field, lang: str) -> str:
     """What the field holds (``field_help``), or nothing when the catalogue has no help."""
     key = f"field_help.{_help_key(field.path)}"
-    return text(key, lang) if has_text(key) else ""
+    found = text(key, lang) if has_text(key) else ""
+    if found.startswith("true "):
+        # NOTE: the help is written for people who edit the file ("true als ..."); the
+        # form's buttons say ja / nee, so the hint does too
+        yes = text("web.form_yes", lang)
+        found = f"{yes[:1].upper()}{yes[1:]} {found[5:]}"
+    return found
 
 
 def option_label(field: Field, value: str, lang: str) -> str:
