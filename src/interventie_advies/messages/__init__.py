@@ -87,7 +87,7 @@ NAMESPACES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "plugins": ("_commands",),
         "scaffold": ("_commands",),
         "toml": ("_project",),
-        "web": ("_web", "_web_advice", "_web_form", "_web_funders", "_web_people"),
+        "web": ("_web", "_web_advice", "_web_form", "_web_funders", "_web_people", "_web_errors"),
     }
 )
 

@@ -32,6 +32,7 @@ __all__ = [
     "MAX_KEY",
     "ApiToken",
     "Base",
+    "EndedSession",
     "Funder",
     "Key",
     "LoginFailure",
@@ -185,6 +186,14 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(400), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=now)
+
+
+class EndedSession(Base):
+    """A session ended by signing out: its cookie is refused until it would have expired."""
+
+    __tablename__ = "ended_sessions"
+    sid: Mapped[str] = mapped_column(String(64), primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=now, index=True)
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:

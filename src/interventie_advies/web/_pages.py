@@ -9,16 +9,19 @@ namespace of the one catalogue (``messages/_web.py``).
 from __future__ import annotations
 
 import functools
+import inspect
 import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException
 
 from ..messages import text
 from . import _session
@@ -204,13 +207,24 @@ def login(
 
 @router.post("/-/logout")
 def logout(
-    request: Request, visit: Visitor, csrf: Annotated[str, Form(max_length=200)] = ""
+    request: Request,
+    session: DB,
+    visit: Visitor,
+    csrf: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    """Sign out: the session is replaced by a new, anonymous one."""
+    """Sign out: the session ends for good and a new, anonymous one begins."""
     check_csrf(visit, csrf)
+    _session.end(session, visit)
+    session.commit()
     response = _redirect("/-/login")
     _session.set_cookie(request, response, _session.begin(request, None))
     return response
+
+
+async def _handled(handler: Any, request: Request, exc: Exception) -> Response:
+    """What an exception handler answers (Starlette's may be plain functions or async)."""
+    answer = handler(request, exc)
+    return await answer if inspect.isawaitable(answer) else answer  # type: ignore[no-any-return]
 
 
 def install(app: FastAPI) -> None:
@@ -227,5 +241,28 @@ def install(app: FastAPI) -> None:
         url = "/-/login?next=" + quote(exc.back, safe="/")
         return _redirect(url + ("&expired=1" if exc.expired else ""))
 
+    # NOTE: a page's address that is not one (``/nergens``, ``/projects/abc``), or a form
+    # the server cannot read (a compressed body), is a page too; the API keeps its JSON
+    api_http = app.exception_handlers[HTTPException]
+    api_invalid = app.exception_handlers[RequestValidationError]
+
+    async def http_error(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if request.url.path.startswith("/api/"):
+            return await _handled(api_http, request, exc)
+        found = exc.status_code in (404, 405)
+        key = "not_found_text" if found else "bad_request"
+        return await page_error(request, PageError(404 if found else exc.status_code, key))
+
+    async def invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        if request.url.path.startswith("/api/"):
+            return await _handled(api_invalid, request, exc)
+        in_path = any(e.get("loc", ("",))[0] == "path" for e in exc.errors())
+        error = PageError(404, "not_found_text") if in_path else PageError(400, "bad_request")
+        return await page_error(request, error)
+
     app.add_exception_handler(PageError, page_error)
     app.add_exception_handler(SignIn, sign_in)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)

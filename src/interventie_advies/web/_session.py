@@ -5,6 +5,8 @@ first worker that needs it, so every worker and every instance sharing the datab
 accepts every other's cookies. The cookie holds a user id and a random session id; the
 CSRF token of every form is an HMAC of that session id, so it works without JavaScript
 and changes when the session does (a new session id at every sign-in and sign-out).
+Signing out also keeps the old session id in ``ended_sessions`` until its cookie would
+have expired: a copy of the cookie taken before sign-out is then worth nothing.
 Failed sign-ins are counted in the database, per account and per address.
 """
 
@@ -21,7 +23,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
-from ._db import LoginFailure, Secret, User, now
+from ._db import EndedSession, LoginFailure, Secret, User, now
 
 if TYPE_CHECKING:
     from fastapi import Request, Response
@@ -35,6 +37,7 @@ __all__ = [
     "blocked",
     "checked",
     "csrf_of",
+    "end",
     "forget_failures",
     "note_failure",
     "secret_of",
@@ -110,6 +113,8 @@ def visit(request: Request, session: Session) -> Visit:
         else:
             sid = str(data.get("s", ""))
             user = session.get(User, data["u"]) if data.get("u") else None
+            if user is not None and session.get(EndedSession, sid) is not None:
+                user = None  # signed out: a copy of the cookie is refused
             if sid and (user is not None or not data.get("u")):
                 return Visit(user, sid, csrf_of(secret, sid), False, False)
             expired = True
@@ -122,6 +127,15 @@ def begin(request: Request, user: User | None) -> Visit:
     secret = secret_of(request)
     sid = secrets.token_urlsafe(24)
     return Visit(user, sid, csrf_of(secret, sid), False, True)
+
+
+def end(session: Session, found: Visit) -> None:
+    """Sign out: keep the session id as ended (and forget those whose cookies expired)."""
+    session.execute(
+        delete(EndedSession).where(EndedSession.at < now() - dt.timedelta(seconds=MAX_AGE))
+    )
+    if found.user is not None and session.get(EndedSession, found.sid) is None:
+        session.add(EndedSession(sid=found.sid, at=now()))
 
 
 def set_cookie(request: Request, response: Response, found: Visit) -> None:
