@@ -13,20 +13,17 @@ import json
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from . import _forget, _session, _store
+from ._access import editable
 from ._auth import verify_password
 from ._db import ProjectRow, now
-from ._pages import DB, PageError, Visitor, check_csrf, page, signed_in
+from ._pages import DB, Visitor, check_csrf, page, redirect, signed_in
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
 
 
 @router.get("/-/account")
@@ -84,7 +81,7 @@ def delete_account(
     _forget.delete_user(session, user)
     session.commit()
     _forget.wipe_free_pages(request.app.state.db)
-    response = _redirect("/-/account/deleted")
+    response = redirect("/-/account/deleted")
     _session.set_cookie(request, response, _session.begin(request, None))
     return response
 
@@ -97,13 +94,7 @@ def deleted(request: Request, visit: Visitor) -> Response:
 
 def _editor_of(session: DB, visit: _session.Visit, request: Request, project_id: int) -> ProjectRow:
     user = signed_in(request, visit)
-    role = _store.role_of(session, user, project_id)
-    row = session.get(ProjectRow, project_id) if role else None
-    if row is None:
-        raise PageError(404, "not_found_text")
-    if role != "editor":
-        raise PageError(403, "editors_only")
-    return row
+    return editable(session, user, project_id)
 
 
 @router.get("/projects/{project_id}/delete")
@@ -128,4 +119,4 @@ def delete_project(
     _forget.delete_project(session, row.id)
     session.commit()
     _forget.wipe_free_pages(request.app.state.db)
-    return _redirect("/projects?deleted=1")
+    return redirect("/projects?deleted=1")

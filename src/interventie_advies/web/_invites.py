@@ -15,7 +15,6 @@ import re
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -24,10 +23,11 @@ from . import _session
 from ._auth import hash_password
 from ._db import Funder, Programme, ProjectRow, User
 from ._invite_store import Invite, accept, make, usable
-from ._pages import DB, PageError, Visitor, check_csrf, page, signed_in
+from ._pages import DB, PageError, Visitor, check_csrf, page, redirect, signed_in
 from ._start import MIN_PASSWORD
 
 if TYPE_CHECKING:
+    from fastapi.responses import Response
     from sqlalchemy.orm import Session
 
 __all__ = ["link_shown", "remember_link", "router"]
@@ -41,17 +41,13 @@ LINK_AGE = 300
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
-
-
 def _signer(request: Request) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(_session.secret_of(request), salt="advies-new-link")
 
 
 def remember_link(request: Request, back: str, token: str) -> Response:
     """Redirect to ``back``, which shows the link of ``token`` once."""
-    response = _redirect(back)
+    response = redirect(back)
     link = f"{str(request.app.state.base_url).rstrip('/')}/-/invite/{token}"
     response.set_cookie(
         LINK_COOKIE,
@@ -175,8 +171,8 @@ def invite_page(request: Request, session: DB, visit: Visitor, token: str) -> Re
 
 def _joined(session: Session, invite: Invite) -> Response:
     if invite.kind == "project":
-        return _redirect(f"/projects/{invite.target}")
-    return _redirect(f"/projects?programme={invite.target}")
+        return redirect(f"/projects/{invite.target}")
+    return redirect(f"/projects?programme={invite.target}")
 
 
 @router.post("/-/invite/{token}")

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import delete, func, select
 
 from . import _store
+from ._access import readable
 from ._db import Member, ProjectRow, User
 from ._invite_store import make
 from ._invites import link_shown, new_link, remember_link
@@ -27,15 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-
-
-def _project(session: Session, user: User, project_id: int) -> tuple[ProjectRow, str]:
-    """The project and the user's role; 404 when they may not read it."""
-    role = _store.role_of(session, user, project_id)
-    row = session.get(ProjectRow, project_id) if role else None
-    if row is None or role is None:
-        raise PageError(404, "not_found_text")
-    return row, role
 
 
 def _members(session: Session, project_id: int) -> list[tuple[Member, str]]:
@@ -76,7 +68,7 @@ def _page(
 def members(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """Who the members are; for editors, the invite form and the remove buttons."""
     user = signed_in(request, visit)
-    row, role = _project(session, user, project_id)
+    row, role = readable(session, user, project_id)
     removed = request.query_params.get("removed") == "1"
     return _page(request, session, visit, row, role, removed=removed)
 
@@ -93,7 +85,7 @@ def invite(
     """Make an invite link to the project (editors only)."""
     user = signed_in(request, visit)
     check_csrf(visit, csrf)
-    row, own = _project(session, user, project_id)
+    row, own = readable(session, user, project_id)
     if own != "editor":
         raise PageError(403, "editors_only")
     token = make(
@@ -115,7 +107,7 @@ def remove(
     """Remove a member (editors only); never the last editor."""
     user = signed_in(request, visit)
     check_csrf(visit, csrf)
-    row, own = _project(session, user, project_id)
+    row, own = readable(session, user, project_id)
     if own != "editor":
         raise PageError(403, "editors_only")
     # NOTE: at most nine digits: every database can compare the number

@@ -33,7 +33,17 @@ if TYPE_CHECKING:
 
     from fastapi import FastAPI
 
-__all__ = ["DB", "PageError", "SignIn", "Visitor", "install", "page", "router", "signed_in"]
+__all__ = [
+    "DB",
+    "PageError",
+    "SignIn",
+    "Visitor",
+    "install",
+    "page",
+    "redirect",
+    "router",
+    "signed_in",
+]
 
 router = APIRouter(include_in_schema=False)
 
@@ -157,14 +167,15 @@ def _safe_next(value: str) -> str:
     return "/projects"
 
 
-def _redirect(url: str) -> RedirectResponse:
+def redirect(url: str) -> RedirectResponse:
+    """See ``url`` (303): post/redirect/get, never cached."""
     return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
 
 
 @router.get("/")
 def home() -> RedirectResponse:
     """The start page is the list of projects."""
-    return _redirect("/projects")
+    return redirect("/projects")
 
 
 @router.get("/-/login")
@@ -200,7 +211,7 @@ def login(
         return page(request, visit, "login.html", 401, next=target, email=email, error="wrong")
     _session.forget_failures(session, email)
     session.commit()
-    response = _redirect(target)
+    response = redirect(target)
     _session.set_cookie(request, response, _session.begin(request, user))
     return response
 
@@ -216,7 +227,7 @@ def logout(
     check_csrf(visit, csrf)
     _session.end(session, visit)
     session.commit()
-    response = _redirect("/-/login")
+    response = redirect("/-/login")
     _session.set_cookie(request, response, _session.begin(request, None))
     return response
 
@@ -239,7 +250,7 @@ def install(app: FastAPI) -> None:
     async def sign_in(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, SignIn)
         url = "/-/login?next=" + quote(exc.back, safe="/")
-        return _redirect(url + ("&expired=1" if exc.expired else ""))
+        return redirect(url + ("&expired=1" if exc.expired else ""))
 
     # NOTE: a page's address that is not one (``/nergens``, ``/projects/abc``), or a form
     # the server cannot read (a compressed body), is a page too; the API keeps its JSON

@@ -21,10 +21,11 @@ from .._errors import AdviesError, ProjectError
 from ..messages import choice_label, text
 from ..project._base import MAX_TEXT
 from . import _store
+from ._access import editable, version_of
 from ._advice_view import advice_context, report_of
 from ._decisions import STATUSES, needs_reason, set_decision
-from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
-from ._pages_projects import Posted, _editor, _field, _redirect, _version
+from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
+from ._pages_projects import Posted, field
 
 if TYPE_CHECKING:
     from ._db import ProjectRow
@@ -41,7 +42,7 @@ def _htmx(request: Request) -> bool:
 @router.get("/projects/{project_id}/decisions")
 def decisions(project_id: int) -> RedirectResponse:
     """The decisions are a section of the project page (where sign-in comes back to)."""
-    return _redirect(f"/projects/{project_id}#decisions")
+    return redirect(f"/projects/{project_id}#decisions")
 
 
 @router.post("/projects/{project_id}/decisions")
@@ -56,16 +57,16 @@ def decide(
         expired = "&expired=1" if visit.expired else ""
         return Response(headers={"HX-Redirect": f"/-/login?next={back}{expired}"})
     user = signed_in(request, visit)
-    check_csrf(visit, _field(form, "csrf"))
-    row = _editor(session, user, project_id)
+    check_csrf(visit, field(form, "csrf"))
+    row = editable(session, user, project_id)
     lang = language(request)
-    code, status = _field(form, "rule"), _field(form, "status")
-    reason = _field(form, "reason").strip()
-    typed = {"status": status, "reason": _field(form, "reason")}
-    base = _field(form, "base_version")
+    code, status = field(form, "rule"), field(form, "status")
+    reason = field(form, "reason").strip()
+    typed = {"status": status, "reason": field(form, "reason")}
+    base = field(form, "base_version")
     if base != str(row.version):
         return _again(request, session, visit, row, 409, (code, typed, {}), conflict=True)
-    source = _version(session, row.id, row.version).toml
+    source = version_of(session, row.id, row.version).toml
     try:
         report = report_of(request, source)
     except AdviesError:  # a rule the file names is gone: no advice to decide on
@@ -99,7 +100,7 @@ def decide(
         return _again(request, session, visit, row, 409, (code, typed, {}), conflict=True)
     session.refresh(row)
     if not _htmx(request):
-        return _redirect(f"/projects/{row.id}?decided={quote(code)}#d-{quote(code)}")
+        return redirect(f"/projects/{row.id}?decided={quote(code)}#d-{quote(code)}")
     context = advice_context(request, row, "editor", report_of(request, written), decided=code)
     return page(request, visit, "advice_fragment.html", row=row, role="editor", **context)
 
@@ -132,7 +133,7 @@ def _again(
     on it once the team has seen what changed.
     """
     if report is None:
-        report = report_of(request, _version(session, row.id, row.version).toml)
+        report = report_of(request, version_of(session, row.id, row.version).toml)
     context = advice_context(request, row, "editor", report, failed=failed, conflict=conflict)
     template = "advice_fragment.html" if _htmx(request) else "project.html"
     return page(request, visit, template, status, row=row, role="editor", **context)

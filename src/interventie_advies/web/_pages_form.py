@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 
 from .._errors import AdviesError, Problem, ProjectError
 from ..messages import text
 from ..messages._i18n import error_language
 from . import _drafts, _store
+from ._access import editable, version_of
 from ._form_model import Section, find, intro, sections, title
 from ._form_values import apply, data_of, section_data, state_of_data, state_of_form, status
 from ._form_view import build, change, differences, field_id, place
-from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
-from ._pages_projects import _editor, _version
+from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
 
 if TYPE_CHECKING:
     from ._db import ProjectRow, User
@@ -50,10 +50,6 @@ Posted = Annotated[list[tuple[str, str]], Depends(_posted)]
 
 def _last(posted: list[tuple[str, str]], name: str) -> str:
     return next((v for k, v in reversed(posted) if k == name), "")
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
 
 
 def _sections(request: Request) -> list[Section]:
@@ -91,7 +87,7 @@ def _expired(
         return signed_in(request, visit)  # raises SignIn: back to the page, nothing kept
     session.commit()
     back = quote(f"{where}?draft={token}", safe="/")
-    return _redirect(f"/-/login?next={back}&expired=1")
+    return redirect(f"/-/login?next={back}&expired=1")
 
 
 def _anchor(section: Section, action: str) -> str:
@@ -150,8 +146,8 @@ def _elsewhere(request: Request, row: ProjectRow | None, path: str) -> str:
 def task_list(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """One row per table of the project file, each not started, incomplete or complete."""
     user = signed_in(request, visit)
-    row = _editor(session, user, project_id)
-    source = _version(session, row.id, row.version).toml
+    row = editable(session, user, project_id)
+    source = version_of(session, row.id, row.version).toml
     lang = language(request)
     tasks = [(s, title(s, lang), status(s, section_data(source, s))) for s in _sections(request)]
     saved = request.query_params.get("saved", "")
@@ -171,13 +167,13 @@ def edit_form(
 ) -> Response:
     """The page of one table, filled in from the latest version (or from a draft)."""
     user = signed_in(request, visit)
-    row = _editor(session, user, project_id)
+    row = editable(session, user, project_id)
     section, _ = _section(request, slug)
     token = request.query_params.get("draft", "")
     kept = _drafts.claim(session, token, user, _where(row, section)) if token else None
     session.commit()
     if kept is None:
-        source = _version(session, row.id, row.version).toml
+        source = version_of(session, row.id, row.version).toml
         state = state_of_data(section, section_data(source, section))
         base = row.version
     else:
@@ -210,7 +206,7 @@ def edit_save(
     if isinstance(user, Response):
         return user
     check_csrf(visit, _last(posted, "csrf"))
-    row = _editor(session, user, project_id)
+    row = editable(session, user, project_id)
     action = _last(posted, "action") or "next"
     draft = _last(posted, "draft")
     if action.startswith(("add:", "remove:")):
@@ -220,8 +216,8 @@ def edit_save(
         token = _drafts.stash(session, user.id, where, kept)
         _drafts.drop(session, draft, user)
         session.commit()
-        return _redirect(f"{where}?draft={token}#{_anchor(section, action)}")
-    latest = _version(session, row.id, row.version).toml
+        return redirect(f"{where}?draft={token}#{_anchor(section, action)}")
+    latest = version_of(session, row.id, row.version).toml
     context = {"row": row, "action": where, "base_version": base, "draft": draft}
     if base != row.version:
         return _conflict(request, visit, section, state, latest, row.version, context)
@@ -236,14 +232,14 @@ def edit_save(
         try:
             number = _store.save(session, user, row, source, project, base, comment)
         except _store.Conflict as exc:
-            latest = _version(session, row.id, exc.latest).toml
+            latest = version_of(session, row.id, exc.latest).toml
             return _conflict(request, visit, section, state, latest, exc.latest, context)
     _drafts.drop(session, draft, user)
     session.commit()
     index = all_sections.index(section)
     if action == "list" or index + 1 == len(all_sections):
-        return _redirect(f"/projects/{row.id}/edit?saved={number}")
-    return _redirect(_where(row, all_sections[index + 1]))
+        return redirect(f"/projects/{row.id}/edit?saved={number}")
+    return redirect(_where(row, all_sections[index + 1]))
 
 
 def _conflict(

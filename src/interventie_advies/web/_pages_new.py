@@ -14,8 +14,8 @@ from ..messages import text
 from . import _drafts, _store
 from ._form_model import Section, find, title
 from ._form_values import data_of, state_of_form
-from ._pages import DB, Visitor, check_csrf, language, signed_in
-from ._pages_form import NEW_FIELDS, Posted, _check, _expired, _last, _redirect, _render, _sections
+from ._pages import DB, Visitor, check_csrf, language, redirect, signed_in
+from ._pages_form import NEW_FIELDS, Posted, _check, _expired, _last, _render, _sections
 
 __all__ = ["router"]
 
@@ -82,4 +82,4 @@ def new_create(request: Request, session: DB, visit: Visitor, posted: Posted) ->
     comment = text("web.form_comment", lang, title=title(section, lang))
     row = _store.create(session, user, source, project, comment, None)
     session.commit()
-    return _redirect(f"/projects/{row.id}/edit")
+    return redirect(f"/projects/{row.id}/edit")

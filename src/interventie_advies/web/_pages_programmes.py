@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import Response
 from sqlalchemy import delete, select
 from sqlalchemy.orm import object_session
 
@@ -22,7 +22,7 @@ from ..messages import text, word
 from ..report._portfolio_words import months_text
 from . import _pages, _portfolio_view, _refresh
 from ._db import MAX_KEY, Funder, Programme, User, storable
-from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
+from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
 
 __all__ = ["router"]
 
@@ -44,10 +44,6 @@ def shows_programmes(user: User) -> bool:
 _pages._TEMPLATES.globals["shows_programmes"] = shows_programmes
 
 Field = Annotated[str, Form(max_length=2000)]
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
 
 
 def _funds(session: DB, user: User, programme_id: int) -> bool:
@@ -106,7 +102,7 @@ def new_programme(
     programme = Programme(name=clean)
     session.add(programme)
     session.commit()
-    return _redirect(f"/programmes/{programme.id}/funders?made=1")
+    return redirect(f"/programmes/{programme.id}/funders?made=1")
 
 
 def _funders(session: DB, programme_id: int) -> list[tuple[int, str]]:
@@ -167,7 +163,7 @@ def add_funder(
     if not _funds(session, other, programme_id):
         session.add(Funder(programme_id=programme_id, user_id=other.id))
         session.commit()
-    return _redirect(f"/programmes/{programme_id}/funders?" + urlencode({"added": other.email}))
+    return redirect(f"/programmes/{programme_id}/funders?" + urlencode({"added": other.email}))
 
 
 @router.post("/programmes/{programme_id}/funders/remove")
@@ -185,12 +181,12 @@ def remove_funder(
     _admin(session, user, programme_id)
     other = session.get(User, int(user_id)) if user_id.isdigit() and len(user_id) < 10 else None
     if other is None:
-        return _redirect(f"/programmes/{programme_id}/funders")
+        return redirect(f"/programmes/{programme_id}/funders")
     session.execute(
         delete(Funder).where(Funder.programme_id == programme_id, Funder.user_id == other.id)
     )
     session.commit()
-    return _redirect(f"/programmes/{programme_id}/funders?" + urlencode({"removed": other.email}))
+    return redirect(f"/programmes/{programme_id}/funders?" + urlencode({"removed": other.email}))
 
 
 def _view(request: Request, session: DB, programme_id: int) -> _portfolio_view.View:
@@ -282,4 +278,4 @@ def refresh(
     own = f"/programmes/{programme_id}"
     target = back if back == own or back.startswith(own + "?") else own
     target = target.rstrip("?")
-    return _redirect(target + ("&" if "?" in target else "?") + f"refreshed={done}")
+    return redirect(target + ("&" if "?" in target else "?") + f"refreshed={done}")

@@ -8,11 +8,10 @@ as ``advies check``), the advice is ``Engine.advise`` rendered as ``html`` or ``
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import RedirectResponse, Response
-from sqlalchemy import select
+from fastapi.responses import Response
 
 from .._errors import AdviesError, ProjectError
 from ..commands._diff import diff_reports
@@ -20,10 +19,13 @@ from ..messages import text
 from ..messages._i18n import error_language
 from ..project._read_toml import MAX_FILE_BYTES
 from . import _store
+from ._access import editable, readable, version_of
 from ._advice_view import page_context
-from ._db import ProjectRow, User, Version
 from ._invite_store import programme_for
-from ._pages import DB, PageError, Visitor, check_csrf, language, page, signed_in
+from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
+
+if TYPE_CHECKING:
+    from ._db import ProjectRow, User
 
 __all__ = ["router"]
 
@@ -48,38 +50,9 @@ async def _form(request: Request) -> dict[str, str | Upload]:
 Posted = Annotated[dict[str, Any], Depends(_form)]
 
 
-def _field(form: dict[str, str | Upload], name: str) -> str:
+def field(form: dict[str, str | Upload], name: str) -> str:
     value = form.get(name, "")
     return value if isinstance(value, str) else ""
-
-
-def _redirect(url: str) -> RedirectResponse:
-    return RedirectResponse(url, status_code=303, headers={"Cache-Control": "no-store"})
-
-
-def _project(session: DB, user: User, project_id: int) -> tuple[ProjectRow, str]:
-    """The project and the user's role; 404 when they may not read it (or it is not there)."""
-    role = _store.role_of(session, user, project_id)
-    row = session.get(ProjectRow, project_id) if role else None
-    if row is None or role is None:
-        raise PageError(404, "not_found_text")
-    return row, role
-
-
-def _editor(session: DB, user: User, project_id: int) -> ProjectRow:
-    row, role = _project(session, user, project_id)
-    if role != "editor":
-        raise PageError(403, "editors_only")
-    return row
-
-
-def _version(session: DB, project_id: int, number: int) -> Version:
-    found = session.scalar(
-        select(Version).where(Version.project_id == project_id, Version.number == number)
-    )
-    if found is None:
-        raise PageError(404, "not_found_text")
-    return found
 
 
 def _problems(request: Request, form: dict[str, str | Upload]) -> tuple[str, Any, list[str]]:
@@ -125,9 +98,9 @@ def projects(request: Request, session: DB, visit: Visitor) -> Response:
 def new_project(request: Request, session: DB, visit: Visitor, form: Posted) -> Response:
     """A new project from an uploaded file; on errors nothing is saved and they are listed."""
     user = signed_in(request, visit)
-    check_csrf(visit, _field(form, "csrf"))
-    programme = programme_for(session, user, _field(form, "programme"))
-    if _field(form, "programme") and programme is None:
+    check_csrf(visit, field(form, "csrf"))
+    programme = programme_for(session, user, field(form, "programme"))
+    if field(form, "programme") and programme is None:
         raise PageError(403, "err_programme")
     source, project, problems = _problems(request, form)
     if problems:
@@ -135,22 +108,22 @@ def new_project(request: Request, session: DB, visit: Visitor, form: Posted) -> 
         return page(
             request, visit, "projects.html", 422, rows=rows, problems=problems, programme=programme
         )
-    comment = _field(form, "comment")[:2000]
+    comment = field(form, "comment")[:2000]
     row = _store.create(
         session, user, source, project, comment, programme.id if programme else None
     )
     session.commit()
-    return _redirect(f"/projects/{row.id}?saved=1")
+    return redirect(f"/projects/{row.id}?saved=1")
 
 
 @router.get("/projects/{project_id}")
 def project_page(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """The advice on the latest version, the downloads, and a new version's upload."""
     user = signed_in(request, visit)
-    row, role = _project(session, user, project_id)
+    row, role = readable(session, user, project_id)
     saved = request.query_params.get("saved", "")
     restored = request.query_params.get("restored", "")
-    source = _version(session, row.id, row.version).toml
+    source = version_of(session, row.id, row.version).toml
     return page(
         request,
         visit,
@@ -169,12 +142,12 @@ def new_version(
 ) -> Response:
     """A new version from an uploaded file, based on the version the page showed."""
     user = signed_in(request, visit)
-    check_csrf(visit, _field(form, "csrf"))
-    row = _editor(session, user, project_id)
+    check_csrf(visit, field(form, "csrf"))
+    row = editable(session, user, project_id)
     source, project, problems = _problems(request, form)
     if problems:
         return page(request, visit, "project.html", 422, row=row, role="editor", problems=problems)
-    base = _field(form, "base_version")
+    base = field(form, "base_version")
     return _save(request, session, visit, user, row, source, project, base, form)
 
 
@@ -191,7 +164,7 @@ def _save(
     restored: int = 0,
 ) -> Response:
     lang = language(request)
-    comment = _field(form, "comment")[:2000]
+    comment = field(form, "comment")[:2000]
     if restored:
         comment = text("web.restored_comment", lang, n=restored)
     try:
@@ -201,7 +174,7 @@ def _save(
         session.rollback()
         return page(request, visit, "error.html", 409, key="conflict", n=exc.latest, row=row)
     extra = f"&restored={restored}" if restored else ""
-    return _redirect(f"/projects/{row.id}?saved={number}{extra}")
+    return redirect(f"/projects/{row.id}?saved={number}{extra}")
 
 
 def _download(body: bytes, media: str, name: str, attachment: bool = True) -> Response:
@@ -219,8 +192,8 @@ def _download(body: bytes, media: str, name: str, attachment: bool = True) -> Re
 def download_toml(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """The latest version's TOML, byte for byte what was saved."""
     user = signed_in(request, visit)
-    row, _ = _project(session, user, project_id)
-    body = _version(session, row.id, row.version).toml.encode("utf-8")
+    row, _ = readable(session, user, project_id)
+    body = version_of(session, row.id, row.version).toml.encode("utf-8")
     return _download(body, "application/toml", f"project-{row.id}-v{row.version}.toml")
 
 
@@ -235,8 +208,8 @@ def _report(request: Request, source: str, fmt: str) -> str:
 def download_json(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """The report JSON of the latest version (as ``advies run --format json``)."""
     user = signed_in(request, visit)
-    row, _ = _project(session, user, project_id)
-    body = _report(request, _version(session, row.id, row.version).toml, "json")
+    row, _ = readable(session, user, project_id)
+    body = _report(request, version_of(session, row.id, row.version).toml, "json")
     return _download(body.encode(), "application/json", f"advies-{row.id}-v{row.version}.json")
 
 
@@ -244,8 +217,8 @@ def download_json(request: Request, session: DB, visit: Visitor, project_id: int
 def report_html(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """The printable HTML report (shown in the project page; ``?download=1`` saves it)."""
     user = signed_in(request, visit)
-    row, _ = _project(session, user, project_id)
-    body = _report(request, _version(session, row.id, row.version).toml, "html")
+    row, _ = readable(session, user, project_id)
+    body = _report(request, version_of(session, row.id, row.version).toml, "html")
     attachment = request.query_params.get("download") == "1"
     name = f"advies-{row.id}-v{row.version}.html"
     return _download(body.encode(), "text/html; charset=utf-8", name, attachment)
@@ -255,14 +228,14 @@ def report_html(request: Request, session: DB, visit: Visitor, project_id: int) 
 def history(request: Request, session: DB, visit: Visitor, project_id: int) -> Response:
     """The versions (author, time, comment), the diff between two, and restore."""
     user = signed_in(request, visit)
-    row, role = _project(session, user, project_id)
+    row, role = readable(session, user, project_id)
     found = _store.versions(session, row.id)
     numbers = [v.number for v, _ in found]
     a, b = request.query_params.get("a", ""), request.query_params.get("b", "")
     diff = ""
     if a.isdigit() and b.isdigit():
-        old = json.loads(_report(request, _version(session, row.id, int(a)).toml, "json"))
-        new = json.loads(_report(request, _version(session, row.id, int(b)).toml, "json"))
+        old = json.loads(_report(request, version_of(session, row.id, int(a)).toml, "json"))
+        new = json.loads(_report(request, version_of(session, row.id, int(b)).toml, "json"))
         diff = str(diff_reports(old, new).render("text"))
     return page(
         request,
@@ -284,10 +257,10 @@ def restore(
 ) -> Response:
     """Save an old version's text as the newest version."""
     user = signed_in(request, visit)
-    check_csrf(visit, _field(form, "csrf"))
-    row = _editor(session, user, project_id)
-    wanted = _field(form, "version")
-    old = _version(session, row.id, int(wanted) if wanted.isdigit() else 0)
+    check_csrf(visit, field(form, "csrf"))
+    row = editable(session, user, project_id)
+    wanted = field(form, "version")
+    old = version_of(session, row.id, int(wanted) if wanted.isdigit() else 0)
     project = request.app.state.engine.check(text=old.toml, file="project.toml")
-    base = _field(form, "base_version")
+    base = field(form, "base_version")
     return _save(request, session, visit, user, row, old.toml, project, base, form, old.number)
