@@ -200,6 +200,11 @@ def test_enum_labels_are_dutch(ann: tuple[httpx.Client, str]) -> None:
         label = html.escape(choice_label(value, "nl", "Phase"))
         assert f'<option value="{value}"' in page and f">{label}</option>" in page
     assert '<option value="execution" selected>' in page
+    # the projects list names the phase in the page's words too
+    assert (
+        f"<td>{html.escape(choice_label('execution', 'nl', 'Phase'))}</td>"
+        in client.get("/projects").text
+    )
     residents = client.get(f"{project}/edit/residents").text
     assert f">{html.escape(choice_label('loneliness', 'nl', 'Need'))}</label>" in residents
     assert "weet niet" in residents

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from .._errors import AdviesError, ProjectError
 from ..commands._diff import diff_reports
-from ..messages import text
+from ..messages import choice_label, text
 from ..messages._i18n import error_language
 from ..project._read_toml import MAX_FILE_BYTES
 from . import _store
@@ -25,6 +25,8 @@ from ._invite_store import programme_for
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ._db import ProjectRow, User
 
 __all__ = ["router"]
@@ -82,6 +84,12 @@ def _problems(request: Request, form: dict[str, str | Upload]) -> tuple[str, Any
             return "", None, [str(exc)]
 
 
+def _phase_label(request: Request) -> Callable[[str | None], str]:
+    """The phase in the page's words (``uitvoering``, not ``execution``)."""
+    lang = language(request)
+    return lambda value: choice_label(value, lang, "Phase") if value else ""
+
+
 @router.get("/projects")
 def projects(request: Request, session: DB, visit: Visitor) -> Response:
     """The projects the user may read, and the form to upload a new one."""
@@ -91,7 +99,15 @@ def projects(request: Request, session: DB, visit: Visitor) -> Response:
     programme = programme_for(session, user, request.query_params.get("programme", ""))
     deleted = request.query_params.get("deleted") == "1"
     rows = _store.readable(session, user)
-    return page(request, visit, "projects.html", rows=rows, programme=programme, deleted=deleted)
+    return page(
+        request,
+        visit,
+        "projects.html",
+        rows=rows,
+        programme=programme,
+        deleted=deleted,
+        phase=_phase_label(request),
+    )
 
 
 @router.post("/projects")
@@ -106,7 +122,14 @@ def new_project(request: Request, session: DB, visit: Visitor, form: Posted) -> 
     if problems:
         rows = _store.readable(session, user)
         return page(
-            request, visit, "projects.html", 422, rows=rows, problems=problems, programme=programme
+            request,
+            visit,
+            "projects.html",
+            422,
+            rows=rows,
+            problems=problems,
+            programme=programme,
+            phase=_phase_label(request),
         )
     comment = field(form, "comment")[:2000]
     row = _store.create(
