@@ -31,31 +31,12 @@ import time
 from pathlib import Path
 
 import httpx
+from web import PASSWORD, advies, csrf_of
+from web import figures as median_p95
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
-PASSWORD = "een lang wachtwoord voor de meting"
 EMAIL = "bench@example.org"
-
-
-def _advies(*args: str, given: str | None = None) -> str:
-    done = subprocess.run(
-        [sys.executable, "-m", "interventie_advies", *args],
-        capture_output=True,
-        text=True,
-        check=True,
-        input=given,
-    )
-    return done.stdout.strip()
-
-
-def _figures(seconds: list[float]) -> dict[str, float]:
-    ordered = sorted(seconds)
-    p95 = ordered[max(0, round(len(ordered) * 0.95) - 1)]
-    return {
-        "median_ms": round(statistics.median(ordered) * 1000, 1),
-        "p95_ms": round(p95 * 1000, 1),
-    }
 
 
 def texts(count: int) -> list[str]:
@@ -108,12 +89,6 @@ def baseline(sources: list[str]) -> float:
     return statistics.median(rounds)
 
 
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, "no CSRF field in the page"
-    return found.group(1)
-
-
 def measure(url: str, token: str, sources: list[str], rounds: int) -> dict[str, object]:
     """Make the programme and its projects, then time the page, the CSV and the API."""
     api = httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=600)
@@ -126,7 +101,7 @@ def measure(url: str, token: str, sources: list[str], rounds: int) -> dict[str, 
     page = httpx.Client(base_url=url, timeout=600)
     signed_in = page.post(
         "/-/login",
-        data={"email": EMAIL, "password": PASSWORD, "csrf": _csrf(page.get("/-/login").text)},
+        data={"email": EMAIL, "password": PASSWORD, "csrf": csrf_of(page.get("/-/login").text)},
     )
     assert signed_in.status_code == 303, signed_in.status_code
     where = f"/programmes/{programme}"
@@ -153,7 +128,7 @@ def measure(url: str, token: str, sources: list[str], rounds: int) -> dict[str, 
     start = time.perf_counter()
     assert page.get(where, params={"date": other_day}).status_code == 200
     timings["page_other_day"] = [time.perf_counter() - start]
-    figures: dict[str, object] = {name: _figures(t) for name, t in timings.items()}
+    figures: dict[str, object] = {name: median_p95(t) for name, t in timings.items()}
     figures["save_with_summary_ms"] = round(saving * 1000, 1)
     return figures
 
@@ -176,10 +151,10 @@ def main() -> None:
         where = ["--database", options.database] if options.database else ["--data", data]
         server, url = _start(where)
         try:
-            _advies(
+            advies(
                 "users", "add", EMAIL, "--role", "admin", "--password-stdin", *where, given=PASSWORD
             )
-            token = _advies("tokens", "create", EMAIL, *where)
+            token = advies("tokens", "create", EMAIL, *where)
             figures = measure(url, token, sources, options.rounds)
         finally:
             server.terminate()

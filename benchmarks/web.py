@@ -34,7 +34,8 @@ OPERA = (ROOT / "examples" / "buurtopera.toml").read_text(encoding="utf-8")
 PASSWORD = "een lang wachtwoord voor de meting"
 
 
-def _advies(*args: str, given: str | None = None) -> str:
+def advies(*args: str, given: str | None = None) -> str:
+    """What ``advies ARGS`` prints (it must succeed)."""
     done = subprocess.run(
         [sys.executable, "-m", "interventie_advies", *args],
         capture_output=True,
@@ -45,7 +46,8 @@ def _advies(*args: str, given: str | None = None) -> str:
     return done.stdout.strip()
 
 
-def _figures(seconds: list[float]) -> dict[str, float]:
+def figures(seconds: list[float]) -> dict[str, float]:
+    """Median and 95th percentile of ``seconds``, in ms."""
     ordered = sorted(seconds)
     p95 = ordered[max(0, round(len(ordered) * 0.95) - 1)]
     return {
@@ -92,11 +94,11 @@ def main() -> None:
                         raise
                 time.sleep(0.1)
             email = "bench@example.org"
-            _advies("users", "add", email, "--password-stdin", "--data", data, given=PASSWORD)
-            token = _advies("tokens", "create", email, "--data", data)
-            figures = _measure(url, token, options.rounds)
-            figures["pages"] = _pages(url, email, options.rounds)
-            print(json.dumps(figures, indent=2))
+            advies("users", "add", email, "--password-stdin", "--data", data, given=PASSWORD)
+            token = advies("tokens", "create", email, "--data", data)
+            measured = _measure(url, token, options.rounds)
+            measured["pages"] = _pages(url, email, options.rounds)
+            print(json.dumps(measured, indent=2))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -133,10 +135,11 @@ def _measure(url: str, token: str, rounds: int) -> dict[str, object]:
             start = time.perf_counter()
             client.get("/healthz")
             timings["healthz"].append(time.perf_counter() - start)
-    return {"rounds": rounds, **{name: _figures(t) for name, t in timings.items()}}
+    return {"rounds": rounds, **{name: figures(t) for name, t in timings.items()}}
 
 
-def _csrf(html: str) -> str:
+def csrf_of(html: str) -> str:
+    """The CSRF token of the page's first form."""
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, "no CSRF field in the page"
     return found.group(1)
@@ -148,10 +151,14 @@ def _pages(url: str, email: str, rounds: int) -> dict[str, object]:
     with httpx.Client(base_url=url, timeout=60) as client:
         signed_in = client.post(
             "/-/login",
-            data={"email": email, "password": PASSWORD, "csrf": _csrf(client.get("/-/login").text)},
+            data={
+                "email": email,
+                "password": PASSWORD,
+                "csrf": csrf_of(client.get("/-/login").text),
+            },
         )
         assert signed_in.status_code == 303, signed_in.status_code
-        csrf = _csrf(client.get("/projects").text)
+        csrf = csrf_of(client.get("/projects").text)
         files = {"file": ("project.toml", OPERA.encode(), "application/toml")}
         made = client.post("/projects", data={"csrf": csrf, "comment": ""}, files=files)
         assert made.status_code == 303, made.status_code
@@ -175,7 +182,7 @@ def _pages(url: str, email: str, rounds: int) -> dict[str, object]:
         # every upload was saved as a version (a refused one also answers 303)
         latest = client.get(f"{where}/project.toml").text
         assert latest.endswith(f"# {rounds - 1}\n"), "the last upload was not saved"
-    return {name: _figures(t) for name, t in timings.items()}
+    return {name: figures(t) for name, t in timings.items()}
 
 
 if __name__ == "__main__":
