@@ -18,7 +18,6 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from importlib.metadata import EntryPoint, entry_points
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
@@ -28,6 +27,7 @@ from ..messages._i18n import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from importlib.metadata import EntryPoint
 
 __all__ = ["BUILTIN", "SLOW_IMPORT_SECONDS", "CallLog", "PluginHost", "PluginInfo", "PluginProblem"]
 
@@ -334,6 +334,11 @@ def _warn(message: str) -> None:
 
 
 def _entry_points() -> list[EntryPoint]:
+    # NOTE: imported here: importlib.metadata (with email, zipfile, csv) is 74 M
+    # instructions, and importing the package must not pay for it before plugins are
+    # looked up (pydantic imports it too, but only when it builds its first validator)
+    from importlib.metadata import entry_points
+
     # NOTE: sorted so that the order plugins are installed in never changes the output.
     return sorted(entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: (ep.name, ep.value))
 
