@@ -17,7 +17,7 @@ import importlib
 import os
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
@@ -75,7 +75,6 @@ class _Found(NamedTuple):
     error: str | None = None
 
 
-@dataclass
 class CallLog:
     """What went wrong, and how long it took, while calling hooks for one set-up or run.
 
@@ -85,10 +84,16 @@ class CallLog:
     :param timed: keep the seconds spent per (plugin, hook).
     """
 
-    versions: Mapping[str, str]
-    timed: bool = False
-    problems: list[PluginProblem] = field(default_factory=list)
-    timings: dict[tuple[str, str], float] = field(default_factory=dict)
+    # NOTE: a plain class, not a dataclass (as PluginHost): defining a dataclass costs
+    # every start-up about 4 M instructions, and a log is never compared or shown
+
+    __slots__ = ("problems", "timed", "timings", "versions")
+
+    def __init__(self, versions: Mapping[str, str], timed: bool = False) -> None:
+        self.versions = versions
+        self.timed = timed
+        self.problems: list[PluginProblem] = []
+        self.timings: dict[tuple[str, str], float] = {}
 
     def report(self, plugin: str, message: str, rule: str | None = None) -> None:
         """Record a plugin failure (shown in reports and by ``advies plugins``)."""
