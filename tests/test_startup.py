@@ -101,6 +101,44 @@ def test_a_one_file_run_imports_only_what_it_needs() -> None:
     assert "interventie_advies.cli" in loaded  # the probe saw the run's imports
     unneeded = {"concurrent.futures", "multiprocessing", "pickle", "_strptime"} & loaded
     assert not unneeded
+    # issue 15: nor the other commands' modules, or did-you-mean (the probe imports json)
+    others = {f"interventie_advies._cli.{m}" for m in ("_catalogue", "_create", "_files", "_web")}
+    assert not (others | {"difflib"}) & loaded
+
+
+#: imports the package (or the console script's module) and writes the modules it imported
+IMPORT_PROBE = textwrap.dedent("""
+    import importlib, json, sys
+    before = set(sys.modules)
+    importlib.import_module(sys.argv[1])
+    sys.stderr.write(json.dumps(sorted(set(sys.modules) - before)))
+""")
+
+
+@pytest.mark.parametrize("module", ["interventie_advies", "interventie_advies.cli"])
+def test_importing_does_not_look_for_plugins(module: str) -> None:
+    """importlib.metadata (74 M instructions) waits until plugins are looked up (issue 15)."""
+    command = [sys.executable, "-c", IMPORT_PROBE, module]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    loaded = set(json.loads(done.stderr))
+    assert module in loaded
+    assert "importlib.metadata" not in loaded
+    assert "interventie_advies._cli._files" not in loaded
+
+
+def test_commands_looked_up_later_are_the_same(runner: CliRunner) -> None:
+    """Each command's module is imported when it is looked up: names, order and help kept."""
+    assert list(cli.commands) == [
+        "run", "diff", "check", "rules", "explain", "plugins", "init", "portfolio", "plugin",
+        "schema", "serve", "db", "users", "tokens",
+    ]  # fmt: skip
+    assert all(cli.commands[name].name == name for name in cli.commands)
+    # NOTE: made in English as at import, whatever the language they are looked up in
+    done = runner.invoke(cli, ["diff", "--lang", "nl", "--help"])
+    assert done.exit_code == 0, done.output
+    assert "Schrijf naar FILE" in done.output
+    assert "-o, --output FILE " in done.output
+    assert "--rules PATH " in done.output
 
 
 #: advises through the API, then through the console script's ``main``, and writes how

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING
 
@@ -74,6 +73,8 @@ def plugins(fmt: str, lang: str | None, engine: Engine) -> None:
 @handle_errors
 def schema(what: str) -> None:
     """Print the JSON Schema of project files, reports or rule files."""
+    import json
+
     from ..commands._schema import schema_of
 
     click.echo(json_safe(json.dumps(schema_of(what), indent=2, ensure_ascii=False)))

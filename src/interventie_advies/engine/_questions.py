@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..messages import table as message_table
@@ -171,14 +170,19 @@ def field_given(project: Any, path: str) -> bool:
     return True
 
 
-@dataclass(slots=True)
 class _Wait:
     """The rules waiting for one field, and how a user is asked for it."""
 
-    codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → element, priority
-    #: the rule question asked when the catalogue has none: (how many facts the rule
-    #: needs, rank, order, text source)
-    fallback: tuple[int, int, int, Callable[[], str]] | None = None
+    # NOTE: a plain class, not a dataclass: defining a dataclass costs every start-up
+    # about 4 M instructions, and a wait is never compared or shown
+
+    __slots__ = ("codes", "fallback")
+
+    def __init__(self) -> None:
+        self.codes: dict[str, tuple[str, str]] = {}  # code → element, priority
+        #: the rule question asked when the catalogue has none: (how many facts the rule
+        #: needs, rank, order, text source)
+        self.fallback: tuple[int, int, int, Callable[[], str]] | None = None
 
 
 class QuestionBook:

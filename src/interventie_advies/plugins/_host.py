@@ -17,8 +17,7 @@ import importlib
 import os
 import threading
 import time
-from dataclasses import dataclass, field, replace
-from importlib.metadata import EntryPoint, entry_points
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pluggy
@@ -28,6 +27,7 @@ from ..messages._i18n import t
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+    from importlib.metadata import EntryPoint
 
 __all__ = ["BUILTIN", "SLOW_IMPORT_SECONDS", "CallLog", "PluginHost", "PluginInfo", "PluginProblem"]
 
@@ -75,7 +75,6 @@ class _Found(NamedTuple):
     error: str | None = None
 
 
-@dataclass
 class CallLog:
     """What went wrong, and how long it took, while calling hooks for one set-up or run.
 
@@ -85,10 +84,16 @@ class CallLog:
     :param timed: keep the seconds spent per (plugin, hook).
     """
 
-    versions: Mapping[str, str]
-    timed: bool = False
-    problems: list[PluginProblem] = field(default_factory=list)
-    timings: dict[tuple[str, str], float] = field(default_factory=dict)
+    # NOTE: a plain class, not a dataclass (as PluginHost): defining a dataclass costs
+    # every start-up about 4 M instructions, and a log is never compared or shown
+
+    __slots__ = ("problems", "timed", "timings", "versions")
+
+    def __init__(self, versions: Mapping[str, str], timed: bool = False) -> None:
+        self.versions = versions
+        self.timed = timed
+        self.problems: list[PluginProblem] = []
+        self.timings: dict[tuple[str, str], float] = {}
 
     def report(self, plugin: str, message: str, rule: str | None = None) -> None:
         """Record a plugin failure (shown in reports and by ``advies plugins``)."""
@@ -334,6 +339,11 @@ def _warn(message: str) -> None:
 
 
 def _entry_points() -> list[EntryPoint]:
+    # NOTE: imported here: importlib.metadata (with email, zipfile, csv) is 74 M
+    # instructions, and importing the package must not pay for it before plugins are
+    # looked up (pydantic imports it too, but only when it builds its first validator)
+    from importlib.metadata import entry_points
+
     # NOTE: sorted so that the order plugins are installed in never changes the output.
     return sorted(entry_points(group=hookspecs.PROJECT_NAME), key=lambda ep: (ep.name, ep.value))
 

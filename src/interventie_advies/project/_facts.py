@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt  # noqa: TC003 - Facts.annotations() resolves these at run time
 import functools
 import typing
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple
 
 from ._enums import Barrier, Difference, Frequency  # noqa: TC001 - resolved at run time
@@ -50,14 +49,19 @@ class Dated(NamedTuple):
     date: dt.date
 
 
-@dataclass(frozen=True, slots=True)
 class From:
     """The fields of the project file a derived fact is derived from, most telling first."""
 
-    fields: tuple[str, ...]
+    # NOTE: a plain class, not a dataclass: defining a dataclass costs every start-up
+    # about 4 M instructions, and a From is only read (``fields``), never compared
+
+    __slots__ = ("fields",)
 
     def __init__(self, *fields: str) -> None:
-        object.__setattr__(self, "fields", fields)
+        self.fields: tuple[str, ...] = fields
+
+    def __repr__(self) -> str:
+        return f"From{self.fields!r}"
 
 
 _END = "funding.sources[].end"

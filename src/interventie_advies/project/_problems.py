@@ -7,7 +7,6 @@ every found value is described the same way (``'x' (text)``, ``3 (whole number)`
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import types
 from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
@@ -74,6 +73,8 @@ def _key(part: str) -> str:
         if ch.isprintable() and ch not in '"\\':
             escaped += ch
         elif ord(ch) < 0x10000:
+            import json  # only for such a key (5 M instructions at every start-up otherwise)
+
             escaped += json.dumps(ch)[1:-1]  # \n, \", \\, \u001b
         else:
             escaped += f"\\U{ord(ch):08X}"

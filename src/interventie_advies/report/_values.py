@@ -7,7 +7,6 @@ values, so they need not know the class that calls them.
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -360,6 +359,10 @@ class ReportData:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; byte-identical for the same input, date and language."""
+        # NOTE: imported here, as the other formats' modules are: a report in text does not
+        # need it, and it costs every start-up 5 M instructions
+        import json
+
         text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
         # NOTE: the same JSON, but characters that steer a terminal or hide text (C1
         # controls, bidi controls, zero-width characters) written as \u escapes

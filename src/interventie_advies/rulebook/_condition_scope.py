@@ -9,8 +9,7 @@ from __future__ import annotations
 import builtins
 import functools
 import types
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NamedTuple, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -105,8 +104,7 @@ def _type_of(annotation: Any) -> Any:
     return _VALUE
 
 
-@dataclass(frozen=True)
-class Scope:
+class Scope(NamedTuple):
     """What a condition may read beside the built-in tables and facts.
 
     :param facts: names of facts plugins provide (``facts.NAME``).
@@ -119,6 +117,9 @@ class Scope:
     facts: tuple[str, ...] = ()
     extensions: tuple[tuple[str, type[BaseModel]], ...] = ()
     deferred: bool = False
+
+    # NOTE: a NamedTuple, not a frozen dataclass: it is a cache key (equal by value,
+    # hashable) all the same, and defining it costs start-up a third of a dataclass
 
     @classmethod
     def of(cls, value: Scope | Iterable[str] | None) -> Scope:
