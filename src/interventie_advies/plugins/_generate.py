@@ -18,6 +18,7 @@ import datetime as dt
 import math
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -139,7 +140,10 @@ class _Writer:
     def condition(self, model: BaseModel) -> str:
         """The ``b.condition`` call that compiles ``model.when`` as validation did."""
         text: str = getattr(model, "when")  # noqa: B009 (any conditional part)
-        tree = ast.parse(text.strip(), "<condition>", "eval")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SyntaxWarning)  # "\d" in a text, Python 3.12+
+            warnings.simplefilter("ignore", DeprecationWarning)  # the same before 3.12
+            tree = ast.parse(text.strip(), "<condition>", "eval")
         if not has_loops(tree):
             return f"b.condition({text!r})"
         # NOTE: the comparisons whose sides the budget charges by size, as the typed walk
