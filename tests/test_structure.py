@@ -133,8 +133,13 @@ def test_no_import_circles() -> None:
     assert CIRCLES == []
 
 
+#: generated data, not code to read (plugins/_generate.py writes it from rules/)
+GENERATED = {"plugins._builtin_data"}
+
+
 def test_no_module_over_400_lines() -> None:
-    assert {name: lines for name, lines in SIZES.items() if lines > MAX_LINES} == {}
+    sizes = {name: lines for name, lines in SIZES.items() if name not in GENERATED}
+    assert {name: lines for name, lines in sizes.items() if lines > MAX_LINES} == {}
 
 
 #: the layers, lowest first; a module may use its own layer and those below it, never one

@@ -217,6 +217,8 @@ def _compile(text: str, scope: Scope) -> tuple[types.CodeType | ast.expr, bool]:
         raise ConditionError(f"not allowed in a condition: {detail}") from None
     except RecursionError:
         raise ConditionError("the expression is nested too deeply") from None
+    # NOTE: _rebuild compiles the shipped built-in conditions as this does (the same file
+    # names, the same rewrite); tests/test_builtin_shipped.py compares the code objects
     if code is None:
         # NOTE: the tree evalidate validated, with loops counted
         return instrument(tree.body, checker.sized), checker.deferred is not None
