@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import logging
 import shutil
@@ -84,7 +85,10 @@ def _call(app: FastAPI, method: str, path: str, body: Any, log: list[str]) -> in
         elif not message.get("more_body", False):
             log.append("answered")
 
-    asyncio.run(app(scope, receive, send))
+    # NOTE: in a thread of its own: a browser test may have left an event loop running
+    # in this one (Playwright's sync API)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return status[0]
 
 
