@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
 from interventie_advies import Engine
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
     from types import ModuleType
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,6 +95,16 @@ def test_markdown_table(load: ModuleType) -> None:
     ]
 
 
+def _run(work: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(work)``, in a thread of its own.
+
+    NOTE: a browser test may have left an event loop running in this one (Playwright's
+    sync API).
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
 async def _serving(answers: list[bytes], asked: list[bytes]) -> tuple[asyncio.Server, int]:
     """A server on 127.0.0.1 that answers each request with the next of ``answers``.
 
@@ -149,7 +163,7 @@ def test_the_client_reads_answers_on_one_connection(load: ModuleType) -> None:
             (fourth.status_code, fourth.content),
         ]
 
-    assert asyncio.run(talk()) == [
+    assert _run(talk()) == [
         (200, {"a": "é"}, "x"),
         (201, b"abcde"),
         (409, b""),
@@ -183,7 +197,7 @@ def test_a_page_is_opened_signed_in_with_its_place_filled_in(load: ModuleType) -
             await pages.aclose()
             server.close()
 
-    asyncio.run(open_both())
+    _run(open_both())
     assert [a.split(b"\r\n")[0] for a in asked] == [
         b"GET /programmes/3 HTTP/1.1",
         b"GET /projects/7/history HTTP/1.1",
