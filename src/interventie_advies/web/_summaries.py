@@ -261,11 +261,11 @@ def _keep(
             session.commit()
 
 
-#: the summaries read, as items, by what made them and the day they are read for
-# NOTE: a stored summary never changes under the same key (project, version, rules, the
-# day it was made, the language), so reading it again gives the same item: a portfolio of
-# 1,000 projects took about a third of its time to parse its summaries on every request,
-# of which only those saved since are new. Per process; emptied when full.
+#: the summaries read, as items: by project, stored text, day read and stale mark
+# NOTE: an item is made from exactly these, so the same ones give the same item: a
+# portfolio of 1,000 projects took about a third of its time to parse its summaries on
+# every request, of which only those saved since are new (hashing the texts to find
+# them costs about 1 ms). Per process; emptied when full.
 _READ: dict[tuple[Any, ...], Item] = {}
 #: how many items :data:`_READ` keeps (a 1,000-project programme in both languages: 2,000)
 READ_KEPT = 10_000
@@ -327,7 +327,7 @@ def items(
         other_rules = data is not None and made_by != current
         if usable and not (fresh and other_rules):
             stale = made if other_rules else None
-            key = (project_id, version, made_by, made, first, lang, day, stale)
+            key = (project_id, data, day, stale)
             item = _READ.get(key)
             if item is None:
                 item = _item(project_id, json.loads(data), day, stale)
