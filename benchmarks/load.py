@@ -26,6 +26,11 @@ tests make theirs (``tests/pg_cluster.py``: ``initdb`` in a temporary folder, as
 4. Every save is checked to be there: each team project has as many versions as saves
    that succeeded, plus its first.
 
+The people's requests go through ``_load_client``: one keep-alive connection each, written
+and read as bytes with asyncio, as cheap for this process as can be (it runs on the same
+cores as the server); the setting up uses httpx. The CPU time of the server, PostgreSQL
+and this client is reported per request and as a share of the machine.
+
 Prints one JSON object, then the same figures as a Markdown table: per kind of request
 the requests per second, the median and 95th percentile latency of the answered ones
 (2xx), the errors (any other status, or no answer) and the expected 409s apart;
@@ -54,6 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
 
 import _load_setup as setup
+from _load_client import Answer, Client, TransportError
 from _load_figures import SAVE_AND_REPORT, Record, markdown, missing_saves, summarise
 
 # --- the people and what they ask -------------------------------------------------------
@@ -61,13 +67,14 @@ from _load_figures import SAVE_AND_REPORT, Record, markdown, missing_saves, summ
 
 @dataclass
 class Person:
-    """A simulated user: their API client (with their token), project or programme.
+    """A simulated user: their API connection (with their token), project or programme.
 
-    ``pages`` is the same person signed in with the sign-in form, for the pages.
+    ``pages`` is the same person signed in with the sign-in form (its cookie), for the
+    pages. Each is one keep-alive connection of the cheap client (``_load_client``).
     """
 
-    client: httpx.AsyncClient
-    pages: httpx.AsyncClient
+    client: Client
+    pages: Client
     project: int = 0
     programme: int = 0
     text: str = ""
@@ -75,7 +82,7 @@ class Person:
     saves: int = 0
 
 
-async def _read(who: Person) -> httpx.Response:
+async def _read(who: Person) -> Answer:
     answer = await who.client.get(f"/api/v1/projects/{who.project}")
     if answer.status_code == 200:
         shown = answer.json()
@@ -84,27 +91,27 @@ async def _read(who: Person) -> httpx.Response:
     return answer
 
 
-async def _save(who: Person) -> httpx.Response:
+async def _save(who: Person) -> Answer:
     body = {"toml": f"{who.text}\n# change {who.saves + 1}\n", "base_version": who.version}
-    answer = await who.client.put(f"/api/v1/projects/{who.project}", json=body)
+    answer = await who.client.put(f"/api/v1/projects/{who.project}", body)
     if answer.status_code == 200:
         who.saves += 1
         who.version = answer.json()["version"]
     return answer
 
 
-async def _report(who: Person) -> httpx.Response:
+async def _report(who: Person) -> Answer:
     return await who.client.get(f"/api/v1/projects/{who.project}/report")
 
 
-async def _portfolio(who: Person) -> httpx.Response:
+async def _portfolio(who: Person) -> Answer:
     return await who.client.get(f"/api/v1/programmes/{who.programme}/portfolio")
 
 
-def page(path: str) -> Callable[[Person], Awaitable[httpx.Response]]:
+def page(path: str) -> Callable[[Person], Awaitable[Answer]]:
     """Open the page ``path`` signed in (``{project}`` and ``{programme}`` filled in)."""
 
-    async def call(who: Person) -> httpx.Response:
+    async def call(who: Person) -> Answer:
         return await who.pages.get(path.format(project=who.project, programme=who.programme))
 
     return call
@@ -115,7 +122,7 @@ class Kind:
     """A kind of request: its name, the call, and whether a 409 is expected of it."""
 
     name: str
-    call: Callable[[Person], Awaitable[httpx.Response]]
+    call: Callable[[Person], Awaitable[Answer]]
     conflict_expected: bool = False
 
 
@@ -149,7 +156,7 @@ async def _loop(who: Person, kinds: tuple[Kind, ...], end: float, think: float, 
             start = time.perf_counter()
             try:
                 status = (await kind.call(who)).status_code
-            except httpx.HTTPError:
+            except TransportError:
                 status = 0
             took = time.perf_counter() - start
             ended = time.monotonic() - began
@@ -215,12 +222,17 @@ async def _load(
     programme, projects = await _programme(url, tokens, teams, options)
 
     gate = asyncio.Semaphore(4)
+    host, port = httpx.URL(url).host, httpx.URL(url).port or 80
 
     async def person(email: str, project: int = 0) -> Person:
         auth = {"Authorization": f"Bearer {tokens[email]}"}
-        client = httpx.AsyncClient(base_url=url, headers=auth, timeout=setup.TIMEOUT)
+        client = Client(host, port, auth, timeout=setup.TIMEOUT)
         async with gate:
-            pages = await setup.signed_in(url, email)
+            signed = await setup.signed_in(url, email)
+        # NOTE: the session cookie the sign-in form set, sent as it is with every page
+        cookie = "; ".join(f"{c.name}={c.value}" for c in signed.cookies.jar)
+        await signed.aclose()
+        pages = Client(host, port, {"Cookie": cookie}, timeout=setup.TIMEOUT)
         return Person(client, pages, project=project, programme=programme)
 
     members = list(
@@ -256,6 +268,11 @@ async def _load(
         # NOTE: CPU time depends less on what else the machine runs than latency does
         "cpu_s": used,
         "cpu_ms_per_request": {n: round(1000 * s / max(1, sent), 2) for n, s in used.items()},
+        # NOTE: how much of the machine each took (1.0: every core all the time): the
+        # client runs on the same cores as the server it measures
+        "cpu_share_of_machine": {
+            n: round(s / (seconds * (os.cpu_count() or 1)), 3) for n, s in used.items()
+        },
         "saves": sum(who.saves for who in members),
         "saves_missing": missing,
     }

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 import pytest
 
 from interventie_advies import Engine
 
 if TYPE_CHECKING:
+    from collections.abc import Coroutine
     from types import ModuleType
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -91,22 +95,111 @@ def test_markdown_table(load: ModuleType) -> None:
     ]
 
 
-def test_a_page_is_opened_signed_in_with_its_place_filled_in(load: ModuleType) -> None:
-    asked: list[str] = []
+def _run(work: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(work)``, in a thread of its own.
 
-    def answer(request: httpx.Request) -> httpx.Response:
-        asked.append(f"{request.headers.get('cookie')} {request.url.path}")
-        return httpx.Response(200)
+    NOTE: a browser test may have left an event loop running in this one (Playwright's
+    sync API).
+    """
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, work).result()
+
+
+async def _serving(answers: list[bytes], asked: list[bytes]) -> tuple[asyncio.Server, int]:
+    """A server on 127.0.0.1 that answers each request with the next of ``answers``.
+
+    ``asked`` gets each request's head; a body is read by its Content-Length. After an
+    answer that says ``Connection: close`` it closes the connection.
+    """
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while answers:
+            try:
+                head = await reader.readuntil(b"\r\n\r\n")
+            except asyncio.IncompleteReadError:
+                break
+            length = re.search(rb"Content-Length: (\d+)", head)
+            body = await reader.readexactly(int(length[1])) if length else b""
+            asked.append(head + body)
+            answer = answers.pop(0)
+            writer.write(answer)
+            await writer.drain()
+            if b"Connection: close" in answer:
+                break
+        writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    return server, server.sockets[0].getsockname()[1]
+
+
+def test_the_client_reads_answers_on_one_connection(load: ModuleType) -> None:
+    answers = [
+        b'HTTP/1.1 200 OK\r\nContent-Length: 11\r\ncontent-type: x\r\n\r\n{"a": "\xc3\xa9"}',
+        b"HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n"
+        b"3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n",
+        b"HTTP/1.1 409 Conflict\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhalf",  # closes before the end
+    ]
+    asked: list[bytes] = []
+
+    async def talk() -> list[object]:
+        server, port = await _serving(answers, asked)
+        client = load.Client("127.0.0.1", port, {"Authorization": "Bearer t"}, timeout=5)
+        try:
+            first = await client.get("/one")
+            second = await client.put("/two", {"n": 1})
+            third = await client.get("/three")
+            fourth = await client.get("/four")  # on a new connection
+            with pytest.raises(load.TransportError):
+                await client.get("/five")
+        finally:
+            await client.aclose()
+            server.close()
+        return [
+            (first.status_code, first.json(), first.headers["content-type"]),
+            (second.status_code, second.content),
+            (third.status_code, third.content),
+            (fourth.status_code, fourth.content),
+        ]
+
+    assert _run(talk()) == [
+        (200, {"a": "é"}, "x"),
+        (201, b"abcde"),
+        (409, b""),
+        (200, b"ok"),
+    ]
+    assert [a.split(b"\r\n")[0] for a in asked] == [
+        b"GET /one HTTP/1.1",
+        b"PUT /two HTTP/1.1",
+        b"GET /three HTTP/1.1",
+        b"GET /four HTTP/1.1",
+        b"GET /five HTTP/1.1",
+    ]
+    assert b"\r\nAuthorization: Bearer t\r\n" in asked[0]
+    assert asked[1].endswith(b'Content-Type: application/json\r\nContent-Length: 8\r\n\r\n{"n": 1}')
+
+
+def test_a_page_is_opened_signed_in_with_its_place_filled_in(load: ModuleType) -> None:
+    ok = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
+    asked: list[bytes] = []
 
     async def open_both() -> None:
-        mock = httpx.MockTransport(answer)
-        async with (
-            httpx.AsyncClient(base_url="http://x", transport=mock) as api,
-            httpx.AsyncClient(base_url="http://x", transport=mock, cookies={"s": "1"}) as pages,
-        ):
+        server, port = await _serving([ok, ok], asked)
+        api = load.Client("127.0.0.1", port, {"Authorization": "Bearer t"})
+        pages = load.Client("127.0.0.1", port, {"Cookie": "s=1"})
+        try:
             who = load.Person(api, pages, project=7, programme=3)
             for path in ("/programmes/{programme}", "/projects/{project}/history"):
                 assert (await load.page(path)(who)).status_code == 200
+        finally:
+            await api.aclose()
+            await pages.aclose()
+            server.close()
 
-    asyncio.run(open_both())
-    assert asked == ["s=1 /programmes/3", "s=1 /projects/7/history"]
+    _run(open_both())
+    assert [a.split(b"\r\n")[0] for a in asked] == [
+        b"GET /programmes/3 HTTP/1.1",
+        b"GET /projects/7/history HTTP/1.1",
+    ]
+    assert all(b"\r\nCookie: s=1\r\n" in a and b"Authorization" not in a for a in asked)

@@ -1,7 +1,8 @@
 """The summaries kept up to date: the app's engine for every save, and a background thread.
 
 Every database session of the app carries the advice engine (``Session.info``), so that
-``_store``'s saves keep their summary (``_summaries.record``). A thread, started with the
+``_store``'s saves keep their summary (``_summaries.record``), made after the answer once
+the save has committed (``_after``). A thread, started with the
 app and stopped with it, makes again the summaries that are stale (other rules), missing
 (saved before this table existed) or past their days, in batches, at start and then every
 ``ADVIES_SUMMARY_SECONDS`` seconds (default 300; ``0``: no thread). Every worker and
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import os
 import threading
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from . import _summaries
 from ._db import ProjectRow, Version
@@ -120,7 +122,11 @@ def refresh(
 
 def install(app: FastAPI) -> None:
     """Give the app's sessions its engine, and run a :class:`Refresher` while it runs."""
-    app.state.sessions.configure(info={_summaries.ENGINE_KEY: app.state.engine})
+    sessions = app.state.sessions
+    sessions.configure(info={_summaries.ENGINE_KEY: app.state.engine})
+    # NOTE: a save's summary is made after the answer, and only once its version is there
+    event.listen(sessions, "after_commit", functools.partial(_summaries.committed, sessions))
+    event.listen(sessions, "after_rollback", _summaries.forget)
     interval = float(os.environ.get(INTERVAL_ENV, "300") or 0)
     inner = app.router.lifespan_context
 

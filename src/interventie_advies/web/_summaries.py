@@ -1,7 +1,8 @@
 """Stored summaries: the portfolio's row of each saved version, so portfolios need no advice.
 
 Each save (``_store.create`` / ``_store.save``) advises once per language and keeps the
-:class:`~interventie_advies.report._portfolio.Entry` of each, as JSON, in ``summaries``,
+:class:`~interventie_advies.report._portfolio.Entry` of each, as JSON, in ``summaries``
+(in a request: after its answer, see ``_after``),
 with the *fingerprint* of the rules that made it. The portfolio is then built from the
 stored entries with the same :class:`Portfolio` as ``advies portfolio``, so it gives the
 same numbers without advising again.
@@ -49,10 +50,11 @@ from .._errors import AdviesError
 from ..engine._run import Run
 from ..messages._i18n import error_language
 from ..report._portfolio import Entry, FailedFile, Portfolio
+from . import _after
 from ._db import Base, ProjectRow, Version, now
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy.orm import Session, sessionmaker
 
     from ..engine._engine import Engine
     from ..project._model import Project
@@ -60,10 +62,14 @@ if TYPE_CHECKING:
 __all__ = [
     "ENGINE_KEY",
     "LANGUAGES",
+    "PENDING_KEY",
+    "READ_KEPT",
     "WINDOW_DAYS",
     "Item",
     "Summary",
+    "committed",
     "fingerprint",
+    "forget",
     "items",
     "path_of",
     "record",
@@ -77,6 +83,8 @@ LANGUAGES = ("nl", "en")
 WINDOW_DAYS = 62
 #: where a database session finds the advice engine (``Session.info``)
 ENGINE_KEY = "advice_engine"
+#: where a session keeps the summaries to make once it has committed (``Session.info``)
+PENDING_KEY = "summaries_pending"
 
 
 class Summary(Base):
@@ -215,11 +223,52 @@ def store(
 
 
 def record(session: Session, project_id: int, version: int, project: Project) -> None:
-    """Keep the summary of a version being saved (``_store``'s hook; needs the app's engine)."""
+    """Keep the summary of a version being saved (``_store``'s hook; needs the app's engine).
+
+    While a request is served, it is made after the answer, once the transaction has
+    committed (:func:`committed`); until then the portfolio makes it when it reads it.
+    """
     engine = session.info.get(ENGINE_KEY)
-    if engine is not None:
-        session.flush()  # the project row exists before its summary refers to it
-        store(session, engine, project_id, version, project=project)
+    if engine is None:
+        return
+    if _after.serving():
+        session.info.setdefault(PENDING_KEY, []).append((project_id, version, project))
+        return
+    session.flush()  # the project row exists before its summary refers to it
+    store(session, engine, project_id, version, project=project)
+
+
+def committed(sessions: sessionmaker[Session], session: Session) -> None:
+    """After ``session`` committed: the summaries it recorded, made after the answer."""
+    for project_id, version, project in session.info.pop(PENDING_KEY, ()):
+        engine = session.info[ENGINE_KEY]
+        _after.later(functools.partial(_keep, sessions, engine, project_id, version, project))
+
+
+def forget(session: Session) -> None:
+    """After ``session`` rolled back: the summaries it recorded are of no saved version."""
+    session.info.pop(PENDING_KEY, None)
+
+
+def _keep(
+    sessions: sessionmaker[Session], engine: Engine, project_id: int, version: int, project: Project
+) -> None:
+    with sessions() as session:
+        latest = session.scalar(select(ProjectRow.version).where(ProjectRow.id == project_id))
+        # NOTE: after a later save, its own summary is the one read (and it makes it)
+        if latest == version:
+            store(session, engine, project_id, version, project=project)
+            session.commit()
+
+
+#: the summaries read, as items: by project, stored text, day read and stale mark
+# NOTE: an item is made from exactly these, so the same ones give the same item: a
+# portfolio of 1,000 projects took about a third of its time to parse its summaries on
+# every request, of which only those saved since are new (hashing the texts to find
+# them costs about 1 ms). Per process; emptied when full.
+_READ: dict[tuple[Any, ...], Item] = {}
+#: how many items :data:`_READ` keeps (a 1,000-project programme in both languages: 2,000)
+READ_KEPT = 10_000
 
 
 @dataclass(frozen=True)
@@ -278,7 +327,14 @@ def items(
         other_rules = data is not None and made_by != current
         if usable and not (fresh and other_rules):
             stale = made if other_rules else None
-            found.append(_item(project_id, json.loads(data), day, stale))
+            key = (project_id, data, day, stale)
+            item = _READ.get(key)
+            if item is None:
+                item = _item(project_id, json.loads(data), day, stale)
+                if len(_READ) >= READ_KEPT:
+                    _READ.clear()
+                _READ[key] = item
+            found.append(item)
             continue
         fresh_data = _make(session, engine, project_id, version, day, lang)
         found.append(_item(project_id, fresh_data[lang], day, None))
