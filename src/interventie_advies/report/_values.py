@@ -7,12 +7,12 @@ values, so they need not know the class that calls them.
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .._safe_text import json_safe
 from ._items import Decision, Item
+from ._json import json_text
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -360,17 +360,6 @@ class ReportData:
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; byte-identical for the same input, date and language."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
         # NOTE: the same JSON, but characters that steer a terminal or hide text (C1
         # controls, bidi controls, zero-width characters) written as \u escapes
-        return json_safe(text)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return str(value)
+        return json_safe(json_text(self.to_dict(), indent=indent))
