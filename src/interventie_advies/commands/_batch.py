@@ -10,7 +10,7 @@ from .._errors import AdviesError
 from ..messages._i18n import current_error_language
 from ..report import FORMATS
 from ._collect import collect_paths, unreadable_folder
-from ._outcome import Outcome, advise_file, render_as, unexpected
+from ._outcome import Outcome, advise_file, render_as, rendered, unexpected
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -88,7 +88,7 @@ def advise_paths(
         if outcome.report is not None:
             try:
                 report = replace(outcome.report, renderers=renderers)
-                text = render_as(report, fmt, color=color) if fmt else None
+                text = rendered(report, fmt, color=color) if fmt else None
                 outcome = replace(outcome, report=report, text=text)
             except AdviesError as exc:
                 outcome = Outcome(outcome.path, error=exc)
