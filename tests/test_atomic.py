@@ -54,19 +54,26 @@ def old_file(path: Path) -> bytes:
 
 
 class FailingStream:
-    """A text stream that writes ``budget`` characters, then fails like a full disk."""
+    """A text stream that writes ``budget`` characters, then fails like a full disk.
 
-    def __init__(self, stream: Any, budget: int) -> None:
+    Its ``buffer`` (the bytes underneath, where JSON is written) spends the same budget.
+    """
+
+    def __init__(self, stream: Any, budget: int, left: list[int] | None = None) -> None:
         self.stream = stream
-        self.budget = budget
+        self.left = [budget] if left is None else left
 
-    def write(self, text: str) -> int:
-        if len(text) > self.budget:
-            self.stream.write(text[: self.budget])  # half of it reaches the file
-            self.budget = 0
+    def write(self, text: Any) -> int:
+        if len(text) > self.left[0]:
+            self.stream.write(text[: self.left[0]])  # half of it reaches the file
+            self.left[0] = 0
             disk_full()
-        self.budget -= len(text)
+        self.left[0] -= len(text)
         return int(self.stream.write(text))
+
+    @property
+    def buffer(self) -> FailingStream:
+        return FailingStream(self.stream.buffer, 0, self.left)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.stream, name)

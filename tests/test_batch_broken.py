@@ -165,6 +165,11 @@ def test_workers_that_cannot_start_stop_the_batch_with_a_clear_error(
         real(self, **settings)
 
     monkeypatch.setattr(Engine, "__init__", init)
+    # NOTE: a worker forked with the engine has nothing to build; one that starts afresh
+    # (elsewhere than on Linux) builds its own: forked here, but as those are started
+    monkeypatch.setattr(
+        _workers, "_start_method", lambda start, _: (multiprocessing.get_context("fork"), start[0])
+    )
     files = sorted(str(p) for p in folder.rglob("*.toml"))
     with pytest.raises(UsageError) as raised:
         list(advise_paths(engine, files, jobs=2))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["UNSAFE", "for_format", "json_safe", "terminal_safe", "visible"]
+__all__ = ["UNSAFE", "for_format", "json_safe", "json_safe_utf8", "terminal_safe", "visible"]
 
 #: the code points no output writes raw, as ranges (docs/report.md lists them too)
 UNSAFE: tuple[tuple[int, int], ...] = (
@@ -127,7 +127,11 @@ def _json_unsafe_in(text: str) -> bool:
     text is encoded once and each first byte found with ``bytes.find`` (memchr); the
     pattern then runs only where one stands.
     """
-    data = text.encode("utf-8", "surrogatepass")
+    return _json_unsafe_in_utf8(text.encode("utf-8", "surrogatepass"))
+
+
+def _json_unsafe_in_utf8(data: bytes) -> bool:
+    """Whether ``data`` (text encoded with ``surrogatepass``) has an unsafe code point."""
     for lead in _LEAD_BYTES:
         at = data.find(lead)
         while at != -1:
@@ -146,6 +150,18 @@ def json_safe(text: str) -> str:
     if not _json_unsafe_in(text):
         return text
     return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def json_safe_utf8(text: str) -> bytes:
+    """``json_safe(text)`` encoded as UTF-8, the text encoded only once when nothing is unsafe.
+
+    NOTE: the check encodes the text anyway (see :func:`_json_unsafe_in`); a batch writes
+    those bytes as they are instead of encoding the text a second time (issue 15).
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if not _json_unsafe_in_utf8(data):
+        return data
+    return _JSON_UNSAFE.sub(_json_escape, text).encode("utf-8")
 
 
 def for_format(text: str, fmt: str) -> str:

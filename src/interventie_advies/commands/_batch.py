@@ -10,7 +10,7 @@ from .._errors import AdviesError
 from ..messages._i18n import current_error_language
 from ..report import FORMATS
 from ._collect import collect_paths, unreadable_folder
-from ._outcome import Outcome, advise_file, render_as, unexpected
+from ._outcome import Outcome, advise_file, render_as, rendered, unexpected
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -52,10 +52,10 @@ def advise_paths(
 ) -> Generator[Outcome, None, None]:
     """Yield one Outcome per file, in input order; a broken file never stops the rest.
 
-    :param jobs: worker processes; more than 1 uses a process pool in which every worker
-        builds an engine with the same settings (results still come in input order, and
-        only a bounded number of files is in flight). Plugin objects that cannot be sent
-        to another process mean one process is used.
+    :param jobs: worker processes; more than 1 uses a process pool whose workers use
+        ``engine`` (forked, Linux) or build an engine with the same settings (results
+        still come in input order, and only a bounded number of files is in flight).
+        Plugin objects that cannot be sent to another process mean one process is used.
     :param fmt: render each report in this format where it is made (``Outcome.text``);
         with workers, the report itself then stays in the worker.
     """
@@ -84,11 +84,11 @@ def advise_paths(
     # NOTE: imported here: worker processes are not needed for one file
     from ._workers import pooled
 
-    for outcome in pooled(paths, jobs, (settings, options, work)):
+    for outcome in pooled(paths, jobs, (settings, options, work), engine):
         if outcome.report is not None:
             try:
                 report = replace(outcome.report, renderers=renderers)
-                text = render_as(report, fmt, color=color) if fmt else None
+                text = rendered(report, fmt, color=color) if fmt else None
                 outcome = replace(outcome, report=report, text=text)
             except AdviesError as exc:
                 outcome = Outcome(outcome.path, error=exc)

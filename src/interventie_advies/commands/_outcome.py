@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._errors import AdviesError, Problem, ProjectError, UsageError, cut
+from .._safe_text import json_safe_utf8
 from ..messages._i18n import t
 from ..project._enums import PRIORITY_RANK
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from ..engine._engine import Engine
     from ..report._report import Report
 
-__all__ = ["MAX_UNEXPECTED", "Outcome", "advise_file", "render_as", "unexpected"]
+__all__ = ["MAX_UNEXPECTED", "Outcome", "advise_file", "render_as", "rendered", "unexpected"]
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,9 @@ class Outcome:
     path: Path
     report: Report | None = None
     error: AdviesError | None = None
-    text: str | None = None  # the report rendered, when a format was asked for
+    #: the report rendered, when a format was asked for: JSON and JSON lines as the UTF-8
+    #: bytes every sink writes (see :func:`rendered`), other formats as text
+    text: str | bytes | None = None
     worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
 
 
@@ -35,6 +38,23 @@ def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
     if fmt == "jsonl":
         return report.to_json(indent=None) + "\n"
     return report.render(fmt, color=color)
+
+
+def rendered(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
+    """What a sink writes for ``report`` in ``fmt``: :func:`render_as`, JSON as UTF-8 bytes.
+
+    NOTE: JSON is UTF-8 whatever the locale, and the check for unsafe characters encodes
+    it anyway; so it is encoded once, where it is made (a worker process), and neither
+    decoded nor encoded again in the main process (issue 15).
+    """
+    # NOTE: imported here: a report in text needs no json (5 M instructions of start-up)
+    from ..report._json import json_text
+
+    if fmt == "json":
+        return json_safe_utf8(json_text(report.to_dict(), indent=2)) + b"\n"
+    if fmt == "jsonl":
+        return json_safe_utf8(json_text(report.to_dict(), indent=None)) + b"\n"
+    return render_as(report, fmt, color=color)
 
 
 #: an unexpected exception's message is cut here in a problem line
@@ -71,7 +91,7 @@ def advise_file(
     path = Path(name)
     try:
         report = engine.advise(path, **options)
-        text = render_as(report, fmt, color=color) if fmt else None
+        text = rendered(report, fmt, color=color) if fmt else None
         worst = max((PRIORITY_RANK[f.priority] for f in report.findings), default=0)
         return Outcome(path, report=report, text=text, worst=worst)
     except UsageError:

@@ -1,8 +1,10 @@
 """Advise in worker processes: a bounded window in input order, stopped at once on demand.
 
-Every worker builds an engine with the main process's settings. A broken file is that
-file's error entry; a worker that dies is found out by advising the files in flight
-again one at a time; Ctrl-C, SIGTERM or an error in the main process kill the workers.
+On Linux the workers are forked from the main process and use its engine, catalogue
+loaded; elsewhere (or while other threads run) each starts afresh and builds an engine
+with the main process's settings. A broken file is that file's error entry; a worker
+that dies is found out by advising the files in flight again one at a time; Ctrl-C,
+SIGTERM or an error in the main process kill the workers.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
     from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 __all__ = ["CHUNK", "WINDOW_PER_JOB", "Start", "pooled", "portable"]
 
@@ -35,7 +38,9 @@ WINDOW_PER_JOB = 32
 CHUNK = 8
 
 
-def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[str, Any]) -> None:
+def _start_worker(
+    engine: Engine | dict[str, Any], options: dict[str, Any], work: dict[str, Any]
+) -> None:
     # NOTE: the parent stops the workers itself (Ctrl-C reaches the whole process group; a
     # worker must not print a traceback of its own), and SIGTERM kills a worker outright.
     # Both signals were blocked while the worker was started (see _submit): unblock them
@@ -47,8 +52,11 @@ def _start_worker(settings: dict[str, Any], options: dict[str, Any], work: dict[
     _end_with_parent(work["parent"])
     _WORKER["options"] = options
     _WORKER["work"] = work
+    if isinstance(engine, Engine):  # forked: the main process's own, its catalogue built
+        _WORKER["engine"] = engine
+        return
     try:
-        _WORKER["engine"] = Engine(**settings)
+        _WORKER["engine"] = Engine(**engine)
     except Exception as exc:  # told to the parent with the first file (see _advise_one)
         # NOTE: an initializer that raises breaks the pool with no reason given, and
         # every new pool would break again
@@ -141,10 +149,13 @@ def portable(path: Path, error: AdviesError) -> AdviesError:
     return error
 
 
-Start = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]  # _start_worker's arguments
+#: the engine's settings, the advice's options, the work's details (see advise_paths)
+Start = tuple[dict[str, Any], dict[str, Any], dict[str, Any]]
 
 
-def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Outcome]:
+def pooled(
+    paths: Sequence[str | Path], jobs: int, start: Start, engine: Engine | None = None
+) -> Iterator[Outcome]:
     """Advise on ``paths`` in ``jobs`` worker processes; yield the outcomes in input order.
 
     Files go to the workers a few at a time (:data:`CHUNK`). A worker that dies (killed,
@@ -152,6 +163,8 @@ def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Out
     again one at a time in a new pool, so the file that kills a worker is found, reported,
     and the rest go on. Whatever ends the run early (an error, Ctrl-C, SIGTERM, the caller
     closing this generator) stops the workers at once.
+
+    :param engine: the engine ``start`` describes, for workers forked from this process.
     """
     # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
     from concurrent.futures.process import BrokenProcessPool
@@ -161,7 +174,7 @@ def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Out
     again: deque[str | Path] = deque()  # in flight when a worker died: one at a time
     pending: deque[tuple[list[str | Path], Future[list[Outcome]]]] = deque()
     in_flight = 0
-    pool = _new_pool(jobs, start)
+    pool = _new_pool(jobs, start, engine)
     try:
         while True:
             window = 1 if again else jobs * WINDOW_PER_JOB
@@ -179,7 +192,7 @@ def pooled(paths: Sequence[str | Path], jobs: int, start: Start) -> Iterator[Out
                 outcomes = future.result()
             except BrokenProcessPool:
                 _stop(pool)
-                pool = _new_pool(jobs, start)
+                pool = _new_pool(jobs, start, engine)
                 if not pending and len(chunk) == 1:  # alone in flight: it killed its worker
                     yield Outcome(Path(chunk[0]), error=_worker_died(chunk[0]))
                     continue
@@ -212,10 +225,36 @@ def _chunk_size(count: int, jobs: int) -> int:
     return max(1, min(CHUNK, count // (jobs * 4)))
 
 
-def _new_pool(jobs: int, start: Start) -> ProcessPoolExecutor:
+def _new_pool(jobs: int, start: Start, engine: Engine | None) -> ProcessPoolExecutor:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=start)
+    context, first = _start_method(start, engine)
+    return ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(first, *start[1:])
+    )
+
+
+def _start_method(start: Start, engine: Engine | None) -> tuple[BaseContext, Any]:
+    """How workers start, and what they get to advise with: an engine, or its settings.
+
+    NOTE: a forked worker has the main process's engine with its catalogue loaded (the
+    catalogue is what a worker spent ~0.3 s building, in every worker: issue 15), and
+    nothing is pickled to start it. Forking is only safe with no other thread running (a
+    lock held by one stays held in the child for ever; Python 3.12 warns), and only on
+    Linux (macOS's system libraries break in a forked child): elsewhere workers start
+    afresh, as Python 3.14 does by default.
+    """
+    import multiprocessing
+    import threading
+
+    if engine is not None and sys.platform.startswith("linux") and threading.active_count() == 1:
+        try:
+            engine.setup  # noqa: B018 - the catalogue, built here once for every worker
+        except Exception:  # workers that build their own say what failed (_cannot_start)
+            pass
+        else:
+            return multiprocessing.get_context("fork"), engine
+    return multiprocessing.get_context("spawn"), start[0]
 
 
 def _submit(pool: ProcessPoolExecutor, chunk: list[str | Path]) -> Future[list[Outcome]]:
@@ -239,6 +278,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     # NOTE: the executor has no public way to end its workers before Python 3.14; they hold
     # nothing that needs a clean ending (they only compute and send results back)
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    thread = getattr(pool, "_executor_manager_thread", None)  # shutdown forgets it
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(OSError, ValueError):
@@ -246,6 +286,10 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AssertionError):
             process.join(_JOIN_SECONDS)
+    # NOTE: the executor's thread (and its queue's) end once the workers are gone; waited
+    # for, so that the next pool (after a worker died) may fork again (see _start_method)
+    if thread is not None:
+        thread.join(_JOIN_SECONDS)
 
 
 #: how long to wait for a killed worker to be gone

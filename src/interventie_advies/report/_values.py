@@ -360,20 +360,9 @@ class ReportData:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON; byte-identical for the same input, date and language."""
         # NOTE: imported here, as the other formats' modules are: a report in text does not
-        # need it, and it costs every start-up 5 M instructions
-        import json
+        # need json, and importing it costs every start-up 5 M instructions
+        from ._json import json_text
 
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, default=_jsonable)
         # NOTE: the same JSON, but characters that steer a terminal or hide text (C1
         # controls, bidi controls, zero-width characters) written as \u escapes
-        return json_safe(text)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=str)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return str(value)
+        return json_safe(json_text(self.to_dict(), indent=indent))
