@@ -173,32 +173,42 @@ def phase_warnings(info: ProjectInfo, today: dt.date, lang: str) -> list[str]:
     phase, start, end = info.phase, info.start, info.end
     if phase is None:
         return []
-    # NOTE: the clause (in the error language) is made only for a phase that does not fit
+    # NOTE: which date the phase does not fit, decided before anything is said: most
+    # phases fit, and entering the error language costs more than these checks
+    if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+        which = "ended"
+    elif (
+        start is not None
+        and phase in ("idea", "preparation")
+        and months_between(start, today) >= PHASE_START_MONTHS
+    ):
+        which = "began"
+    elif start is not None and today < start and phase in ("closing", "continuation"):
+        which = "begins"
+    else:
+        return []
     with error_language(lang):
-        if end is not None and today > end and phase in ("idea", "preparation", "execution"):
+        if which == "ended":
+            assert end is not None  # as checked above
             clause = t(
                 nl="het project is volgens [project] end al op {d} gestopt",
                 en="by [project] end the project already ended on {d}",
                 d=end.isoformat(),
             )
-        elif (
-            start is not None
-            and phase in ("idea", "preparation")
-            and months_between(start, today) >= PHASE_START_MONTHS
-        ):
+        elif which == "began":
+            assert start is not None
             clause = t(
                 nl="het project is volgens [project] start al op {d} begonnen",
                 en="by [project] start the project already began on {d}",
                 d=start.isoformat(),
             )
-        elif start is not None and today < start and phase in ("closing", "continuation"):
+        else:
+            assert start is not None
             clause = t(
                 nl="het project begint volgens [project] start pas op {d}",
                 en="by [project] start the project only begins on {d}",
                 d=start.isoformat(),
             )
-        else:
-            return []
         return [
             t(
                 nl="de fase is '{p}', maar {c}; klopt de fase nog? "
@@ -209,45 +219,3 @@ def phase_warnings(info: ProjectInfo, today: dt.date, lang: str) -> list[str]:
                 c=clause,
             )
         ]
-    # NOTE: the sentence (in the error language) is made only for a phase that does not fit
-    if end is not None and today > end and phase in ("idea", "preparation", "execution"):
-        with error_language(lang):
-            return [
-                t(
-                    nl="de fase is '{p}', maar het project is volgens [project] end al op {d} "
-                    "gestopt; klopt de fase nog? Het advies gaat uit van de fase.",
-                    en="the phase is '{p}', but by [project] end the project already ended "
-                    "on {d}; is the phase still right? The advice depends on it.",
-                    p=word(phase, lang),
-                    d=end.isoformat(),
-                )
-            ]
-    if (
-        start is not None
-        and phase in ("idea", "preparation")
-        and months_between(start, today) >= PHASE_START_MONTHS
-    ):
-        with error_language(lang):
-            return [
-                t(
-                    nl="de fase is '{p}', maar het project is volgens [project] start al op "
-                    "{d} begonnen; klopt de fase nog? Het advies gaat uit van de fase.",
-                    en="the phase is '{p}', but by [project] start the project already began "
-                    "on {d}; is the phase still right? The advice depends on it.",
-                    p=word(phase, lang),
-                    d=start.isoformat(),
-                )
-            ]
-    if start is not None and today < start and phase in ("closing", "continuation"):
-        with error_language(lang):
-            return [
-                t(
-                    nl="de fase is '{p}', maar het project begint volgens [project] start pas "
-                    "op {d}; klopt de fase nog? Het advies gaat uit van de fase.",
-                    en="the phase is '{p}', but by [project] start the project only begins "
-                    "on {d}; is the phase still right? The advice depends on it.",
-                    p=word(phase, lang),
-                    d=start.isoformat(),
-                )
-            ]
-    return []

@@ -158,12 +158,24 @@ class Evaluator(NamedTuple):
                 missing = _wait(i, rule.needs, absent, left_out, waits)
                 if missing:
                     asked.append((i, missing))
-            elif _holds(i, rule, namespace, fail):
-                fired.append(i)
-                if rule.adjust:
-                    chosen = _adjustment(i, rule.adjust, namespace, absent, fail)
-                    if chosen is not None:
-                        adjusted[i] = chosen
+            else:
+                # NOTE: the condition evaluated here rather than through a function: a call
+                # per rule and project cost more than the condition itself for most rules
+                try:
+                    if rule.code is not None:
+                        holds = bool(eval(rule.code, namespace))
+                    else:
+                        assert rule.call is not None  # a rule has a condition or a callable
+                        holds = bool(rule.call(types.SimpleNamespace(**namespace)))
+                except Exception as exc:  # the rule's failure: recorded, the run goes on
+                    fail(i, "", exc)
+                    holds = False
+                if holds:
+                    fired.append(i)
+                    if rule.adjust:
+                        chosen = _adjustment(i, rule.adjust, namespace, absent, fail)
+                        if chosen is not None:
+                            adjusted[i] = chosen
             if timings is not None:
                 timings[i] += clock() - start
         return Outcome(
@@ -233,18 +245,6 @@ def _wait(
         elif need.path in absent:
             missing.append(need.field)
     return missing
-
-
-def _holds(i: int, rule: _Rule, namespace: Namespace, fail: Fail) -> bool:
-    """Whether rule ``i``'s condition holds; a condition that raises is recorded."""
-    try:
-        if rule.code is not None:
-            return bool(eval(rule.code, namespace))
-        assert rule.call is not None  # a rule has a condition text or a callable
-        return bool(rule.call(types.SimpleNamespace(**namespace)))
-    except Exception as exc:  # the rule's failure: recorded, the run goes on
-        fail(i, "", exc)
-        return False
 
 
 def _adjustment(

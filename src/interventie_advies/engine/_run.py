@@ -28,7 +28,7 @@ from ._bands import fixed_values, hold_bands, near_end
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
 from ._plan import selection
-from ._prioritise import rank_context, rule_context
+from ._prioritise import rank_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 from ._texts import chosen_texts, filled
@@ -201,6 +201,7 @@ class Run:
         self.ns = ns
         self.context = rank_context(phase, needs, facts.months_left, facts.funding_months)
         self.months = facts.months_left, facts.funding_months
+        self.near = near_end(facts.months_left)
         self.rankings = engine.rankings
         self.findings: list[Finding] = []
         self.strengths: list[Strength] = []
@@ -300,18 +301,25 @@ class Run:
                 )
             )
             return
-        ranking = p.ranking
-        context = rule_context(ranking[2], ranking[3], self.context)
-        months_left = self.months[0]
+        kind, _, phases, serves_needs, _ = p.ranking
+        phase, needs, band, short = self.context
+        # NOTE: rule_context, written out: most rules serve no need and most projects'
+        # phases are none of a rule's phases (a call per finding cost more than this)
+        hit = phase if phase is not None and phase in phases else None
+        served = (
+            tuple(sorted(set(serves_needs).intersection(needs))) if serves_needs and needs else ()
+        )
         # NOTE: the reasons name months_left only for warnings near the end (see near_end)
-        near = months_left if ranking[0] == "warning" and near_end(months_left) else None
+        near = self.months[0] if kind == "warning" and self.near else None
         # NOTE: cached on the engine by exactly what they depend on (see rule_context)
-        key = (adjustment, id(p), *context, near, lang)
+        key = (adjustment, id(p), hit, served, band, short, near, lang)
         fixed = self.rankings.get(key)
         if fixed is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
-            fixed = self.rankings[key] = fixed_values(p, adjustment, context, near, lang)
+            fixed = self.rankings[key] = fixed_values(
+                p, adjustment, (hit, served, band, short), near, lang
+            )
         values = p.finding.copy()
         values.update(fixed)
         values["title"] = title
