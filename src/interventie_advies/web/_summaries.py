@@ -319,7 +319,7 @@ def items(
         )
         .where(ProjectRow.programme == programme)
         .order_by(ProjectRow.id)
-    ).tuples()
+    )
     # NOTE: all rows first: making a summary on the way commits, which ends the cursor
     found: list[Item] = []
     for project_id, version, made_by, made, first, last, data in rows.all():
