@@ -21,7 +21,7 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import RuleError
 from .rulebook._rules import load_rules
@@ -29,9 +29,11 @@ from .rulebook._shipped import settings
 from .rulebook._write import Writer, check, module_text
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from pydantic import BaseModel
+
+    from .rulebook._rules import Rule
 
 __all__ = ["main", "source"]
 
@@ -43,26 +45,33 @@ def source(
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
     extensions: Mapping[str, type[BaseModel]] | None = None,
+    load: Callable[[], Iterable[Rule]] | None = None,
 ) -> str:
     """The text of the module for ``files``, validated with these settings.
 
-    The arguments are those of :func:`interventie_advies.shipped_rules`.
+    The arguments are those of :func:`interventie_advies.shipped_rules`: with ``load``
+    (rules built in Python), the rules it returns, for the Python ``files`` they are made
+    from.
 
     :raises RuleError: as :func:`interventie_advies.load_rules`, for the first bad file.
     """
     facts, elements = tuple(facts), tuple(elements)
     paths = [Path(file) for file in files]
-    origins = [str(file) for file in files]
-    rules = []
-    for path, origin in zip(paths, origins, strict=True):
-        rules += load_rules(
-            path,
-            plugin=plugin,
-            facts=facts,
-            elements=elements,
-            origin=origin,
-            extensions=extensions,
-        )
+    origins: list[str] = []
+    if load is not None:
+        rules = list(load())
+    else:
+        origins = [str(file) for file in files]
+        rules = []
+        for path, origin in zip(paths, origins, strict=True):
+            rules += load_rules(
+                path,
+                plugin=plugin,
+                facts=facts,
+                elements=elements,
+                origin=origin,
+                extensions=extensions,
+            )
     text = module_text(
         paths,
         rules,
@@ -77,16 +86,23 @@ def source(
     return text
 
 
+def _find(where: str) -> Any:
+    """``module:name`` imported."""
+    module, _, qualname = where.partition(":")
+    if not (module and qualname):
+        raise argparse.ArgumentTypeError(f"expected module:name, got {where!r}")
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found
+
+
 def _model(spec: str) -> tuple[str, type[BaseModel]]:
     """``NAME=module:Class`` as the extension NAME and its imported model."""
     name, _, where = spec.partition("=")
-    module, _, qualname = where.partition(":")
-    if not (name and module and qualname):
+    if not name:
         raise argparse.ArgumentTypeError(f"expected NAME=module:Class, got {spec!r}")
-    found: object = importlib.import_module(module)
-    for part in qualname.split("."):
-        found = getattr(found, part)
-    return name, found  # type: ignore[return-value]
+    return name, _find(where)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +112,12 @@ def main(argv: list[str] | None = None) -> int:
         description="Write rule files as a module of validated, compiled rules "
         "for interventie_advies.shipped_rules (docs/plugins.md).",
     )
-    parser.add_argument("files", nargs="+", metavar="RULES", help="the rule files, in order")
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILES",
+        help="the rule files, in order; with --python, the Python files the rules are made from",
+    )
     parser.add_argument("-o", "--output", required=True, type=Path, help="the module to write")
     parser.add_argument("--plugin", default="", help="the plugin name recorded on each rule")
     parser.add_argument("--facts", nargs="*", default=(), help="plugin facts rules may read")
@@ -108,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME=MODULE:CLASS",
         help="an extension model conditions may read (repeat for more)",
     )
+    parser.add_argument(
+        "--python",
+        type=_find,
+        metavar="MODULE:FUNCTION",
+        help="rules built in Python: the function that builds them validated",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 if the module differs")
     args = parser.parse_args(argv)
     try:
@@ -117,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             facts=args.facts,
             elements=args.elements,
             extensions=None if args.extension is None else dict(args.extension),
+            load=args.python,
         )
     except RuleError as exc:
         print(exc, file=sys.stderr)

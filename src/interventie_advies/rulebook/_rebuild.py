@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
 import warnings
 import zlib
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -159,6 +160,14 @@ class Builder:
     def need(text: str, steps: tuple[tuple[str, bool], ...]) -> NeedPath:
         """A compiled ``needs`` path."""
         return NeedPath(text, steps)
+
+    @staticmethod
+    def function(module: str, name: str) -> Any:
+        """A Python rule's ``when``: the function ``name`` of ``module`` (the plugin's)."""
+        found: Any = importlib.import_module(module)
+        for part in name.split("."):
+            found = getattr(found, part)
+        return found
 
 
 class _Shape(NamedTuple):

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import os
     import types
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from pydantic import BaseModel
 
@@ -75,6 +75,7 @@ def shipped_rules(
     facts: Iterable[str] = (),
     elements: Iterable[str] = (),
     extensions: Mapping[str, type[BaseModel]] | None = None,
+    load: Callable[[], Iterable[Rule]] | None = None,
 ) -> list[Rule]:
     """The rules of ``files``, from ``module`` while it was written from them as they are.
 
@@ -85,22 +86,25 @@ def shipped_rules(
     another version of interventie-advies) each file is loaded with :func:`load_rules`, in
     order, with the same arguments and errors. Either way the rules are the same.
 
+    Rules built in Python are shipped the same way: ``load`` is the function that builds
+    and validates them (``ship --python``), ``files`` the Python files they are made from
+    (their source, and the models they are checked against); ``load()`` is called instead
+    of the module when those differ. Their ``when`` functions are found by their names.
+
     :param module: the written module (imported by the plugin).
     :param files: the rule files, in the order they were written.
     :param plugin: the plugin name recorded on each rule (set by the engine if empty).
     :param facts: names of plugin facts the conditions may read.
     :param elements: element ids a plugin adds, beside the built-in twelve.
     :param extensions: extension models conditions may read (see :func:`load_rules`).
+    :param load: for rules built in Python, the function that builds them validated.
     :raises RuleError: when a file is loaded and is not valid.
     """
     paths = [Path(file) for file in files]
-    return load_shipped(
-        module,
-        paths,
-        [str(file) for file in files],
-        settings(plugin, facts, elements, extensions),
-        extensions,
-    )
+    given = settings(plugin, facts, elements, extensions)
+    if load is not None:
+        return load_shipped(module, paths, (), given, extensions, load)
+    return load_shipped(module, paths, [str(file) for file in files], given, extensions)
 
 
 def load_shipped(
@@ -109,17 +113,21 @@ def load_shipped(
     origins: Sequence[str],
     given: Mapping[str, Any],
     extensions: Mapping[str, type[BaseModel]] | None,
+    load: Callable[[], Iterable[Rule]] | None = None,
 ) -> list[Rule]:
     """Build the rules of ``module``, or load ``paths`` (see :func:`shipped_rules`).
 
     :param origins: how the rules name each file (``load_rules``'s ``origin``).
     :param given: the :func:`settings` to validate with; ``extensions`` their models.
+    :param load: builds the rules instead of loading ``paths`` (rules built in Python).
     """
     if _fits(module, paths, given):
         from ._rebuild import Builder
 
         rules: list[Rule] = module.build(Builder(origins))
         return rules
+    if load is not None:
+        return list(load())
     from ._rules import load_rules
 
     rules = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import math
+import sys
 import types
 import warnings
 from typing import TYPE_CHECKING, Any
@@ -74,6 +75,8 @@ class Writer:
             return self.model(value, indent)
         if isinstance(value, NeedPath):
             return f"b.need({value.text!r}, {value.steps!r})"
+        if isinstance(value, types.FunctionType):
+            return self.function(value)
         if value is None or isinstance(value, (bool, int, str)):
             return repr(value)
         if isinstance(value, float) and math.isfinite(value):
@@ -94,6 +97,17 @@ class Writer:
             body = "".join(f"{inner}{k!r}: {self.value(v, inner)},\n" for k, v in value.items())
             return f"{{\n{body}{indent}}}"
         raise TypeError(f"cannot write a {type(value).__name__} in a rule: {value!r}")
+
+    @staticmethod
+    def function(value: types.FunctionType) -> str:
+        """The ``b.function`` call that finds a Python rule's ``when`` by its name."""
+        module, name = value.__module__, value.__qualname__
+        found: Any = sys.modules.get(module)
+        for part in name.split("."):
+            found = getattr(found, part, None)
+        if found is not value:
+            raise TypeError(f"cannot write {name} in a rule: it is not found by its name")
+        return f"b.function({module!r}, {name!r})"
 
     def model(self, model: BaseModel, indent: str) -> str:
         """The ``b.model`` call that rebuilds ``model``: the fields set, private attributes."""
