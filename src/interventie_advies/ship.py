@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ._errors import RuleError
 from .rulebook._rules import load_rules
 from .rulebook._shipped import settings
-from .rulebook._write import Writer, check, module_text
+from .rulebook._write import Writer, check, module_text, write
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from .rulebook._rules import Rule
 
 __all__ = ["main", "source"]
+
+_COMMAND = "python -m interventie_advies.ship"
 
 
 def source(
@@ -78,7 +80,7 @@ def source(
         Writer(origins, extensions),
         settings=settings(plugin, facts, elements, extensions),
         title="Rules validated and compiled: generated from the rule files; do not edit.",
-        command="python -m interventie_advies.ship",
+        command=_COMMAND,
         doc="docs/plugins.md",
         user="``interventie_advies.shipped_rules``",
     )
@@ -149,16 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     except RuleError as exc:
         print(exc, file=sys.stderr)
         return 1
-    out: Path = args.output
-    if args.check:
-        current = out.read_text(encoding="utf-8") if out.exists() else ""
-        if current != text:
-            print(f"{out} is out of date: run python -m interventie_advies.ship", file=sys.stderr)
-            return 1
-        return 0
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {out}")
-    return 0
+    return write(args.output, text, only_check=args.check, command=_COMMAND)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..rulebook._shipped import settings
-from ..rulebook._write import Writer, check, module_text, same
+from ..rulebook._write import Writer, check, module_text, same, write
 from ._builtin import load_rule_files, rule_files, rules_dir
 from ._host import BUILTIN
 
@@ -66,15 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     rules = load_rule_files(paths)
     text = source(paths, rules)
     check_module(text, paths, rules)
-    if "--check" in args:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is out of date: run python -m {__name__}", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET} ({len(rules)} rules from {len(paths)} files)")
-    return 0
+    return write(TARGET, text, only_check="--check" in args, command=f"python -m {__name__}")
 
 
 if __name__ == "__main__":

@@ -24,18 +24,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic_core import PydanticUndefined
 
+from . import _rule_parts as parts
 from ._budget import instrument, under_budget
 from ._needs import NeedPath
-from ._rule_parts import (
-    Adjustment,
-    Example,
-    ExtraAction,
-    Guard,
-    LocalList,
-    LocalSource,
-    LocalText,
-    Variant,
-)
 from ._rules import Rule
 
 if TYPE_CHECKING:
@@ -55,15 +46,15 @@ VERSION = 2
 CLASSES: dict[str, type[BaseModel]] = {
     cls.__name__: cls
     for cls in (
-        Adjustment,
-        Example,
-        ExtraAction,
-        Guard,
-        LocalList,
-        LocalSource,
-        LocalText,
+        parts.Adjustment,
+        parts.Example,
+        parts.ExtraAction,
+        parts.Guard,
+        parts.LocalList,
+        parts.LocalSource,
+        parts.LocalText,
         Rule,
-        Variant,
+        parts.Variant,
     )
 }
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from ._rules import Rule
 
-__all__ = ["Writer", "check", "module_text", "same"]
+__all__ = ["Writer", "check", "module_text", "same", "write"]
 
 _HEAD = '''\
 """{title}
@@ -240,3 +240,19 @@ def same(new: Any, old: Any) -> bool:
             and all(same(n, o) for n, o in zip(new, old, strict=True))
         )
     return type(new) is type(old) and bool(new == old)
+
+
+def write(target: Path, text: str, *, only_check: bool, command: str) -> int:
+    """Write ``text`` to ``target``, or compare them; the exit status of the generator.
+
+    :param only_check: compare only: 1 (and say to run ``command``) when they differ.
+    """
+    if only_check:
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
+        if current != text:
+            print(f"{target} is out of date: run {command}", file=sys.stderr)
+            return 1
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
