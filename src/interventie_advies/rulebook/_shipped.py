@@ -144,7 +144,7 @@ def load_shipped(
 
 
 def _fits(module: types.ModuleType, paths: Sequence[Path], given: Mapping[str, Any]) -> bool:
-    """Whether ``module`` was written by this format from ``paths`` as they are, so."""
+    """Whether ``module`` was written in this format, with ``given``, from ``paths`` as they are."""
     from ._rebuild import format_id
 
     # NOTE: the format first: a module written for another one is never read further
