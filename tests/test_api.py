@@ -254,5 +254,8 @@ def test_building_an_engine_in_a_fresh_process_compiles_nothing() -> None:
                             check=True, timeout=60)
     before, after, count = json.loads(result.stdout)
     assert before == 0
-    assert after > 0
+    # NOTE: the built-in rules and the two example plugins' are shipped compiled
+    # (rulebook/_shipped), so building the rules compiles none either: a plugin whose
+    # shipped module no longer fits its files would load them and compile here
+    assert after == 0
     assert count > 0

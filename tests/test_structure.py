@@ -152,7 +152,7 @@ LAYERS = [
     {"report"},
     {"plugins", "hookspecs"},
     {"engine"},
-    {"commands", "testing"},
+    {"commands", "testing", "ship"},
     # the web application (the [web] extra): the CLI's serve/db/users/tokens start it
     {"web"},
     {"_cli", "cli", "__main__", "__init__"},

@@ -34,6 +34,7 @@ try:
     from .report._report import Report
     from .report._values import Finding, Question, Strength
     from .rulebook._rules import Rule, load_rules
+    from .rulebook._shipped import shipped_rules
 finally:
     if _collecting:
         _gc.enable()
@@ -61,6 +62,7 @@ __all__ = [
     "hookimpl",
     "load_project",
     "load_rules",
+    "shipped_rules",
 ]
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from click.testing import CliRunner
 from interventie_advies_fonds import __version__, plugin
+from interventie_advies_fonds import rules as definitions
 from interventie_advies_fonds.csv_renderer import COLUMNS
 from interventie_advies_fonds.prioritise import WEIGHTS
 
@@ -100,6 +101,13 @@ def test_every_rule_has_an_example_that_fires_one_that_does_not_and_one_that_ask
         assert any(e.fires is True for e in examples), code
         assert any(e.fires is False for e in examples), code
         assert any(e.asks is True for e in examples), code
+
+
+def test_the_shipped_rules_are_written_from_the_python_rules() -> None:
+    """If this fails: write ``_rules_data.py`` again (the command in the README)."""
+    ship = pytest.importorskip("interventie_advies.ship")
+    written = ship.source(definitions.SOURCES, load=definitions.validated_rules)
+    assert definitions.SOURCES[0].with_name("_rules_data.py").read_text("utf-8") == written
 
 
 def test_the_rules_are_registered_with_the_plugin(with_fonds: Engine) -> None:

@@ -198,6 +198,15 @@ def test_dutch_texts_use_the_glossary_and_short_sentences() -> None:
 # -- installation: the entry point -------------------------------------------------------
 
 
+def test_the_shipped_rules_are_written_from_the_rule_file() -> None:
+    """If this fails: write ``_rules_data.py`` again (the command in the README)."""
+    ship = pytest.importorskip("interventie_advies.ship")
+    written = ship.source(
+        [plugin.RULES_FILE], facts=plugin.FACTS, extensions={plugin.EXTENSION: JeugdModel}
+    )
+    assert (plugin.RULES_FILE.parents[1] / "_rules_data.py").read_text("utf-8") == written
+
+
 def test_entry_point_is_installed() -> None:
     """After ``pip install``, the group ``interventie_advies`` names this plugin."""
     points = importlib.metadata.entry_points(group="interventie_advies")

@@ -2,17 +2,18 @@
 
 It is registered through the same ``advies_rules`` hook as any third-party plugin. The
 rules are shipped validated and compiled (``_builtin_data``, written from the rule files by
-``python -m interventie_advies.plugins._generate``); a checksum of the rule files tells
-when one was edited after that, and then the files themselves are loaded.
+``python -m interventie_advies.plugins._generate``), as any plugin can ship its own
+(``rulebook._shipped``); a checksum of the rule files tells when one was edited after
+that, and then the files themselves are loaded.
 """
 
 from __future__ import annotations
 
-import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..hookspecs import hookimpl
+from ..rulebook._shipped import checksum
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,35 +56,22 @@ def rule_files(folder: Path) -> list[Path]:
     return [files.pop(e) for e in ELEMENT_IDS if e in files] + [files[k] for k in sorted(files)]
 
 
-def checksum(paths: Sequence[Path]) -> str:
-    """A CRC-32 of the rule files' names, sizes and bytes, in their order.
-
-    NOTE: it tells a rule file edited after ``_builtin_data`` was written (in a source
-    checkout or an editable install) from the files it was written from. It guards
-    against no one (whoever can change the files can change the package's code), so a CRC
-    does: 2 M instructions where SHA-256 takes 9 M, and importing ``hashlib`` 11 M.
-    """
-    crc = 0
-    for path in paths:
-        data = path.read_bytes()
-        crc = zlib.crc32(f"{path.name}\0{len(data)}\0".encode(), crc)
-        crc = zlib.crc32(data, crc)
-    return f"{crc:08x}"
-
-
 def builtin_rules(folder: Path) -> list[Rule]:
     """The built-in rules: as shipped, or loaded from ``folder`` when its files differ.
 
     Without rule files in ``folder`` (none installed), the shipped rules hold.
     """
     from ..rulebook._rebuild import Builder
+    from ..rulebook._shipped import load_shipped, settings
     from . import _builtin_data
+    from ._host import BUILTIN
 
     paths = rule_files(folder)
+    origins = [f"rules/{path.name}" for path in paths]
+    if not paths:
+        return _builtin_data.build(Builder([f"rules/{name}" for name in _builtin_data.FILES]))
     # NOTE: loaded in every process, never from a cache folder: see docs/performance.md
-    if paths and checksum(paths) != _builtin_data.CRC32:
-        return load_rule_files(paths)
-    return _builtin_data.build(Builder())
+    return load_shipped(_builtin_data, paths, origins, settings(BUILTIN, (), (), None), None)
 
 
 def load_rule_files(paths: Sequence[Path]) -> list[Rule]:

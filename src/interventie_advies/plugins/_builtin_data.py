@@ -1,7 +1,7 @@
 """The built-in rules, validated and compiled: generated from rules/*.toml; do not edit.
 
-Written by ``python -m interventie_advies.plugins._generate`` (docs/rule-format.md); the
-built-in plugin (``_builtin``) uses it while the rule files' checksum is CRC32.
+Written by ``python -m interventie_advies.plugins._generate`` (docs/rule-format.md).
+The built-in plugin (``_builtin``) uses it while FORMAT is the package's own and the rule files' checksum is CRC32.
 """
 
 # ruff: noqa: E501
@@ -10,25 +10,12 @@ built-in plugin (``_builtin``) uses it while the rule files' checksum is CRC32.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import Any
 
-from ..rulebook._rule_parts import (
-    Adjustment,
-    Example,
-    ExtraAction,
-    Guard,
-    LocalList,
-    LocalSource,
-    LocalText,
-    Variant,
-)
-from ..rulebook._rules import Rule
+__all__ = ["CRC32", "FILES", "FORMAT", "SETTINGS", "build"]
 
-if TYPE_CHECKING:
-    from ..rulebook._rebuild import Builder
-
-__all__ = ["CRC32", "FILES", "build"]
-
+#: the format of the calls below (``rulebook._rebuild.format_id``)
+FORMAT = '2.0d6bea51'
 #: the rule files, in their order
 FILES = (
     'contact.toml',
@@ -44,14 +31,21 @@ FILES = (
     'knowledge_use.toml',
     'key_persons.toml',
 )
-#: the checksum of their names, sizes and bytes (``_builtin.checksum``)
+#: the checksum of their names, sizes and bytes (``rulebook._shipped.checksum``)
 CRC32 = 'a79bfcf6'
+#: what they were validated with
+SETTINGS = {
+    'plugin': 'interventie-advies',
+    'facts': (),
+    'elements': (),
+    'extensions': None,
+}
 
 
-def build(b: Builder) -> list[Rule]:
-    """The built-in rules, rebuilt as they were validated."""
+def build(b: Any) -> list[Any]:
+    """The rules, rebuilt as they were validated."""
     return [
-        b.model(Rule,
+        b.model('Rule',
             code='CON01',
             name='contact.moment_after_activity',
             element='contact',
@@ -75,23 +69,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Plan een informeel moment na elke activiteit',
                 en='Plan an informal moment after every activity',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Houd na elke bijeenkomst een kwartier tot een half uur vrij voor koffie of thee, in dezelfde ruimte. Vraag iemand om gastvrouw of gastheer te zijn en mensen aan elkaar voor te stellen.',
                 en='Keep 15 to 30 minutes free after each session for coffee or tea, in the same room. Ask someone to act as host and introduce people to each other.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Volgens Movisie is het informele moment rond een activiteit een van de dingen die werken. Daar praten deelnemers echt met elkaar; zonder zo'n moment hangt contact af van toeval. Bij de Buurtopera in Maastricht raakten bewoners met verschillende achtergronden juist na afloop, bij een drankje, met elkaar in gesprek.",
                 en='Movisie names the informal moment around an activity as one of the elements that work. That is where participants really talk; without it, contact is left to chance. At the Buurtopera in Maastricht, residents from different backgrounds got talking precisely over drinks afterwards.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is er na elke activiteit een informeel moment, zoals koffie of thee met een praatje?',
                 en='Is there an informal moment after each activity, such as coffee or tea and a chat?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zet na elke bijeenkomst 15 tot 30 minuten koffie of thee in het programma.',
                     'Vraag een vaste gastvrouw of gastheer die nieuwe mensen aan elkaar voorstelt.',
@@ -104,7 +98,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'activities': [
@@ -119,7 +113,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -134,11 +128,11 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'activities': [
@@ -154,7 +148,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('not any(a.informal_moment_after for a in activities)', 'CON01', ()),
                 '_needs': (
@@ -162,7 +156,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON02',
             name='contact.group_channel',
             element='contact',
@@ -186,23 +180,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kies samen een groepskanaal om contact te houden',
                 en='Choose a group channel together to keep in touch',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Spreek met de deelnemers één groepskanaal af dat ze al gebruiken, zoals een groepsapp, een maillijst of een nieuwsbrief op papier.',
                 en='Agree with participants on one group channel they already use, such as a group app, a mailing list or a paper newsletter.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Movisie geeft een WhatsAppgroep als voorbeeld van hoe contact blijft bestaan na de activiteit. Via zo'n kanaal kunnen deelnemers elkaar ook tussen de bijeenkomsten en na het project bereiken.",
                 en='Movisie gives a WhatsApp group as an example of how contact can last beyond the activity. Such a channel keeps participants within reach of each other between sessions and after the project.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben de deelnemers een groepskanaal, zoals een appgroep?',
                 en='Do the participants have a group channel, such as a chat group?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag in de groep welk kanaal de meeste mensen al gebruiken.',
                     'Vraag toestemming voordat je iemand toevoegt.',
@@ -217,7 +211,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -225,7 +219,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -233,7 +227,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -242,7 +236,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'contact': {
@@ -252,7 +246,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('contact.group_channel == "none"'),
                 '_needs': (
@@ -260,7 +254,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON03',
             name='contact.channel_moderator',
             element='contact',
@@ -284,27 +278,27 @@ def build(b: Builder) -> list[Rule]:
                 'health_wellbeing',
             ),
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies, building on Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
                 en="Expert opinion of the interventie-advies team, building on Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Spreek af wie het groepskanaal levend houdt',
                 en='Agree who keeps the group channel going',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Vraag een deelnemer, liefst een bewoner, om het groepskanaal bij te houden: uitnodigingen sturen en nieuwe mensen welkom heten. Kies ook iemand die het kan overnemen.',
                 en='Ask a participant, preferably a resident, to look after the group channel: sending invitations and welcoming newcomers. Also choose someone who can take over.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens ervaring valt een groepskanaal zonder vaste beheerder vaak stil, zeker als de professionals weggaan. Als een bewoner het kanaal beheert, kan het blijven bestaan als het project klaar is.',
                 en='From experience, a group channel without a regular host often goes quiet, especially once the professionals leave. When a resident runs it, the channel can outlast the project.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Als jullie een groepskanaal hebben: wie houdt het bij?',
                 en='If you have a group channel: who keeps it going?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een bewoner die graag contact houdt om beheerder te worden.',
                     'Kies een tweede persoon als vervanger.',
@@ -316,7 +310,7 @@ def build(b: Builder) -> list[Rule]:
                     'Let the professional start the channel and then hand it over to the resident.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='contact.group_channel != "none"',
                 needs=[
                     'contact.group_channel',
@@ -329,7 +323,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -338,7 +332,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -347,7 +341,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -356,7 +350,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'contact': {
@@ -366,7 +360,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('contact.group_channel != "none" and contact.channel_moderator == ""'),
                 '_needs': (
@@ -375,7 +369,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON04',
             name='contact.continues_after_project',
             element='contact',
@@ -404,23 +398,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg dat het contact doorgaat na het project',
                 en='Make sure contact carries on after the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bepaal samen met de deelnemers hoe ze elkaar blijven zien als het project klaar is. Noem bij het afsluitende moment al de eerste datum daarna.',
                 en='Decide with the participants how they will keep meeting once the project has ended. Announce the first date after it at the closing moment.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Veel culturele projecten duren kort omdat de financiering kort is. Movisie waarschuwt dat de goede effecten in de buurt dan verdwijnen, tenzij je op tijd regelt hoe het verdergaat.',
                 en='Many cultural projects are short because their funding is short. Movisie warns that the good effects in the neighbourhood then fade, unless you plan in time how things carry on.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Verwachten jullie dat de deelnemers elkaar blijven zien als het project klaar is?',
                 en='Do you expect the participants to keep in touch once the project has ended?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Plan een vaste koffieochtend per maand, op een plek in de buurt die deelnemers kennen.',
                     'Zoek een bestaande groep, zoals een koor of wandelgroep, waar deelnemers samen bij kunnen aansluiten.',
@@ -432,7 +426,7 @@ def build(b: Builder) -> list[Rule]:
                     'Announce the first new date at the closing moment.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -445,13 +439,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("closing", "continuation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is in de afronding of de voortzetting',
                         en='raised: the project is closing or in its continuation',
                     ),
@@ -464,12 +458,12 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["closing", "continuation"]',
                     needs=[
                         'project.phase',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het project loopt af of is klaar. Spreek nu nog met de deelnemers af hoe en waar ze elkaar blijven zien, en laat iedereen de eerste datum weten.',
                         en='The project is ending or has ended. Agree with the participants now how and where they will keep meeting, and let everyone know the first date.',
                     ),
@@ -480,13 +474,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('project.phase in ["closing", "continuation"]'),
                     },
                 ),
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["preparation", "execution"] and any(a.frequency not in ("once", None) for a in activities)',
                     needs=[
                         'project.phase',
                         'activities',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Bepaal vóór de laatste bijeenkomst samen met de deelnemers hoe ze elkaar blijven zien. Noem bij de laatste bijeenkomst al de eerste datum na het project.',
                         en='Before the last session, decide with the participants how they will keep meeting. Announce the first date after the project at the last session.',
                     ),
@@ -500,7 +494,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='meeting_place.available is True',
                     needs=[
                         'meeting_place.available',
@@ -514,7 +508,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('meeting_place.available is True'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='contact.group_channel not in ("none", "other")',
                     needs=[
                         'contact.group_channel',
@@ -530,7 +524,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -538,7 +532,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -550,7 +544,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -558,7 +552,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'contact': {
@@ -566,7 +560,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -577,7 +571,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -590,7 +584,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=1,
                     text_contains='nu nog',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -609,7 +603,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=2,
                     text_contains='Before the last session',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -627,7 +621,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     variant=0,
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -640,7 +634,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='groepskanaal (WhatsApp)',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -655,7 +649,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('contact.continues_after_project is False'),
                 '_needs': (
@@ -663,7 +657,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON05',
             name='contact.offline_route',
             element='contact',
@@ -689,27 +683,27 @@ def build(b: Builder) -> list[Rule]:
                 'language',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="'Doet kunst goed?' (evaluatie van Kunst op Recept Nieuwegein), https://5dok.net/article/bredere-impact-kunst-recept-conclusies-aanbevelingen.y8gxl11r; ervaring van het team van interventie-advies",
                 en="'Doet kunst goed?' (evaluation of Kunst op Recept Nieuwegein), https://5dok.net/article/bredere-impact-kunst-recept-conclusies-aanbevelingen.y8gxl11r; expert opinion of the interventie-advies team",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Houd ook contact zonder internet',
                 en='Keep in touch without the internet too',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Het contact loopt nu alleen online, terwijl sommige bewoners moeite hebben met telefoon-apps en internet. Zorg ook voor een route via telefoon of papier.',
                 en='Contact now runs only online, while some residents find digital tools hard. Add a route by phone or on paper as well.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Uit de evaluatie van Kunst op Recept in Nieuwegein bleek dat één kanaal niet genoeg is om iedereen te bereiken. Wie niet online is, mist uitnodigingen en valt zo buiten de groep.',
                 en='The evaluation of Kunst op Recept in Nieuwegein found that one channel is not enough to reach everyone. People who are not online miss invitations and so drop out of the group.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke drempels van bewoners pakt het plan aan?',
                 en="Which of the residents' barriers does the plan deal with?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een vrijwilliger om nieuws en uitnodigingen te bellen naar wie niet online is.',
                     'Hang een papieren overzicht met data en nieuws op in de ontmoetingsplek.',
@@ -721,7 +715,7 @@ def build(b: Builder) -> list[Rule]:
                     'Use a notice board in the neighbourhood for invitations.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='contact.group_channel in ("whatsapp", "signal", "facebook", "email_list")',
                 needs=[
                     'contact.group_channel',
@@ -734,13 +728,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"elderly" in residents.target_groups or "lonely_people" in residents.target_groups',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is (ook) voor ouderen of eenzame mensen, die zonder internet snel buiten de groep vallen',
                         en='raised: the project is (also) for elderly or lonely people, who are easily cut off without the internet',
                     ),
@@ -753,7 +747,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -770,7 +764,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'contact': {
@@ -787,7 +781,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -803,7 +797,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'contact': {
@@ -817,7 +811,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'contact': {
@@ -832,7 +826,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('contact.group_channel in ("whatsapp", "signal", "facebook", "email_list") and "digital" in residents.barriers and "digital" not in residents.barriers_addressed'),
                 '_needs': (
@@ -842,7 +836,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON90',
             name='contact.built_in',
             element='contact',
@@ -856,24 +850,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Contact tussen deelnemers zit goed in het plan',
                 en='Contact between participants is built into the plan',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Na elke activiteit is er een informeel moment, er is een groepskanaal en het contact gaat door na het project. Houd dit vast.',
                 en='Every activity ends with an informal moment, there is a group channel, and contact is expected to go on after the project. Keep it up.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie zijn dit precies de dingen die contact tussen bewoners laten groeien en laten blijven.',
                 en='These are exactly the things Movisie names to help contact between residents grow and last.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe houden deelnemers contact met elkaar, ook na het project?',
                 en='How do participants keep in touch, also after the project?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'activities': [
@@ -889,7 +883,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -909,7 +903,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -925,7 +919,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'activities': [
@@ -942,7 +936,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('contact.informal_moments and all(a.informal_moment_after for a in activities) and contact.group_channel != "none" and contact.continues_after_project', 'CON90', ()),
                 '_needs': (
@@ -953,7 +947,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CON06',
             name='contact.too_seldom',
             element='contact',
@@ -973,27 +967,27 @@ def build(b: Builder) -> list[Rule]:
                 'social_cohesion',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Opera Zuid, 'Buurt Opera Malpertuis', z.j., https://operazuid.nl/en/buurt-opera-malpertuis; ervaring van het team van interventie-advies",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Opera Zuid, 'Buurt Opera Malpertuis', n.d., https://operazuid.nl/en/buurt-opera-malpertuis; expert opinion of the interventie-advies team",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zie elkaar vaker dan één keer per maand',
                 en='Meet more often than once a month',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De activiteiten zijn één keer per maand of minder vaak. Dan leren deelnemers elkaar moeilijk kennen. Zorg voor een moment tussendoor waarop ze elkaar zien.',
                 en='The activities take place once a month or less often. Then participants hardly get to know each other. Add a moment in between where they meet.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Contact tussen bewoners groeit door elkaar vaak en op een vaste manier te zien. Met een maand ertussen begint elke keer weer bijna opnieuw. Projecten die goed werken, zoals de buurtopera in Maastricht, repeteren elke donderdag.',
                 en='Contact between residents grows by meeting often and in a regular way. With a month in between, every session almost starts over. Projects that work well, such as the neighbourhood opera in Maastricht, rehearse every Thursday.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe vaak zijn de activiteiten?',
                 en='How often do the activities take place?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Plan tussen de bijeenkomsten een kleine, vaste inloop, bijvoorbeeld koffie op dezelfde dag van de week.',
                     'Geef deelnemers een kleine opdracht die ze samen doen tussen twee bijeenkomsten.',
@@ -1005,7 +999,7 @@ def build(b: Builder) -> list[Rule]:
                     'Keep in touch between the sessions, for example with a group channel or a phone round.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -1018,13 +1012,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"loneliness" in residents.needs',
                     needs=[
                         'residents.needs',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: eenzaamheid is een doel, en daarvoor is vaker contact nodig',
                         en='raised: loneliness is an aim, and that needs more frequent contact',
                     ),
@@ -1037,7 +1031,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'activities': [
@@ -1052,7 +1046,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -1067,7 +1061,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -1085,7 +1079,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'activities': [
@@ -1097,7 +1091,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/contact.toml',
+            origin=b.origins[0],
             _private={
                 '_code': b.condition('any(a.frequency != "once" for a in activities) and all(a.frequency in ("once", "monthly", "irregular") for a in activities)', 'CON06', ()),
                 '_needs': (
@@ -1105,7 +1099,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP01',
             name='joint_product.plan_end_moment',
             element='joint_product',
@@ -1126,23 +1120,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; S. van Grinsven (Movisie) & S. Trienekens (Urban Paradoxes), 'Wijkrijp en kunstrijp: over de samenwerking tussen welzijnswerkers en kunstenaars in community arts projecten', https://adoc.pub/wijkrijp-en-kunstrijp-over-de-samenwerking-tussen-welzijnswe.html",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Werk samen naar een eindproduct of podiummoment toe',
                 en='Work together towards an end product or performance moment',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Kies samen een afsluitend moment dat past bij de kunstvorm en de groep, zoals een voorstelling, een tentoonstelling, een filmavond of een boekje. Zet de datum vroeg vast.',
                 en='Choose a closing moment together that suits the art form and the group, such as a performance, an exhibition, a film night or a booklet. Fix the date early.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie is een gezamenlijk eindproduct iets wat werkt: het geeft bewoners een doel om samen naartoe te werken. Deelnemers laten zich zien aan familie en buren, en dat geeft zelfvertrouwen. Zo speelden jongeren in een buurttheater hun eigen verhalen voor een volle zaal met familie en vrienden.',
                 en='Movisie counts a joint end product among the elements that work: it gives residents a goal to work towards together. Participants show themselves to family and neighbours, which builds confidence. Young people in a neighbourhood theatre, for example, played their own stories to a full house of family and friends.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is er een gezamenlijk eindproduct of podiummoment gepland?',
                 en='Is a joint end product or performance moment planned?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Bespreek met de deelnemers welke vorm van eindproduct bij hen past.',
                     'Zet de datum vroeg in de planning, zodat de bijeenkomsten ernaartoe werken.',
@@ -1155,7 +1149,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1163,7 +1157,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1172,7 +1166,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1182,7 +1176,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.planned is False'),
                 '_needs': (
@@ -1190,7 +1184,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP02',
             name='joint_product.residents_make_it',
             element='joint_product',
@@ -1213,23 +1207,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk', https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Laat bewoners het eindproduct zelf maken',
                 en='Let residents make the end product themselves',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl="Geef elke deelnemer een rol die bij hem of haar past: op het podium, maar ook bij het decor, de kostuums, het eten, de ontvangst of de foto's. Kies de rollen samen.",
                 en='Give every participant a role that suits them: on stage, but also sets, costumes, food, welcoming guests or taking photos. Choose the roles together.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zelfvertrouwen groeit als je je eigen werk maakt en laat zien; iets wat vóór bewoners gemaakt is, levert vooral publiek op. Bij de Buurtopera maakten bewoners ook het decor, de kostuums en het eten. Volgens Platform31 is de mix van een professionele kunstenaar en actieve bewoners een belangrijke reden voor succes.',
                 en='Confidence grows when people make and show their own work; an event made for residents mostly gives you an audience. In the Buurtopera, residents also made the sets, costumes and food. Platform31 names the mix of professional artists and actively involved residents as a key reason for success.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Maken bewoners zelf een deel van het eindproduct?',
                 en='Do residents make part of the end product themselves?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak een lijst van alle taken rond het eindproduct, ook achter de schermen.',
                     'Vraag elke deelnemer welke taak hij of zij wil proberen.',
@@ -1241,7 +1235,7 @@ def build(b: Builder) -> list[Rule]:
                     'Let the artist coach residents instead of making the work for them.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.planned is True',
                 needs=[
                     'end_product.planned',
@@ -1254,7 +1248,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1264,7 +1258,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1273,7 +1267,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1282,7 +1276,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1292,7 +1286,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.planned and end_product.residents_contribute is False'),
                 '_needs': (
@@ -1301,7 +1295,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP03',
             name='joint_product.invite_and_celebrate',
             element='joint_product',
@@ -1325,23 +1319,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Nodig anderen uit en vier wat jullie bereikt hebben',
                 en='Invite others and celebrate what you have achieved',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Laat deelnemers zelf familie, buren en vrienden uitnodigen voor het eindproduct. Sluit feestelijk af, bijvoorbeeld met een maaltijd of een woord van dank aan iedereen die meedeed.',
                 en='Let participants invite family, neighbours and friends to the end product themselves. End on a festive note, for example with a meal or a thank-you to everyone who took part.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie horen uitnodigen en samen vieren bij een goed eindproduct. Als deelnemers hun eigen mensen uitnodigen, reikt het effect verder dan de groep: trots op jezelf en op de buurt. Samen vieren laat zien wat er bereikt is.',
                 en='Movisie names inviting others and celebrating together as part of a good end product. When participants invite their own people, the effect reaches beyond the group: pride in themselves and in the neighbourhood. Celebrating together shows what has been achieved.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Nodigen bewoners zelf mensen uit voor het eindproduct?',
                 en='Do residents invite people to the end product themselves?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Geef elke deelnemer een paar persoonlijke uitnodigingen om uit te delen.',
                     'Plan na afloop iets feestelijks, zoals een hapje en een drankje of een maaltijd.',
@@ -1353,7 +1347,7 @@ def build(b: Builder) -> list[Rule]:
                     'When saying thank you, name everyone who helped, including those behind the scenes.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.planned is True',
                 needs=[
                     'end_product.planned',
@@ -1366,7 +1360,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1376,7 +1370,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1386,7 +1380,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1396,7 +1390,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1407,7 +1401,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.planned and (end_product.residents_invite_others is False or end_product.celebration is False)'),
                 '_needs': (
@@ -1417,7 +1411,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP04',
             name='joint_product.within_funding',
             element='joint_product',
@@ -1443,27 +1437,27 @@ def build(b: Builder) -> list[Rule]:
                 'talent_development',
             ),
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Opera Zuid, 'Buurt Opera Malpertuis' (projectpagina's; de voorstelling van december 2021 ging niet door vanwege de coronaregels), https://operazuid.nl/en/buurt-opera-malpertuis",
                 en="Expert opinion of the interventie-advies team; Opera Zuid, 'Buurt Opera Malpertuis' (project pages; the December 2021 performance was cancelled under Covid rules), https://operazuid.nl/en/buurt-opera-malpertuis",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Plan het eindproduct binnen de periode met financiering',
                 en='Hold the end product within the funded period',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Het eindproduct valt nu na het einde van de financiering. Kies een datum ruim daarvóór, of regel nu al geld en uren voor de extra periode.',
                 en='The end product now falls after the funding ends. Pick a date well before that, or arrange money and hours for the extra period now.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als de financiering stopt, zijn geld en uren van professionals meestal op. Juist het moment waar deelnemers het meest naar uitkijken, komt dan in gevaar. Ook één vaste datum laat in het project is kwetsbaar: bij de Buurtopera ging een optreden in december 2021 niet door vanwege coronaregels.',
                 en="When funding stops, money and professionals' hours are usually gone. The very moment participants look forward to most is then at risk. One fixed date late in a project is fragile too: a Buurtopera performance in December 2021 was cancelled because of Covid rules.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Op welke datum is het eindproduct te zien?',
                 en='On what date can the end product be seen?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies een datum met een paar weken marge vóór het einde van de financiering.',
                     'Of leg nu schriftelijk vast wie geld en uren geeft voor de extra periode.',
@@ -1475,7 +1469,7 @@ def build(b: Builder) -> list[Rule]:
                     'Think of a fallback, such as a smaller showing or a recording.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.planned is True',
                 needs=[
                     'end_product.planned',
@@ -1488,7 +1482,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -1502,7 +1496,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1521,7 +1515,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -1534,7 +1528,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1545,7 +1539,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.planned and end_product.date > facts.funding_end'),
                 '_needs': (
@@ -1555,7 +1549,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP05',
             name='joint_product.artwork_care',
             element='joint_product',
@@ -1579,27 +1573,27 @@ def build(b: Builder) -> list[Rule]:
                 'social_cohesion',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Amerikaans onderzoek: A. Markusen & A. Gadwa, 'Creative Placemaking' (National Endowment for the Arts / Mayors' Institute on City Design, 2010), https://issuu.com/metrisarts/docs/creativeplacemaking-full_report/25",
                 en="A. Markusen & A. Gadwa, 'Creative Placemaking' (National Endowment for the Arts / Mayors' Institute on City Design, 2010), https://issuu.com/metrisarts/docs/creativeplacemaking-full_report/25",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Regel wie het kunstwerk in de buurt onderhoudt',
                 en='Arrange who looks after the artwork in the neighbourhood',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Spreek vóór het maken af wie eigenaar is van het kunstwerk, wie het schoonmaakt en herstelt, en voor hoe lang. Leg dat op papier vast.',
                 en='Before you make it, agree who owns the artwork, who cleans and repairs it, and for how long. Put this in writing.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Amerikaans onderzoek van Markusen en Gadwa laat zien: geld voor onderhoud is moeilijker te vinden dan geld om iets te maken, en muurschilderingen buiten gaan snel achteruit. Een beschadigd kunstwerk geeft de boodschap dat niemand om de buurt geeft, en dan keert het effect zich om.',
                 en='American research by Markusen and Gadwa shows that money for upkeep is harder to find than money to make something, and that outdoor murals deteriorate quickly. A damaged artwork sends the message that nobody cares about the neighbourhood, and then the effect turns around.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke partners blijven betrokken als het project stopt?',
                 en='Which partners stay involved when the project ends?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de eigenaar van de muur of plek, vaak een woningcorporatie of de gemeente, om het onderhoud op zich te nemen.',
                     'Schrijf in een korte afspraak wie schoonmaakt en herstelt, en hoe lang.',
@@ -1611,7 +1605,7 @@ def build(b: Builder) -> list[Rule]:
                     'Set aside a small budget for upkeep, or ask residents to keep an eye on it.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.kind == "artwork_in_public_space"',
                 needs=[
                     'end_product.kind',
@@ -1624,13 +1618,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='continuation.residents_take_over is False',
                     needs=[
                         'continuation.residents_take_over',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: bewoners nemen het project niet over, dus niemand zorgt vanzelf voor het kunstwerk',
                         en='raised: residents will not take the project over, so nobody will look after the artwork by default',
                     ),
@@ -1643,9 +1637,9 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["closing", "continuation"] or (end_product.date is not None and end_product.date < facts.today)',
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het kunstwerk is (bijna) klaar, maar niemand heeft afgesproken wie het onderhoudt. Spreek nu nog af wie eigenaar is, wie het schoonmaakt en herstelt, en voor hoe lang. Leg dat op papier vast.',
                         en='The artwork is (almost) finished, but nobody has agreed who looks after it. Agree now who owns it, who cleans and repairs it, and for how long. Put this in writing.',
                     ),
@@ -1655,7 +1649,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1676,7 +1670,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1697,7 +1691,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1713,7 +1707,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1732,7 +1726,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -1755,7 +1749,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.kind == "artwork_in_public_space" and not any(p.committed_after_project for p in partners)', 'JP05', ()),
                 '_needs': (
@@ -1764,7 +1758,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='JP90',
             name='joint_product.shared_moment',
             element='joint_product',
@@ -1778,23 +1772,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bewoners maken samen een eindproduct en vieren het',
                 en='Residents make an end product together and celebrate it',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bewoners maken het eindproduct zelf, nodigen anderen uit en vieren samen wat ze bereikt hebben. Houd dit vast, ook in een volgende ronde.',
                 en='Residents make the end product themselves, invite others and celebrate together what they achieved. Keep this up, in a next round too.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zo werkt het eindproduct als gezamenlijk doel: het brengt bewoners dichter bij elkaar, geeft plezier en laat hun zelfvertrouwen groeien.',
                 en='This way the end product works as a shared goal: it brings residents closer together, is fun and helps their confidence grow.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe maken bewoners het eindproduct tot iets van henzelf?',
                 en='How do residents make the end product their own?',
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.planned is True',
                 needs=[
                     'end_product.planned',
@@ -1807,7 +1801,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -1819,7 +1813,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -1830,7 +1824,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -1842,7 +1836,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/joint_product.toml',
+            origin=b.origins[1],
             _private={
                 '_code': b.condition('end_product.planned and end_product.residents_contribute and end_product.residents_invite_others and end_product.celebration'),
                 '_needs': (
@@ -1853,7 +1847,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT01',
             name='fit_residents.needs_with_residents',
             element='fit_residents',
@@ -1873,27 +1867,27 @@ def build(b: Builder) -> list[Rule]:
                 'health_wellbeing',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk', https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; LKCA, 'Werken in de wijk met kunst en cultuur' (tips uit intervisie, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk', https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; LKCA, 'Werken in de wijk met kunst en cultuur' (tips from peer consultation, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zoek samen met bewoners uit wat zij nodig hebben',
                 en='Find out together with residents what they need',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Praat met bewoners op plekken waar ze al komen, en vraag wat ze leuk vinden en wat ze missen. Schrijf op wat je hoort en check het daarna bij hen.',
                 en='Talk with residents in places where they already go, and ask what they enjoy and what they miss. Write down what you hear and check it with them afterwards.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als je uitgaat van wat professionals denken, kies je snel een kunstvorm of thema waarin bewoners zich niet herkennen. Dan voelt het project nooit als van hen. Platform31 ziet dat een project beter werkt als het past bij wat er echt in de buurt speelt.',
                 en='When you start from what professionals assume, you easily pick an art form or theme residents do not recognise. Then the project never feels like theirs. Platform31 finds that a project works better when it matches what is really going on in the neighbourhood.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben jullie de behoeften samen met bewoners zelf uitgezocht?',
                 en='Did you find out the needs together with residents themselves?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Ga naar plekken waar bewoners al komen, zoals het schoolplein, de markt, de voedselbank of het buurthuis.',
                     'Vraag sleutelpersonen om gesprekken aan de keukentafel te regelen.',
@@ -1908,13 +1902,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("execution", "closing", "continuation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='medium',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verlaagd: de voorbereiding is al voorbij; gebruik dit vooral voor een volgende ronde',
                         en='lowered: preparation is over; use this mainly for a next round',
                     ),
@@ -1927,7 +1921,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -1938,7 +1932,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -1952,7 +1946,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -1964,7 +1958,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -1976,7 +1970,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('residents.needs_identified_with_residents is False'),
                 '_needs': (
@@ -1984,7 +1978,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT02',
             name='fit_residents.low_threshold',
             element='fit_residents',
@@ -2005,23 +1999,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom; Opera Zuid, 'Buurt Opera Malpertuis', https://operazuid.nl/en/buurt-opera-malpertuis",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Maak meedoen makkelijk voor iedereen',
                 en='Make taking part easy for everyone',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zorg dat meedoen geen geld, ervaring, talent of goed Nederlands vraagt. Bied meer manieren om mee te doen, van helpen en kijken tot optreden.',
                 en='Make sure taking part needs no money, experience, talent or good Dutch. Offer several ways to join in, from helping and watching to performing.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Kunst in de buurt is juist bedoeld voor mensen die weinig met kunst te maken hebben. Is er een drempel, dan komen vooral mensen die al actief zijn. Bij de Buurtopera in Maastricht is meedoen gratis, hoef je geen podiumervaring te hebben en kiest iedereen een eigen rol, ook koken of timmeren.',
                 en='Community arts is meant for people who have little to do with the arts. If there is a threshold, mostly people who are already active turn up. In the Buurtopera in Maastricht, taking part is free, no stage experience is needed, and everyone picks a role, including cooking or carpentry.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Kan iedereen meedoen zonder ervaring, talent, geld of goed Nederlands?',
                 en='Can anyone take part without experience, talent, money or good Dutch?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak meedoen gratis en zorg voor de materialen.',
                     'Schrap audities en andere toelatingseisen.',
@@ -2036,7 +2030,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -2047,7 +2041,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -2058,7 +2052,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -2070,7 +2064,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('art.low_threshold is False'),
                 '_needs': (
@@ -2078,7 +2072,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT03',
             name='fit_residents.open_barriers',
             element='fit_residents',
@@ -2100,27 +2094,27 @@ def build(b: Builder) -> list[Rule]:
                 'language',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="LKCA, 'Werken in de wijk met kunst en cultuur' (tips uit intervisie, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Engels programma Creative People and Places, 'Building Whilst Flying' (samenvatting van het leerrapport), http://southeastmuseums.org.surfaceimpressions.co.uk/news-and-opportunities?item=2065; Brits onderzoek: What Works Centre for Wellbeing, 'Review refresh: places, spaces and social connections' (2023), https://whatworkswellbeing.org/resources/review-refresh-places-spaces-and-social-connections/",
                 en="LKCA, 'Werken in de wijk met kunst en cultuur' (tips from peer consultation, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Creative People and Places, 'Building Whilst Flying' (learning report summary), http://southeastmuseums.org.surfaceimpressions.co.uk/news-and-opportunities?item=2065; What Works Centre for Wellbeing, 'Review refresh: places, spaces and social connections' (2023), https://whatworkswellbeing.org/resources/review-refresh-places-spaces-and-social-connections/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Maak een plan voor elke drempel die bewoners ervaren',
                 en='Make a plan for every barrier residents face',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Voor sommige drempels van bewoners staat nog niets in het plan. Nog open: {facts.open_barriers}. Bedenk voor elke drempel een concrete oplossing en zet die in het plan.',
                 en="For some of the residents' barriers the plan has nothing yet. Still open: {facts.open_barriers}. Work out a concrete answer for each one and add it to the plan.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wat mensen tegenhoudt, zoals kosten, taal of vervoer, bepaalt wie er wel en niet komt. Brits onderzoek van What Works Wellbeing laat zien dat activiteiten in de buurt mensen die buiten de boot vallen zelfs kunnen schaden.',
                 en='What keeps people away, such as cost, language or transport, decides who comes and who does not. British research by the What Works Centre for Wellbeing shows that local events can even harm the people they leave out.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke drempels van bewoners pakt het plan aan?',
                 en="Which of the residents' barriers does the plan deal with?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag bewoners die de drempel kennen wat hen zou helpen, en zet dat in het plan.',
                 ],
@@ -2129,14 +2123,14 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any(b in ("cost", "language", "distrust", "shame", "mobility") for b in set(residents.barriers) - set(residents.barriers_addressed))',
                     needs=[
                         'residents.barriers',
                         'residents.barriers_addressed',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: kosten, taal, wantrouwen, schaamte of vervoer is nog een open drempel',
                         en='raised: cost, language, distrust, shame or mobility is still an open barrier',
                     ),
@@ -2148,13 +2142,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('any(b in ("cost", "language", "distrust", "shame", "mobility") for b in set(residents.barriers) - set(residents.barriers_addressed))', 'FIT03', ()),
                     },
                 ),
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"elderly" in residents.target_groups or "people_with_disability" in residents.target_groups or "lonely_people" in residents.target_groups or "newcomers" in residents.target_groups',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is (ook) voor ouderen, mensen met een beperking, eenzame mensen of nieuwkomers, voor wie een drempel zwaarder weegt',
                         en='raised: the project is (also) for elderly people, people with a disability, lonely people or newcomers, for whom a barrier weighs more',
                     ),
@@ -2167,7 +2161,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"cost" in facts.open_barriers',
                     needs=[
                         'facts.open_barriers',
@@ -2181,7 +2175,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"cost" in facts.open_barriers'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"language" in facts.open_barriers',
                     needs=[
                         'facts.open_barriers',
@@ -2195,7 +2189,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"language" in facts.open_barriers'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"mobility" in facts.open_barriers or "childcare" in facts.open_barriers',
                     needs=[
                         'facts.open_barriers',
@@ -2209,7 +2203,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"mobility" in facts.open_barriers or "childcare" in facts.open_barriers'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"distrust" in facts.open_barriers or "shame" in facts.open_barriers',
                     needs=[
                         'facts.open_barriers',
@@ -2225,7 +2219,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2239,7 +2233,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2250,7 +2244,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2265,7 +2259,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2274,7 +2268,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -2284,7 +2278,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2300,7 +2294,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Nog open: taal en schaamte.',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2312,7 +2306,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Language: work with an interpreter',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2324,7 +2318,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Wantrouwen of schaamte',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2336,7 +2330,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Transport or childcare',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2350,7 +2344,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('len(set(residents.barriers) - set(residents.barriers_addressed)) > 0'),
                 '_needs': (
@@ -2359,7 +2353,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT04',
             name='fit_residents.residents_have_say',
             element='fit_residents',
@@ -2380,27 +2374,27 @@ def build(b: Builder) -> list[Rule]:
                 'health_wellbeing',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Engels programma Creative People and Places, 'Our aims', https://www.creativepeopleplaces.org.uk/content/our-aims; LKCA, 'Werken in de wijk met kunst en cultuur' (tips uit intervisie, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Creative People and Places, 'Our aims', https://www.creativepeopleplaces.org.uk/content/our-aims; LKCA, 'Werken in de wijk met kunst en cultuur' (tips from peer consultation, 2022), https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Geef bewoners meer te zeggen over het project',
                 en='Give residents more say in the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Vorm een kleine klankbordgroep van bewoners. Laat hen in elk geval mee beslissen over het thema, de plek en tijd, en de vorm van het eindproduct.',
                 en='Set up a small sounding board of residents. Let them at least help decide the theme, the place and time, and the form of the end product.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie wordt een project pas echt van de bewoners als zij het mee vormgeven. In het Engelse programma Creative People and Places nemen bewoners zelf de leiding over wat er in hun buurt gebeurt.',
                 en="According to Movisie, a project only truly becomes the residents' own when they help shape it. In the English programme Creative People and Places, residents themselves take the lead on what happens in their area.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoeveel zeggenschap hebben bewoners: geen, worden ze om hun mening gevraagd, ontwerpen ze mee, of leiden ze het project zelf?',
                 en='How much say do residents have: none, are they asked for their opinion, do they help design it, or do they lead the project themselves?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag met hulp van sleutelpersonen vijf tot acht bewoners voor een klankbordgroep.',
                     'Laat hen kiezen over het thema, de tijd en plek, en de vorm van het eindproduct.',
@@ -2415,13 +2409,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='residents.co_design == "none"',
                     needs=[
                         'residents.co_design',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: bewoners hebben nu helemaal geen inbreng',
                         en='raised: residents currently have no say at all',
                     ),
@@ -2434,7 +2428,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2442,7 +2436,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2450,7 +2444,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2458,7 +2452,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -2470,7 +2464,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('residents.co_design in ("none", "consulted")'),
                 '_needs': (
@@ -2478,7 +2472,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT05',
             name='fit_residents.art_form_with_residents',
             element='fit_residents',
@@ -2500,23 +2494,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Cultuur in de Wijk (Zwolle), 'Welzijnswerkers', https://cultuurindewijk.nl/welzijnswerkers/",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kies de kunstvorm samen met bewoners',
                 en='Choose the art form together with residents',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Laat bewoners in een proefbijeenkomst twee of drie kunstvormen uitproberen, voordat jullie er één kiezen.',
                 en='Let residents try out two or three art forms in a taster session before you settle on one.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='De kunstvorm moet passen bij de bewoners, anders haken ze af. Cultuur in de Wijk in Zwolle begint bij wat deelnemers zelf graag willen. Ook een onbekende vorm zoals opera kan werken, als instappen makkelijk is en de verhalen van bewoners zelf komen.',
                 en='The art form has to suit the residents, or they will drop out. Cultuur in de Wijk in Zwolle starts from what participants themselves want to do. Even an unfamiliar form like opera can work, as long as joining is easy and the stories come from residents.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is de kunstvorm samen met bewoners gekozen?',
                 en='Was the art form chosen together with residents?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Organiseer een proefbijeenkomst met twee of drie kunstvormen.',
                     'Vraag na afloop wat deelnemers het leukst vonden, en waarom.',
@@ -2528,7 +2522,7 @@ def build(b: Builder) -> list[Rule]:
                     "Going with an unfamiliar form anyway? Make the first step small and work with residents' stories.",
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='residents.co_design in ("none", "consulted")',
                 needs=[
                     'residents.co_design',
@@ -2541,16 +2535,16 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["closing", "continuation"]',
                     needs=[
                         'project.phase',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='De kunstvorm is zonder bewoners gekozen. Vraag deelnemers nu hoe die vorm bij hen paste, en kies de kunstvorm in een volgende ronde samen met bewoners.',
                         en='The art form was chosen without residents. Ask participants now how that form suited them, and in a next round choose the art form together with residents.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Vraag deelnemers wat ze het leukst vonden aan de kunstvorm, en wat niet.',
                             'Organiseer in een volgende ronde eerst een proefbijeenkomst met twee of drie kunstvormen.',
@@ -2567,13 +2561,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('project.phase in ["closing", "continuation"]'),
                     },
                 ),
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase == "execution" or (project.start is not None and facts.today >= project.start)',
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='De kunstvorm ligt al vast, maar bewoners hebben er niet over meebeslist. Laat ze nu nog meebeslissen binnen die vorm: over het thema, de verhalen en hun eigen rol.',
                         en='The art form is fixed, but residents had no say in it. Let them decide now within that form: on the theme, the stories and their own role.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             "Vraag deelnemers welke verhalen of thema's zij in het werk willen zien.",
                             'Laat deelnemers zelf een rol kiezen die bij hen past.',
@@ -2591,7 +2585,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -2605,7 +2599,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -2619,7 +2613,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -2633,7 +2627,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -2641,7 +2635,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -2657,7 +2651,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=1,
                     text_contains='volgende ronde',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -2675,7 +2669,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('art.chosen_with_residents is False and residents.co_design in ("none", "consulted")'),
                 '_needs': (
@@ -2684,7 +2678,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT90',
             name='fit_residents.fits_residents',
             element='fit_residents',
@@ -2699,24 +2693,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het project past bij de bewoners',
                 en='The project fits the residents',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De behoeften komen van bewoners zelf, meedoen is makkelijk, bewoners ontwerpen mee en elke bekende drempel heeft een plan. Blijf dit samen met bewoners bijhouden.',
                 en='The needs come from residents themselves, taking part is easy, residents help design the project and every known barrier has a plan. Keep checking this together with residents.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zo wordt het project echt van de bewoners. Volgens Movisie is dat een van de dingen die werken.',
                 en="This is how the project truly becomes the residents' own. Movisie names that as one of the elements that work.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe goed past het project bij wat bewoners nodig hebben?',
                 en='How well does the project fit what residents need?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2737,7 +2731,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2759,7 +2753,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2776,7 +2770,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -2791,7 +2785,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('residents.needs_identified_with_residents and art.low_threshold and residents.co_design in ("co_design", "resident_led") and len(set(residents.barriers) - set(residents.barriers_addressed)) == 0'),
                 '_needs': (
@@ -2803,7 +2797,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT06',
             name='fit_residents.build_on_talents',
             element='fit_residents',
@@ -2825,27 +2819,27 @@ def build(b: Builder) -> list[Rule]:
                 'talent_development',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bouw op wat bewoners kunnen en meebrengen',
                 en='Build on what residents can do and bring',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Het plan kijkt naar wat bewoners nodig hebben, maar nog niet naar wat ze kunnen. Zoek uit wat bewoners goed kunnen en graag doen, en geef dat een plek in het project.',
                 en='The plan looks at what residents need, but not yet at what they can do. Find out what residents are good at and like to do, and give that a place in the project.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie is aansluiten bij de behoeften én de mogelijkheden van bewoners een werkzaam element. Wie iets mag laten zien of doen wat hij goed kan, voelt zich eigenaar en komt terug. Ook het LKCA raadt aan te beginnen bij wat mensen al graag doen.',
                 en='According to Movisie, fitting both the needs and the possibilities of residents is a working element. People who may show or do something they are good at feel ownership and come back. The LKCA also advises starting from what people already like to do.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Bouwt het plan voort op wat bewoners kunnen en meebrengen?',
                 en='Does the plan build on what residents can do and bring?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag in gesprekken ook wat bewoners goed kunnen: koken, naaien, timmeren, zingen, vertalen, organiseren.',
                     'Geef elke deelnemer een rol die past bij wat hij kan, naast het kunstwerk zelf.',
@@ -2858,7 +2852,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2866,7 +2860,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2877,7 +2871,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -2889,7 +2883,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('residents.talents_used is False'),
                 '_needs': (
@@ -2897,7 +2891,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='FIT91',
             name='fit_residents.talents_used',
             element='fit_residents',
@@ -2907,28 +2901,28 @@ def build(b: Builder) -> list[Rule]:
                 'residents.talents_used',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het project bouwt op wat bewoners kunnen',
                 en='The project builds on what residents can do',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bewoners brengen hun eigen kunnen mee: {residents.talents}.',
                 en='Residents bring what they can do: {residents.talents}.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wie iets mag doen wat hij goed kan, voelt zich eigenaar van het project en komt terug.',
                 en='People who may do something they are good at feel they own the project and come back.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Bouwt het plan voort op wat bewoners kunnen en meebrengen?',
                 en='Does the plan build on what residents can do and bring?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'residents': {
@@ -2940,7 +2934,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2949,7 +2943,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'residents': {
@@ -2957,7 +2951,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -2969,7 +2963,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/fit_residents.toml',
+            origin=b.origins[2],
             _private={
                 '_code': b.condition('residents.talents_used is True and len(residents.talents or []) > 0'),
                 '_needs': (
@@ -2977,7 +2971,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP01',
             name='meeting_place.find_place',
             element='meeting_place',
@@ -2998,27 +2992,27 @@ def build(b: Builder) -> list[Rule]:
                 'safety',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Brits onderzoek: What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/; What Works Centre for Wellbeing, 'Review refresh: places, spaces and social connections' (2023), https://whatworkswellbeing.org/resources/review-refresh-places-spaces-and-social-connections/; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/; What Works Centre for Wellbeing, 'Review refresh: places, spaces and social connections' (2023), https://whatworkswellbeing.org/resources/review-refresh-places-spaces-and-social-connections/; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg voor een vaste ontmoetingsplek in de buurt',
                 en='Find a physical meeting place in the neighbourhood',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek een plek die bewoners al kennen, zoals een buurthuis, bibliotheek, school, kerkzaal, café of een ruimte van een woningcorporatie. Vraag partners of zij er een kunnen geven.',
                 en='Look for a place residents already know, such as a community centre, library, school, church hall, café or a room of a housing corporation. Ask partners whether they can offer one.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Op een vaste plek komen bewoners elkaar zonder afspraak tegen en raken ze makkelijk aan de praat. Brits onderzoek van What Works Wellbeing (2023) geeft sterk bewijs dat zulke buurtplekken sociale contacten versterken. In Maastricht werd de studio van Opera Zuid een plek van de hele buurt.',
                 en="In a fixed place, residents run into each other without an appointment and easily start talking. There is strong evidence that such neighbourhood hubs strengthen social relations (What Works Centre for Wellbeing, 2023). In Maastricht, Opera Zuid's studio became a place for the whole neighbourhood.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is er een vaste, fysieke ontmoetingsplek voor het project?',
                 en='Is there a fixed, physical meeting place for the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak een lijstje van plekken waar bewoners nu al komen.',
                     'Vraag partners of ze een ruimte kunnen geven, bijvoorbeeld zonder huur.',
@@ -3030,7 +3024,7 @@ def build(b: Builder) -> list[Rule]:
                     'Prefer an existing place over starting a new one yourself.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -3043,7 +3037,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3051,7 +3045,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3061,7 +3055,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3069,7 +3063,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -3082,7 +3076,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available is False'),
                 '_needs': (
@@ -3090,7 +3084,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP02',
             name='meeting_place.in_neighbourhood',
             element='meeting_place',
@@ -3111,27 +3105,27 @@ def build(b: Builder) -> list[Rule]:
                 'safety',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Brits onderzoek: What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/; ervaring van het team van interventie-advies",
                 en="What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/; expert opinion of the interventie-advies team",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Houd de bijeenkomsten dichtbij, in de buurt zelf',
                 en='Keep the sessions close by, in the neighbourhood itself',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De ontmoetingsplek ligt buiten de buurt. Houd in elk geval de vaste bijeenkomsten en de informele momenten op loopafstand van de bewoners.',
                 en='The meeting place is outside the neighbourhood. Hold at least the regular sessions and the informal moments within walking distance of the residents.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Toevallige ontmoetingen gebeuren vooral op plekken dicht bij huis, zo blijkt uit Brits onderzoek van What Works Wellbeing. Een plek verder weg kost vervoer en tijd, en houdt juist mensen weg die al weinig de deur uit gaan.',
                 en='Chance meetings mostly happen in places close to home, British research by the What Works Centre for Wellbeing shows. A place further away costs transport and time, and keeps out exactly those people who rarely leave the house.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Ligt de ontmoetingsplek in de buurt zelf, op loopafstand?',
                 en='Is the meeting place in the neighbourhood itself, within walking distance?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Gebruik de plek buiten de buurt alleen voor het podiummoment.',
                     'Regel vervoer voor wie niet zelf kan komen.',
@@ -3141,7 +3135,7 @@ def build(b: Builder) -> list[Rule]:
                     'Arrange transport for people who cannot get there on their own.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is True',
                 needs=[
                     'meeting_place.available',
@@ -3154,13 +3148,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"mobility" in residents.barriers',
                     needs=[
                         'residents.barriers',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: bewoners hebben moeite om zich te verplaatsen',
                         en='raised: residents find it hard to get around',
                     ),
@@ -3171,13 +3165,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"mobility" in residents.barriers'),
                     },
                 ),
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"elderly" in residents.target_groups',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is (ook) voor ouderen',
                         en='raised: the project is (also) for elderly people',
                     ),
@@ -3190,7 +3184,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='facts.main_frequency in ("weekly", "biweekly", "monthly")',
                     needs=[
                         'facts.main_frequency',
@@ -3204,7 +3198,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('facts.main_frequency in ("weekly", "biweekly", "monthly")'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='facts.main_frequency is None',
                     nl='Zoek een tweede plek in de buurt voor de vaste bijeenkomsten.',
                     en='Find a second place in the neighbourhood for the regular sessions.',
@@ -3214,7 +3208,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3224,7 +3218,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3233,7 +3227,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3242,7 +3236,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3250,7 +3244,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3266,7 +3260,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='vaste bijeenkomsten (elke maand)',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3278,7 +3272,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available and meeting_place.in_neighbourhood is False'),
                 '_needs': (
@@ -3287,7 +3281,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP03',
             name='meeting_place.accessible',
             element='meeting_place',
@@ -3308,27 +3302,27 @@ def build(b: Builder) -> list[Rule]:
                 'safety',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Engels programma Creative People and Places, 'Building Whilst Flying' (samenvatting van het leerrapport), http://southeastmuseums.org.surfaceimpressions.co.uk/news-and-opportunities?item=2065; ervaring van het team van interventie-advies",
                 en="Creative People and Places, 'Building Whilst Flying' (learning report summary), http://southeastmuseums.org.surfaceimpressions.co.uk/news-and-opportunities?item=2065; expert opinion of the interventie-advies team",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Maak de ontmoetingsplek toegankelijk voor iedereen',
                 en='Make the meeting place accessible for everyone',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Kijk of de plek zonder drempels en trappen te bereiken is, met een toegankelijk toilet, genoeg stoelen en een ringleiding. Kan de plek niet worden aangepast, verhuis dan de bijeenkomsten.',
                 en='Check that the place can be reached without steps or stairs, with an accessible toilet, enough seats and a hearing loop. If it cannot be adapted, move the sessions.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Is een plek lastig te bereiken, dan blijven juist ouderen en mensen met een beperking weg. In de Engelse projecten van Creative People and Places bleek slechte toegankelijkheid een van de redenen dat mensen niet meededen.',
                 en='When a place is hard to get into, it is precisely elderly people and people with a disability who stay away. In the English Creative People and Places projects, poor physical access turned out to be one of the reasons people did not take part.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is de ontmoetingsplek goed toegankelijk, bijvoorbeeld met een rolstoel of rollator?',
                 en='Is the meeting place easy to get into, for example with a wheelchair or walker?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Loop de route van de voordeur tot de zaal na met iemand met een rolstoel of rollator.',
                     'Controleer het toilet, de zitplekken en het geluid (ringleiding).',
@@ -3340,7 +3334,7 @@ def build(b: Builder) -> list[Rule]:
                     'Ask the owner what can be adapted, or find another place.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is True',
                 needs=[
                     'meeting_place.available',
@@ -3353,13 +3347,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"elderly" in residents.target_groups or "people_with_disability" in residents.target_groups',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is (ook) voor ouderen of mensen met een beperking',
                         en='raised: the project is (also) for elderly people or people with a disability',
                     ),
@@ -3370,13 +3364,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"elderly" in residents.target_groups or "people_with_disability" in residents.target_groups'),
                     },
                 ),
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"mobility" in residents.barriers',
                     needs=[
                         'residents.barriers',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: bewoners hebben moeite om zich te verplaatsen',
                         en='raised: residents find it hard to get around',
                     ),
@@ -3389,7 +3383,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3398,7 +3392,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3412,7 +3406,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3421,7 +3415,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3431,7 +3425,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available and meeting_place.accessible is False'),
                 '_needs': (
@@ -3440,7 +3434,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP04',
             name='meeting_place.open_outside_activities',
             element='meeting_place',
@@ -3463,23 +3457,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zet de ontmoetingsplek ook buiten het programma open',
                 en='Open the meeting place outside the programme too',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Spreek één of twee inloopmomenten per week af, zoals een koffie-uur of een open atelier, met vrijwilligers als gastvrouw of gastheer.',
                 en='Agree on one or two drop-in times a week, such as a coffee hour or an open studio, with volunteers as hosts.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Movisie is een goede plek een plek waar bewoners elkaar zomaar tegenkomen en even kletsen. Dat lukt alleen als je er ook zonder activiteit binnen kunt lopen. Bij de Buurtopera werd de studio een plek waar bewoners uit de buurt gewoon binnenstappen.',
                 en='Movisie describes a place where residents simply run into each other and have a chat. That only works if people can walk in when there is no activity. At the Buurtopera, the studio became a place where neighbours just drop in.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Kunnen bewoners ook buiten de activiteiten binnenlopen op de ontmoetingsplek?',
                 en='Can residents drop in at the meeting place outside the activities too?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies één of twee vaste inloopmomenten per week.',
                     'Sluit aan bij de openingstijden van een partner, zoals de bibliotheek of het buurthuis.',
@@ -3491,7 +3485,7 @@ def build(b: Builder) -> list[Rule]:
                     'Ask volunteers to welcome the people who drop in.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is True',
                 needs=[
                     'meeting_place.available',
@@ -3504,7 +3498,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3514,7 +3508,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3523,7 +3517,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3534,7 +3528,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available and meeting_place.open_outside_activities is False'),
                 '_needs': (
@@ -3543,7 +3537,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP05',
             name='meeting_place.after_project',
             element='meeting_place',
@@ -3570,23 +3564,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg dat de ontmoetingsplek blijft na het project',
                 en='Make sure the meeting place stays after the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Overleg nu met de eigenaar of een groep bewoners de plek na het project gratis of goedkoop mag blijven gebruiken. Lukt dat niet, verhuis de groep dan vóór het einde naar een plek die blijft.',
                 en="Talk to the owner now about letting a residents' group keep using the place after the project, free or cheaply. If that fails, move the group before the end to a place that will stay.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Movisie raadt aan om vanaf het begin te zorgen dat de goede effecten blijven. Verdwijnt de plek, dan verdwijnt vaak ook het contact dat daar gegroeid is. In Malpertuis in Maastricht dreigden bewoners hun ontmoetingsplek kwijt te raken toen het winkelcentrum gesloopt zou worden.',
                 en='Movisie advises making sure from the start that the good effects last. When the place goes, the contact that grew there often goes with it. In Malpertuis in Maastricht, residents were set to lose their meeting spot when the shopping centre was due to be demolished.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Blijft de ontmoetingsplek beschikbaar als het project klaar is?',
                 en='Will the meeting place still be available once the project has ended?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de eigenaar, zoals een woningcorporatie, de gemeente of het buurthuis, om een afspraak voor na het project.',
                     'Laat een groep bewoners de ruimte op eigen naam gebruiken.',
@@ -3598,7 +3592,7 @@ def build(b: Builder) -> list[Rule]:
                     'Find a place that will stay in good time, and move there together with the group.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is True and project.one_off is not True',
                 needs=[
                     'meeting_place.available',
@@ -3611,13 +3605,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("closing", "continuation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project is in de afronding of de voortzetting',
                         en='raised: the project is closing or in its continuation',
                     ),
@@ -3628,13 +3622,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('project.phase in ("closing", "continuation")'),
                     },
                 ),
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='facts.months_left <= 6',
                     needs=[
                         'facts.months_left',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: de financiering stopt binnen zes maanden',
                         en='raised: funding ends within six months',
                     ),
@@ -3647,7 +3641,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3656,7 +3650,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -3671,7 +3665,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 10, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3680,7 +3674,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3689,7 +3683,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -3703,7 +3697,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available and meeting_place.available_after_project is False'),
                 '_needs': (
@@ -3712,7 +3706,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP90',
             name='meeting_place.good_place',
             element='meeting_place',
@@ -3725,27 +3719,27 @@ def build(b: Builder) -> list[Rule]:
                 'meeting_place.open_outside_activities',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Brits onderzoek: What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing' (2018), https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Er is een goede ontmoetingsplek in de buurt',
                 en='There is a good meeting place in the neighbourhood',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De plek ligt in de buurt, is goed toegankelijk en bewoners kunnen er ook buiten het programma binnenlopen. Blijft de plek ook na het project, dan is dat extra waardevol.',
                 en='The place is in the neighbourhood, easy to get into, and residents can drop in outside the programme too. If it also stays after the project, that adds even more value.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Zo'n plek maakt toevallige ontmoetingen en een praatje bij de koffie mogelijk. Brits onderzoek van What Works Wellbeing laat zien dat buurtplekken zo sociale contacten en vertrouwen versterken.",
                 en='A place like this makes chance meetings and a chat over coffee possible. British research by the What Works Centre for Wellbeing shows that neighbourhood hubs strengthen social contact and trust in this way.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe geschikt is de ontmoetingsplek voor bewoners?',
                 en='How well does the meeting place suit residents?',
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is True',
                 needs=[
                     'meeting_place.available',
@@ -3758,7 +3752,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'meeting_place': {
@@ -3771,7 +3765,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3782,7 +3776,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'meeting_place': {
@@ -3794,7 +3788,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('meeting_place.available and meeting_place.in_neighbourhood and meeting_place.accessible and meeting_place.open_outside_activities'),
                 '_needs': (
@@ -3805,7 +3799,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MP06',
             name='meeting_place.changing_locations',
             element='meeting_place',
@@ -3825,27 +3819,27 @@ def build(b: Builder) -> list[Rule]:
                 'social_cohesion',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; What Works Centre for Wellbeing (Engels onderzoeksinstituut), 'Places, spaces, people and wellbeing', 2018, https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; What Works Centre for Wellbeing, 'Places, spaces, people and wellbeing', 2018, https://whatworkswellbeing.org/resources/places-spaces-people-and-wellbeing/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kom steeds op dezelfde plek samen',
                 en='Meet at the same place every time',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De activiteiten zijn steeds op een andere plek. Dan is er geen plek waar bewoners elkaar vanzelf tegenkomen. Kies één vaste plek, of in elk geval een vaste plek om na afloop samen te blijven.',
                 en='The activities move from place to place. Then there is no place where residents run into each other by themselves. Choose one fixed place, or at least a fixed place to stay together afterwards.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een vaste plek in de buurt maakt het makkelijk om binnen te lopen en elkaar ook buiten het programma te zien. Wisselende plekken maken elke keer een nieuwe drempel, vooral voor wie slecht ter been is of de weg niet kent.',
                 en='A fixed place in the neighbourhood makes it easy to drop in and to meet outside the programme as well. Changing places raise a new threshold every time, above all for people who walk with difficulty or do not know the way.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke activiteiten zijn er?',
                 en='Which activities are there?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies een vaste plek in de buurt voor de meeste bijeenkomsten, zoals een buurthuis of de bibliotheek.',
                     'Wil je de buurt rond, sluit dan elke keer af op dezelfde vaste plek.',
@@ -3857,7 +3851,7 @@ def build(b: Builder) -> list[Rule]:
                     'Put the place of the next session clearly on the invitation.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='meeting_place.available is not False and project.one_off is not True',
                 needs=[
                     'meeting_place.available',
@@ -3870,7 +3864,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'activities': [
@@ -3882,7 +3876,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -3894,7 +3888,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'activities': [
@@ -3906,11 +3900,11 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'meeting_place': {
@@ -3927,7 +3921,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/meeting_place.toml',
+            origin=b.origins[3],
             _private={
                 '_code': b.condition('any(a.locations_vary is True and a.frequency != "once" for a in activities)', 'MP06', ()),
                 '_needs': (
@@ -3935,7 +3929,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP01',
             name='connecting_power.mix_groups',
             element='connecting_power',
@@ -3957,27 +3951,27 @@ def build(b: Builder) -> list[Rule]:
                 'intergenerational_contact',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Kunst kan leefbaarheid in wijken vergroten' (2021), https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Opera Zuid, 'Buurt Opera Malpertuis' (projectpagina, z.j.), https://operazuid.nl/en/buurt-opera-malpertuis",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Kunst kan leefbaarheid in wijken vergroten' (2021), https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Opera Zuid, 'Buurt Opera Malpertuis' (project page, n.d.), https://operazuid.nl/en/buurt-opera-malpertuis",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Laat verschillende groepen samen iets maken',
                 en='Let different groups make art together',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Maak het werk zo dat verschillende groepen elkaar nodig hebben, bijvoorbeeld in gemengde tweetallen of kleine teams. Kies voor één gezamenlijk eindproduct in plaats van losse stukken per groep.',
                 en='Shape the work so that different groups need each other, for example in mixed pairs or small teams. Go for one shared end product instead of a separate piece for each group.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Jullie willen dat groepen in de buurt meer contact met elkaar krijgen. Als elke groep apart werkt, ontmoeten ze elkaar niet echt. Wie samen iets maakt, leert de ander kennen, en dat helpt om vooroordelen af te bouwen.',
                 en='You want more contact between groups in the neighbourhood. When every group works on its own, they never really meet. People who make something together get to know each other, and that helps to break down prejudice.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Brengen jullie bij het maken bewust verschillende groepen bewoners bij elkaar?',
                 en='Does the making deliberately bring different groups of residents together?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak gemengde tweetallen of kleine teams, bijvoorbeeld een oudere en een jongere bewoner samen.',
                     'Laat deelnemers elkaar interviewen over hun leven in de buurt en gebruik wat ze horen in het werk.',
@@ -3989,7 +3983,7 @@ def build(b: Builder) -> list[Rule]:
                     'Work towards one end product in which all groups appear together.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='any(n in residents.needs for n in ("social_cohesion", "intercultural_contact", "intergenerational_contact"))',
                 needs=[
                     'residents.needs',
@@ -4002,12 +3996,12 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='end_product.kind not in ("other", "publication")',
                     needs=[
                         'end_product.kind',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Maak het werk zo dat verschillende groepen elkaar nodig hebben, bijvoorbeeld in gemengde tweetallen of kleine teams. Kies voor één gezamenlijk eindproduct in plaats van losse stukken per groep (jullie eindproduct: {end_product.kind}).',
                         en='Shape the work so that different groups need each other, for example in mixed pairs or small teams. Go for one shared end product instead of a separate piece for each group (your end product: {end_product.kind}).',
                     ),
@@ -4020,7 +4014,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4034,7 +4028,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4047,7 +4041,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4060,7 +4054,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4074,7 +4068,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4082,11 +4076,11 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4107,7 +4101,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.mixes_groups is False and any(n in residents.needs for n in ("social_cohesion", "intercultural_contact", "intergenerational_contact"))', 'CP01', ()),
                 '_needs': (
@@ -4116,7 +4110,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP02',
             name='connecting_power.other_as_muse',
             element='connecting_power',
@@ -4136,23 +4130,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Laat deelnemers werk maken over of voor elkaar',
                 en='Let participants make work about or for each other',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Geef deelnemers opdrachten waarin een andere deelnemer centraal staat. Denk aan een portret van een buurtgenoot of een lied over het verhaal van de buurvrouw.',
                 en='Give participants tasks in which another participant is the subject. Think of a portrait of a neighbour, or a song about the story of the woman next door.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Wie iets maakt over een ander, moet eerst goed luisteren en kijken. Zo ontstaat echt contact, meer dan alleen naast elkaar zitten. Volgens Movisie is 'de ander als muze' een manier waarop kunst mensen verbindt.",
                 en="To make something about another person, you first have to listen and look closely. That creates real contact, more than just sitting side by side. Movisie names 'the other as muse' as one way in which art connects people.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Maken deelnemers werk over of voor elkaar?',
                 en='Do participants make work about or for each other?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Laat deelnemers in tweetallen een portret van elkaar maken: een tekening, een foto of een kort gedicht.',
                     'Laat iemand een scène of lied schrijven over het verhaal van een andere deelnemer.',
@@ -4165,7 +4159,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4173,7 +4167,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4181,7 +4175,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4193,7 +4187,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.the_other_as_muse is False'),
                 '_needs': (
@@ -4201,7 +4195,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP03',
             name='connecting_power.residents_stories',
             element='connecting_power',
@@ -4221,27 +4215,27 @@ def build(b: Builder) -> list[Rule]:
                 'pride',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; S. van Grinsven (Movisie) & S. Trienekens (Urban Paradoxes), 'Wijkrijp en kunstrijp: over de samenwerking tussen welzijnswerkers en kunstenaars in community arts projecten' (z.j.), https://adoc.pub/wijkrijp-en-kunstrijp-over-de-samenwerking-tussen-welzijnswe.html; Engels programma Transported, '10 years of Creative People and Places: what we've learnt' (z.j.), https://www.transportedart.com/10-years-of-creative-people-and-places-what-weve-learnt/",
                 en="Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk' (2022), https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; S. van Grinsven (Movisie) & S. Trienekens (Urban Paradoxes), 'Wijkrijp en kunstrijp: over de samenwerking tussen welzijnswerkers en kunstenaars in community arts projecten' (n.d.), https://adoc.pub/wijkrijp-en-kunstrijp-over-de-samenwerking-tussen-welzijnswe.html; Transported, '10 years of Creative People and Places: what we've learnt' (n.d.), https://www.transportedart.com/10-years-of-creative-people-and-places-what-weve-learnt/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Gebruik de eigen verhalen van bewoners',
                 en="Use residents' own stories",
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Maak de verhalen, herinneringen en ervaringen van bewoners het materiaal van het kunstwerk. De kunstenaar helpt om er iets moois van te maken.',
                 en="Make residents' stories, memories and experiences the material of the work. The artist helps to shape them into something good.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als bewoners hun eigen leven en buurt terugzien, voelt het werk als van hen. Dat maakt trots en helpt mensen om zich in elkaar te verplaatsen. Bij Buurtopera Malpertuis kwamen verhalen en recepten van bewoners zo in de opera terecht.',
                 en="When residents see their own lives and neighbourhood in the work, it feels like theirs. That builds pride and helps people to understand each other. In Buurtopera Malpertuis, residents' stories and recipes found their way into the opera like this.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Zijn de verhalen, de levens of de buurt van de bewoners het materiaal van het werk?',
                 en="Are the residents' own stories, lives or neighbourhood the material of the work?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     "Verzamel verhalen in gesprekken bij de koffie, of via recepten, voorwerpen en oude foto's.",
                     'Laat de kunstenaar van die verhalen scènes, liedjes of beelden maken.',
@@ -4254,13 +4248,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='"pride" in residents.needs',
                     needs=[
                         'residents.needs',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: trots op de buurt is een behoefte van de bewoners',
                         en="raised: pride is one of the residents' needs",
                     ),
@@ -4273,7 +4267,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4286,7 +4280,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4294,7 +4288,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4307,7 +4301,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'residents': {
@@ -4319,7 +4313,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.uses_residents_stories is False'),
                 '_needs': (
@@ -4327,7 +4321,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP04',
             name='connecting_power.professional_artist',
             element='connecting_power',
@@ -4347,27 +4341,27 @@ def build(b: Builder) -> list[Rule]:
                 'talent_development',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (z.j.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Engels programma Creative People and Places, 'Our aims' (Arts Council England, z.j.), https://www.creativepeopleplaces.org.uk/content/our-aims; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten' (z.j.), https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
                 en="Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (n.d.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Creative People and Places, 'Our aims' (Arts Council England, n.d.), https://www.creativepeopleplaces.org.uk/content/our-aims; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten' (n.d.), https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Werk met een kunstenaar die het proces begeleidt',
                 en='Work with a professional artist who guides the process',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek een professionele kunstenaar die ervaring heeft met bewoners en buurten. Die kan het project leiden, of in elk geval de vrijwilligers coachen.',
                 en='Find a professional artist with experience of working with residents and neighbourhoods. They can lead the project, or at least coach the volunteers who run it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens Platform31 is de combinatie van een professionele kunstenaar en actieve bewoners een belangrijke reden voor succes. Een goede kunstenaar haalt creativiteit naar boven. En een mooi resultaat is iets waar bewoners trots op zijn.',
                 en="Platform31 sees the combination of a professional artist and active residents as a key reason for success. A good artist brings out people's creativity. And a result of good quality is something residents can be proud of.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Leidt of coacht een professionele kunstenaar het project?',
                 en='Does a professional artist lead or coach the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een kunstcentrum of culturele partner naar kunstenaars die al eerder met bewoners in een buurt hebben gewerkt.',
                     'Zet een eerlijk honorarium voor de kunstenaar in de begroting.',
@@ -4380,7 +4374,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4391,7 +4385,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4399,7 +4393,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4409,7 +4403,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.professional_artist is False'),
                 '_needs': (
@@ -4417,7 +4411,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP90',
             name='connecting_power.art_connects',
             element='connecting_power',
@@ -4428,24 +4422,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kunst brengt hier mensen echt samen',
                 en='Here, art really brings people together',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Verschillende groepen maken samen werk, over elkaar of over hun eigen verhalen. Blijf dat zo doen.',
                 en='Different groups make work together, about each other or about their own stories. Keep doing this.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zo gebruikt het project de verbindende kracht van kunst: mensen werken samen en leren elkaar kennen via wat ze maken.',
                 en='This is how the project uses the connecting power of art: people work together and get to know each other through what they make.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Brengen jullie bij het maken bewust verschillende groepen bewoners bij elkaar?',
                 en='Does the making deliberately bring different groups of residents together?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4455,7 +4449,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4464,7 +4458,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4474,7 +4468,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4484,7 +4478,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4494,7 +4488,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.mixes_groups is True and (art.the_other_as_muse is True or art.uses_residents_stories is True)'),
                 '_needs': (
@@ -4502,7 +4496,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP05',
             name='connecting_power.stories_consent',
             element='connecting_power',
@@ -4520,27 +4514,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl='Ervaring van het team van interventie-advies',
                 en='Expert opinion of the interventie-advies team',
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Laat bewoners zelf beslissen over hun verhaal',
                 en='Let residents decide about their own story',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='De eigen verhalen van bewoners zijn het materiaal, maar er is niet afgesproken dat zij beslissen wat er van hun verhaal te zien is. Spreek dat af vóór er iets wordt getoond, en zorg dat ze hun verhaal ook later nog kunnen terugtrekken.',
                 en="Residents' own stories are the material, but it has not been agreed that they decide what of their story is shown. Agree on that before anything is shown, and make sure they can still withdraw their story later.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een persoonlijk verhaal op een podium of een muur kan iemand blootstellen, aan de buurt, aan familie of aan instanties. Voor mensen die gevlucht zijn of in een kwetsbare positie zitten, kan dat echt schade doen. Zelf beslissen houdt het verhaal van hen.',
                 en='A personal story on a stage or a wall can expose someone, to the neighbourhood, to family or to authorities. For people who fled or are in a vulnerable position, that can do real harm. Deciding for themselves keeps the story theirs.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Beslissen bewoners zelf wat er van hun verhaal te zien is?',
                 en='Do residents decide themselves what of their story is shown?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Laat iedereen die een verhaal deelt het eindresultaat eerst zien, en vraag dan pas toestemming.',
                     'Spreek af tot wanneer iemand zijn verhaal kan terugtrekken, en wat er dan gebeurt.',
@@ -4552,7 +4546,7 @@ def build(b: Builder) -> list[Rule]:
                     'Leave out names, faces and recognisable details when someone wants that.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='art.uses_residents_stories is True',
                 needs=[
                     'art.uses_residents_stories',
@@ -4565,13 +4559,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any(g in residents.target_groups for g in ("newcomers", "people_with_mental_illness", "lonely_people", "children", "youth"))',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: de verhalen komen van mensen in een kwetsbare positie',
                         en='raised: the stories come from people in a vulnerable position',
                     ),
@@ -4584,7 +4578,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4593,7 +4587,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4602,7 +4596,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4611,7 +4605,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4621,7 +4615,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.stories_consent is False'),
                 '_needs': (
@@ -4629,7 +4623,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='CP06',
             name='connecting_power.stories_aftercare',
             element='connecting_power',
@@ -4647,27 +4641,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl='Ervaring van het team van interventie-advies',
                 en='Expert opinion of the interventie-advies team',
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg voor iemand om mee te praten na het delen van een verhaal',
                 en='Make sure there is someone to talk to after sharing a story',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bewoners delen persoonlijke verhalen, maar er is niemand afgesproken met wie ze daarna kunnen praten. Regel dat vóór de eerste verhalen worden opgehaald.',
                 en='Residents share personal stories, but nobody has been arranged to talk to afterwards. Arrange that before the first stories are collected.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een verhaal vertellen of het op het podium terugzien kan oude pijn oprakelen, zeker bij mensen die oorlog of een vlucht hebben meegemaakt. Een kunstenaar is daar niet voor opgeleid. Een vaste persoon om mee te praten, en weten waar je naartoe kunt, maakt het veilig om te delen.',
                 en='Telling a story, or seeing it again on stage, can bring back old pain, above all for people who lived through war or flight. An artist is not trained for that. A regular person to talk to, and knowing where to go, makes it safe to share.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is er iemand met wie bewoners kunnen praten nadat ze hun verhaal hebben gedeeld?',
                 en='Is there someone residents can talk to after they have shared their story?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een partner uit welzijn of zorg om bij de verhalenbijeenkomsten te zijn, of daarna bereikbaar te zijn.',
                     'Vertel deelnemers vooraf met wie ze kunnen praten als het zwaar wordt.',
@@ -4679,7 +4673,7 @@ def build(b: Builder) -> list[Rule]:
                     'Plan a quiet moment after the performance or exhibition to talk it over together.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='art.uses_residents_stories is True',
                 needs=[
                     'art.uses_residents_stories',
@@ -4692,13 +4686,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any(g in residents.target_groups for g in ("newcomers", "people_with_mental_illness", "lonely_people", "children", "youth"))',
                     needs=[
                         'residents.target_groups',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: de verhalen komen van mensen in een kwetsbare positie',
                         en='raised: the stories come from people in a vulnerable position',
                     ),
@@ -4711,7 +4705,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -4720,7 +4714,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4729,7 +4723,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -4738,7 +4732,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -4748,7 +4742,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/connecting_power.toml',
+            origin=b.origins[4],
             _private={
                 '_code': b.condition('art.stories_aftercare is False'),
                 '_needs': (
@@ -4756,7 +4750,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='VIS01',
             name='shared_vision.residents_recognise',
             element='shared_vision',
@@ -4772,27 +4766,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Engels programma: M. Robinson, '10 Years of Learning from Creative People and Places' (programma van Arts Council England, z.j.), https://www.culturehive.co.uk/resources/10-years-of-learning-from-creative-people-and-places/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; M. Robinson, '10 Years of Learning from Creative People and Places' (Arts Council England programme, n.d.), https://www.culturehive.co.uk/resources/10-years-of-learning-from-creative-people-and-places/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Maak een doel waarin bewoners zich herkennen',
                 en='Make a goal that residents recognise themselves in',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Schrijf het doel op in de woorden van bewoners en maak het concreet. Test het bij bewoners, bijvoorbeeld op een koffieochtend.',
                 en="Put the goal into residents' own words and make it concrete. Try it out with residents, for example at a coffee morning.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een goed doel brengt organisaties én bewoners bij elkaar. Een doel dat alleen professionals begrijpen, krijgt bewoners niet in beweging.',
                 en='A good goal brings organisations and residents together. A goal that only professionals understand does not get residents moving.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Herkennen bewoners zich in het doel van het project?',
                 en="Do residents recognise themselves in the project's goal?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een paar bewoners om het doel in hun eigen woorden te vertellen.',
                     "Maak het doel concreet, bijvoorbeeld: 'In juni spelen we samen de verhalen van onze buurt.'",
@@ -4805,13 +4799,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase == "continuation"',
                     needs=[
                         'project.phase',
                     ],
                     priority='medium',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verlaagd: het project loopt al door; gebruik dit vooral voor een volgende ronde',
                         en='lowered: the project is already in continuation; use this mainly for a next round',
                     ),
@@ -4824,7 +4818,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -4833,7 +4827,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -4844,7 +4838,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'vision': {
@@ -4852,7 +4846,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'vision': {
@@ -4862,7 +4856,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/shared_vision.toml',
+            origin=b.origins[5],
             _private={
                 '_code': b.condition('vision.residents_recognise is False'),
                 '_needs': (
@@ -4870,7 +4864,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='VIS02',
             name='shared_vision.social_and_artistic',
             element='shared_vision',
@@ -4886,27 +4880,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="L. Poelman & M. de Ridder (Universiteit Utrecht), 'De do's en don'ts van wijkgericht werken met kunst en cultuur', Kosmopolis Utrecht (2008), https://fdocuments.nl/document/de-dos-en-donts-van-wijkgericht-werken-met-kunst-en-cultuur.html; Cultuur in de Wijk (Zwolle), 'Welzijnswerkers' (z.j.), https://cultuurindewijk.nl/welzijnswerkers/; Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (z.j.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk",
                 en="L. Poelman & M. de Ridder (Universiteit Utrecht), 'De do's en don'ts van wijkgericht werken met kunst en cultuur', Kosmopolis Utrecht (2008), https://fdocuments.nl/document/de-dos-en-donts-van-wijkgericht-werken-met-kunst-en-cultuur.html; Cultuur in de Wijk (Zwolle), 'Welzijnswerkers' (n.d.), https://cultuurindewijk.nl/welzijnswerkers/; Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (n.d.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Noem een sociaal én een artistiek doel',
                 en='Name both a social and an artistic aim',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Schrijf een sociaal doel en een artistiek doel naast elkaar op. Spreek af hoe jullie merken dat elk doel lukt.',
                 en='Write down a social aim and an artistic aim side by side. Agree how you will notice that each one is working.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Culturele en sociale partners kijken anders naar succes. De een let vooral op het kunstwerk, de ander op wat het voor bewoners doet. Als je beide doelen noemt, krijgt niet één manier van kijken ongemerkt de overhand.',
                 en='Cultural and social partners judge success differently: one looks mainly at the art, the other at what it does for residents. Naming both aims keeps one way of looking from quietly taking over.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Noemt het doel zowel iets sociaals als iets artistieks?',
                 en='Does the goal name both a social and an artistic aim?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Schrijf in één zin wat het project voor bewoners en de buurt moet doen.',
                     'Schrijf in één zin wat jullie artistiek willen maken of bereiken.',
@@ -4919,7 +4913,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -4927,7 +4921,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'vision': {
@@ -4935,13 +4929,13 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/shared_vision.toml',
+            origin=b.origins[5],
             _private={
                 '_code': b.condition('vision.social_and_artistic_goals is False'),
                 '_needs': (
@@ -4949,7 +4943,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='VIS03',
             name='shared_vision.written_down',
             element='shared_vision',
@@ -4964,27 +4958,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; S. Trienekens voor KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (samenvatting door Demos, z.j.), https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen",
                 en="Expert opinion; S. Trienekens for KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (summary, Demos, n.d.), https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Schrijf het gedeelde doel op',
                 en='Write down the shared goal',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zet het gedeelde doel in één of twee zinnen op papier. Laat alle partners ermee instemmen en laat het ook aan bewoners zien.',
                 en='Put the shared goal on paper in one or two sentences. Get all partners to agree to it and show it to residents too.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Later in het project lopen meningen soms uiteen. Een opgeschreven doel helpt dan om terug te gaan naar wat jullie samen hebben gekozen. Ook fondsen en de gemeente vragen ernaar als je geld zoekt voor een vervolg.',
                 en='Later in the project, opinions sometimes drift apart. A written goal then helps you return to what you chose together. Funders and the municipality will also ask for it when you look for money for a follow-up.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is het gedeelde doel opgeschreven?',
                 en='Is the shared goal written down?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Schrijf het doel in één of twee zinnen, in gewone woorden.',
                     'Stuur het naar alle partners en vraag of ze ermee instemmen.',
@@ -4997,13 +4991,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='facts.partner_count == 1',
                     needs=[
                         'facts.partner_count',
                     ],
                     priority='low',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verlaagd: er is maar één partner',
                         en='lowered: there is only one partner',
                     ),
@@ -5016,7 +5010,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='meeting_place.available is True',
                     needs=[
                         'meeting_place.available',
@@ -5030,7 +5024,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('meeting_place.available is True'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='contact.group_channel != "none"',
                     needs=[
                         'contact.group_channel',
@@ -5046,7 +5040,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -5054,7 +5048,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -5068,7 +5062,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'vision': {
@@ -5077,7 +5071,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'vision': {
@@ -5085,7 +5079,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -5100,7 +5094,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Hang het op in de ontmoetingsplek.',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'vision': {
@@ -5114,7 +5108,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/shared_vision.toml',
+            origin=b.origins[5],
             _private={
                 '_code': b.condition('vision.written_down is False'),
                 '_needs': (
@@ -5122,7 +5116,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='VIS04',
             name='shared_vision.all_partners_endorse',
             element='shared_vision',
@@ -5140,27 +5134,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; ervaring van het team van interventie-advies",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; expert opinion",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg dat alle partners achter het doel staan',
                 en='Make sure every partner backs the goal',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Nog niet alle partners staan achter het gedeelde doel. Bespreek het doel met de partners die nog ontbreken, ook met hun leiding.',
                 en='Not every partner has endorsed the shared goal yet. Talk the goal through with the partners who are still missing, including their management.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een partner die het doel niet deelt, haakt als eerste af als zijn eigen plannen veranderen. Juist een gedeeld doel houdt organisaties en bewoners bij elkaar.',
                 en='A partner that does not share the goal is the first to drop out when its own plans change. A shared goal is exactly what keeps organisations and residents together.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke partners staan achter het gedeelde doel?',
                 en='Which partners endorse the shared goal?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kijk welke partners nog niet achter het doel staan.',
                     'Plan met elk van hen een kort gesprek, het liefst ook met iemand van de leiding.',
@@ -5172,7 +5166,7 @@ def build(b: Builder) -> list[Rule]:
                     'Adjust the goal together if needed, and write down who agrees to it.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.partner_count > 1',
                 needs=[
                     'facts.partner_count',
@@ -5185,14 +5179,14 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any((p.knows_residents is True or (p.contribution is not None and "location" in p.contribution)) and p.name not in vision.endorsed_by_partners for p in partners)',
                     needs=[
                         'partners',
                         'vision.endorsed_by_partners',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: een partner die de bewoners kent of de plek levert, staat nog niet achter het doel',
                         en='raised: a partner that knows the residents or provides the place has not endorsed the goal yet',
                     ),
@@ -5206,7 +5200,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -5227,7 +5221,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5248,7 +5242,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5262,7 +5256,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -5280,7 +5274,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'vision': {
@@ -5290,7 +5284,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/shared_vision.toml',
+            origin=b.origins[5],
             _private={
                 '_code': b.condition('facts.partner_count > 1 and len(set(facts.partner_names) - set(vision.endorsed_by_partners)) > 0'),
                 '_needs': (
@@ -5301,7 +5295,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='VIS90',
             name='shared_vision.shared',
             element='shared_vision',
@@ -5317,24 +5311,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het doel is gedeeld en herkenbaar',
                 en='The goal is shared and recognisable',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Het doel staat op papier, alle partners staan erachter en bewoners herkennen zich erin. Het noemt een sociaal en een artistiek doel. Houd het levend, bijvoorbeeld door er halverwege samen naar te kijken.',
                 en='The goal is on paper, every partner backs it and residents recognise themselves in it. It names a social and an artistic aim. Keep it alive, for example by looking at it together halfway.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Zo'n doel brengt organisaties en bewoners bij elkaar. Het geeft houvast als er later lastige keuzes komen.",
                 en='A goal like this brings organisations and residents together. It gives you something to hold on to when hard choices come up later.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is het gedeelde doel van iedereen: partners en bewoners?',
                 en='Is the shared goal owned by everyone: partners and residents?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -5359,7 +5353,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5382,7 +5376,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5401,7 +5395,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'vision': {
@@ -5414,7 +5408,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/shared_vision.toml',
+            origin=b.origins[5],
             _private={
                 '_code': b.condition('vision.written_down is True and vision.residents_recognise is True and vision.social_and_artistic_goals is True and len(set(facts.partner_names) - set(vision.endorsed_by_partners)) == 0'),
                 '_needs': (
@@ -5427,7 +5421,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MS01',
             name='mutual_strengths.discuss_strengths',
             element='mutual_strengths',
@@ -5445,27 +5439,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; S. van Grinsven & S. Trienekens, 'Opinie: Community art inspireert welzijnswerk', Zorg+Welzijn (z.j.), https://www.zorgwelzijn.nl/opinie-community-art-inspireert-welzijnswerk-zwz018496w/; Movisie, 'Hoe kunt u kunst en welzijn in uw gemeente verbinden?' (2016), https://www.movisie.nl/artikel/hoe-kunt-u-kunst-welzijn-uw-gemeente-verbinden; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)' (z.j.), https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; S. van Grinsven & S. Trienekens, 'Opinie: Community art inspireert welzijnswerk', Zorg+Welzijn (n.d.), https://www.zorgwelzijn.nl/opinie-community-art-inspireert-welzijnswerk-zwz018496w/; Movisie, 'Hoe kunt u kunst en welzijn in uw gemeente verbinden?' (2016), https://www.movisie.nl/artikel/hoe-kunt-u-kunst-welzijn-uw-gemeente-verbinden; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)' (n.d.), https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bespreek samen wat elke partner goed kan',
                 en='Talk together about what each partner is good at',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Plan een overleg waarin elke partner vertelt waar hij goed in is, wat hij van de anderen nodig heeft en wat hij niet doet. Spreek daarna af wie wat trekt.',
                 en='Plan a meeting in which each partner says what it is good at, what it needs from the others and what it will not do. Then agree who leads what.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als partners weten wat ieder toevoegt, gaat samenwerken makkelijker. Een kunstenaar brengt bijvoorbeeld ruimte voor gevoel en voor expressie zonder woorden. Een welzijnswerker weet hoe je mensen bereikt die weinig met kunst hebben.',
                 en='When partners know what each of them adds, working together gets easier. An artist, for example, brings room for feelings and for expression without words. A social worker knows how to reach people who have little to do with art.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben de partners samen besproken wat ieder van hen inbrengt?',
                 en='Have the partners discussed together what each of them brings?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Laat elke partner op één A4 zetten: waar zijn we goed in, wat hebben we nodig, wat doen we niet.',
                     'Verdeel de taken. Bijvoorbeeld: de culturele partner maakt het artistieke plan, de sociale partner werft deelnemers en let op de groep.',
@@ -5477,7 +5471,7 @@ def build(b: Builder) -> list[Rule]:
                     "Write down each partner's strengths in the project plan, so newcomers know them too.",
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.partner_count > 1',
                 needs=[
                     'facts.partner_count',
@@ -5490,13 +5484,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("idea", "preparation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: in de idee- en voorbereidingsfase kun je de taken nog goed verdelen',
                         en='raised: in the idea and preparation phase you can still divide the tasks well',
                     ),
@@ -5509,7 +5503,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -5530,7 +5524,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -5548,7 +5542,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -5562,7 +5556,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -5579,7 +5573,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/mutual_strengths.toml',
+            origin=b.origins[6],
             _private={
                 '_code': b.condition('facts.partner_count > 1 and collaboration.strengths_discussed is False'),
                 '_needs': (
@@ -5589,7 +5583,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MS02',
             name='mutual_strengths.social_partner',
             element='mutual_strengths',
@@ -5607,27 +5601,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Cultuur in de Wijk (Zwolle), 'Welzijnswerkers' (z.j.), https://cultuurindewijk.nl/welzijnswerkers/; Hangplek voor ouderen, 'Gemeentes' (z.j.), http://hangplekvoorouderen.nl/content/gemeentes",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Cultuur in de Wijk (Zwolle), 'Welzijnswerkers' (n.d.), https://cultuurindewijk.nl/welzijnswerkers/; Hangplek voor ouderen, 'Gemeentes' (n.d.), http://hangplekvoorouderen.nl/content/gemeentes",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Betrek een sociale partner, zoals welzijnswerk',
                 en='Bring in a social partner, such as a community work organisation',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Nodig op tijd een welzijnsorganisatie, opbouwwerkers, een zorgpartner of een bewonersorganisatie uit om mee te doen.',
                 en="Invite a welfare organisation, community workers, a care partner or a residents' organisation to join early on.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zonder sociale partner ligt alles bij de kunstenaar: bewoners bereiken, de groep begeleiden en zorgen voor wie extra hulp nodig heeft. Welzijnswerkers weten hoe je kwetsbare bewoners bereikt. Daarom zoeken veel projecten altijd een sociale én een culturele partner.',
                 en='Without a social partner, everything rests on the artist: reaching residents, looking after the group and following up on people who need extra help. Social workers know how to reach vulnerable residents. That is why many projects always look for both a social and a cultural partner.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Uit welk werkveld komt elke partner, zoals zorg, welzijn, wonen of kunst?',
                 en='Which field does each partner come from, such as care, welfare, housing or art?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de welzijnsorganisatie of het opbouwwerk in de buurt om mee te denken.',
                     'Benader een bewonersorganisatie of een zorgpartner die al met de bewoners werkt.',
@@ -5640,7 +5634,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -5655,7 +5649,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5670,7 +5664,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5681,7 +5675,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -5693,7 +5687,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/mutual_strengths.toml',
+            origin=b.origins[6],
             _private={
                 '_code': b.condition('not any(d in facts.partner_domains for d in ("social", "health", "residents_organisation"))', 'MS02', ()),
                 '_needs': (
@@ -5702,7 +5696,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MS03',
             name='mutual_strengths.artistic_partner',
             element='mutual_strengths',
@@ -5720,27 +5714,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (z.j.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Kunst & Cultuur, 'Community art' (z.j.), https://www.kunstencultuur.nl/kunstbeoefening/community-art",
                 en="Platform31, Wijkengids 8.7 'Kunst en cultuur in de wijk' (n.d.), https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Kunst & Cultuur, 'Community art' (n.d.), https://www.kunstencultuur.nl/kunstbeoefening/community-art",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zorg voor kennis van kunst in de samenwerking',
                 en='Bring artistic expertise into the partnership',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Er is geen culturele partner en geen professionele kunstenaar. Betrek een culturele organisatie, een kunstcentrum of een kunstenaar die met buurten werkt.',
                 en='There is no cultural partner and no professional artist. Involve a cultural organisation, an arts centre or an artist who works with neighbourhoods.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Projecten werken beter als professionele kunst en actieve bewoners samengaan. Kunstenaars zorgen voor de artistieke kant, sociale organisaties voor de band met de buurt. Zo vullen de partners elkaar aan.',
                 en='Projects work better when professional art and active residents come together. Artists take care of the artistic side, social organisations of the ties with the neighbourhood. That way the partners complement each other.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Leidt of coacht een professionele kunstenaar het project?',
                 en='Does a professional artist lead or coach the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag bij het kunstcentrum, de bibliotheek of de cultuurcoach van de gemeente naar geschikte kunstenaars.',
                     'Kies iemand die ervaring heeft met bewoners die weinig met kunst doen.',
@@ -5752,7 +5746,7 @@ def build(b: Builder) -> list[Rule]:
                     'Agree that the cultural partner makes the artistic plan and the social partner keeps the ties with the residents.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='"cultural" not in facts.partner_domains',
                 needs=[
                     'facts.partner_domains',
@@ -5765,7 +5759,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -5779,7 +5773,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -5797,7 +5791,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -5811,7 +5805,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -5824,7 +5818,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/mutual_strengths.toml',
+            origin=b.origins[6],
             _private={
                 '_code': b.condition('"cultural" not in facts.partner_domains and art.professional_artist is False'),
                 '_needs': (
@@ -5834,7 +5828,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MS04',
             name='mutual_strengths.more_than_money',
             element='mutual_strengths',
@@ -5849,27 +5843,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken",
                 en="Expert opinion; Movisie, 'De kracht van kunst op leefbaarheid in wijken' (2021), https://www.movisie.nl/artikel/kracht-kunst-leefbaarheid-wijken",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Vraag partners om meer dan alleen geld',
                 en='Ask partners for more than money',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Een of meer partners geven alleen geld. Vraag hen ook om iets anders, zoals een ruimte, een bericht in hun nieuwsbrief of een huismeester die de huurders kent.',
                 en='One or more partners give only money. Ask them for something else as well, such as a room, an item in their newsletter or a caretaker who knows the tenants.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Vaak gaat het om een woningcorporatie of de gemeente. Die hebben meestal meer te bieden dan geld, en ze hebben zelf belang bij een fijne buurt. Als ze meer doen dan betalen, raken ze ook meer betrokken.',
                 en='This is often a housing association or the municipality. They usually have more to offer than money, and they have their own stake in a good neighbourhood. When they do more than pay, they also become more involved.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wat brengt elke partner in: geld, mensen, een plek, een netwerk of iets anders?',
                 en='What does each partner bring: money, staff, a place, a network or something else?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Bespreek met die partner wat ze naast geld kunnen bieden.',
                     'Vraag om één concrete extra bijdrage, bijvoorbeeld een ruimte of hulp bij het bereiken van huurders.',
@@ -5882,7 +5876,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -5900,7 +5894,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5923,7 +5917,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -5934,13 +5928,13 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/mutual_strengths.toml',
+            origin=b.origins[6],
             _private={
                 '_code': b.condition('any(p.contribution is not None and set(p.contribution) == {"money"} for p in partners)', 'MS04', ()),
                 '_needs': (
@@ -5948,7 +5942,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='MS90',
             name='mutual_strengths.used',
             element='mutual_strengths',
@@ -5961,24 +5955,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Partners kennen en benutten elkaars sterke kanten',
                 en="Partners know and use each other's strengths",
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Partners uit verschillende werkvelden hebben besproken wat ieder inbrengt, en van elke partner zijn de sterke kanten bekend. Kijk er af en toe samen opnieuw naar.',
                 en="Partners from different fields have discussed what each brings, and every partner's strengths are known. Look at them together again now and then.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wie weet wat de ander toevoegt, werkt makkelijker samen. Dat merken bewoners ook.',
                 en='Partners who know what the others add find it easier to work together. Residents notice that too.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Waar is elke partner goed in?',
                 en='What is each partner good at?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6004,7 +5998,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6026,7 +6020,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6050,7 +6044,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -6073,7 +6067,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/mutual_strengths.toml',
+            origin=b.origins[6],
             _private={
                 '_code': b.condition('collaboration.strengths_discussed is True and all(len(p.strengths) > 0 for p in partners) and len(facts.partner_domains) >= 2', 'MS90', ()),
                 '_needs': (
@@ -6083,7 +6077,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='AL01',
             name='all_layers.management_involved',
             element='all_layers',
@@ -6100,27 +6094,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; S. Trienekens voor KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (samenvatting door Demos, z.j.), https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; onderzoek van de Wereldgezondheidsorganisatie: D. Fancourt & S. Finn, 'What is the evidence on the role of the arts in improving health and well-being? A scoping review', WHO Regional Office for Europe, HEN synthesis report 67 (2019), https://docslib.org/doc/5225574/what-is-the-evidence-on-the-role-of-the-arts-in-improving-health-and-well-being-a-scoping-review",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; S. Trienekens for KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (summary, Demos, n.d.), https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; D. Fancourt & S. Finn, 'What is the evidence on the role of the arts in improving health and well-being? A scoping review', WHO Regional Office for Europe, HEN synthesis report 67 (2019), https://docslib.org/doc/5225574/what-is-the-evidence-on-the-role-of-the-arts-in-improving-health-and-well-being-a-scoping-review",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Betrek ook de leiding van de partners',
                 en="Involve the partners' management too",
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bij geen van de partners doet de leiding mee. Nodig de leiding uit voor de start, een terugblik en het podiummoment, en stel hen een concrete vraag.',
                 en='None of the partners has its management involved. Invite them to the start, a review meeting and the performance moment, and ask them for something concrete.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als de leiding meedoet, krijgen professionals ruimte, steun en waardering voor hun werk. Dat is nodig voor een samenwerking die lang meegaat. Zonder de leiding draait het project alleen op het enthousiasme van een paar mensen.',
                 en='When management takes part, professionals get room, support and appreciation for their work. A collaboration needs that to last. Without management, the project runs only on the enthusiasm of a few people.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke lagen van elke partner doen mee: de leiding, professionals of vrijwilligers?',
                 en='Which layers of each partner take part: management, professionals or volunteers?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Nodig directeuren of managers uit voor de start en voor het podiummoment.',
                     'Stel hen een concrete vraag: uren voor medewerkers, een ruimte, of meepraten over het vervolg.',
@@ -6133,13 +6127,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["execution", "closing", "continuation"] or (project.start is not None and facts.today >= project.start)',
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Bij geen van de partners doet de leiding mee. Het project loopt al, maar het kan nu nog: nodig de leiding uit voor een terugblik en het afsluitende moment, en stel hen een concrete vraag.',
                         en='None of the partners has its management involved. The project is under way, but it is still possible now: invite them to a review meeting and the closing moment, and ask them for something concrete.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Nodig directeuren of managers uit voor een terugblik en voor het afsluitende moment.',
                             'Stel hen een concrete vraag: uren voor medewerkers, een ruimte, of meepraten over het vervolg.',
@@ -6157,7 +6151,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -6179,7 +6173,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -6201,7 +6195,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -6219,11 +6213,11 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -6244,7 +6238,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/all_layers.toml',
+            origin=b.origins[7],
             _private={
                 '_code': b.condition('len(partners) > 0 and not any("management" in p.levels_involved for p in partners)', 'AL01', ()),
                 '_needs': (
@@ -6252,7 +6246,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='AL02',
             name='all_layers.management_support',
             element='all_layers',
@@ -6270,23 +6264,23 @@ def build(b: Builder) -> list[Rule]:
             effort='medium',
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Vraag de leiding van de partners om het project openlijk te steunen',
                 en='Ask management to back the project openly',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Vraag de leiding van de partners om duidelijk te zeggen dat ze achter het project en het vervolg staan. Zet dat in de afspraken of in een brief.',
                 en="Ask the partners' management to state clearly that they back the project and what comes after it. Put that in the agreements or in a letter.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Steun van de leiding geeft professionals ruimte en waardering. Zonder die steun is het project kwetsbaar als er bezuinigd wordt of als plannen veranderen.',
                 en='Backing from management gives professionals room and appreciation. Without it, the project is vulnerable when budgets are cut or plans change.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Steunt de leiding van de partners het project duidelijk?',
                 en="Does the partners' management explicitly support the project?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de leiding van elke partner om een korte verklaring van steun, in de samenwerkingsafspraken of in een brief.',
                     'Laat zien hoe het project past bij hun eigen doelen, zoals leefbaarheid, minder eenzaamheid of meedoen van huurders.',
@@ -6299,7 +6293,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6307,7 +6301,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6316,7 +6310,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -6326,7 +6320,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/all_layers.toml',
+            origin=b.origins[7],
             _private={
                 '_code': b.condition('collaboration.management_support is False'),
                 '_needs': (
@@ -6334,7 +6328,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='AL03',
             name='all_layers.room_for_professionals',
             element='all_layers',
@@ -6352,23 +6346,23 @@ def build(b: Builder) -> list[Rule]:
             effort='medium',
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Geef professionals tijd en ruimte voor het project',
                 en='Give professionals time and a mandate for the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Leg vast hoeveel uur de betrokken professionals aan het project besteden en wat ze zelf mogen beslissen. Spreek ook af wie hun werk overneemt bij vakantie of ziekte.',
                 en='Agree in writing how many hours the professionals involved spend on the project and what they may decide themselves. Also agree who takes over during holidays or illness.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Werk dat 'erbij' gedaan wordt, schiet er als eerste bij in als het druk wordt. Professionals hebben ruimte, steun en waardering nodig om lang samen te kunnen werken.",
                 en="Work done 'on top of' regular tasks is the first to go when things get busy. Professionals need room, support and appreciation to keep working together for a long time.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben de betrokken professionals genoeg tijd en ruimte voor het project?',
                 en='Do the professionals involved have enough time and room for the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zet de uren voor het project in het werkplan van elke betrokken professional.',
                     'Spreek af wie het werk overneemt bij vakantie of ziekte.',
@@ -6381,7 +6375,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6390,7 +6384,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6398,7 +6392,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -6408,7 +6402,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/all_layers.toml',
+            origin=b.origins[7],
             _private={
                 '_code': b.condition('collaboration.professionals_have_room is False'),
                 '_needs': (
@@ -6416,7 +6410,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='AL04',
             name='all_layers.trusted_partner_management',
             element='all_layers',
@@ -6438,23 +6432,23 @@ def build(b: Builder) -> list[Rule]:
             effort='medium',
             evidence='practice',
             source="A. Schrag, 'The Failure of Participation' (2018), https://the-failure-of-participation.com/2018/01/04/26/; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Betrek de leiding van de partner die de bewoners kent',
                 en='Get management on board at the partner that knows the residents',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Een partner die de bewoners goed kent, heeft zijn leiding niet bij het project betrokken. Betrek die leiding en vraag of de uren voor de buurt blijven na het project.',
                 en='A partner that knows the residents well has not involved its management in the project. Bring that management in and ask whether the hours for the neighbourhood can stay after the project.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Het vertrouwen van bewoners zit vaak bij één medewerker. Krijgt die ander werk, dan verdwijnt het contact met de bewoners mee. In andere projecten ging het zo mis toen de persoon met alle contacten vertrok.',
                 en="Residents' trust often rests with a single worker. If that person is given other work, the contact with the residents leaves with them. Other projects went wrong this way when the person who held all the relationships left.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke lagen van elke partner doen mee: de leiding, professionals of vrijwilligers?',
                 en='Which layers of each partner take part: management, professionals or volunteers?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Nodig de manager van die partner uit voor een gesprek over het project en het vervolg.',
                     'Vraag of de uren van de medewerker voor deze buurt ook na het project blijven.',
@@ -6467,13 +6461,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("closing", "continuation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project loopt af, dus de kans dat het contact met bewoners verdwijnt is nu groot',
                         en='raised: the project is ending, so the risk of losing the contact with residents is high now',
                     ),
@@ -6486,7 +6480,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -6512,7 +6506,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -6536,7 +6530,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -6550,7 +6544,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -6564,7 +6558,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/all_layers.toml',
+            origin=b.origins[7],
             _private={
                 '_code': b.condition('any(p.knows_residents is True and "management" not in p.levels_involved for p in partners)', 'AL04', ()),
                 '_needs': (
@@ -6572,7 +6566,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='AL90',
             name='all_layers.all_involved',
             element='all_layers',
@@ -6585,24 +6579,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Alle lagen van de partners doen mee',
                 en='All layers of the partners are involved',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bij elke partner doet de leiding mee, de leiding steunt het project en de professionals hebben er tijd voor. Houd de leiding op de hoogte van wat het project oplevert.',
                 en='Every partner has its management involved, management backs the project and the professionals have time for it. Keep management informed about what the project achieves.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zo krijgen professionals ruimte, steun en waardering, en kan de samenwerking lang blijven bestaan.',
                 en='This gives professionals room, support and appreciation, so the collaboration can last.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke lagen van elke partner doen mee: de leiding, professionals of vrijwilligers?',
                 en='Which layers of each partner take part: management, professionals or volunteers?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6630,7 +6624,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6656,7 +6650,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6675,7 +6669,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -6686,7 +6680,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/all_layers.toml',
+            origin=b.origins[7],
             _private={
                 '_code': b.condition('len(partners) > 0 and all("management" in p.levels_involved for p in partners) and collaboration.management_support is True and collaboration.professionals_have_room is True', 'AL90', ()),
                 '_needs': (
@@ -6696,7 +6690,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='RB01',
             name='remove_barriers.open_differences',
             element='remove_barriers',
@@ -6713,27 +6707,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Kunst kan leefbaarheid in wijken vergroten', 2021, https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; Cultuur in de Wijk, 'Welzijnswerkers', z.j., https://cultuurindewijk.nl/welzijnswerkers/; Platform31, 'Domeinen koppelen in de gebiedsgerichte aanpak van kwetsbare wijken', z.j., https://platform31.nl/artikelen/domeinen-koppelen-in-de-gebiedsgerichte-aanpak-van-kwetsbare-wijken",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Kunst kan leefbaarheid in wijken vergroten', 2021, https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; Cultuur in de Wijk, 'Welzijnswerkers', n.d., https://cultuurindewijk.nl/welzijnswerkers/; Platform31, 'Domeinen koppelen in de gebiedsgerichte aanpak van kwetsbare wijken', n.d., https://platform31.nl/artikelen/domeinen-koppelen-in-de-gebiedsgerichte-aanpak-van-kwetsbare-wijken",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Spreek af hoe jullie de verschillen tussen de werkvelden overbruggen',
                 en='Agree how to bridge the differences between your fields',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Jullie weten waar de partners verschillend werken, maar nog niet elk verschil is opgepakt. Nog open: {facts.open_differences}. Spreek per open verschil af hoe jullie het overbruggen.',
                 en='You know where the partners work differently, but not every difference has been dealt with. Still open: {facts.open_differences}. For each open difference, agree how you will bridge it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Partners uit welzijn, zorg en cultuur hebben elk hun eigen manier van werken, eigen woorden, eigen blik en eigen geldstromen. Verschillen waar niemand iets mee doet, geven later wrijving. Verschillen in geld of beleid kunnen ook de voortzetting van het project tegenhouden.',
                 en='Partners from welfare, care and culture each have their own way of working, their own words, their own outlook and their own money flows. Differences that nobody deals with cause friction later. Differences in money or policy can also stop the project from continuing.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke verschillen tussen de partners hebben jullie al opgepakt?',
                 en='Which differences between the partners have you already dealt with?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zet de open verschillen op de agenda van het volgende overleg met de partners.',
                 ],
@@ -6742,14 +6736,14 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any(d in ("funding", "policy") and d not in collaboration.differences_addressed for d in collaboration.differences)',
                     needs=[
                         'collaboration.differences',
                         'collaboration.differences_addressed',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: een open verschil gaat over geld of beleid, en dat kan de voortzetting tegenhouden',
                         en='raised: an open difference is about money or policy, which can block continuation',
                     ),
@@ -6763,7 +6757,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"working_method" in facts.open_differences or "timelines" in facts.open_differences',
                     needs=[
                         'facts.open_differences',
@@ -6777,7 +6771,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"working_method" in facts.open_differences or "timelines" in facts.open_differences'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"language" in facts.open_differences or "perspective" in facts.open_differences',
                     needs=[
                         'facts.open_differences',
@@ -6791,7 +6785,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('"language" in facts.open_differences or "perspective" in facts.open_differences'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='"funding" in facts.open_differences or "policy" in facts.open_differences',
                     needs=[
                         'facts.open_differences',
@@ -6807,7 +6801,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6821,7 +6815,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6835,7 +6829,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -6850,7 +6844,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -6860,7 +6854,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6875,7 +6869,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Still open: timelines.',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6887,7 +6881,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Way of working or timelines',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6899,7 +6893,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='Taal en blik',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -6913,7 +6907,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/remove_barriers.toml',
+            origin=b.origins[8],
             _private={
                 '_code': b.condition('len(set(collaboration.differences) - set(collaboration.differences_addressed)) > 0'),
                 '_needs': (
@@ -6922,7 +6916,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='RB02',
             name='remove_barriers.agreements_not_written',
             element='remove_barriers',
@@ -6938,27 +6932,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Fonds voor Cultuurparticipatie, 'BinnenKunst – BuitenKunst' (Kunstcircuit Deventer), z.j., https://cultuurparticipatie.nl/projecten/712/binnenkunst-buitenkunst; Engels programma: Bunting & Fleming, 'Creative People and Places: governance and consortium working', CultureHive, z.j., https://www.culturehive.co.uk/resources/creative-people-and-places-governance-and-consortium-working/",
                 en="Fonds voor Cultuurparticipatie, 'BinnenKunst – BuitenKunst' (Kunstcircuit Deventer), n.d., https://cultuurparticipatie.nl/projecten/712/binnenkunst-buitenkunst; Bunting & Fleming, 'Creative People and Places: governance and consortium working', CultureHive, n.d., https://www.culturehive.co.uk/resources/creative-people-and-places-governance-and-consortium-working/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zet rollen en afspraken op papier',
                 en='Put roles and agreements in writing',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Schrijf op één pagina wie wat doet en wat jullie samen afspreken. Laat alle partners het lezen en ermee instemmen.',
                 en='Write down on one page who does what and what you agree together. Have all partners read it and agree to it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Partners uit verschillende werkvelden gaan vaak stilzwijgend van iets anders uit. Een korte tekst voorkomt misverstanden en helpt als er iemand nieuw bij komt. Goed samenwerken tussen organisaties kost tijd; duidelijke afspraken maken het makkelijker.',
                 en='Partners from different fields often silently assume different things. A short text prevents misunderstandings and helps when someone new joins. Working well across organisations takes time; clear agreements make it easier.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben de partners hun afspraken opgeschreven?',
                 en='Have the partners written down their agreements?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Schrijf op één pagina: het doel, de taken van elke partner, de contactpersonen, het geld en hoe jullie besluiten nemen.',
                     'Spreek ook af wat er gebeurt als het project klaar is.',
@@ -6970,7 +6964,7 @@ def build(b: Builder) -> list[Rule]:
                     'Discuss the text together and have each partner confirm it.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.partner_count >= 2',
                 needs=[
                     'facts.partner_count',
@@ -6983,7 +6977,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -7001,7 +6995,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7019,7 +7013,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7033,7 +7027,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -7050,7 +7044,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/remove_barriers.toml',
+            origin=b.origins[8],
             _private={
                 '_code': b.condition('facts.partner_count >= 2 and collaboration.agreements_written is False'),
                 '_needs': (
@@ -7059,7 +7053,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='RB03',
             name='remove_barriers.no_regular_meetings',
             element='remove_barriers',
@@ -7077,23 +7071,23 @@ def build(b: Builder) -> list[Rule]:
             effort='low',
             evidence='practice',
             source="Movisie, 'Inzetten van kunst zorgt voor leefbare wijken', 2022, https://www.movisie.nl/artikel/inzetten-kunst-zorgt-leefbare-wijken",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Overleg als partners op vaste momenten',
                 en='Meet as partners at fixed times',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Plan een kort, vast overleg met alle partners, tijdens de uitvoering bijvoorbeeld elke maand. Nodig er ook een bewoner voor uit.',
                 en='Plan a short, regular meeting with all partners, for example monthly while the project runs. Invite a resident to join as well.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zonder vast overleg merken partners problemen pas laat, en blijft ieder in het eigen werkveld. Movisie werkte in zijn leerpraktijken met steeds terugkerende sessies om samen te leren en te verbeteren.',
                 en='Without regular meetings, partners notice problems late and everyone stays within their own field. In its learning practices, Movisie worked with recurring sessions to learn and improve together.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe vaak overleggen de partners met elkaar?',
                 en='How often do the partners meet?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Prik nu de data voor de komende maanden, op een vaste dag en tijd.',
                     'Houd het kort: wat gaat goed, wat loopt vast, en wie doet wat?',
@@ -7107,7 +7101,7 @@ def build(b: Builder) -> list[Rule]:
                     'Now and then, turn the meeting into a learning session.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.partner_count >= 2',
                 needs=[
                     'facts.partner_count',
@@ -7120,7 +7114,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -7138,7 +7132,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7156,7 +7150,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7170,7 +7164,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -7180,7 +7174,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/remove_barriers.toml',
+            origin=b.origins[8],
             _private={
                 '_code': b.condition('facts.partner_count >= 2 and collaboration.regular_meetings in ("none", "irregular")'),
                 '_needs': (
@@ -7189,7 +7183,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='RB04',
             name='remove_barriers.separate_budgets',
             element='remove_barriers',
@@ -7207,27 +7201,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='high',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst kan leefbaarheid in wijken vergroten', 2021, https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; LKCA, 'Alles over cultuurbeleid en het sociaal domein', z.j., https://lkca.nl/artikel/alles-over-cultuurbeleid-en-het-sociaal-domein",
                 en="Movisie, 'Kunst kan leefbaarheid in wijken vergroten', 2021, https://www.movisie.nl/artikel/kunst-kan-leefbaarheid-wijken-vergroten; LKCA, 'Alles over cultuurbeleid en het sociaal domein', n.d., https://lkca.nl/artikel/alles-over-cultuurbeleid-en-het-sociaal-domein",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Breng de budgetten van de werkvelden bij elkaar',
                 en='Bring the budgets of the different fields together',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Stem de budgetten van de partners op elkaar af of leg ze samen. Vraag bijvoorbeeld samen geld aan bij de afdeling cultuur én bij het sociaal domein van de gemeente.',
                 en="Align the partners' budgets or pool them. For example, apply together to both the culture department and the social domain of the municipality.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Bij gemeenten zitten cultuur en zorg en welzijn vaak in aparte afdelingen met aparte potjes. Als elke partner alleen uit het eigen potje betaalt, valt een project dat over de grenzen gaat snel tussen wal en schip.',
                 en='In municipalities, culture and care and welfare are often separate departments with separate budgets. If each partner only pays from its own budget, a project that crosses those lines easily falls through the cracks.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hebben de partners een gezamenlijk budget?',
                 en='Do the partners have a shared budget?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak één begroting waarin staat wat elke partner bijdraagt, ook in uren en ruimte.',
                     'Vraag een gesprek aan met de afdeling cultuur en de afdeling sociaal domein van de gemeente tegelijk.',
@@ -7241,7 +7235,7 @@ def build(b: Builder) -> list[Rule]:
                     'Ask whether your municipality has a culture coach (cultuurcoach) who can help connect the two worlds.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='len(facts.partner_domains) >= 2',
                 needs=[
                     'facts.partner_domains',
@@ -7254,13 +7248,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='funding.follow_up_secured is False',
                     needs=[
                         'funding.follow_up_secured',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: er is nog geen geld voor na deze periode',
                         en='raised: there is no money yet for after this period',
                     ),
@@ -7273,7 +7267,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -7294,7 +7288,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7312,7 +7306,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7330,7 +7324,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -7347,7 +7341,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/remove_barriers.toml',
+            origin=b.origins[8],
             _private={
                 '_code': b.condition('len(facts.partner_domains) >= 2 and collaboration.shared_budget is False'),
                 '_needs': (
@@ -7356,7 +7350,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='RB90',
             name='remove_barriers.cooperation_organised',
             element='remove_barriers',
@@ -7370,24 +7364,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='De samenwerking over de werkvelden heen is goed geregeld',
                 en='Cooperation across fields is well organised',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Jullie afspraken staan op papier, jullie overleggen vaak en op vaste momenten, en alle bekende verschillen zijn opgepakt. Houd dat vast, ook als er nieuwe mensen komen.',
                 en='Your agreements are in writing, you meet often and at fixed times, and all known differences have been dealt with. Keep this up, also when new people join.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Samenwerken over de grenzen van je eigen vak lukt beter als je elkaars verschillen kent en er samen iets mee doet.',
                 en="Working across the borders of your own field goes better when you know each other's differences and deal with them together.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe is de samenwerking tussen de partners geregeld?',
                 en='How is the cooperation between the partners organised?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -7402,7 +7396,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -7417,7 +7411,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -7428,7 +7422,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/remove_barriers.toml',
+            origin=b.origins[8],
             _private={
                 '_code': b.condition('collaboration.agreements_written is True and collaboration.regular_meetings in ("weekly", "biweekly", "monthly") and len(set(collaboration.differences) - set(collaboration.differences_addressed)) == 0'),
                 '_needs': (
@@ -7439,7 +7433,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS01',
             name='sustainability.short_funding_no_plan',
             element='sustainability',
@@ -7460,27 +7454,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Platform31, 'Wijkengids 8.7 Kunst en cultuur in de wijk', z.j., https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Platform31, 'Wijkengids 8.7 Kunst en cultuur in de wijk', n.d., https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kort project: bepaal nu al wat er moet blijven',
                 en='Short project: decide now what should remain',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Er is geld voor minder dan een jaar, en voortzetting stond vanaf het begin niet in het plan. Kies nu wat moet blijven als het project stopt, en wie dat gaat dragen.',
                 en='The funding covers less than a year, and continuation was not part of the plan from the start. Choose now what should remain when the project stops, and who will carry it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Veel kunstprojecten in de buurt zijn kort, omdat het geld kort is. Als niemand vooruit denkt, verdwijnt wat bewoners hebben opgebouwd op de laatste dag. Een aanpak van meerdere jaren geeft kunst meer kans om echt iets te veranderen in de buurt.',
                 en='Many arts projects in neighbourhoods are short because the money is short. If nobody looks ahead, what residents have built up disappears on the last day. An approach over several years gives art a better chance to really change something in the neighbourhood.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Denken jullie vanaf het begin na over wat er blijft na het project?',
                 en='Have you thought from the start about what remains after the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies wat moet blijven: de groep, het vaste moment, de samenwerking of het kunstwerk.',
                     'Zoek voor elk van die dingen iemand die het na het project oppakt.',
@@ -7492,7 +7486,7 @@ def build(b: Builder) -> list[Rule]:
                     'Use the last part of the project to hand over tasks, not only to wrap up.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.funding_months < 12 and project.one_off is not True',
                 needs=[
                     'facts.funding_months',
@@ -7505,7 +7499,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'funding': {
@@ -7516,7 +7510,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7527,7 +7521,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7538,7 +7532,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -7546,7 +7540,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -7562,7 +7556,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('facts.funding_months < 12 and continuation.considered_from_start is False'),
                 '_needs': (
@@ -7571,7 +7565,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS02',
             name='sustainability.no_follow_up_money',
             element='sustainability',
@@ -7592,27 +7586,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='high',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk', 2022, https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Opera Zuid, 'Buurt Opera Malpertuis', z.j., https://operazuid.nl/en/buurt-opera-malpertuis; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/; Engels programma Creative People and Places, 'Frequently asked questions', z.j., http://www.creativepeopleplaces.org.uk/frequently-asked-questions",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Movisie, 'Succesvolle Buurtopera zorgt voor verbinding in de wijk', 2022, https://www.movisie.nl/artikel/succesvolle-buurtopera-zorgt-verbinding-wijk; Opera Zuid, 'Buurt Opera Malpertuis', n.d., https://operazuid.nl/en/buurt-opera-malpertuis; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/; Creative People and Places, 'Frequently asked questions', n.d., http://www.creativepeopleplaces.org.uk/frequently-asked-questions",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Nog geen geld voor daarna, en er loopt geen aanvraag',
                 en='No money for afterwards yet, and no application running',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek nu uit waar geld voor na deze periode vandaan kan komen, en vraag het op tijd aan.',
                 en='Find out now where money for after this period could come from, and apply in time.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zonder nieuw geld stopt het project, en dan gaat ook verloren wat bewoners samen hebben opgebouwd. Een aanvraag kost tijd: volgens ervaring moet je vaak een half jaar of langer van tevoren aanvragen. De buurtopera in Maastricht bleef bestaan doordat de makers elk jaar opnieuw een mix van fondsen vonden.',
                 en='Without new money the project stops, and what residents have built up together is lost as well. Applying takes time: from experience, you often need to apply six months or more in advance. The neighbourhood opera in Maastricht kept going because its makers found a new mix of funds every year.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Zoeken jullie vast geld om door te gaan na het project?',
                 en='Are you looking for lasting funding to carry on after the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak een lijst van mogelijke geldbronnen: de gemeente (sociaal domein of leefbaarheid), een woningcorporatie, fondsen voor cultuurdeelname en uren van partners.',
                     'Zet de deadlines van die aanvragen in jullie planning, naar schatting zes tot negen maanden vooruit.',
@@ -7624,7 +7618,7 @@ def build(b: Builder) -> list[Rule]:
                     "Agree which partner writes which application, and who supplies the project's results.",
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -7637,13 +7631,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("idea", "preparation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='medium',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verlaagd: het project begint nog, er is tijd om geld te zoeken',
                         en='lowered: the project is still starting, so there is time to find money',
                     ),
@@ -7656,7 +7650,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -7670,7 +7664,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -7684,7 +7678,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7695,7 +7689,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7706,7 +7700,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -7714,7 +7708,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -7731,7 +7725,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('funding.follow_up_secured is False and continuation.structural_funding_sought is False'),
                 '_needs': (
@@ -7740,7 +7734,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS03',
             name='sustainability.only_temporary_money',
             element='sustainability',
@@ -7761,27 +7755,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='high',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/; Opera Zuid, 'Buurt Opera Malpertuis', z.j., https://operazuid.nl/en/buurt-opera-malpertuis",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/; Opera Zuid, 'Buurt Opera Malpertuis', n.d., https://operazuid.nl/en/buurt-opera-malpertuis",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Al het geld is tijdelijk geld',
                 en='All the money is temporary',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek minstens één bijdrage die niet stopt als de subsidie stopt, zoals vaste uren van een partner of een ruimte die jullie gratis mogen gebruiken.',
                 en='Find at least one contribution that does not stop when the grant stops, such as regular staff hours from a partner or a room you may use for free.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Projectgeld, fondsen, sponsors en crowdfunding stoppen allemaal op een vaste datum. Een vaste bijdrage of een bijdrage in natura houdt tussen twee subsidies in elk geval een klein deel draaiende.',
                 en='Project grants, funds, sponsors and crowdfunding all stop on a fixed date. A structural or in-kind contribution keeps at least a small part going between two grants.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wat voor geld is elke bron: subsidie, vaste financiering of hulp in natura?',
                 en='What kind of money is each source: a grant, structural funding or help in kind?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een partner om vaste uren voor de activiteit op te nemen in de eigen begroting.',
                     'Vraag een woningcorporatie of de gemeente om een ruimte die jullie na het project kosteloos mogen blijven gebruiken.',
@@ -7793,7 +7787,7 @@ def build(b: Builder) -> list[Rule]:
                     'Put in-kind contributions in the budget, so funders can see who is staying.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -7806,7 +7800,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'funding': {
@@ -7824,7 +7818,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7842,7 +7836,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -7856,7 +7850,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -7869,7 +7863,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -7892,7 +7886,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('len(funding.sources) > 0 and all(s.kind in ("project", "fund", "crowdfunding", "sponsor") for s in funding.sources) and funding.follow_up_secured is False', 'SUS03', ()),
                 '_needs': (
@@ -7901,7 +7895,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS04',
             name='sustainability.nobody_carries_on',
             element='sustainability',
@@ -7923,27 +7917,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', z.j., https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544; Ruimtekoers, 'Impact', z.j., https://bureauruimtekoers.nl/impact/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', n.d., https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544; Ruimtekoers, 'Impact', n.d., https://bureauruimtekoers.nl/impact/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Niemand zet het project na afloop voort',
                 en='Nobody will carry the project on afterwards',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek een eigenaar voor na het project: een partner die uren of een plek blijft geven, of een groep bewoners die delen overneemt.',
                 en='Find an owner for after the project: a partner that keeps giving hours or a place, or a group of residents who take over parts of it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Bewoners nemen het niet over en geen enkele partner blijft na het project betrokken. Dan stopt alles op de laatste dag, en verdwijnen ook de contacten en het vertrouwen die in de buurt zijn gegroeid.',
                 en='Residents are not taking over and no partner stays involved after the project. Then everything stops on the last day, and the contacts and trust that have grown in the neighbourhood disappear too.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Nemen bewoners het project over als het stopt?',
                 en='Will residents take the project over when it ends?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag elke partner wat hij na het project wil blijven doen, hoe klein ook.',
                     'Kijk welke taken bewoners nu al kunnen overnemen, zoals mensen uitnodigen of de koffie regelen.',
@@ -7955,7 +7949,7 @@ def build(b: Builder) -> list[Rule]:
                     'Start handing over during the project, with a professional who keeps giving the group light support afterwards.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='continuation.residents_take_over is False and project.one_off is not True',
                 needs=[
                     'continuation.residents_take_over',
@@ -7968,7 +7962,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'continuation': {
@@ -7988,7 +7982,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -8008,7 +8002,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -8023,7 +8017,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'continuation': {
@@ -8037,7 +8031,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8062,7 +8056,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('continuation.residents_take_over is False and not any(p.committed_after_project is True for p in partners)', 'SUS04', ()),
                 '_needs': (
@@ -8071,7 +8065,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS05',
             name='sustainability.partnerships_end',
             element='sustainability',
@@ -8091,27 +8085,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Engels programma Transported, '10 years of Creative People and Places: what we've learnt', z.j., https://www.transportedart.com/10-years-of-creative-people-and-places-what-weve-learnt/",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Transported, '10 years of Creative People and Places: what we've learnt', n.d., https://www.transportedart.com/10-years-of-creative-people-and-places-what-weve-learnt/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='De samenwerking tussen de partners stopt na het project',
                 en='The partnership ends when the project ends',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Spreek een kleine vorm van samenwerking af voor na het project, ook als het project zelf stopt.',
                 en='Agree on a small form of cooperation for after the project, even if the project itself stops.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een samenwerking tussen organisaties uit verschillende werkvelden opbouwen kost veel tijd. Wie na één project weer uit elkaar gaat, moet de volgende keer helemaal opnieuw beginnen. Echte verandering in een buurt vraagt partners die lang blijven.',
                 en='Building a partnership between organisations from different fields takes a lot of time. If partners go their own way after one project, they have to start from scratch next time. Real change in a neighbourhood needs partners who stay for a long time.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is het de bedoeling dat de partners na het project blijven samenwerken?',
                 en='Do the partners intend to keep working together after the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Plan twee keer per jaar een overleg met de partners, ook na het project.',
                     'Spreek af om samen een volgende aanvraag voor te bereiden.',
@@ -8123,7 +8117,7 @@ def build(b: Builder) -> list[Rule]:
                     'Choose one fixed contact person per partner for the neighbourhood.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -8136,13 +8130,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase == "closing"',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project wordt nu afgerond',
                         en='raised: the project is now being wrapped up',
                     ),
@@ -8155,7 +8149,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8166,7 +8160,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -8174,7 +8168,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'continuation': {
@@ -8182,7 +8176,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8196,7 +8190,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('continuation.partnerships_continue is False'),
                 '_needs': (
@@ -8204,7 +8198,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS06',
             name='sustainability.funding_ends_soon',
             element='sustainability',
@@ -8226,23 +8220,23 @@ def build(b: Builder) -> list[Rule]:
             effort='medium',
             evidence='expert',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het geld is (bijna) op en er is niets geregeld voor daarna',
                 en='The money is (almost) gone and nothing is arranged for afterwards',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Gebruik de tijd die nog over is om te regelen wat moet blijven: het contact tussen deelnemers, wie het overneemt en een eerste afspraak na het project.',
                 en='Use the time that is left to arrange what should remain: the contact between participants, who takes over and a first date after the project.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Over drie maanden of minder stopt het geld, of het is al gestopt, en er is geen nieuw geld. Als er dan niets klaarligt, valt de groep uit elkaar en verdwijnt wat jullie samen hebben opgebouwd.',
                 en='The money stops within three months, or has already stopped, and there is no new money. If nothing is ready by then, the group falls apart and what you built together is lost.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Is er al geld voor de tijd na het project?',
                 en='Is there already money for the time after the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Prik de eerste datum na het project en maak die bekend bij de afsluiting.',
                     'Geef de lijst met deelnemers, met hun toestemming, aan wie het overneemt.',
@@ -8254,7 +8248,7 @@ def build(b: Builder) -> list[Rule]:
                     'Write down what worked well; you will need it for a next application.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.months_left <= 3 and project.one_off is not True',
                 needs=[
                     'facts.months_left',
@@ -8267,16 +8261,16 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='facts.months_left <= 0',
                     needs=[
                         'facts.months_left',
                     ],
-                    title=b.model(LocalText,
+                    title=b.model('LocalText',
                         nl='Het geld is op en er is niets geregeld voor daarna',
                         en='The money has run out and nothing is arranged for afterwards',
                     ),
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het geld is al gestopt. Regel nu met de partners wat er nog te redden is: het contact tussen deelnemers, wie het overneemt en een eerste afspraak.',
                         en='The money has already stopped. Arrange now with the partners what can still be saved: the contact between participants, who takes over and a first date.',
                     ),
@@ -8287,12 +8281,12 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('facts.months_left <= 0'),
                     },
                 ),
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["execution", "closing"]',
                     needs=[
                         'project.phase',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Gebruik de laatste weken om te regelen wat moet blijven: het contact tussen deelnemers, wie het overneemt en een eerste afspraak na het project.',
                         en='Use the last weeks to arrange what should remain: the contact between participants, who takes over and a first date after the project.',
                     ),
@@ -8305,7 +8299,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='meeting_place.available is True',
                     needs=[
                         'meeting_place.available',
@@ -8319,7 +8313,7 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('meeting_place.available is True'),
                     },
                 ),
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='contact.group_channel != "none"',
                     needs=[
                         'contact.group_channel',
@@ -8335,7 +8329,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8348,7 +8342,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 6, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8371,7 +8365,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 6, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8384,7 +8378,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 6, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8400,7 +8394,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 6, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -8408,7 +8402,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8422,7 +8416,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     date=datetime.date(2026, 6, 1),
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8437,7 +8431,7 @@ def build(b: Builder) -> list[Rule]:
                     date=datetime.date(2026, 10, 1),
                     variant=1,
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8459,7 +8453,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=2,
                     text_contains='Regel dat de ontmoetingsplek blijft',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8476,7 +8470,7 @@ def build(b: Builder) -> list[Rule]:
                     date=datetime.date(2026, 6, 1),
                     text_contains='group channel stays',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -8497,7 +8491,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('facts.months_left <= 3 and funding.follow_up_secured is False and continuation.residents_take_over is not True'),
                 '_needs': (
@@ -8506,7 +8500,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS07',
             name='sustainability.seek_structural_funding',
             element='sustainability',
@@ -8529,27 +8523,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='high',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Platform31, 'Wijkengids 8.7 Kunst en cultuur in de wijk', z.j., https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Sandra Trienekens voor KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (samenvatting door Demos), z.j., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; panel van het Britse Cultural Development Fund, 'Video: legacy and sustainability', culturalplacemaking.com, z.j., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/",
                 en="Platform31, 'Wijkengids 8.7 Kunst en cultuur in de wijk', n.d., https://www.platform31.nl/wijkengids/8-gezonde-wijk-groen-sport-en-cultuur/8-7-kunst-en-cultuur-in-de-wijk; Sandra Trienekens for KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (summary by Demos), n.d., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; Cultural Development Fund panel, 'Video: legacy and sustainability', culturalplacemaking.com, n.d., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Vraag vaste financiering aan voor na het project',
                 en='Apply for structural funding for after the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Praat met de gemeente en met de partners die in de buurt blijven over een plek voor deze activiteit in hun vaste budget.',
                 en='Talk to the municipality and to the partners who stay in the neighbourhood about a place for this activity in their regular budgets.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Het project duurt twee jaar of korter, en er is nog geen vast geld en ook geen aanvraag. Een aanpak van meerdere jaren maakt de kans groter dat kunst in de buurt verschil maakt. Daarvoor moeten gemeente en partners samen een plan voor de lange termijn maken.',
                 en='The project runs for two years or less, with no structural money and no application for it. An approach over several years makes it more likely that art makes a difference in the neighbourhood. That needs the municipality and the partners to make a long-term plan together.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe lang loopt de financiering nog?',
                 en='How long does the funding still run?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een gesprek aan met de gemeente, met iemand van cultuur én iemand van het sociaal domein.',
                     'Neem resultaten en verhalen van deelnemers mee; die laten zien wat het project de buurt oplevert.',
@@ -8561,7 +8555,7 @@ def build(b: Builder) -> list[Rule]:
                     'Also ask partners without a culture budget, such as care or education, what they can contribute.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.funding_months <= 24 and project.one_off is not True',
                 needs=[
                     'facts.funding_months',
@@ -8574,12 +8568,12 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='facts.housing_partner is not None',
                     needs=[
                         'facts.housing_partner',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Praat met de gemeente en met {facts.housing_partner} over een plek voor deze activiteit in hun vaste budget.',
                         en='Talk to the municipality and to {facts.housing_partner} about a place for this activity in their regular budgets.',
                     ),
@@ -8592,7 +8586,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='facts.housing_partner is not None',
                     needs=[
                         'facts.housing_partner',
@@ -8608,7 +8602,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'funding': {
@@ -8625,7 +8619,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -8642,7 +8636,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -8659,7 +8653,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -8670,7 +8664,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -8686,7 +8680,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8706,7 +8700,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'funding': {
@@ -8737,7 +8731,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('facts.funding_months <= 24 and continuation.structural_funding_sought is False and facts.has_structural_funding is False'),
                 '_needs': (
@@ -8748,7 +8742,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS08',
             name='sustainability.single_funder',
             element='sustainability',
@@ -8767,27 +8761,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Opera Zuid, 'Buurt Opera Malpertuis', z.j., https://operazuid.nl/en/buurt-opera-malpertuis; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/",
                 en="Opera Zuid, 'Buurt Opera Malpertuis', n.d., https://operazuid.nl/en/buurt-opera-malpertuis; Het Deventer Nieuws, 'Gosse Hiemstra stopt als directeur-bestuurder van Kunstcircuit Deventer', 2022, https://www.hetdeventernieuws.nl/2022/06/30/gosse-hiemstra-stopt-als-directeur-bestuurder-van-kunstcircuit-deventer/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Al het geld komt van één geldgever',
                 en='All the money comes from one funder',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Spreid het risico over twee of drie geldbronnen. Een bijdrage in natura van een partner telt ook mee.',
                 en='Spread the risk over two or three sources of money. An in-kind contribution from a partner counts too.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Als die ene geldgever stopt of andere keuzes maakt, ligt het hele project stil. Een project dat op meerdere bronnen draait, zoals de buurtopera in Maastricht, kan een tegenvaller beter opvangen.',
                 en='If that one funder stops or changes its choices, the whole project comes to a halt. A project that runs on several sources, such as the neighbourhood opera in Maastricht, copes better with a setback.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wat voor geld is elke bron: subsidie, vaste financiering of hulp in natura?',
                 en='What kind of money is each source: a grant, structural funding or help in kind?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zoek een tweede fonds of een lokale sponsor voor een deel van de kosten.',
                     'Vraag partners om een bijdrage in natura, zoals een ruimte of uren.',
@@ -8799,7 +8793,7 @@ def build(b: Builder) -> list[Rule]:
                     'Agree with your current funder when you will hear whether a follow-up is possible.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -8812,7 +8806,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'funding': {
@@ -8825,7 +8819,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -8842,7 +8836,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'funding': {
@@ -8855,7 +8849,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -8867,7 +8861,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -8885,7 +8879,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('len(funding.sources) == 1 and funding.sources[0].kind != "structural"'),
                 '_needs': (
@@ -8893,7 +8887,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS09',
             name='sustainability.finale_without_next_step',
             element='sustainability',
@@ -8914,27 +8908,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Opera Zuid, 'Buurt Opera Malpertuis', z.j., https://operazuid.nl/en/buurt-opera-malpertuis",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Opera Zuid, 'Buurt Opera Malpertuis', n.d., https://operazuid.nl/en/buurt-opera-malpertuis",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Maak van het eindproduct of podiummoment ook een begin',
                 en='Make the end product or performance moment a start as well',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Gebruik het eindproduct of podiummoment ook om te laten zien hoe het verder gaat. Maak daar bijvoorbeeld de eerste afspraak na het project bekend.',
                 en='Use the end product or performance moment to show how things will go on. For example, announce the first date after the project there.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Voortzetting stond vanaf het begin niet in het plan. Dan voelt het podiummoment voor deelnemers al snel als het einde van alles. Juist dan zijn bewoners trots en betrokken, en zijn er veel mensen bij: het beste moment voor een volgende stap.',
                 en='Continuation was not part of the plan from the start. Then the performance moment easily feels like the end of everything to participants. Yet that is when residents are proud and involved, and many people are there: the best moment for a next step.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Denken jullie vanaf het begin na over wat er blijft na het project?',
                 en='Have you thought from the start about what remains after the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies vóór het podiummoment één concrete volgende stap, zoals een vaste ontmoeting of een nieuwe editie.',
                     'Vertel tijdens het podiummoment wat er daarna gebeurt en wie dat regelt.',
@@ -8948,7 +8942,7 @@ def build(b: Builder) -> list[Rule]:
                     'Write down in the plan what happens after the end product or performance moment.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='end_product.planned is True and project.one_off is not True',
                 needs=[
                     'end_product.planned',
@@ -8961,20 +8955,20 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='end_product.date < facts.today',
                     needs=[
                         'end_product.date',
                     ],
-                    title=b.model(LocalText,
+                    title=b.model('LocalText',
                         nl='Laat na het eindproduct zien hoe het verder gaat',
                         en='After the end product, show how things go on',
                     ),
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het eindproduct of podiummoment is geweest, en er is nog geen volgende stap. Kies die nu nog, zolang deelnemers trots en betrokken zijn, en laat iedereen weten wat er na het project gebeurt.',
                         en='The end product or performance moment has taken place, and there is no next step yet. Choose one now, while participants are proud and involved, and let everyone know what happens after the project.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Kies één concrete volgende stap, zoals een vaste ontmoeting of een nieuwe editie.',
                             'Laat alle deelnemers weten wat er daarna gebeurt en wie dat regelt.',
@@ -8995,7 +8989,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -9007,7 +9001,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -9018,7 +9012,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'end_product': {
@@ -9029,7 +9023,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'end_product': {
@@ -9037,7 +9031,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9052,7 +9046,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'end_product': {
@@ -9069,7 +9063,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('end_product.planned is True and continuation.considered_from_start is False'),
                 '_needs': (
@@ -9078,7 +9072,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS10',
             name='sustainability.continuation_without_management',
             element='sustainability',
@@ -9099,27 +9093,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; 'The failure of participation', 2018, https://the-failure-of-participation.com/2018/01/04/26/; Sandra Trienekens voor KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (samenvatting door Demos), z.j., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; 'The failure of participation', 2018, https://the-failure-of-participation.com/2018/01/04/26/; Sandra Trienekens for KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (summary by Demos), n.d., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='De partners willen door, maar de leiding staat er niet achter',
                 en='The partners want to go on, but management does not back it',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zorg dat de leiding van de partners de voortzetting steunt, en leg die steun vast in een brief of in de afspraken.',
                 en="Make sure the partners' management supports continuation, and record that support in a letter or in the agreements.",
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='De samenwerking moet blijven, maar de leiding van de partners steunt het project niet openlijk. Dan hangt alles af van een paar enthousiaste medewerkers. Krijgen zij ander werk of vertrekken ze, dan stopt de samenwerking en verdwijnt het contact met de bewoners.',
                 en="The partnership is meant to last, but the partners' management does not openly support the project. Then everything depends on a few enthusiastic staff members. If they get other work or leave, the partnership stops and the contact with residents disappears.",
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Blijven de partners samenwerken als het project stopt?',
                 en='Will the partners keep working together when the project ends?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Nodig de leiding van elke partner uit voor een gesprek over wat er na het project blijft.',
                     'Laat zien hoe het project past bij de eigen doelen van de organisatie, zoals leefbaarheid of minder eenzaamheid.',
@@ -9131,7 +9125,7 @@ def build(b: Builder) -> list[Rule]:
                     'Ask for hours in the annual plan for the staff who carry on after the project.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='continuation.partnerships_continue is True',
                 needs=[
                     'continuation.partnerships_continue',
@@ -9144,13 +9138,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='project.phase in ("closing", "continuation")',
                     needs=[
                         'project.phase',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: het project wordt afgerond of gaat verder, en nu is die steun nodig',
                         en='raised: the project is being wrapped up or continued, which is when that support is needed',
                     ),
@@ -9163,7 +9157,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'collaboration': {
@@ -9174,7 +9168,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -9185,7 +9179,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'collaboration': {
@@ -9196,7 +9190,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'collaboration': {
@@ -9206,7 +9200,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('collaboration.management_support is False and continuation.partnerships_continue is True'),
                 '_needs': (
@@ -9215,7 +9209,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS11',
             name='sustainability.residents_without_support',
             element='sustainability',
@@ -9235,27 +9229,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', z.j., https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', z.j., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
                 en="Kunstloc Brabant, 'Gereedschap voor sociaal artistieke projecten', n.d., https://www.kunstlocbrabant.nl/kennis-advies/je-wereld-leuker-prettiger-of-beter-leefbaar-maken-24544; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', n.d., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bewoners nemen het over, maar geen partner blijft hen steunen',
                 en='Residents take over, but no partner keeps supporting them',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Zoek een partner die de bewoners na het project blijft steunen, al is het maar een paar uur per maand.',
                 en='Find a partner who keeps supporting the residents after the project, even if only for a few hours a month.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Het is mooi dat bewoners het project overnemen. Maar een groep vrijwilligers loopt zonder steun snel vast op geld, een ruimte of onenigheid. Een organisatie uit de buurt op de achtergrond helpt de groep om het vol te houden.',
                 en='It is great that residents are taking the project over. But without support a group of volunteers soon gets stuck on money, a room or disagreements. A local organisation in the background helps the group keep going.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Nemen bewoners het project over als het stopt?',
                 en='Will residents take the project over when it ends?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de welzijnsorganisatie of een andere partner om een vaste contactpersoon voor de bewonersgroep.',
                     'Spreek af waar de groep terechtkan met vragen over geld, een ruimte of problemen in de groep.',
@@ -9267,7 +9261,7 @@ def build(b: Builder) -> list[Rule]:
                     'Make sure the group keeps a regular place to meet.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='continuation.residents_take_over is True',
                 needs=[
                     'continuation.residents_take_over',
@@ -9280,7 +9274,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'continuation': {
@@ -9295,7 +9289,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -9310,7 +9304,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -9325,7 +9319,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'continuation': {
@@ -9335,7 +9329,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('continuation.residents_take_over is True and not any(p.committed_after_project is True for p in partners)', 'SUS11', ()),
                 '_needs': (
@@ -9344,7 +9338,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS12',
             name='sustainability.money_ends_before_project',
             element='sustainability',
@@ -9366,23 +9360,23 @@ def build(b: Builder) -> list[Rule]:
             effort='medium',
             evidence='expert',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het geld stopt eerder dan het project',
                 en='The money stops before the project does',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Laat het geld en het project tegelijk eindigen: maak de planning korter, of regel op tijd geld voor de laatste maanden.',
                 en='Make the money and the project end at the same time: shorten the schedule, or arrange money for the last months in good time.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Volgens de planning loopt het project nog door als het laatste geld al op is, en er is geen geld voor daarna. In die laatste maanden zijn er dan geen betaalde uren, terwijl deelnemers juist dan naar het einde toewerken.',
                 en='According to the schedule, the project carries on after the last money has run out, and there is no money for afterwards. In those last months there are no paid hours, just when participants are working towards the end.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wanneer stopt elke geldbron?',
                 en='When does each source of money stop?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Leg de einddatum van elke geldbron naast de planning, en kijk welke activiteiten erbuiten vallen.',
                     'Vraag de geldgever of de einddatum later mag.',
@@ -9394,7 +9388,7 @@ def build(b: Builder) -> list[Rule]:
                     'Agree with the partners who pays the hours in the last months, or shorten the project.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='facts.funding_end < project.end',
                 needs=[
                     'facts.funding_end',
@@ -9409,7 +9403,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -9428,7 +9422,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9447,7 +9441,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9466,7 +9460,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'funding': {
@@ -9483,7 +9477,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('facts.funding_end < project.end and funding.follow_up_secured is False'),
                 '_needs': (
@@ -9493,7 +9487,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS90',
             name='sustainability.continuation_organised',
             element='sustainability',
@@ -9512,24 +9506,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Aan voortzetting is goed gedacht',
                 en='Continuation is well prepared',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Jullie dachten vanaf het begin na over wat blijft, de samenwerking gaat door, iemand zet het voort en er is geld of een aanvraag voor daarna. Houd dit plan bij tot het einde.',
                 en='You thought about what remains from the start, the partnership goes on, someone carries it on, and there is money or an application for afterwards. Keep this plan up to date until the end.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zo blijven de goede effecten in de buurt ook na het project bestaan.',
                 en='This way the good effects in the neighbourhood last beyond the project.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe gaat het project verder als het stopt?',
                 en='How will the project go on once it ends?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'continuation': {
@@ -9550,7 +9544,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'continuation': {
@@ -9571,7 +9565,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'continuation': {
@@ -9582,7 +9576,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('continuation.considered_from_start is True and continuation.partnerships_continue is True and (continuation.residents_take_over is True or any(p.committed_after_project is True for p in partners)) and (funding.follow_up_secured is True or continuation.structural_funding_sought is True)', 'SUS90', ()),
                 '_needs': (
@@ -9595,7 +9589,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS13',
             name='sustainability.source_ends_early',
             element='sustainability',
@@ -9614,27 +9608,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='high',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
                 en="Expert opinion of the interventie-advies team; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Een groot deel van het geld stopt ruim voor het einde van het project',
                 en='A large part of the money stops well before the project ends',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='{facts.funding_early_share}% van het geld stopt drie maanden of meer vóór het einde van het project. Het gaat om: {facts.funding_early_sources}. Regel op tijd hoe jullie de laatste maanden betalen.',
                 en='{facts.funding_early_share}% of the money stops three months or more before the project ends. It is: {facts.funding_early_sources}. Arrange in time how you pay for the last months.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Geld dat eerder stopt dan het project maakt de laatste maanden onzeker, en dat zijn vaak de maanden van het eindproduct en de overdracht. Wie dat op tijd ziet, kan een fonds om verlenging vragen of de planning aanpassen.',
                 en='Money that stops before the project does makes the last months uncertain, and those are often the months of the end product and the handover. Seeing it in time leaves room to ask a fund for an extension or to change the planning.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wanneer stopt elke geldbron?',
                 en='When does each source of money stop?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag de geldgever of de looptijd kan meeschuiven met het project.',
                     'Zoek een andere bron voor de laatste maanden, of maak de planning korter.',
@@ -9647,13 +9641,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='facts.funding_early_share >= 50',
                     needs=[
                         'facts.funding_early_share',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: de helft of meer van het geld stopt ruim voor het einde',
                         en='raised: half of the money or more stops well before the end',
                     ),
@@ -9666,7 +9660,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -9688,7 +9682,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9710,7 +9704,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9732,7 +9726,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'project': {
@@ -9750,7 +9744,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('facts.funding_early_share >= 33'),
                 '_needs': (
@@ -9758,7 +9752,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='SUS14',
             name='sustainability.one_off_what_remains',
             element='sustainability',
@@ -9776,23 +9770,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', z.j., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
                 en="Expert opinion of the interventie-advies team; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', n.d., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bepaal wat het evenement achterlaat',
                 en='Decide what the event leaves behind',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Een eenmalig evenement hoeft niet door te gaan om waardevol te zijn. Bepaal wel wat het achterlaat: de contacten tussen bewoners, een volgende keer, en wie die organiseert.',
                 en='A one-off event does not have to go on to be worth it. Do decide what it leaves behind: the contacts between residents, a next edition, and who organises it.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een evenement brengt bewoners bij elkaar die elkaar anders niet zien. Zonder afspraak voor daarna verdwijnen die nieuwe contacten weer snel. Een volgende editie of een klein vervolg geeft ze een reden om elkaar weer te zien. Zo groeide de buurtopera in Maastricht van een eenmalig project uit tot iets dat elk jaar terugkomt.',
                 en='An event brings together residents who would not meet otherwise. Without a plan for afterwards, those new contacts soon fade. A next edition or a small follow-up gives them a reason to meet again. That is how the neighbourhood opera in Maastricht grew from a one-off project into something that comes back every year.',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag bezoekers en vrijwilligers of ze bij een volgende keer willen helpen, en noteer hoe je ze bereikt.',
                     'Spreek vóór het evenement af wie een volgende editie of een vervolg organiseert.',
@@ -9805,16 +9799,16 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.end < facts.today',
                     needs=[
                         'project.end',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het evenement is geweest. Bepaal nu, nu iedereen het nog weet, wat het achterlaat: de contacten tussen bewoners, een volgende keer, en wie die organiseert.',
                         en='The event has taken place. Decide now, while everyone still remembers it, what it leaves behind: the contacts between residents, a next edition, and who organises it.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Bedank bezoekers en vrijwilligers, en vraag of ze bij een volgende keer willen helpen.',
                             'Kies met de vrijwilligers wat er blijft, en wie een volgende editie of een vervolg organiseert.',
@@ -9835,7 +9829,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -9843,7 +9837,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -9856,7 +9850,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=1,
                     text_contains='voor een volgende ronde',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9867,7 +9861,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -9877,12 +9871,12 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/sustainability.toml',
+            origin=b.origins[9],
             _private={
                 '_code': b.condition('project.one_off is True and not continuation.plan and not continuation.owner'),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN01',
             name='knowledge_use.research_not_used',
             element='knowledge_use',
@@ -9898,27 +9892,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Vasco Lub, 'Schoon, heel en werkzaam?', z.j., https://dewijkin.nl/tag/effectiviteit",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; Vasco Lub, 'Schoon, heel en werkzaam?', n.d., https://dewijkin.nl/tag/effectiviteit",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Bouw je plan op wat al bekend is over wat werkt',
                 en='Build your plan on what is known to work',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Leg jullie plan naast wat onderzoek en andere projecten al weten over wat werkt. Schrijf op welke bronnen jullie gebruiken.',
                 en='Compare your plan with what research and other projects already know about what works. Write down which sources you use.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Veel buurtprojecten kiezen hun aanpak op gevoel, en dan is het effect vaak onzeker. Wat al bekend is uit onderzoek en uit eerdere projecten, helpt je keuzes te maken die bewoners echt verder helpen.',
                 en='Many neighbourhood projects choose their approach by gut feeling, and then the effect is often uncertain. What is already known from research and earlier projects helps you make choices that really help residents.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Bouwt jullie plan op onderzoek of op bekende werkzame elementen?',
                 en='Does your plan build on research or on known working elements?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Loop met dit hulpmiddel alle twaalf elementen na en kijk waar jullie plan nog zwak is.',
                     'Lees een of twee verslagen van vergelijkbare projecten, bijvoorbeeld via Movisie, WijkWijzer of LKCA.',
@@ -9931,7 +9925,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -9939,7 +9933,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -9950,7 +9944,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -9960,7 +9954,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.research_used is False'),
                 '_needs': (
@@ -9968,7 +9962,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN02',
             name='knowledge_use.no_evaluation',
             element='knowledge_use',
@@ -9983,27 +9977,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Brits onderzoek: Daykin & Joss (Public Health England), 'Arts for health and wellbeing: an evaluation framework', 2016, https://www.artshealthresources.org.uk/docs/arts-for-health-and-wellbeing-an-evaluation-framework/; onderzoek van de Wereldgezondheidsorganisatie: Fancourt & Finn (WHO Regional Office for Europe), 'What is the evidence on the role of the arts in improving health and well-being? A scoping review', 2019, https://ncbi.nlm.nih.gov/books/NBK553776; panel van het Britse Cultural Development Fund, 'Video: legacy and sustainability', culturalplacemaking.com, z.j., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/; Sandra Trienekens voor KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (samenvatting door Demos), z.j., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; Engels programma Creative People and Places, 'Frequently asked questions', z.j., http://www.creativepeopleplaces.org.uk/frequently-asked-questions",
                 en="Daykin & Joss (Public Health England), 'Arts for health and wellbeing: an evaluation framework', 2016, https://www.artshealthresources.org.uk/docs/arts-for-health-and-wellbeing-an-evaluation-framework/; Fancourt & Finn (WHO Regional Office for Europe), 'What is the evidence on the role of the arts in improving health and well-being? A scoping review', 2019, https://ncbi.nlm.nih.gov/books/NBK553776; Cultural Development Fund panel, 'Video: legacy and sustainability', culturalplacemaking.com, n.d., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/; Sandra Trienekens for KOM Gelderland, 'Samenwerking tussen kunst en zorg: onderzoek naar de rol van lokale besturen' (summary by Demos), n.d., https://demos.be/kenniscentrum/document/samenwerking-tussen-kunst-en-zorg-onderzoek-naar-de-rol-van-lokale-besturen; Creative People and Places, 'Frequently asked questions', n.d., http://www.creativepeopleplaces.org.uk/frequently-asked-questions",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Plan hoe jullie nagaan wat het project oplevert',
                 en='Plan how you will find out what the project achieves',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Kies vóór de start twee of drie vragen die partners en bewoners belangrijk vinden. Kijk aan het begin en aan het eind hoe het daarmee staat.',
                 en='Before the start, choose two or three questions that partners and residents find important. Look at where things stand at the beginning and at the end.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Zonder evaluatie weet je niet wat werkt, en kun je geldgevers en partners niet laten zien wat het project oplevert. Een eenvoudig plan vooraf werkt beter dan achteraf alles terugzoeken.',
                 en='Without an evaluation you do not know what works, and you cannot show funders and partners what the project achieves. A simple plan made beforehand works better than searching for everything afterwards.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Gaan jullie het project evalueren?',
                 en='Will you evaluate the project?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies vragen als: leren deelnemers nieuwe mensen kennen, voelen ze zich zekerder, en blijft het contact na afloop?',
                     'Schrijf aan het begin kort op hoe het nu is, zodat je aan het eind kunt vergelijken.',
@@ -10018,13 +10012,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='funding.follow_up_secured is False',
                     needs=[
                         'funding.follow_up_secured',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: er is nog geen geld voor daarna, en voor een nieuwe aanvraag heb je resultaten nodig',
                         en='raised: there is no money for afterwards yet, and a new application needs results',
                     ),
@@ -10037,20 +10031,20 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["closing", "continuation"]',
                     needs=[
                         'project.phase',
                     ],
-                    title=b.model(LocalText,
+                    title=b.model('LocalText',
                         nl='Kijk terug op wat het project opleverde',
                         en='Look back on what the project achieved',
                     ),
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Er is geen plan gemaakt om na te gaan wat het project oplevert. Vraag deelnemers en partners nu nog wat het hun opleverde, en schrijf dat op. Kies voor een volgende ronde al bij het begin twee of drie vragen om te volgen.',
                         en='No plan was made to find out what the project achieves. Ask participants and partners now what it gave them, and write it down. For a next round, choose two or three questions to follow right at the beginning.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Houd een korte terugblik met de deelnemers: wat leverde het op, en wat zou je anders doen?',
                             'Vraag de partners in een paar zinnen wat het project voor hen en voor de buurt betekende.',
@@ -10071,13 +10065,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('project.phase in ["closing", "continuation"]'),
                     },
                 ),
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase == "execution" or (project.start is not None and facts.today >= project.start)',
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='Het project loopt al, maar het is nog niet te laat. Kies nu twee of drie vragen die partners en bewoners belangrijk vinden. Schrijf op hoe het nu staat, en kijk aan het eind hoe het daarmee staat.',
                         en='The project is under way, but it is not too late. Choose two or three questions that partners and residents find important, now. Write down where things stand, and look again at the end.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Kies vragen als: leren deelnemers nieuwe mensen kennen, voelen ze zich zekerder, en blijft het contact na afloop?',
                             'Schrijf nu kort op hoe het is, en vraag deelnemers hoe het was toen ze begonnen.',
@@ -10097,7 +10091,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -10108,7 +10102,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10116,7 +10110,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -10124,7 +10118,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10137,7 +10131,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=1,
                     text_contains='volgende ronde',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10150,7 +10144,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=2,
                     text_contains='not too late',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10163,7 +10157,7 @@ def build(b: Builder) -> list[Rule]:
                     date=datetime.date(2026, 6, 1),
                     variant=2,
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10180,7 +10174,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.evaluation_planned is False'),
                 '_needs': (
@@ -10188,7 +10182,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN03',
             name='knowledge_use.survey_only',
             element='knowledge_use',
@@ -10205,27 +10199,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Van Campen, Rosenboom, Van Grinsven & Smits (Windesheim, LKCA, Movisie voor ZonMw), 'Kunst en positieve gezondheid', 2017, https://www.beteroud.nl/nieuws-kunst-bewijs-gezondheidseffecten.html; Minke & Cleveringa (CAL-XL), 'Praktijkonderzoek met makers in community arts', 2011, https://studylibnl.com/doc/872318/praktijkonderzoek-met-makers-in-community-arts---cal-xl; Ruimtekoers, 'Impact', z.j., https://bureauruimtekoers.nl/impact/; panel van het Britse Cultural Development Fund, 'Video: legacy and sustainability', culturalplacemaking.com, z.j., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/",
                 en="Van Campen, Rosenboom, Van Grinsven & Smits (Windesheim, LKCA, Movisie for ZonMw), 'Kunst en positieve gezondheid', 2017, https://www.beteroud.nl/nieuws-kunst-bewijs-gezondheidseffecten.html; Minke & Cleveringa (CAL-XL), 'Praktijkonderzoek met makers in community arts', 2011, https://studylibnl.com/doc/872318/praktijkonderzoek-met-makers-in-community-arts---cal-xl; Ruimtekoers, 'Impact', n.d., https://bureauruimtekoers.nl/impact/; Cultural Development Fund panel, 'Video: legacy and sustainability', culturalplacemaking.com, n.d., https://culturalplacemaking.com/case_studies/video-legacy-and-sustainability/",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Haal ook verhalen op, niet alleen cijfers',
                 en='Collect stories too, not only numbers',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl="Voeg aan de vragenlijst een manier toe om verhalen op te halen, zoals gesprekken, foto's en video, of een terugblik met de groep.",
                 en='Add a way to collect stories to the survey, such as conversations, photos and video, or a group look-back.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een vragenlijst laat zien hoeveel mensen meededen, maar zegt weinig over wat het voor hen betekende. Veel van wat kunst in een buurt doet, zie je vooral in verhalen en ervaringen. Onderzoek naar kunstprojecten gebruikt daarom vaak gesprekken en verhalen.',
                 en='A survey shows how many people took part, but says little about what it meant to them. Much of what art does in a neighbourhood shows mainly in stories and experiences. That is why research on arts projects often uses conversations and stories.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe gaan jullie evalueren, bijvoorbeeld met gesprekken of een vragenlijst?',
                 en='How will you evaluate, for example with conversations or a questionnaire?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag een paar deelnemers om hun verhaal te vertellen of op te schrijven.',
                     "Laat deelnemers foto's of korte video's maken van wat zij belangrijk vinden.",
@@ -10239,7 +10233,7 @@ def build(b: Builder) -> list[Rule]:
                     'Use what you collect in the end product or at the closing moment as well.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='knowledge.evaluation_planned is True',
                 needs=[
                     'knowledge.evaluation_planned',
@@ -10252,7 +10246,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -10263,7 +10257,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10275,7 +10269,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10286,7 +10280,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -10296,7 +10290,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.evaluation_planned is True and set(knowledge.evaluation_method) == {"survey"}'),
                 '_needs': (
@@ -10305,7 +10299,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN04',
             name='knowledge_use.no_learning_sessions',
             element='knowledge_use',
@@ -10321,23 +10315,23 @@ def build(b: Builder) -> list[Rule]:
             effort='low',
             evidence='practice',
             source="Movisie, 'Inzetten van kunst zorgt voor leefbare wijken', 2022, https://www.movisie.nl/artikel/inzetten-kunst-zorgt-leefbare-wijken; Poelman & de Ridder (Kosmopolis Utrecht), 'De do's en don'ts van wijkgericht werken met kunst en cultuur', 2008, https://fdocuments.nl/document/de-dos-en-donts-van-wijkgericht-werken-met-kunst-en-cultuur.html",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Kijk tijdens het project samen terug en stuur bij',
                 en='Look back together during the project and adjust',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Plan twee of drie korte sessies met de partners en een paar bewoners: wat werkt, wat niet, en wat veranderen we?',
                 en='Plan two or three short sessions with the partners and a few residents: what works, what does not, and what do we change?',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wie onderweg samen terugkijkt, kan op tijd bijsturen in plaats van pas achteraf te leren. Movisie bouwde zijn leerpraktijken met kunstprojecten op zulke sessies om te leren en te verbeteren. Ook makers en welzijnswerkers zeggen dat ze meer tijd willen om samen na te denken.',
                 en='If you look back together along the way, you can adjust in time instead of learning only afterwards. Movisie built its learning practices with arts projects on such sessions for learning and improving. Artists and welfare workers also say they want more time to reflect together.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Kijken partners en bewoners tijdens het project samen terug op hoe het gaat?',
                 en='Do partners and residents look back together during the project on how it is going?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zet de sessies nu in de agenda, bijvoorbeeld na een derde en na twee derde van het project.',
                     'Nodig ook een paar deelnemers uit en houd het kort, ongeveer een uur.',
@@ -10349,7 +10343,7 @@ def build(b: Builder) -> list[Rule]:
                     'Agree on one or two things per session that you will do differently.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='project.one_off is not True',
                 needs=[
                     'project.one_off',
@@ -10362,7 +10356,7 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -10370,7 +10364,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10378,7 +10372,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -10386,7 +10380,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'project': {
@@ -10399,7 +10393,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.learning_sessions is False'),
                 '_needs': (
@@ -10407,7 +10401,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN05',
             name='knowledge_use.no_practice_exchange',
             element='knowledge_use',
@@ -10423,27 +10417,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="De Stad bv, 'Cultuur en wijken' (CoP Cultuurimpuls), z.j., http://www.destadbv.nl/projecten/categorie/cultuur-en-wijken/projecten/; Engels programma Creative People and Places, 'Frequently asked questions', z.j., http://www.creativepeopleplaces.org.uk/frequently-asked-questions; Movisie, 'WijkWijzer: kennisplatform over leefbaarheid en veiligheid', 2022, https://www.movisie.nl/artikel/wijkwijzer-kennisplatform-over-leefbaarheid-veiligheid",
                 en="De Stad bv, 'Cultuur en wijken' (CoP Cultuurimpuls), n.d., http://www.destadbv.nl/projecten/categorie/cultuur-en-wijken/projecten/; Creative People and Places, 'Frequently asked questions', n.d., http://www.creativepeopleplaces.org.uk/frequently-asked-questions; Movisie, 'WijkWijzer: kennisplatform over leefbaarheid en veiligheid', 2022, https://www.movisie.nl/artikel/wijkwijzer-kennisplatform-over-leefbaarheid-veiligheid",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Leer van vergelijkbare projecten in andere buurten',
                 en='Learn from similar projects in other neighbourhoods',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Bezoek of bel een vergelijkbaar project, of sluit aan bij een netwerk of kennisdag in de regio.',
                 en='Visit or call a similar project, or join a network or knowledge day in your region.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Anderen hebben dezelfde problemen vaak al eens opgelost. In netwerken van kunstprojecten in de buurt leren makers van elkaar, soms jarenlang. Zo hoef je niet alles zelf opnieuw uit te vinden.',
                 en='Others have often solved the same problems before. In networks of neighbourhood arts projects, makers learn from each other, sometimes for years. That way you do not have to reinvent everything yourself.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Leren jullie van vergelijkbare projecten elders?',
                 en='Do you learn from similar projects elsewhere?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Zoek een project met dezelfde kunstvorm of dezelfde groep bewoners, en maak een afspraak.',
                     'Vraag wat daar goed ging en waar ze tegenaan liepen.',
@@ -10456,7 +10450,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -10464,7 +10458,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10472,7 +10466,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -10482,7 +10476,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.practice_exchange is False'),
                 '_needs': (
@@ -10490,7 +10484,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KN90',
             name='knowledge_use.learning_built_in',
             element='knowledge_use',
@@ -10503,24 +10497,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Leren is een vast onderdeel van het project',
                 en='Learning is built into the project',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Jullie bouwen op wat bekend is, evalueren het project en kijken onderweg samen terug. Deel wat jullie leren ook met andere projecten.',
                 en='You build on what is known, you evaluate the project and you look back together along the way. Share what you learn with other projects too.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wie kennis gebruikt en onderweg leert, maakt betere keuzes en kan laten zien wat het project oplevert.',
                 en='Using knowledge and learning along the way leads to better choices and lets you show what the project achieves.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Hoe leren jullie van het project, tijdens het werk en na afloop?',
                 en='How do you learn from the project, during the work and afterwards?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'knowledge': {
@@ -10530,7 +10524,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'knowledge': {
@@ -10540,7 +10534,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'knowledge': {
@@ -10550,7 +10544,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/knowledge_use.toml',
+            origin=b.origins[10],
             _private={
                 '_code': b.condition('knowledge.research_used is True and knowledge.evaluation_planned is True and knowledge.learning_sessions is True'),
                 '_needs': (
@@ -10560,7 +10554,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY01',
             name='key_persons.no_trusted_partner',
             element='key_persons',
@@ -10583,27 +10577,27 @@ def build(b: Builder) -> list[Rule]:
                 'safety',
             ),
             evidence='research',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Van Grinsven (Movisie) & Trienekens (Urban Paradoxes), 'Wijkrijp en kunstrijp: over de samenwerking tussen welzijnswerkers en kunstenaars in community arts projecten', z.j., https://adoc.pub/wijkrijp-en-kunstrijp-over-de-samenwerking-tussen-welzijnswe.html; 'Doet kunst goed?' (evaluatie van Kunst op Recept Nieuwegein), z.j., https://5dok.net/article/bredere-impact-kunst-recept-conclusies-aanbevelingen.y8gxl11r",
                 en="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst; LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/; Van Grinsven (Movisie) & Trienekens (Urban Paradoxes), 'Wijkrijp en kunstrijp: over de samenwerking tussen welzijnswerkers en kunstenaars in community arts projecten', n.d., https://adoc.pub/wijkrijp-en-kunstrijp-over-de-samenwerking-tussen-welzijnswe.html; 'Doet kunst goed?' (evaluation of Kunst op Recept Nieuwegein), n.d., https://5dok.net/article/bredere-impact-kunst-recept-conclusies-aanbevelingen.y8gxl11r",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zoek een partner die de bewoners kennen en vertrouwen',
                 en='Find a partner the residents know and trust',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Betrek een organisatie of persoon die de bewoners kennen en vertrouwen. Vraag hen om het project persoonlijk aan bewoners voor te stellen.',
                 en='Involve an organisation or person the residents know and trust. Ask them to introduce the project to residents in person.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl="Wie de bewoners kent, weet wat er in de buurt speelt en wie je moet vragen. Zonder zo'n partner bereik je vaak alleen bewoners die al actief zijn. Mensen die de stap moeilijk vinden, komen eerder als iemand die ze vertrouwen hen uitnodigt.",
                 en='People who know the residents know what is going on in the neighbourhood and whom to ask. Without such a partner you often reach only residents who are already active. People who find the step hard are more likely to come when someone they trust invites them.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Welke partners hebben een band van vertrouwen met de bewoners?',
                 en='Which partners have a relationship of trust with the residents?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Maak een lijst van wie de bewoners goed kent: opbouwwerker, jongerenwerker, huismeester, school, geloofs- of migrantenorganisatie, of een actieve bewoner.',
                     'Vraag een of twee van hen om als partner mee te doen.',
@@ -10616,13 +10610,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='any(k.knows_residents is True for k in key_persons)',
                     needs=[
                         'key_persons[].knows_residents',
                     ],
                     priority='low',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verlaagd: een sleutelpersoon kent de bewoners al',
                         en='lowered: a key person already knows the residents',
                     ),
@@ -10635,7 +10629,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -10647,7 +10641,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -10665,7 +10659,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -10682,7 +10676,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -10695,7 +10689,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('not any(p.knows_residents is True for p in partners)', 'KEY01', ()),
                 '_needs': (
@@ -10703,7 +10697,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY02',
             name='key_persons.artist_new_to_communities',
             element='key_persons',
@@ -10724,27 +10718,27 @@ def build(b: Builder) -> list[Rule]:
                 'safety',
             ),
             evidence='practice',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Van Grinsven & Trienekens, 'Community art inspireert welzijnswerk' (opinie), Zorg+Welzijn, z.j., https://www.zorgwelzijn.nl/opinie-community-art-inspireert-welzijnswerk-zwz018496w/; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', z.j., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
                 en="Van Grinsven & Trienekens, 'Community art inspireert welzijnswerk' (opinion), Zorg+Welzijn, n.d., https://www.zorgwelzijn.nl/opinie-community-art-inspireert-welzijnswerk-zwz018496w/; Cultuurmakers Maastricht, 'Buurt Opera Malpertuis (BOM)', n.d., https://www.cultuurmakersmaastricht.nl/buurt-opera-malpertuis-bom; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Koppel de kunstenaar aan iemand die de buurt kent',
                 en='Pair the artist with someone who knows the neighbourhood',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Laat de kunstenaar vanaf het eerste gesprek samenwerken met een professional of sleutelpersoon uit de buurt. Geef de kunstenaar tijd om de buurt te leren kennen vóór de eerste workshop.',
                 en='Have the artist work with a professional or key person from the neighbourhood from the very first conversation. Give the artist time to get to know the neighbourhood before the first workshop.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='De kunstenaar heeft nog niet eerder met bewoners of groepen in een buurt gewerkt. Welzijnswerkers weten hoe je mensen bereikt die ver van kunst af staan; de kunstenaar brengt nieuwe manieren om je te uiten. Samen komen ze verder dan alleen.',
                 en='The artist has not worked with residents or community groups before. Welfare workers know how to reach people who are far from art; the artist brings new ways of expressing yourself. Together they get further than alone.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Heeft de kunstenaar al eerder met bewoners of groepen in een buurt gewerkt?',
                 en='Has the artist worked with residents or groups in a neighbourhood before?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies een vaste professional of sleutelpersoon als maatje voor de kunstenaar.',
                     'Laat de kunstenaar een paar keer meelopen in de buurt, bijvoorbeeld bij een koffieochtend.',
@@ -10756,7 +10750,7 @@ def build(b: Builder) -> list[Rule]:
                     'Prepare the first sessions together.',
                 ],
             ),
-            applies=b.model(Guard,
+            applies=b.model('Guard',
                 when='art.professional_artist is True',
                 needs=[
                     'art.professional_artist',
@@ -10769,13 +10763,13 @@ def build(b: Builder) -> list[Rule]:
                 },
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='not any(p.knows_residents is True for p in partners)',
                     needs=[
                         'partners[].knows_residents',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: ook geen enkele partner heeft een band met de bewoners',
                         en='raised: no partner has a relationship with the residents either',
                     ),
@@ -10788,16 +10782,16 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             variants=(
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase in ["closing", "continuation"]',
                     needs=[
                         'project.phase',
                     ],
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='De kunstenaar had nog geen ervaring met bewoners in een buurt. Bespreek met de kunstenaar en de partners wat dat betekende. Koppel de kunstenaar in een volgende ronde vanaf het eerste gesprek aan een professional of sleutelpersoon uit de buurt.',
                         en='The artist had no experience with residents in a neighbourhood. Talk with the artist and the partners about what that meant. In a next round, pair the artist with a professional or key person from the neighbourhood from the very first conversation.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Vraag de kunstenaar en de deelnemers wat hielp en wat moeilijk was.',
                             'Spreek voor een volgende ronde af wie de kunstenaar de buurt laat zien.',
@@ -10814,13 +10808,13 @@ def build(b: Builder) -> list[Rule]:
                         '_code': b.condition('project.phase in ["closing", "continuation"]'),
                     },
                 ),
-                b.model(Variant,
+                b.model('Variant',
                     when='project.phase == "execution" or (project.start is not None and facts.today >= project.start)',
-                    message=b.model(LocalText,
+                    message=b.model('LocalText',
                         nl='De kunstenaar werkt al met de groep, maar heeft nog geen ervaring met bewoners in een buurt. Koppel de kunstenaar nu nog aan een professional of sleutelpersoon die de deelnemers kent, en bespreek de bijeenkomsten samen.',
                         en='The artist already works with the group, but has no experience with residents in a neighbourhood. Pair the artist now with a professional or key person who knows the participants, and talk the sessions through together.',
                     ),
-                    actions=b.model(LocalList,
+                    actions=b.model('LocalList',
                         nl=[
                             'Kies een vaste professional of sleutelpersoon als maatje voor de kunstenaar.',
                             'Laat die persoon bij de bijeenkomsten zijn en na afloop kort terugkijken met de kunstenaar.',
@@ -10838,7 +10832,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'art': {
@@ -10847,7 +10841,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -10856,7 +10850,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'art': {
@@ -10865,7 +10859,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'art': {
@@ -10873,7 +10867,7 @@ def build(b: Builder) -> list[Rule]:
                         },
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10887,7 +10881,7 @@ def build(b: Builder) -> list[Rule]:
                     variant=1,
                     text_contains='next round',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'project': {
@@ -10903,7 +10897,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('art.professional_artist is True and art.artist_community_experience is False'),
                 '_needs': (
@@ -10912,7 +10906,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY03',
             name='key_persons.no_backup',
             element='key_persons',
@@ -10937,23 +10931,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='practice',
             source="'The failure of participation', 2018, https://the-failure-of-participation.com/2018/01/04/26/",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Een sleutelpersoon heeft geen vervanger',
                 en='A key person has no backup',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Laat de sleutelpersoon nu al een tweede persoon aan de deelnemers voorstellen, zoals een collega of een bewoner die vrijwilliger is.',
                 en='Have the key person introduce a second person to the participants now, such as a colleague or a resident volunteer.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Het contact met bewoners loopt via één persoon. Als die persoon ziek wordt, ander werk krijgt of stopt, gaan het vertrouwen en de toegang tot bewoners met hem of haar mee. In een Engels project gebeurde precies dat.',
                 en='The contact with residents runs through one person. If that person falls ill, changes jobs or stops, the trust and the access to residents leave with them. That is exactly what happened in a project in England.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wie neemt het werk van elke sleutelpersoon over als die uitvalt?',
                 en="Who takes over each key person's work if that person drops out?",
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies samen met de sleutelpersoon wie de tweede persoon wordt.',
                     'Laat die tweede persoon een paar keer meedraaien bij de activiteiten.',
@@ -10966,13 +10960,13 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             adjust=(
-                b.model(Adjustment,
+                b.model('Adjustment',
                     when='not any(p.knows_residents is True for p in partners)',
                     needs=[
                         'partners[].knows_residents',
                     ],
                     priority='high',
-                    reason=b.model(LocalText,
+                    reason=b.model('LocalText',
                         nl='verhoogd: geen enkele partner heeft zelf een band met de bewoners',
                         en='raised: no partner has its own relationship with the residents',
                     ),
@@ -10985,7 +10979,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -10997,7 +10991,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11009,7 +11003,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11021,7 +11015,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'key_persons': [
@@ -11034,7 +11028,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('any(k.knows_residents is True and k.has_backup is False for k in key_persons)', 'KEY03', ()),
                 '_needs': (
@@ -11043,7 +11037,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY04',
             name='key_persons.none_from_neighbourhood',
             element='key_persons',
@@ -11063,23 +11057,23 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='practice',
             source="LKCA, 'Werken in de wijk met kunst en cultuur', 2022, https://www.lkca.nl/werken-in-de-wijk-met-kunst-en-cultuur/",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Zoek een sleutelpersoon uit de buurt zelf',
                 en='Find a key person from the neighbourhood itself',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Vraag een bewoner die veel mensen kent en graag gezien is om samen met jullie gastheer of gastvrouw te zijn.',
                 en='Ask a resident who knows many people and is well liked to be a co-host with you.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Een bewoner die iedereen kent, haalt mensen over de drempel die een professional niet bereikt. Samen met een actieve bewoner aanbellen werkt beter dan alleen een folder.',
                 en='A resident who knows everyone gets people through the door whom a professional does not reach. Ringing doorbells together with an active resident works better than a leaflet alone.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Komt een van de sleutelpersonen uit de buurt zelf?',
                 en='Does any of the key persons come from the neighbourhood itself?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Vraag deelnemers en partners wie in de buurt iedereen kent, zoals een buurtmoeder, een winkelier of een vrijwilliger.',
                     'Nodig die persoon uit voor een kop koffie en vertel over het project.',
@@ -11092,7 +11086,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11104,7 +11098,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11119,7 +11113,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'key_persons': [
@@ -11131,7 +11125,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('not any(k.from_neighbourhood is True for k in key_persons)', 'KEY04', ()),
                 '_needs': (
@@ -11139,7 +11133,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY90',
             name='key_persons.strong_local_connection',
             element='key_persons',
@@ -11153,24 +11147,24 @@ def build(b: Builder) -> list[Rule]:
             ),
             evidence='research',
             source="Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Het project is stevig verbonden met de buurt',
                 en='The project has strong ties with the neighbourhood',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Een partner en een sleutelpersoon uit de buurt kennen de bewoners, en niemand staat er alleen voor. Houd die mensen dicht bij het project.',
                 en='A partner and a key person from the neighbourhood know the residents, and nobody carries this alone. Keep these people close to the project.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Wie de bewoners kent, weet wat er speelt en brengt mensen mee die anders niet zouden komen.',
                 en='People who know the residents know what is going on and bring along people who would not come otherwise.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wie kent de bewoners goed, als partner of als sleutelpersoon?',
                 en='Who knows the residents well, as a partner or as a key person?',
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'partners': [
@@ -11190,7 +11184,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'partners': [
@@ -11210,7 +11204,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={
                         'partners': [
@@ -11224,7 +11218,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('any(p.knows_residents is True for p in partners) and any(k.knows_residents is True and k.from_neighbourhood is True for k in key_persons) and not any(k.knows_residents is True and k.has_backup is False for k in key_persons)', 'KEY90', ()),
                 '_needs': (
@@ -11235,7 +11229,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY05',
             name='key_persons.leaves_without_successor',
             element='key_persons',
@@ -11256,27 +11250,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='medium',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
                 en="Expert opinion of the interventie-advies team; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Een sleutelpersoon vertrekt binnenkort en er is geen opvolger',
                 en='A key person leaves soon and there is no successor',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Vertrekt binnenkort, zonder opvolger: {facts.leaving_unreplaced}. Regel nu wie het overneemt, en laat die persoon de bewoners nog ontmoeten zolang de vertrekker er is.',
                 en='Leaving soon, without a successor: {facts.leaving_unreplaced}. Arrange now who takes over, and let that person meet the residents while the one who leaves is still there.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Bewoners doen mee omdat ze iemand kennen en vertrouwen. Als die persoon weggaat zonder dat iemand het overneemt, haken bewoners af en gaan contacten verloren. Een overdracht kost tijd: bewoners moeten de nieuwe persoon eerst leren kennen.',
                 en='Residents take part because they know and trust someone. If that person leaves and nobody takes over, residents drop out and contacts are lost. A handover takes time: residents first have to get to know the new person.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wie van de sleutelpersonen vertrekt er binnenkort?',
                 en='Which of the key persons will leave soon?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Kies een opvolger en schrijf die naam bij de sleutelpersoon in het projectbestand.',
                     'Plan een paar bijeenkomsten waar de vertrekker en de opvolger er allebei zijn.',
@@ -11289,7 +11283,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='contact.group_channel not in ("none", "other")',
                     needs=[
                         'contact.group_channel',
@@ -11305,7 +11299,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11316,7 +11310,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11331,7 +11325,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='beheerder van het groepskanaal (WhatsApp)',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11343,7 +11337,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11354,7 +11348,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11364,13 +11358,13 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('len(facts.leaving_unreplaced) > 0'),
                 '_needs': (
@@ -11378,7 +11372,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             },
         ),
-        b.model(Rule,
+        b.model('Rule',
             code='KEY06',
             name='key_persons.holds_contacts_alone',
             element='key_persons',
@@ -11398,27 +11392,27 @@ def build(b: Builder) -> list[Rule]:
             ),
             effort='low',
             evidence='expert',
-            source=b.model(LocalSource,
+            source=b.model('LocalSource',
                 nl="Ervaring van het team van interventie-advies; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
                 en="Expert opinion of the interventie-advies team; Movisie, 'Kunst vergroot leefbaarheid van kwetsbare wijken' (factsheet), www.movisie.nl/kunst",
             ),
-            title=b.model(LocalText,
+            title=b.model('LocalText',
                 nl='Eén persoon heeft het contact met de deelnemers alleen in handen',
                 en='One person alone holds the contact with the participants',
             ),
-            message=b.model(LocalText,
+            message=b.model('LocalText',
                 nl='Alleen {facts.sole_holders} heeft het contact met de deelnemers in handen. Zorg dat een tweede persoon dat ook heeft.',
                 en='Only {facts.sole_holders} holds the contact with the participants. Make sure a second person has it too.',
             ),
-            why=b.model(LocalText,
+            why=b.model('LocalText',
                 nl='Het contact tussen bewoners loopt vaak via één telefoon of één lijst. Als die persoon ziek wordt of weggaat, is de groep in één keer onbereikbaar. Een tweede persoon erbij kost weinig en voorkomt dat.',
                 en='Contact between residents often runs through one phone or one list. If that person falls ill or leaves, the group is out of reach at once. A second person costs little and prevents that.',
             ),
-            question=b.model(LocalText,
+            question=b.model('LocalText',
                 nl='Wie heeft de contacten met bewoners in handen?',
                 en='Who holds the contacts with residents?',
             ),
-            actions=b.model(LocalList,
+            actions=b.model('LocalList',
                 nl=[
                     'Bewaar de lijst met contactgegevens op een plek waar de partners ook bij kunnen, met toestemming van de bewoners.',
                 ],
@@ -11427,7 +11421,7 @@ def build(b: Builder) -> list[Rule]:
                 ],
             ),
             extra_actions=(
-                b.model(ExtraAction,
+                b.model('ExtraAction',
                     when='contact.group_channel not in ("none", "other")',
                     needs=[
                         'contact.group_channel',
@@ -11443,7 +11437,7 @@ def build(b: Builder) -> list[Rule]:
                 ),
             ),
             examples=(
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11460,7 +11454,7 @@ def build(b: Builder) -> list[Rule]:
                     },
                     text_contains='beheerder van het groepskanaal (WhatsApp)',
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11473,7 +11467,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=True,
                     project={
                         'key_persons': [
@@ -11487,7 +11481,7 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     fires=False,
                     project={
                         'key_persons': [
@@ -11503,13 +11497,13 @@ def build(b: Builder) -> list[Rule]:
                         ],
                     },
                 ),
-                b.model(Example,
+                b.model('Example',
                     asks=True,
                     project={},
                 ),
             ),
             plugin='interventie-advies',
-            origin='rules/key_persons.toml',
+            origin=b.origins[11],
             _private={
                 '_code': b.condition('len(facts.sole_holders) > 0'),
                 '_needs': (

@@ -14,8 +14,10 @@ not change the advice for projects that do not apply to a fund.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+import interventie_advies
 from interventie_advies import Rule
 
 from .models import (
@@ -29,7 +31,7 @@ from .models import (
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["FACTS", "RuleContext", "fonds_rules"]
+__all__ = ["FACTS", "SOURCES", "RuleContext", "fonds_rules", "validated_rules"]
 
 #: the facts this plugin adds (see plugin.advies_facts); prefixed with the plugin's name so
 #: they cannot clash with the engine's facts or another plugin's
@@ -498,13 +500,29 @@ _FND04: dict[str, Any] = {
 }
 
 
+#: what the rules are made from: a change to either writes ``_rules_data`` again (README)
+SOURCES = (Path(__file__), Path(__file__).with_name("models.py"))
+
+
 @functools.cache
 def fonds_rules() -> tuple[Rule, ...]:
     """The fund's rules, validated and compiled once.
 
     Built on first use rather than at import: the engine imports every installed plugin
-    when it starts, and only asks for rules when it needs them.
+    when it starts, and only asks for rules when it needs them. As shipped (``_rules_data``,
+    written by ``python -m interventie_advies.ship --python``) while :data:`SOURCES` are
+    those it was written from; otherwise, or with a version of interventie-advies before
+    shipped rules, validated here.
     """
+    if not hasattr(interventie_advies, "shipped_rules"):
+        return validated_rules()
+    from . import _rules_data
+
+    return tuple(interventie_advies.shipped_rules(_rules_data, SOURCES, load=validated_rules))
+
+
+def validated_rules() -> tuple[Rule, ...]:
+    """The fund's rules, validated and compiled from the definitions above."""
     return tuple(
         Rule.model_validate(
             {**data, "applies": data.get("applies", _OPTED_IN), "facts": FACTS, "origin": __name__},

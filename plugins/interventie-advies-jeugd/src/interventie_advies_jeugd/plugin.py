@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from pydantic import ValidationError
 
+import interventie_advies
 from interventie_advies import hookimpl, load_rules
 
 # NOTE: re-exported so that the module itself carries a version: the engine reads
@@ -103,7 +104,18 @@ def advies_rules() -> list[Rule]:
     """
     # NOTE: the facts are passed here rather than in the file's [pack] facts, which
     # interventie-advies 0.1.0 cannot read from TOML (it wants a tuple, TOML gives a list).
-    return load_rules(RULES_FILE, facts=FACTS, extensions={EXTENSION: JeugdModel})
+    extensions: dict[str, type[BaseModel]] = {EXTENSION: JeugdModel}
+    if not hasattr(interventie_advies, "shipped_rules"):
+        # NOTE: a version of interventie-advies before shipped rules reads the file itself
+        return load_rules(RULES_FILE, facts=FACTS, extensions=extensions)
+    # NOTE: the rules as validated when the package was built (_rules_data, written by
+    # python -m interventie_advies.ship: see the README); the file itself when it was
+    # edited since, or for a version of interventie-advies that cannot build them
+    from . import _rules_data
+
+    return interventie_advies.shipped_rules(
+        _rules_data, [RULES_FILE], facts=FACTS, extensions=extensions
+    )
 
 
 @hookimpl
