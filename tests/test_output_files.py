@@ -119,6 +119,48 @@ def test_writing_to_a_symlink_writes_through_to_its_target(
     assert leftovers(tmp_path) == leftovers(target.parent) == []
 
 
+# -- devices and pipes: written to in place, never replaced ---------------------------------
+
+
+NULL = Path(os.devnull)
+
+
+@pytest.mark.skipif(not NULL.exists(), reason="no null device")
+def test_output_to_the_null_device_leaves_it_a_device(runner: CliRunner) -> None:
+    # NOTE: a rename onto /dev/null made it a regular file for every process on the
+    # machine when run as root (and failed as anyone else)
+    before = NULL.stat()
+    opera = EXAMPLES / "buurtopera.toml"
+    result = invoke(runner, SCHETS, opera, "--format", "jsonl", "-o", NULL)
+    assert result.exit_code == 0, result.output
+    after = NULL.stat()
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    atomic_write(NULL, "niets")
+    assert NULL.stat().st_ino == before.st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_output_to_a_named_pipe_is_written_through_it(runner: CliRunner, tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "uit.fifo"
+    os.mkfifo(pipe)
+    read: list[bytes] = []
+    # NOTE: a daemon, so that a failing write (nothing opens the pipe) cannot hang pytest
+    reader = threading.Thread(target=lambda: read.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke(runner, SCHETS, "--format", "json", "-o", pipe)
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert read, "nothing came through the pipe"
+    assert json.loads(read[0])["project"]["name"] == json.loads(
+        invoke(runner, SCHETS, "--format", "json").output
+    )["project"]["name"]
+    assert leftovers(tmp_path) == []
+
+
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks")
 def test_a_symlink_to_a_missing_file_creates_that_file(tmp_path: Path) -> None:
     link = tmp_path / "link.txt"

@@ -217,8 +217,18 @@ class Replacement:
     ``stream`` takes the text. Until :meth:`commit`, the old file (if any) is untouched;
     :meth:`abort` removes the temporary file.
 
+    A target that exists and is neither a regular file nor a folder (``/dev/null``, a
+    terminal, a named pipe, ``/dev/stdout``) is written to directly: it holds no old
+    version to keep, and renaming a file onto it would put a regular file in its place
+    (in ``/dev`` itself when run as root).
+
     :raises UsageError: the folder cannot be written.
     """
+
+    #: the temporary file, or ``None`` when the target is written to directly
+    tmp: Path | None
+    #: takes the text
+    stream: IO[str]
 
     def __init__(self, target: str | os.PathLike[str]) -> None:
         self.target = Path(target)
@@ -228,17 +238,28 @@ class Replacement:
             old: os.stat_result | None = self.final.stat()
         except OSError:
             old = None
+        if old is not None and _special(old.st_mode):
+            self.tmp = None
+            self.stream = self._open_special()
+            return
         fd, self.tmp = self._create(folder)
         try:
             if old is not None and stat.S_ISREG(old.st_mode):
                 _take_over(fd, old)
-            self.stream: IO[str] = os.fdopen(
+            self.stream = os.fdopen(
                 fd, "w", encoding="utf-8", errors="backslashreplace", newline=""
             )
         except BaseException:
             os.close(fd)
             self._remove()
             raise
+
+    def _open_special(self) -> IO[str]:
+        try:
+            fd = os.open(self.final, os.O_WRONLY | _O_CLOEXEC | _O_BINARY)
+        except OSError as exc:
+            raise cannot_write(self.target, exc) from None
+        return os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
 
     def _create(self, folder: Path) -> tuple[int, Path]:
         # NOTE: mode 0o666 and not tempfile.mkstemp (0o600): the kernel applies the umask
@@ -287,6 +308,9 @@ class Replacement:
         """
         try:
             self.stream.flush()
+            if self.tmp is None:  # a device or a pipe: nothing to sync or rename
+                self.stream.close()
+                return
             os.fsync(self.stream.fileno())
             self.stream.close()
             if not overwrite and self.final.exists():
@@ -305,8 +329,14 @@ class Replacement:
         self._remove()
 
     def _remove(self) -> None:
-        with contextlib.suppress(OSError):
-            self.tmp.unlink()
+        if self.tmp is not None:
+            with contextlib.suppress(OSError):
+                self.tmp.unlink()
+
+
+def _special(mode: int) -> bool:
+    """Whether a file of ``mode`` is written to in place: not a regular file, not a folder."""
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _take_over(fd: int, old: os.stat_result) -> None:
