@@ -28,9 +28,10 @@ __all__ = ["Kept", "Written", "dumps"]
 #: each object's text kept between calls: by ``id``, with the object itself (so that the
 #: ``id`` stays its own while kept), what else its text depends on, and the text
 Kept = dict[int, tuple[object, object, str, str]]
-#: how many texts a :data:`Kept` holds before it is emptied (a 1,000-project programme in
-#: two languages and a few filters: a few thousand)
-KEPT_MAX = 20_000
+#: how many texts a :data:`Kept` holds before it is emptied (as many as the web's items of
+#: stored summaries, ``_summaries.READ_KEPT``: a 1,000-project programme in two languages
+#: and the rows replaced since, at about 1.3 KB each)
+KEPT_MAX = 10_000
 
 _FLOAT_WORDS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
 

@@ -7,13 +7,13 @@ writes none; who may see a project is decided in ``_store.role_of``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from .._errors import AdviesError
-from ..commands._portfolio import render_portfolio
 from ..messages._i18n import resolve_language, t
 from ..project._input import evaluation_date
 from ..report._portfolio import Portfolio
@@ -22,9 +22,17 @@ from ._api import DB, Caller  # noqa: TC001  # FastAPI reads the annotations at 
 from ._db import Funder, Key, Programme, User
 from ._errors import ApiError
 
+if TYPE_CHECKING:
+    from ..report._portfolio_json import Kept
+
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["programmes"])
+#: each project's text in the portfolio JSON, kept by its row (``Portfolio.to_json``)
+# NOTE: the rows of stored summaries are the same objects from one request to the next
+# (``_summaries.items`` keeps them), so a portfolio writes only the rows saved since the
+# last one: 1,000 rows took about 20 ms of CPU to write, their texts joined take 1 ms
+_TEXTS: Kept = {}
 
 
 class NewProgramme(BaseModel):
@@ -112,4 +120,7 @@ def portfolio(
             result.add_entry(item.entry)
         elif item.failed is not None:
             result.failed.append(item.failed)
-    return Response(render_portfolio(result, "json"), media_type="application/json")
+    # NOTE: the text of ``render_portfolio(result, "json")`` (what ``advies portfolio``
+    # writes), with the rows' texts kept
+    text = result.to_json(kept=_TEXTS) + "\n"
+    return Response(text, media_type="application/json")
