@@ -29,7 +29,7 @@ __all__ = ["Kept", "Written", "dumps"]
 #: ``id`` stays its own while kept), what else its text depends on, and the text
 Kept = dict[int, tuple[object, object, str, str]]
 #: how many texts a :data:`Kept` holds before it is emptied (as many as the web's items of
-#: stored summaries, ``_summaries.READ_KEPT``: a 1,000-project programme in two languages
+#: stored summaries, ``_summary_items.READ_KEPT``: a 1,000-project programme in two languages
 #: and the rows replaced since, at about 1.3 KB each)
 KEPT_MAX = 10_000
 

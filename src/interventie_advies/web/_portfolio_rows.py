@@ -5,7 +5,7 @@ written by the template one by one, they took most of the page's time. The rows 
 written here (:meth:`RowHtml.matrix`, :meth:`RowHtml.cards`), each word and title escaped
 once per page, and each row's two texts kept between requests (:data:`_KEPT`): the rows
 of stored summaries are the same objects from one request to the next
-(``_summaries.items`` keeps them), so a page writes only the rows saved since the last.
+(``_summary_items`` keeps them), so a page writes only the rows saved since the last.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..messages import text, word
 from ..report._portfolio_words import months_text
 from ._portfolio_view import NOT_EVALUATED, STATUSES, status_word
-from ._summaries import READ_KEPT
+from ._summary_items import READ_KEPT
 
 if TYPE_CHECKING:
     from ..report._portfolio import ProjectRow
@@ -37,7 +37,7 @@ _WORST_FIRST = (
 
 #: a row's matrix row and list item, by the row's ``id``: the row itself (so that the
 #: ``id`` stays its own while kept), what else they are made of, and the two texts
-# NOTE: per process, emptied when full, as the items they come from (``_summaries``)
+# NOTE: per process, emptied when full, as the items they come from (``_summary_items``)
 _KEPT: dict[int, tuple[ProjectRow, tuple[object, ...], tuple[str, str]]] = {}
 
 

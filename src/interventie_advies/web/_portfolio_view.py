@@ -18,7 +18,7 @@ from ..project._enums import Phase
 from ..project._input import evaluation_date
 from ..report._portfolio import Portfolio
 from ..report._values import ASSESSMENTS
-from . import _summaries
+from . import _summaries, _summary_items
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -137,7 +137,7 @@ def build(
 ) -> View:
     """The programme's portfolio on ``day`` in ``lang``, with only the projects ``filters`` keep."""
     folio = Portfolio(lang=lang)
-    items = _summaries.items(session, engine, programme, lang, day, fresh=False)
+    items = _summary_items.items(session, engine, programme, lang, day, fresh=False)
     themes: dict[str, str] = {}
     ids: dict[str, int] = {}
     stale: dict[str, dt.datetime] = {}
