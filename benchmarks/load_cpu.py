@@ -150,7 +150,7 @@ async def _run(url: str, options: argparse.Namespace) -> None:
         for _ in range(options.rounds):
             await kinds[options.profile]()
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(50)
+        pstats.Stats(profile).sort_stats(options.sort).print_stats(50)
 
 
 def main() -> None:
@@ -159,6 +159,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=50)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--profile", default="")
+    parser.add_argument("--sort", default="cumulative", help="the profile's order (pstats)")
     options = parser.parse_args()
     import anyio.to_thread
 
