@@ -19,7 +19,8 @@ Two things make a stored entry unusable:
   advises again at once, so that it stays what ``advies portfolio`` gives.
 
 Writing is an idempotent upsert, so any number of workers and instances may refresh the
-same summary at once.
+same summary at once. Reading a programme's summaries as the portfolio's items is in
+``_summary_items``.
 """
 
 from __future__ import annotations
