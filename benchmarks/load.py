@@ -253,6 +253,9 @@ async def _load(
         used = {name: round(s - used[name], 1) for name, s in cpu().items()}
         counted = {}
         for who in members:
+            # NOTE: on a connection of its own: the person's may have been idle longer than
+            # the server keeps one open (uvicorn: 5 s), and closed as the check was sent
+            await who.client.aclose()
             answer = await who.client.get(f"/api/v1/projects/{who.project}/versions")
             counted[who.project] = len(answer.json()) if answer.status_code == 200 else 0
     finally:

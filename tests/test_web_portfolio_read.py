@@ -1,23 +1,24 @@
-"""The portfolio's stored summaries, read once per process (``_summaries.items``)."""
+"""The portfolio's stored summaries, read once per process (``_summary_items.items``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import update
 from test_web_after import OPERA, _call, app, migrated  # noqa: F401  # fixtures
 
-from interventie_advies.web import _summaries
+from interventie_advies.web import _summaries, _summary_items
 from interventie_advies.web._db import Programme
 
 if TYPE_CHECKING:
+    import pytest
     from fastapi import FastAPI
 
 
-def _items(app: FastAPI, day: dt.date) -> list[_summaries.Item]:  # noqa: F811
+def _items(app: FastAPI, day: dt.date) -> list[_summary_items.Item]:  # noqa: F811
     with app.state.sessions() as session:
-        return _summaries.items(session, app.state.engine, 1, "nl", day, fresh=False)
+        return _summary_items.items(session, app.state.engine, 1, "nl", day, fresh=False)
 
 
 def test_a_summary_read_again_is_the_same_item_until_it_changes(app: FastAPI) -> None:  # noqa: F811
@@ -45,13 +46,53 @@ def test_a_summary_read_again_is_the_same_item_until_it_changes(app: FastAPI) ->
     after = _items(app, today)
     assert after[0] is first[0]
     assert after[1].entry is not None and after[1].entry.row.name == "Opera 2"
-    # a version whose stored summary is the same text gives the same item (it is the same)
+    # a new version with the same advice: an item of its own (read once), equal to the last
     saved = {"toml": renamed + "# 3\n", "base_version": 2}
     assert _call(app, "PUT", "/api/v1/projects/2", saved, log) == 200
-    assert _items(app, today)[1] is after[1]
+    third = _items(app, today)
+    assert third[1] is not after[1] and third[1] == after[1]
+    assert _items(app, today)[1] is third[1]
     # a summary made with other rules is marked stale, on the item it reads as
     with app.state.sessions() as session:
         session.execute(update(_summaries.Summary).values(fingerprint="old"))
         session.commit()
     stale = _items(app, today)
     assert stale[0] is not first[0] and stale[0].stale_since is not None
+
+
+def test_only_the_texts_of_items_not_kept_are_read(
+    app: FastAPI,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with app.state.sessions() as session:
+        session.add(Programme(name="Buurtbudget"))
+        session.commit()
+    log: list[str] = []
+    for _ in range(3):
+        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    asked: list[list[int] | None] = []
+    rows = _summary_items._rows
+
+    def counted(session: Any, programme: int, column: Any, ids: list[int] | None) -> list[Any]:
+        asked.append(ids)
+        return rows(session, programme, column, ids)
+
+    monkeypatch.setattr(_summary_items, "_rows", counted)
+    today = dt.date.today()
+    first = _items(app, today)
+    assert asked == [None, [1, 2, 3]]
+    asked.clear()
+    assert _items(app, today) == first
+    assert asked == [None]  # every item kept: no text read
+    # each language its own items, from its own texts
+    with app.state.sessions() as session:
+        english = _summary_items.items(session, app.state.engine, 1, "en", today, fresh=False)
+    assert asked == [None, None, [1, 2, 3]]
+    assert english[0].entry is not None and first[0].entry is not None
+    assert english[0].entry.elements != first[0].entry.elements  # the titles, in English
+    # a project saved again: only its text is read
+    asked.clear()
+    saved = {"toml": OPERA + "# 2\n", "base_version": 1}
+    assert _call(app, "PUT", "/api/v1/projects/2", saved, log) == 200
+    assert _items(app, today) == first
+    assert asked == [None, [2]]

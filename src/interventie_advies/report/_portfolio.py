@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from .._version import version
 from ..project._facts import URGENT_MONTHS
 from ..rulebook._elements import ELEMENT_IDS
+from ._portfolio_json import Written, dumps
 from ._rows import (
     SUSTAINABILITY_TAG,
     Entry,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     import os
 
     from .._errors import AdviesError
+    from ._portfolio_json import Kept
     from ._report import Report
 
 __all__ = [
@@ -190,6 +192,10 @@ class Portfolio:
     def to_dict(self) -> dict[str, Any]:
         """Plain data; the same input, date and language give the same dict."""
         elements = self.elements
+        return self._document(elements, [r.to_dict(elements) for r in self.ordered()])
+
+    def _document(self, elements: list[str], projects: object) -> dict[str, Any]:
+        """The document around ``projects`` (the rows in the order of :meth:`ordered`)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "kind": "portfolio",
@@ -203,7 +209,7 @@ class Portfolio:
             },
             "urgent_months": URGENT_MONTHS,
             "elements": [{"element": e, "title": self.title_of(e)} for e in elements],
-            "projects": [r.to_dict(elements) for r in self.ordered()],
+            "projects": projects,
             "missing_elements": [
                 {"element": e, "title": self.title_of(e), "projects": n}
                 for e, n in self.common_missing()
@@ -220,6 +226,16 @@ class Portfolio:
             "errors": [f.to_dict() for f in self.failed],
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
-        """Deterministic JSON (no trailing newline)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+    def to_json(self, *, indent: int | None = 2, kept: Kept | None = None) -> str:
+        """Deterministic JSON (no trailing newline).
+
+        The text of ``json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)``.
+        ``kept``: each row's text is kept there, and taken from there when the same row
+        object comes again with the same columns (a server's rows between requests).
+        """
+        if indent is None:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+        elements = self.elements
+        columns = tuple(elements)
+        rows = Written(self.ordered(), lambda row: row.to_dict(columns), columns, kept)
+        return dumps(self._document(elements, rows), indent)

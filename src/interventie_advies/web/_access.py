@@ -24,11 +24,10 @@ __all__ = ["editable", "readable", "version_of"]
 
 def readable(session: Session, user: User, project_id: int) -> tuple[ProjectRow, str]:
     """The project and the user's role; 404 when they may not read it (or it is not there)."""
-    role = _store.role_of(session, user, project_id)
-    row = session.get(ProjectRow, project_id) if role else None
-    if row is None or role is None:
+    found = _store.reading(session, user, project_id)
+    if found is None:
         raise PageError(404, "not_found_text")
-    return row, role
+    return found[0], found[1]
 
 
 def editable(session: Session, user: User, project_id: int) -> ProjectRow:

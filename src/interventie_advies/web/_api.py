@@ -171,20 +171,36 @@ def _report(request: Request, text: str, lang: str | None, date: str | None) -> 
     return Response(report.render("json"), media_type="application/json")
 
 
-def _project(session: Session, user: User, project_id: Key) -> tuple[ProjectRow, str]:
-    """The project and the caller's role on it; 404 when the caller may not read it."""
-    role = _store.role_of(session, user, project_id)
-    row = session.get(ProjectRow, project_id) if role else None
-    if row is None or role is None:
+def _project(
+    session: Session, user: User, project_id: Key, *, latest: bool = False
+) -> tuple[ProjectRow, str, Version | None]:
+    """The project, the caller's role on it and (``latest``) its latest version.
+
+    404 when the caller may not read it, the same as when it is not there.
+    """
+    found = _store.reading(session, user, project_id, latest=latest)
+    if found is None:
         raise ApiError(404, t(nl="dit project bestaat niet", en="there is no such project"))
-    return row, role
+    return found
+
+
+def _latest(session: Session, user: User, project_id: Key) -> tuple[ProjectRow, Version]:
+    """The project and its latest version (404s as :func:`_project` and :func:`_version`)."""
+    row, _, version = _project(session, user, project_id, latest=True)
+    if version is None:
+        raise _no_version()
+    return row, version
 
 
 def _editor(session: Session, user: User, project_id: Key) -> ProjectRow:
-    row, role = _project(session, user, project_id)
+    row, role, _ = _project(session, user, project_id)
     if role != "editor":
         raise ApiError(403, t(nl="alleen redacteuren mogen dit", en="only editors may do this"))
     return row
+
+
+def _no_version() -> ApiError:
+    return ApiError(404, t(nl="deze versie bestaat niet", en="there is no such version"))
 
 
 def _version(session: Session, project_id: Key, number: int) -> Version:
@@ -192,7 +208,7 @@ def _version(session: Session, project_id: Key, number: int) -> Version:
         select(Version).where(Version.project_id == project_id, Version.number == number)
     )
     if found is None:
-        raise ApiError(404, t(nl="deze versie bestaat niet", en="there is no such version"))
+        raise _no_version()
     return found
 
 
@@ -252,8 +268,7 @@ def create_project(request: Request, session: DB, user: Caller, body: NewProject
 @router.get("/projects/{project_id}")
 def get_project(session: DB, user: Caller, project_id: Key) -> dict[str, Any]:
     """The latest version of a project."""
-    row, _ = _project(session, user, project_id)
-    return _shown(row, _version(session, row.id, row.version))
+    return _shown(*_latest(session, user, project_id))
 
 
 @router.put("/projects/{project_id}")
@@ -287,7 +302,7 @@ def save_project(
 @router.get("/projects/{project_id}/versions")
 def list_versions(session: DB, user: Caller, project_id: Key) -> list[dict[str, Any]]:
     """The project's versions, newest first."""
-    row, _ = _project(session, user, project_id)
+    row, _, _ = _project(session, user, project_id)
     return [
         {
             "version": v.number,
@@ -302,7 +317,7 @@ def list_versions(session: DB, user: Caller, project_id: Key) -> list[dict[str, 
 @router.get("/projects/{project_id}/versions/{number}")
 def get_version(session: DB, user: Caller, project_id: Key, number: Key) -> dict[str, Any]:
     """One version of a project, as ``GET /projects/{id}`` shows the latest."""
-    row, _ = _project(session, user, project_id)
+    row, _, _ = _project(session, user, project_id)
     return _shown(row, _version(session, row.id, number))
 
 
@@ -316,9 +331,8 @@ def project_report(
     date: str | None = None,
 ) -> Response:
     """The report JSON of the latest version."""
-    row, _ = _project(session, user, project_id)
-    text = _version(session, row.id, row.version).toml
-    return _report(request, text, lang, date)
+    _, version = _latest(session, user, project_id)
+    return _report(request, version.toml, lang, date)
 
 
 @router.post("/projects/{project_id}/members", status_code=201)

@@ -23,6 +23,7 @@ from ..report._portfolio_words import months_text
 from . import _pages, _portfolio_view, _refresh
 from ._db import MAX_KEY, Funder, Programme, User, storable
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
+from ._portfolio_rows import RowHtml
 
 __all__ = ["router"]
 
@@ -230,7 +231,7 @@ def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) 
         element_choices=list(titles.items()),
         phases=[(p, word(p, lang)) for p in _portfolio_view.PHASES],
         statuses=[(s, _portfolio_view.status_word(s, lang)) for s in _portfolio_view.STATUSES],
-        html=_portfolio_view.RowHtml(lang, elements),
+        html=RowHtml(lang, elements),
         months_text=lambda m: months_text(m, lang),
         oldest=min(view.stale.values()) if view.stale else None,
         csv=f"/programmes/{programme_id}/portfolio.csv?" + urlencode(query),

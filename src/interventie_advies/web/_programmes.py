@@ -7,24 +7,32 @@ writes none; who may see a project is decided in ``_store.role_of``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from .._errors import AdviesError
-from ..commands._portfolio import render_portfolio
 from ..messages._i18n import resolve_language, t
 from ..project._input import evaluation_date
 from ..report._portfolio import Portfolio
-from . import _summaries
+from . import _summary_items
 from ._api import DB, Caller  # noqa: TC001  # FastAPI reads the annotations at run time
 from ._db import Funder, Key, Programme, User
 from ._errors import ApiError
 
+if TYPE_CHECKING:
+    from ..report._portfolio_json import Kept
+
 __all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["programmes"])
+#: each project's text in the portfolio JSON, kept by its row (``Portfolio.to_json``)
+# NOTE: the rows of stored summaries are the same objects from one request to the next
+# (``_summary_items`` keeps them), so a portfolio writes only the rows saved since the
+# last one: 1,000 rows took about 20 ms of CPU to write, their texts joined take 1 ms
+_TEXTS: Kept = {}
 
 
 class NewProgramme(BaseModel):
@@ -107,9 +115,12 @@ def portfolio(
     engine = request.app.state.engine
     # NOTE: stored summaries, made again where they are stale, so that the answer is
     # what ``advies portfolio`` gives on the same files and date
-    for item in _summaries.items(session, engine, programme_id, language, day, fresh=True):
+    for item in _summary_items.items(session, engine, programme_id, language, day, fresh=True):
         if item.entry is not None:
             result.add_entry(item.entry)
         elif item.failed is not None:
             result.failed.append(item.failed)
-    return Response(render_portfolio(result, "json"), media_type="application/json")
+    # NOTE: the text of ``render_portfolio(result, "json")`` (what ``advies portfolio``
+    # writes), with the rows' texts kept
+    text = result.to_json(kept=_TEXTS) + "\n"
+    return Response(text, media_type="application/json")

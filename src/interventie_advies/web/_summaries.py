@@ -19,7 +19,8 @@ Two things make a stored entry unusable:
   advises again at once, so that it stays what ``advies portfolio`` gives.
 
 Writing is an idempotent upsert, so any number of workers and instances may refresh the
-same summary at once.
+same summary at once. Reading a programme's summaries as the portfolio's items is in
+``_summary_items``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -49,9 +49,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from .._errors import AdviesError
 from ..engine._run import Run
 from ..messages._i18n import error_language
-from ..report._portfolio import Entry, FailedFile, Portfolio
+from ..report._portfolio import Entry, Portfolio
 from . import _after
-from ._db import Base, ProjectRow, Version, now
+from ._db import Base, ProjectRow
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -63,14 +63,11 @@ __all__ = [
     "ENGINE_KEY",
     "LANGUAGES",
     "PENDING_KEY",
-    "READ_KEPT",
     "WINDOW_DAYS",
-    "Item",
     "Summary",
     "committed",
     "fingerprint",
     "forget",
-    "items",
     "path_of",
     "record",
     "store",
@@ -209,7 +206,9 @@ def store(
     data, until = summarise(engine, path_of(project_id), today, project=project, text=text)
     values = {
         "fingerprint": fingerprint(engine),
-        "made": now(),
+        # NOTE: to the microsecond (shown as a date only): with the version and the rules,
+        # it tells one summary from another, which keys the items read (_summary_items)
+        "made": dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         "evaluated_on": today,
         "valid_until": until,
         **{f"data_{lang}": json.dumps(data[lang], ensure_ascii=False) for lang in LANGUAGES},
@@ -259,97 +258,3 @@ def _keep(
         if latest == version:
             store(session, engine, project_id, version, project=project)
             session.commit()
-
-
-#: the summaries read, as items: by project, stored text, day read and stale mark
-# NOTE: an item is made from exactly these, so the same ones give the same item: a
-# portfolio of 1,000 projects took about a third of its time to parse its summaries on
-# every request, of which only those saved since are new (hashing the texts to find
-# them costs about 1 ms). Per process; emptied when full.
-_READ: dict[tuple[Any, ...], Item] = {}
-#: how many items :data:`_READ` keeps (a 1,000-project programme in both languages: 2,000)
-READ_KEPT = 10_000
-
-
-@dataclass(frozen=True)
-class Item:
-    """One project of a portfolio: its entry (or failure), and whether it is stale."""
-
-    project_id: int
-    entry: Entry | None
-    failed: FailedFile | None
-    #: made with other rules than the running ones: when it was made (else None)
-    stale_since: dt.datetime | None
-
-
-def _item(project_id: int, data: dict[str, Any], day: dt.date, stale: dt.datetime | None) -> Item:
-    path = path_of(project_id)
-    if "error" in data:
-        failed = FailedFile(path, data["error"], data["problems"], data["exit_code"])
-        return Item(project_id, None, failed, stale)
-    entry = Entry.from_data(data, file=path, evaluated_on=day.isoformat())
-    return Item(project_id, entry, None, stale)
-
-
-def items(
-    session: Session, engine: Engine, programme: int, lang: str, day: dt.date, *, fresh: bool
-) -> list[Item]:
-    """The programme's projects (latest versions, in the order they were made) on ``day``.
-
-    A summary that does not hold on ``day`` is made again now (kept when ``day`` is
-    today); one made with other rules too when ``fresh``, else it is returned stale.
-
-    :raises AdviesError: advice on a project failed (not as an invalid project).
-    """
-    current = fingerprint(engine)
-    column = Summary.data_en if lang == "en" else Summary.data_nl
-    rows = session.execute(
-        select(
-            ProjectRow.id,
-            ProjectRow.version,
-            Summary.fingerprint,
-            Summary.made,
-            Summary.evaluated_on,
-            Summary.valid_until,
-            column,
-        )
-        .outerjoin(
-            Summary,
-            (Summary.project_id == ProjectRow.id) & (Summary.version == ProjectRow.version),
-        )
-        .where(ProjectRow.programme == programme)
-        .order_by(ProjectRow.id)
-    )
-    # NOTE: all rows first: making a summary on the way commits, which ends the cursor
-    found: list[Item] = []
-    for project_id, version, made_by, made, first, last, data in rows.all():
-        usable = data is not None and first <= day <= last
-        other_rules = data is not None and made_by != current
-        if usable and not (fresh and other_rules):
-            stale = made if other_rules else None
-            key = (project_id, data, day, stale)
-            item = _READ.get(key)
-            if item is None:
-                item = _item(project_id, json.loads(data), day, stale)
-                if len(_READ) >= READ_KEPT:
-                    _READ.clear()
-                _READ[key] = item
-            found.append(item)
-            continue
-        fresh_data = _make(session, engine, project_id, version, day, lang)
-        found.append(_item(project_id, fresh_data[lang], day, None))
-    return found
-
-
-def _make(
-    session: Session, engine: Engine, project_id: int, version: int, day: dt.date, lang: str
-) -> dict[str, Any]:
-    """Advise on the version on ``day``; keep the summary when ``day`` is today."""
-    text = session.scalar(
-        select(Version.toml).where(Version.project_id == project_id, Version.number == version)
-    )
-    if day != dt.date.today():  # another day's advice is not kept: only this language
-        return summarise(engine, path_of(project_id), day, text=text or "", languages=(lang,))[0]
-    data = store(session, engine, project_id, version, text=text or "")
-    session.commit()
-    return data
