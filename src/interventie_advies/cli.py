@@ -13,20 +13,16 @@ import sys
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
+from ._collector import paused
+
 # NOTE: paused while the commands are imported, as in the package's __init__
-_collecting = gc.isenabled()
-gc.disable()
-try:
+with paused():
     import click
 
     from ._cli._errors import errors_in
     from ._cli._help import Group
     from ._cli._run import run
     from .messages._i18n import LANGUAGES, click_language
-finally:
-    if _collecting:
-        gc.enable()
-    del _collecting
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
