@@ -104,6 +104,8 @@ def test_a_one_file_run_imports_only_what_it_needs() -> None:
     # issue 15: nor the other commands' modules, or did-you-mean (the probe imports json)
     others = {f"interventie_advies._cli.{m}" for m in ("_catalogue", "_create", "_files", "_web")}
     assert not (others | {"difflib"}) & loaded
+    # nor the JSON writer's module for a report in text
+    assert "interventie_advies.report._json" not in loaded
 
 
 #: imports the package (or the console script's module) and writes the modules it imported
