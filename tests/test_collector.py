@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from interventie_advies import Engine, hookimpl
+from interventie_advies import _collector
 from interventie_advies._collector import paused
 
 
@@ -59,19 +60,36 @@ def test_paused_turns_it_on_again_after_an_error() -> None:
     assert gc.isenabled()
 
 
+class _Probe:
+    """A plugin whose rules hook notes whether the collector is on."""
+
+    def __init__(self) -> None:
+        self.seen: list[bool] = []
+
+    @hookimpl
+    def advies_rules(self) -> list[object]:
+        self.seen.append(gc.isenabled())
+        return []
+
+
 @pytest.mark.usefixtures("collecting")
-def test_an_engine_builds_its_catalogue_with_the_collector_paused() -> None:
-    seen: list[bool] = []
+def test_an_api_users_engine_leaves_the_collector_alone() -> None:
+    probe = _Probe()
+    assert Engine(plugins=[probe]).rules
+    assert probe.seen == [True]
+    assert gc.get_freeze_count() == 0
 
-    class Probe:
-        """A plugin whose rules hook sees whether the collector is on."""
 
-        @hookimpl
-        def advies_rules(self) -> list[object]:
-            seen.append(gc.isenabled())
-            return []
-
-    engine = Engine(plugins=[Probe()])
-    assert engine.rules
-    assert seen == [False]
-    assert gc.isenabled()
+@pytest.mark.usefixtures("collecting")
+def test_the_console_scripts_engine_freezes_its_catalogue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the console script (``freeze_for_good``) the catalogue is built paused, then frozen."""
+    monkeypatch.setattr(_collector, "_owned", True)
+    probe = _Probe()
+    try:
+        engine = Engine(plugins=[probe])
+        assert engine.rules
+        assert probe.seen == [False]
+        assert gc.isenabled()
+        assert not any(o is engine.rules for o in gc.get_objects())  # frozen
+    finally:
+        gc.unfreeze()

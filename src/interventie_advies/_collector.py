@@ -14,7 +14,23 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["paused"]
+__all__ = ["freeze_for_good", "kept", "paused"]
+
+#: whether the console script owns the process and has frozen its objects (see
+#: :func:`freeze_for_good`); an API user's process is never marked so
+_owned = False
+
+
+def freeze_for_good() -> None:
+    """Freeze every object now, and what each later pause makes: the console script's call.
+
+    NOTE: only ``cli.main`` calls this: the process is its own and ends after one command,
+    so what is kept till the end (modules, models, the engine's catalogue) is frozen and
+    never walked again; an API user's objects are never frozen.
+    """
+    global _owned  # NOTE: one switch for the process, set by its owner
+    _owned = True
+    gc.freeze()
 
 
 @contextlib.contextmanager
@@ -28,7 +44,8 @@ def paused() -> Iterator[None]:
     ``freeze`` then ``unfreeze`` moves every tracked object there without walking any of
     them. Nothing stays frozen, a later full collection still looks at everything, and
     it is skipped when the caller froze objects of its own (``unfreeze`` would thaw them)
-    or had the collector off.
+    or had the collector off. In the console script (:func:`freeze_for_good`) they are
+    frozen instead.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -36,7 +53,24 @@ def paused() -> Iterator[None]:
         yield
     finally:
         if collecting:
-            if not gc.get_freeze_count():
+            if _owned:
+                gc.freeze()
+            elif not gc.get_freeze_count():
                 gc.freeze()
                 gc.unfreeze()
             gc.enable()
+
+
+@contextlib.contextmanager
+def kept() -> Iterator[None]:
+    """Around what makes objects kept till the process ends: frozen in the console script.
+
+    NOTE: in an API user's process nothing is done: moving every object to the oldest
+    generation there (as :func:`paused` does) would also keep the user's garbage until a
+    full collection.
+    """
+    if not _owned:
+        yield
+        return
+    with paused():
+        yield

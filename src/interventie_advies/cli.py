@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
-from ._collector import paused
+from ._collector import freeze_for_good, paused
 
 # NOTE: paused while the commands are imported, as in the package's __init__
 with paused():
@@ -127,9 +127,10 @@ cli.commands = _Commands(
 def main() -> None:
     """Entry point of the ``advies`` console script."""
     # NOTE: what the imports made (modules, classes, models) stays until the process ends:
-    # frozen, later collections skip it instead of walking it again and again. Only the
-    # console script does this, never the API, so a library user's objects are not touched.
-    gc.freeze()
+    # frozen, later collections skip it instead of walking it again and again; so is the
+    # engine's catalogue when it is built. Only the console script does this, never the
+    # API, so a library user's objects are not touched.
+    freeze_for_good()
     try:
         cli(prog_name="advies")
     except SystemExit as exc:

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._collector import paused
+from .._collector import kept
 from .._errors import ProjectError, shown_name
 from ..plugins._host import CallLog, PluginHost, PluginInfo, PluginProblem
 from ..project._load import load_project
@@ -105,9 +105,9 @@ class Engine:
                 setup = self._setup
                 if setup is None:
                     # NOTE: the catalogue is thousands of objects made at once and kept
-                    # (rules, their parts, the plan): the collector is paused meanwhile,
-                    # as during the imports (see _collector)
-                    with paused():
+                    # (rules, their parts, the plan): in the console script, the collector
+                    # is paused meanwhile and they are frozen (see _collector)
+                    with kept():
                         setup = self._setup = self._build()
         return setup
 
