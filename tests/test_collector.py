@@ -6,8 +6,7 @@ import gc
 
 import pytest
 
-from interventie_advies import Engine, hookimpl
-from interventie_advies import _collector
+from interventie_advies import Engine, _collector, hookimpl
 from interventie_advies._collector import paused
 
 
