@@ -60,13 +60,26 @@ def test_newline_and_tab_are_kept_only_where_asked() -> None:
 
 def test_the_quick_json_check_finds_every_unsafe_code_point_and_no_other() -> None:
     """json_safe's check on UTF-8 bytes agrees with the character class on every code point."""
-    from interventie_advies._safe_text import _JSON_UNSAFE, _json_unsafe_in
+    from interventie_advies._safe_text import _json_unsafe, _json_unsafe_in
 
     disagree = [
         code
         for code in range(0x110000)
-        if _json_unsafe_in(chr(code)) != bool(_JSON_UNSAFE.search(chr(code)))
+        if _json_unsafe_in(chr(code)) != bool(_json_unsafe().search(chr(code)))
     ]
     assert disagree == []
     assert json_safe("ok \u202e é ’ \x85") == "ok \\u202e é ’ \\u0085"
     assert json_safe("héél gewoon ’tekst’ →") == "héél gewoon ’tekst’ →"
+
+
+def test_importing_compiles_no_pattern() -> None:
+    """The patterns are compiled on first use: a report in text needs no JSON's (issue 15)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import interventie_advies._safe_text as s; "
+        "print(s._pattern.cache_info().currsize, s._json_unsafe_utf8.cache_info().currsize)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "0 0\n"

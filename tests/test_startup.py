@@ -104,6 +104,8 @@ def test_a_one_file_run_imports_only_what_it_needs() -> None:
     # issue 15: nor the other commands' modules, or did-you-mean (the probe imports json)
     others = {f"interventie_advies._cli.{m}" for m in ("_catalogue", "_create", "_files", "_web")}
     assert not (others | {"difflib"}) & loaded
+    # nor the JSON writer's module for a report in text
+    assert "interventie_advies.report._json" not in loaded
 
 
 #: imports the package (or the console script's module) and writes the modules it imported
@@ -172,14 +174,53 @@ GC_PROBE = textwrap.dedent("""
     import gc, sys
     if sys.argv[1] == "off":
         gc.disable()
+    if sys.argv[1] == "frozen":
+        kept = [[] for _ in range(100)]
+        gc.freeze()
     import interventie_advies.cli
-    sys.stderr.write(f"{gc.isenabled()} {gc.get_freeze_count()}")
+    if sys.argv[1] == "frozen":  # still frozen: not among the objects the collector sees
+        sys.stderr.write(f"{gc.isenabled()} {not any(o is kept for o in gc.get_objects())}")
+    else:
+        sys.stderr.write(f"{gc.isenabled()} {gc.get_freeze_count()}")
 """)
 
 
-@pytest.mark.parametrize(("before", "after"), [("on", "True 0"), ("off", "False 0")])
+@pytest.mark.parametrize(
+    ("before", "after"), [("on", "True 0"), ("off", "False 0"), ("frozen", "True True")]
+)
 def test_importing_pauses_the_collector_and_leaves_it_as_it_was(before: str, after: str) -> None:
     """The imports pause the collector (issue 15) but never freeze a library user's objects."""
     command = [sys.executable, "-c", GC_PROBE, before]
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
     assert done.stderr == after
+
+
+#: imports the console script's module with the collector on and writes how many objects
+#: the largest collection during the import walked, against how many there are afterwards
+YOUNG_PROBE = textwrap.dedent("""
+    import gc, sys
+    walked = [0]
+    def count(phase, info):
+        if phase == "start":
+            young = sum(len(gc.get_objects(g)) for g in range(info["generation"] + 1))
+            walked.append(young)
+    gc.callbacks.append(count)
+    import interventie_advies.cli
+    gc.callbacks.remove(count)
+    seen = any(o is interventie_advies.Engine for o in gc.get_objects(2))
+    sys.stderr.write(f"{max(walked)} {len(gc.get_objects())} {seen}")
+""")
+
+
+def test_the_imports_objects_are_not_walked_again_as_young() -> None:
+    """After the paused imports their objects are in the oldest generation (issue 15).
+
+    Otherwise the first allocation after the pause starts a young collection that walks
+    every object the imports made (most of them), then an older one. They
+    are not frozen: a full collection still sees them.
+    """
+    command = [sys.executable, "-c", YOUNG_PROBE]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    largest, objects, seen = done.stderr.split()
+    assert int(largest) < int(objects) // 4
+    assert seen == "True"

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 import interventie_advies
 from interventie_advies.cli import cli
 
@@ -60,3 +62,54 @@ def test_the_metadata_has_no_placeholder_url() -> None:
     )["project"]
     urls = meta.get("urls", {})
     assert not any(".invalid" in url or "example." in url for url in urls.values()), urls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name: x\nVersion: 1.2\n\nVersion: 9\n",
+        "Name: x\r\nversion:  1.2 \r\nVERSION: 3\r\n",
+        "Name: x\n\nVersion: 9\n",  # after the headers: none
+        "Name: x\nSummary: a\n Version: 9\n",  # a continuation line: none
+        "Version:\n",
+        "Version:\tx\n",
+        "",
+    ],
+)
+def test_the_headers_are_read_as_the_email_package_reads_them(text: str) -> None:
+    """Only the METADATA's headers are read for a name and version (issue 15)."""
+    import email
+
+    from interventie_advies._version import _headers
+
+    headers = _headers(text)
+    parsed = email.message_from_string(text)
+    for name in ("Name", "Version", "Summary"):
+        if headers.get(name.lower(), "") is not None:  # None: folded, left to the email package
+            assert headers.get(name.lower()) == parsed[name]
+
+
+def test_a_folded_header_is_left_to_the_email_package() -> None:
+    from interventie_advies._version import _headers
+
+    assert _headers("Name: x\nVersion: 1\n  .2\nSummary: s\n") == {
+        "name": "x",
+        "version": None,
+        "summary": "s",
+    }
+
+
+def test_name_and_version_are_the_distributions() -> None:
+    from interventie_advies._version import name_and_version
+
+    for dist in importlib.metadata.distributions():
+        assert name_and_version(dist) == (dist.name, dist.version)
+
+
+def test_a_run_does_not_parse_the_metadata_with_the_email_package() -> None:
+    code = (
+        "import sys, interventie_advies._version as v; v.version(); "
+        "print('email.parser' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout == "False\n"

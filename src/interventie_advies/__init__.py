@@ -7,15 +7,10 @@ returns prioritised advice, sustainability warnings, strengths and questions.
 
 from __future__ import annotations
 
-import gc as _gc
+from ._collector import paused as _paused
 
-# NOTE: the collector is paused while the package's modules are imported: they make tens
-# of thousands of objects (classes, models, rules' parts), none of them garbage, and each
-# collection in between walks them all again (~30 ms of start-up, issue 15). It is only
-# paused, never frozen, and is on again afterwards if it was before.
-_collecting = _gc.isenabled()
-_gc.disable()
-try:
+# NOTE: the collector is paused while the package's modules are imported (see _collector)
+with _paused():
     from ._errors import (
         AdviesError,
         PluginError,
@@ -35,10 +30,6 @@ try:
     from .report._values import Finding, Question, Strength
     from .rulebook._rules import Rule, load_rules
     from .rulebook._shipped import shipped_rules
-finally:
-    if _collecting:
-        _gc.enable()
-    del _collecting
 
 __all__ = [
     "AdviesError",

@@ -86,9 +86,16 @@ def terminal_safe(text: str) -> str:
     return _pattern("\n\t").sub(_escape, text)
 
 
-# NOTE: json.dumps escapes C0 controls itself and writes the layout's newlines raw, so
-# the pattern leaves C0 alone; what it finds can only stand inside a string.
-_JSON_UNSAFE = _pattern("".join(map(chr, range(0x20))))
+def _json_unsafe() -> re.Pattern[str]:
+    """The code points JSON output escapes (compiled on first use: text needs none of it).
+
+    NOTE: json.dumps escapes C0 controls itself and writes the layout's newlines raw, so
+    the pattern leaves C0 alone; what it finds can only stand inside a string.
+    """
+    return _pattern(_C0)
+
+
+_C0 = "".join(map(chr, range(0x20)))
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -99,20 +106,25 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-#: the UTF-8 bytes of every code point _JSON_UNSAFE finds (lone surrogates as Python's
-#: "surrogatepass" writes them); tests/test_safe_text.py checks the two agree on all of them
-_JSON_UNSAFE_UTF8 = re.compile(
-    rb"\x7f"  # DEL
-    rb"|\xc2[\x80-\x9f]"  # C1 controls
-    rb"|\xd8\x9c"  # U+061C
-    rb"|\xe1\xa0\x8e"  # U+180E
-    rb"|\xe2\x80[\x8b-\x8f\xa8-\xae]"  # U+200B-U+200F, U+2028-U+202E
-    rb"|\xe2\x81[\xa0-\xaf]"  # U+2060-U+206F
-    rb"|\xef\xbb\xbf"  # U+FEFF
-    rb"|\xef\xbf[\xb9-\xbb]"  # U+FFF9-U+FFFB
-    rb"|\xed[\xa0-\xbf]"  # U+D800-U+DFFF
-    rb"|\xf3\xa0[\x80\x81]"  # U+E0000-U+E007F
-)
+@functools.cache
+def _json_unsafe_utf8() -> re.Pattern[bytes]:
+    """The UTF-8 bytes of every code point :func:`_json_unsafe` finds (compiled on first use).
+
+    Lone surrogates as Python's "surrogatepass" writes them; tests/test_safe_text.py checks
+    the two agree on all of them.
+    """
+    return re.compile(
+        rb"\x7f"  # DEL
+        rb"|\xc2[\x80-\x9f]"  # C1 controls
+        rb"|\xd8\x9c"  # U+061C
+        rb"|\xe1\xa0\x8e"  # U+180E
+        rb"|\xe2\x80[\x8b-\x8f\xa8-\xae]"  # U+200B-U+200F, U+2028-U+202E
+        rb"|\xe2\x81[\xa0-\xaf]"  # U+2060-U+206F
+        rb"|\xef\xbb\xbf"  # U+FEFF
+        rb"|\xef\xbf[\xb9-\xbb]"  # U+FFF9-U+FFFB
+        rb"|\xed[\xa0-\xbf]"  # U+D800-U+DFFF
+        rb"|\xf3\xa0[\x80\x81]"  # U+E0000-U+E007F
+    )
 
 
 #: the first bytes of those UTF-8 sequences
@@ -120,7 +132,7 @@ _LEAD_BYTES = tuple(bytes([b]) for b in b"\x7f\xc2\xd8\xe1\xe2\xed\xef\xf3")
 
 
 def _json_unsafe_in(text: str) -> bool:
-    """Whether ``text`` has a code point :data:`_JSON_UNSAFE` finds.
+    """Whether ``text`` has a code point :func:`_json_unsafe` finds.
 
     NOTE: almost no report has one, and the character class costs ~70 instructions a
     character (50 KB of JSON: 4 M, a third of what advising costs; issue 15). Here the
@@ -135,7 +147,7 @@ def _json_unsafe_in_utf8(data: bytes) -> bool:
     for lead in _LEAD_BYTES:
         at = data.find(lead)
         while at != -1:
-            if _JSON_UNSAFE_UTF8.match(data, at):
+            if _json_unsafe_utf8().match(data, at):
                 return True
             at = data.find(lead, at + 1)
     return False
@@ -149,7 +161,7 @@ def json_safe(text: str) -> str:
     """
     if not _json_unsafe_in(text):
         return text
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    return _json_unsafe().sub(_json_escape, text)
 
 
 def json_safe_utf8(text: str) -> bytes:
@@ -161,7 +173,7 @@ def json_safe_utf8(text: str) -> bytes:
     data = text.encode("utf-8", "surrogatepass")
     if not _json_unsafe_in_utf8(data):
         return data
-    return _JSON_UNSAFE.sub(_json_escape, text).encode("utf-8")
+    return _json_unsafe().sub(_json_escape, text).encode("utf-8")
 
 
 def for_format(text: str, fmt: str) -> str:

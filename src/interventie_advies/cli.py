@@ -13,20 +13,16 @@ import sys
 from collections.abc import Iterator, MutableMapping
 from typing import TYPE_CHECKING, Any, cast
 
+from ._collector import freeze_for_good, paused
+
 # NOTE: paused while the commands are imported, as in the package's __init__
-_collecting = gc.isenabled()
-gc.disable()
-try:
+with paused():
     import click
 
     from ._cli._errors import errors_in
     from ._cli._help import Group
     from ._cli._run import run
     from .messages._i18n import LANGUAGES, click_language
-finally:
-    if _collecting:
-        gc.enable()
-    del _collecting
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -131,9 +127,10 @@ cli.commands = _Commands(
 def main() -> None:
     """Entry point of the ``advies`` console script."""
     # NOTE: what the imports made (modules, classes, models) stays until the process ends:
-    # frozen, later collections skip it instead of walking it again and again. Only the
-    # console script does this, never the API, so a library user's objects are not touched.
-    gc.freeze()
+    # frozen, later collections skip it instead of walking it again and again; so is the
+    # engine's catalogue when it is built. Only the console script does this, never the
+    # API, so a library user's objects are not touched.
+    freeze_for_good()
     try:
         cli(prog_name="advies")
     except SystemExit as exc:

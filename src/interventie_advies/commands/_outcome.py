@@ -47,14 +47,14 @@ def rendered(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
     it anyway; so it is encoded once, where it is made (a worker process), and neither
     decoded nor encoded again in the main process (issue 15).
     """
-    # NOTE: imported here: a report in text needs no json (5 M instructions of start-up)
+    if fmt not in ("json", "jsonl"):
+        return render_as(report, fmt, color=color)
+    # NOTE: imported here: a report in text needs neither json nor the JSON writer's
+    # module (5 M instructions of start-up)
     from ..report._json import json_text
 
-    if fmt == "json":
-        return json_safe_utf8(json_text(report.to_dict(), indent=2)) + b"\n"
-    if fmt == "jsonl":
-        return json_safe_utf8(json_text(report.to_dict(), indent=None)) + b"\n"
-    return render_as(report, fmt, color=color)
+    indent = 2 if fmt == "json" else None
+    return json_safe_utf8(json_text(report.to_dict(), indent=indent)) + b"\n"
 
 
 #: an unexpected exception's message is cut here in a problem line

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._collector import kept
 from .._errors import ProjectError, shown_name
 from ..plugins._host import CallLog, PluginHost, PluginInfo, PluginProblem
 from ..project._load import load_project
@@ -103,7 +104,11 @@ class Engine:
             with self._setup_lock:
                 setup = self._setup
                 if setup is None:
-                    setup = self._setup = self._build()
+                    # NOTE: the catalogue is thousands of objects made at once and kept
+                    # (rules, their parts, the plan): in the console script, the collector
+                    # is paused meanwhile and they are frozen (see _collector)
+                    with kept():
+                        setup = self._setup = self._build()
         return setup
 
     def _build(self) -> Setup:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import pluggy
 
 from .. import hookspecs
+from .._version import name_and_version
 from ..messages._i18n import t
 
 if TYPE_CHECKING:
@@ -161,8 +162,7 @@ class PluginHost:
         disabled |= {d.strip() for d in os.environ.get(DISABLE_ENV, "").split(",") if d.strip()}
         if self.plugins is None:
             for ep in _entry_points():
-                dist = ep.dist.name if ep.dist is not None else None
-                version = ep.dist.version if ep.dist is not None else ""
+                dist, version = (None, "") if ep.dist is None else name_and_version(ep.dist)
                 if ep.name in disabled or (dist and dist in disabled):
                     continue
                 found.append(self._load(ep.load, ep.name, version, dist))

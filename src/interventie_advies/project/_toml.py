@@ -62,10 +62,12 @@ def max_digits() -> int:
     return get() if get is not None else 0
 
 
-_NUMBER = re.compile(r"[0-9][0-9_]*")
-_VALUE_START = re.compile(r"[=\[,{]\s*[+-]?\Z")
-_KEY_LINE = re.compile(r"[ \t]*([^=\s#][^=#]*?)[ \t]*=[ \t]*[+-]?\Z")
-_HEADER = re.compile(r"^[ \t]*(\[\[?)[ \t]*([^\]\n#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$", re.MULTILINE)
+# NOTE: the patterns of an error that almost never happens: compiled when it does (re
+# keeps them), not on every start-up (10 M instructions, issue 15)
+_NUMBER = r"[0-9][0-9_]*"
+_VALUE_START = r"[=\[,{]\s*[+-]?\Z"
+_KEY_LINE = r"[ \t]*([^=\s#][^=#]*?)[ \t]*=[ \t]*[+-]?\Z"
+_HEADER = r"^[ \t]*(\[\[?)[ \t]*([^\]\n#]+?)[ \t]*\]\]?[ \t]*(?:#.*)?$"
 
 
 def _long_number(text: str) -> NumberTooLong | None:
@@ -73,16 +75,16 @@ def _long_number(text: str) -> NumberTooLong | None:
     limit = max_digits()
     if not limit:
         return None
-    for match in _NUMBER.finditer(text):
+    for match in re.finditer(_NUMBER, text):
         digits = len(match.group()) - match.group().count("_")
         if digits <= limit:
             continue
         start = match.start()
         before = text[max(0, start - 200) : start]
-        if not _VALUE_START.search(before):
+        if not re.search(_VALUE_START, before):
             continue  # in a string or a comment: not what the parser choked on
         line_start = text.rfind("\n", 0, start) + 1
-        key = _KEY_LINE.fullmatch(text, line_start, start)
+        key = re.compile(_KEY_LINE).fullmatch(text, line_start, start)
         return NumberTooLong(
             digits,
             text.count("\n", 0, start) + 1,
@@ -97,7 +99,7 @@ def _table(text: str, end: int) -> str:
 
     An item of an array of tables is numbered as in other errors (``partners[1].``).
     """
-    headers = list(_HEADER.finditer(text, 0, end))
+    headers = list(re.compile(_HEADER, re.MULTILINE).finditer(text, 0, end))
     if not headers:
         return ""
     last = headers[-1]

@@ -180,9 +180,22 @@ def has_loops(tree: ast.AST) -> bool:
     return any(isinstance(node, _COMPREHENSIONS) for node in ast.walk(tree))
 
 
-def _method(name: str, *args: ast.expr) -> ast.Call:
-    func = ast.Attribute(ast.Name(BUDGET, ast.Load()), name, ast.Load())
-    return ast.Call(func, list(args), [])
+def _method(name: str, *args: ast.expr, at: ast.expr) -> ast.Call:
+    """``BUDGET.name(*args)``, its new nodes placed where ``at`` stands.
+
+    NOTE: ``ast.fix_missing_locations`` would give each new node the location of its
+    nearest ancestor that has one: always a node of the parsed condition, ``at``. Placed
+    here, no walk over the whole tree is needed (a third of compiling a condition with
+    loops; tests/test_budget_locations.py checks the trees are the same).
+    """
+    where: dict[str, Any] = {
+        "lineno": at.lineno,
+        "col_offset": at.col_offset,
+        "end_lineno": at.end_lineno,
+        "end_col_offset": at.end_col_offset,
+    }
+    func = ast.Attribute(ast.Name(BUDGET, ast.Load(), **where), name, ast.Load(), **where)
+    return ast.Call(func, list(args), [], **where)
 
 
 def _literal(node: ast.expr) -> bool:
@@ -210,7 +223,8 @@ class _Rewriter:
     def __init__(self, sized: Collection[int]) -> None:
         self.sized = sized
 
-    def visit(self, node: ast.expr, looping: bool) -> ast.expr:
+    def visit(self, node: ast.expr, looping: bool, parent: ast.expr) -> ast.expr:
+        """``node`` rewritten; ``parent`` is the parsed node it stands in (for locations)."""
         if isinstance(node, _COMPREHENSIONS):
             return self._comprehension(node, looping)
         if looping and isinstance(node, ast.Compare):
@@ -218,15 +232,15 @@ class _Rewriter:
         if looping and isinstance(node, ast.Call):
             return self._call(node)
         if looping and isinstance(node, ast.BinOp):
-            return self._binop(node)
+            return self._binop(node, parent)
         for name, value in ast.iter_fields(node):
             if isinstance(value, ast.expr):
-                setattr(node, name, self.visit(value, looping))
+                setattr(node, name, self.visit(value, looping, node))
             elif isinstance(value, list):
                 setattr(
                     node,
                     name,
-                    [self.visit(v, looping) if isinstance(v, ast.expr) else v for v in value],
+                    [self.visit(v, looping, node) if isinstance(v, ast.expr) else v for v in value],
                 )
         return node
 
@@ -235,31 +249,31 @@ class _Rewriter:
     ) -> ast.expr:
         for i, gen in enumerate(node.generators):
             # NOTE: the first iterable is evaluated once, outside the loop; the others per item
-            gen.iter = _method("each", self.visit(gen.iter, looping or i > 0))
-            gen.ifs = [self.visit(cond, True) for cond in gen.ifs]
-        node.elt = self.visit(node.elt, True)
+            gen.iter = _method("each", self.visit(gen.iter, looping or i > 0, node), at=node)
+            gen.ifs = [self.visit(cond, True, node) for cond in gen.ifs]
+        node.elt = self.visit(node.elt, True, node)
         return node
 
     def _compare(self, node: ast.Compare) -> ast.expr:
         sized = id(node) in self.sized  # lists, sets or items compared: each costs its size
-        node.left = self.visit(node.left, True)
+        node.left = self.visit(node.left, True, node)
         if sized and not _literal(node.left):
-            node.left = _method("size", node.left)
+            node.left = _method("size", node.left, at=node)
         comparators = []
         for op, right in zip(node.ops, node.comparators, strict=True):
-            right = self.visit(right, True)
+            right = self.visit(right, True, node)
             if (
                 (sized or isinstance(op, (ast.In, ast.NotIn)))
                 and not _literal(right)
                 and not isinstance(right, _COMPREHENSIONS)  # those count their own items
             ):
-                right = _method("size", right)
+                right = _method("size", right, at=node)
             comparators.append(right)
         node.comparators = comparators
         return node
 
     def _call(self, node: ast.Call) -> ast.expr:
-        node.args = [self.visit(arg, True) for arg in node.args]
+        node.args = [self.visit(arg, True, node) for arg in node.args]
         if (
             isinstance(node.func, ast.Name)
             and node.func.id in _SIZED_CALLS
@@ -267,17 +281,20 @@ class _Rewriter:
             and not _literal(node.args[0])
             and not isinstance(node.args[0], _COMPREHENSIONS)
         ):
-            node.args = [_method("size", node.args[0])]
+            node.args = [_method("size", node.args[0], at=node)]
         return node
 
-    def _binop(self, node: ast.BinOp) -> ast.expr:
-        left, right = self.visit(node.left, True), self.visit(node.right, True)
-        if _number_literal(node.left) or _number_literal(node.right):
+    def _binop(self, node: ast.BinOp, parent: ast.expr) -> ast.expr:
+        numbers = _number_literal(node.left) or _number_literal(node.right)
+        if not numbers and isinstance(node.op, ast.Add):
+            # NOTE: a call takes node's place: what is made inside it stands in ``parent``
+            left, right = self.visit(node.left, True, parent), self.visit(node.right, True, parent)
+            return _method("plus", left, right, at=parent)
+        left, right = self.visit(node.left, True, node), self.visit(node.right, True, node)
+        if numbers:
             node.left, node.right = left, right  # a number: the result is one too (or fails)
             return node
-        if isinstance(node.op, ast.Add):
-            return _method("plus", left, right)
-        node.left, node.right = _method("size", left), _method("size", right)
+        node.left, node.right = _method("size", left, at=node), _method("size", right, at=node)
         return node
 
 
@@ -289,7 +306,7 @@ def instrument(body: ast.expr, sized: Collection[int] = ()) -> ast.expr:
 
     The tree is changed in place; pass a copy to keep the original.
     """
-    return ast.fix_missing_locations(_Rewriter(sized).visit(body, False))
+    return _Rewriter(sized).visit(body, False, body)
 
 
 def under_budget(body: ast.expr, rule: str) -> ast.Expression:
@@ -300,7 +317,8 @@ def under_budget(body: ast.expr, rule: str) -> ast.Expression:
     """
     # NOTE: ``body`` has its locations (see instrument): only the new nodes get theirs,
     # as fix_missing_locations on the whole tree would give them, without walking ``body``
-    start = ast.fix_missing_locations(ast.copy_location(_method("start", ast.Constant(rule)), body))
+    start = _method("start", ast.Constant(rule), at=body)
+    start.args[0] = ast.copy_location(start.args[0], body)
     either = ast.BoolOp(ast.Or(), [start, body], lineno=1, col_offset=0)
     either.end_lineno, either.end_col_offset = 1, 0
     return ast.Expression(either)
