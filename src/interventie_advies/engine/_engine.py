@@ -73,8 +73,8 @@ class Engine:
         # NOTE: the caches below are only read and written whole (dict get and set), so
         # threads that race on them at worst build an equal value twice
         self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
-        #: the ranked fields of findings (score, reasons) by rule, adjustment and what they
-        #: read of a project (see Run.fire)
+        #: the fields of findings but their facts (rank, reasons, texts) by rule, adjustment
+        #: and what they read of a project (see Run.fire)
         self.rankings: dict[tuple[Any, ...], dict[str, Any]] = {}
         self._stats_lock = threading.Lock()
         self._timings: dict[tuple[str, str], float] | None = {} if profile else None

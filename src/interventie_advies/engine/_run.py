@@ -278,15 +278,8 @@ class Run:
         """
         ns = self.ns
         lang = self.lang
-        title, message, why, actions = p.texts[lang]
-        variant = None
-        if p.varies:
-            title, message, actions, variant = chosen_texts(
-                p, lang, ns, (title, message, actions), functools.partial(self.fail, p)
-            )
-        if p.placeholders:
-            title, message, why, actions = filled((title, message, why, actions), ns, lang)
         if p.kind == "strength":
+            title, message, _, _, _ = self.texts(p)
             self.strengths.append(
                 build(
                     Strength,
@@ -311,24 +304,39 @@ class Run:
         )
         # NOTE: the reasons name months_left only for warnings near the end (see near_end)
         near = self.months[0] if kind == "warning" and self.near else None
-        # NOTE: cached on the engine by exactly what they depend on (see rule_context)
+        # NOTE: cached on the engine by exactly what they depend on (see rule_context): every
+        # field but the facts, so that a finding costs a copy and a few stores; the texts of
+        # a rule with variants or placeholders are the project's own, set below
         key = (adjustment, id(p), hit, served, band, short, near, lang)
         fixed = self.rankings.get(key)
         if fixed is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
-            fixed = self.rankings[key] = fixed_values(
-                p, adjustment, (hit, served, band, short), near, lang
-            )
-        values = p.finding.copy()
-        values.update(fixed)
-        values["title"] = title
-        values["message"] = message
-        values["why"] = why
-        values["actions"] = actions
-        values["variant"] = variant
+            fixed = p.finding.copy()
+            fixed.update(fixed_values(p, adjustment, (hit, served, band, short), near, lang))
+            fixed["title"], fixed["message"], fixed["why"], fixed["actions"] = p.texts[lang]
+            fixed["variant"] = None
+            self.rankings[key] = fixed
+        values = fixed.copy()
+        if p.varies or p.placeholders:
+            texts = self.texts(p)
+            values["title"], values["message"], values["why"], values["actions"] = texts[:4]
+            values["variant"] = texts[4]
         values["facts"] = {n.text: n.value(ns) for n in p.needs}
         self.findings.append(build(Finding, values))
+
+    def texts(self, p: Planned) -> tuple[str, str, str, tuple[str, ...], int | None]:
+        """The title, message, why and actions of ``p`` on this project, and its variant."""
+        lang = self.lang
+        title, message, why, actions = p.texts[lang]
+        variant = None
+        if p.varies:
+            title, message, actions, variant = chosen_texts(
+                p, lang, self.ns, (title, message, actions), functools.partial(self.fail, p)
+            )
+        if p.placeholders:
+            title, message, why, actions = filled((title, message, why, actions), self.ns, lang)
+        return title, message, why, actions, variant
 
     def prioritise(self, findings: list[Finding]) -> list[Finding]:
         """Let a plugin replace the order; keep ours when its answer is not a permutation."""
