@@ -20,7 +20,7 @@ from ._checks import project_problems
 from ._evaluate import Evaluator, prepare
 from ._gather import gather_rules
 from ._plan import Planned, plan
-from ._run import Run
+from ._run import Fixed, Run
 from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ class Engine:
         self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
         #: the fields of findings but their facts (rank, reasons, texts) by rule, adjustment
         #: and what they read of a project (see Run.fire)
-        self.rankings: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.rankings: dict[tuple[Any, ...], Fixed] = {}
         self._stats_lock = threading.Lock()
         self._timings: dict[tuple[str, str], float] | None = {} if profile else None
         self._projects = 0

@@ -32,16 +32,17 @@ from ._prioritise import rank_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 from ._texts import chosen_texts, filled
-from ._themes import items_of
+from ._themes import items_of, lone_item
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from ..report._items import Item
     from ._evaluate import Evaluator
     from ._plan import Planned
     from ._setup import Setup
 
-__all__ = ["LANG_ENV", "Run", "RunsRules"]
+__all__ = ["LANG_ENV", "Fixed", "Run", "RunsRules"]
 
 ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
 _TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
@@ -52,12 +53,27 @@ def language(lang: str | None, project: Project) -> str:
     return resolve_language(lang, project.advies.language if project.advies else None)
 
 
+class Fixed:
+    """A finding's fields that follow from its rule and context, and its item when alone."""
+
+    # NOTE: a plain class, not a dataclass: defining a dataclass costs start-up time, and
+    # this is never compared or shown
+
+    __slots__ = ("item", "values")
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        #: every field of the Finding but ``facts``, in the order of its fields
+        self.values = values
+        #: the report item of such a finding when it is alone in its group (built once)
+        self.item: Item | None = None
+
+
 class RunsRules(Protocol):
     """What a run needs of its engine (a protocol, so that this module need not import it)."""
 
     strict: bool
     #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
-    rankings: dict[tuple[Any, ...], dict[str, Any]]
+    rankings: dict[tuple[Any, ...], Fixed]
 
     @property
     def setup(self) -> Setup:
@@ -204,6 +220,8 @@ class Run:
         self.near = near_end(facts.months_left)
         self.rankings = engine.rankings
         self.findings: list[Finding] = []
+        #: the findings built from their rule's fixed fields alone, by id (see :meth:`lone`)
+        self.plain: dict[int, tuple[Finding, Fixed]] = {}
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
         timings = self.log.timings if self.log.timed else None
@@ -230,7 +248,7 @@ class Run:
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
         questions = book.questions()
-        items = items_of(findings, lang)
+        items = items_of(findings, lang, self.lone)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
             findings, questions, strengths, self.setup.layouts[lang], described
@@ -308,22 +326,41 @@ class Run:
         # field but the facts, so that a finding costs a copy and a few stores; the texts of
         # a rule with variants or placeholders are the project's own, set below
         key = (adjustment, id(p), hit, served, band, short, near, lang)
-        fixed = self.rankings.get(key)
-        if fixed is None:
+        entry = self.rankings.get(key)
+        if entry is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
             fixed = p.finding.copy()
             fixed.update(fixed_values(p, adjustment, (hit, served, band, short), near, lang))
             fixed["title"], fixed["message"], fixed["why"], fixed["actions"] = p.texts[lang]
             fixed["variant"] = None
-            self.rankings[key] = fixed
-        values = fixed.copy()
-        if p.varies or p.placeholders:
+            entry = self.rankings[key] = Fixed(fixed)
+        values = entry.values.copy()
+        own = p.varies or p.placeholders
+        if own:
             texts = self.texts(p)
             values["title"], values["message"], values["why"], values["actions"] = texts[:4]
             values["variant"] = texts[4]
         values["facts"] = {n.text: n.value(ns) for n in p.needs}
-        self.findings.append(build(Finding, values))
+        finding = build(Finding, values)
+        self.findings.append(finding)
+        if not own:
+            self.plain[id(finding)] = (finding, entry)
+
+    def lone(self, finding: Finding) -> Item:
+        """The item of a finding alone in its group: kept with its rule's fixed fields.
+
+        A finding as ``fire`` built it from those fields alone (its texts are the rule's,
+        the bands and decisions did not replace it) always gives the same item.
+        """
+        known = self.plain.get(id(finding))
+        if known is None or known[0] is not finding:
+            return lone_item(finding, self.lang)
+        entry = known[1]
+        item = entry.item
+        if item is None:
+            item = entry.item = lone_item(finding, self.lang)
+        return item
 
     def texts(self, p: Planned) -> tuple[str, str, str, tuple[str, ...], int | None]:
         """The title, message, why and actions of ``p`` on this project, and its variant."""
