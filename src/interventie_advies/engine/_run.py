@@ -24,9 +24,10 @@ from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._placeholders import fill_placeholders
-from ._bands import fixed_values, hold_bands, near_end
+from ._bands import hold_bands, near_end
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
+from ._fixed import fixed_values
 from ._plan import selection
 from ._prioritise import rank_context
 from ._questions import QuestionBook, absent_tables, field_given
