@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
-    from ..report._values import Question
     from ..rulebook._conditions import NeedPath
     from ._plan import Planned, Step
+    from ._questions import TableQuestion
 
 __all__ = ["Evaluator", "Outcome", "prepare"]
 
@@ -112,7 +112,7 @@ class Evaluator(NamedTuple):
     pairs: tuple[tuple[str, str], ...]
     #: questions for left-out tables, built once (see QuestionBook.ask_tables); an empty
     #: dict of its own for each evaluator
-    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question]
+    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], TableQuestion]
 
     def __call__(
         self,
