@@ -1,5 +1,7 @@
-"""What the engine keeps between projects (a finding's fixed fields, lone items, element
-statuses) never shows in a report: each report is the one built from scratch."""
+"""What the engine keeps between projects never shows: each report is built as from scratch.
+
+It keeps a finding's fixed fields, the item of a lone finding and element statuses.
+"""
 
 from __future__ import annotations
 
