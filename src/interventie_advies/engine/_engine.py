@@ -20,7 +20,7 @@ from ._checks import project_problems
 from ._evaluate import Evaluator, prepare
 from ._gather import gather_rules
 from ._plan import Planned, plan
-from ._run import Fixed, Run
+from ._run import Run
 from ._setup import PluginRenderer, Setup, gather_extensions, gather_renderers
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..project._model import Project
     from ..report._report import Report
     from ..rulebook._rules import Rule
+    from ._fixed import Fixed
 
 __all__ = ["Engine", "PluginRenderer", "advise"]
 

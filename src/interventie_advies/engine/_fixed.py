@@ -30,9 +30,10 @@ from ._prioritise import (
 )
 
 if TYPE_CHECKING:
+    from ..report._items import Item
     from ._plan import Planned
 
-__all__ = ["RulePart", "fixed_values", "rule_part"]
+__all__ = ["Fixed", "RulePart", "fixed_values", "rule_part"]
 
 _W = WEIGHTS
 _MONTHS = {"short": _W.short_months, "urgent": _W.urgent_months}
@@ -135,7 +136,7 @@ def fixed_values(
 
     :param adjustment: which of the rule's ``[[rule.adjust]]`` applied, if one did.
     """
-    part = p.ranks.get((adjustment, lang))
+    part: RulePart | None = p.ranks.get((adjustment, lang))
     if part is None:
         part = p.ranks[(adjustment, lang)] = rule_part(p, adjustment, lang)
     _, _, phases, serves_needs, _ = p.ranking
@@ -200,3 +201,18 @@ def fixed_values(
         "score_factors": tuple(factors),
         "reasons": tuple(reasons) if reasons else (part.base_reason,),
     }
+
+
+class Fixed:
+    """A finding's fields that follow from its rule and context, and its item when alone."""
+
+    # NOTE: a plain class, not a dataclass: defining a dataclass costs start-up time, and
+    # this is never compared or shown
+
+    __slots__ = ("item", "values")
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        #: every field of the Finding but ``facts``, in the order of its fields
+        self.values = values
+        #: the report item of such a finding when it is alone in its group (built once)
+        self.item: Item | None = None

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
     from ..rulebook._conditions import NeedPath
     from ..rulebook._rules import LocalText, Rule
-    from ._fixed import RulePart
 
 __all__ = [
     "Need",
@@ -102,8 +101,9 @@ class Planned(NamedTuple):
     #: whether any of its texts has ``{table.field}`` placeholders to fill
     placeholders: bool
     #: the parts of its rank and reasons by adjustment and language, built on first use
-    #: (``_fixed.rule_part``; a dict of its own per rule)
-    ranks: dict[tuple[int | None, str], RulePart]
+    #: (``_fixed.RulePart``, not named here: ``_fixed`` reads the plan; a dict of its own
+    #: per rule)
+    ranks: dict[tuple[int | None, str], Any]
     #: its ``[[rule.variants]]`` and ``[[rule.extra_actions]]``, compiled
     variants: tuple[TextChoice, ...] = ()
     extra_actions: tuple[TextChoice, ...] = ()

@@ -27,7 +27,7 @@ from ..rulebook._placeholders import fill_placeholders
 from ._bands import hold_bands, near_end
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
-from ._fixed import fixed_values
+from ._fixed import Fixed, fixed_values
 from ._plan import selection
 from ._prioritise import rank_context
 from ._questions import QuestionBook, absent_tables, field_given
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ._plan import Planned
     from ._setup import Setup
 
-__all__ = ["LANG_ENV", "Fixed", "Run", "RunsRules"]
+__all__ = ["LANG_ENV", "Run", "RunsRules"]
 
 ELEMENT_INDEX = {e.id: i for i, e in enumerate(ELEMENTS)}
 _TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
@@ -52,21 +52,6 @@ _TABLE_KINDS = tuple((name, is_list) for name, (_, is_list) in TABLES.items())
 def language(lang: str | None, project: Project) -> str:
     """The report language: the caller's, else the file's, else ADVIES_LANG, else Dutch."""
     return resolve_language(lang, project.advies.language if project.advies else None)
-
-
-class Fixed:
-    """A finding's fields that follow from its rule and context, and its item when alone."""
-
-    # NOTE: a plain class, not a dataclass: defining a dataclass costs start-up time, and
-    # this is never compared or shown
-
-    __slots__ = ("item", "values")
-
-    def __init__(self, values: dict[str, Any]) -> None:
-        #: every field of the Finding but ``facts``, in the order of its fields
-        self.values = values
-        #: the report item of such a finding when it is alone in its group (built once)
-        self.item: Item | None = None
 
 
 class RunsRules(Protocol):
