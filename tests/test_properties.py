@@ -263,7 +263,7 @@ def test_ranking_with_the_reduced_context_is_exact(inputs: dict[str, Any], prior
 def test_reasons_with_the_reduced_context_are_exact(
     inputs: dict[str, Any], base: str, priority: str, adjustment: str | None
 ) -> None:
-    # the engine caches a finding's reasons by these values (engine/_bands.fixed_values)
+    # the engine caches a finding's reasons by these values (engine/_fixed.fixed_values)
     project = rank_context(
         inputs["phase"], inputs["needs"], inputs["months_left"], inputs["funding_months"]
     )

@@ -6,7 +6,7 @@ See docs/prioritisation.md: the score's numbers stay in ``score_factors`` (JSON 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..messages import table, word
 from ..report._values import build
@@ -16,11 +16,8 @@ from ._prioritise import (
     _say,
     _short,
     _sustainability,
-    adjusted_factor,
-    capped,
     order,
     raises,
-    rank,
 )
 from ._themes import KEEP_IN_TOP
 
@@ -28,9 +25,8 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
 
     from ..report._values import Finding
-    from ._plan import Planned
 
-__all__ = ["NEAR_MONTHS", "fixed_values", "high_limit", "hold_bands", "near_end", "plain_reasons"]
+__all__ = ["NEAR_MONTHS", "high_limit", "hold_bands", "near_end", "plain_reasons"]
 
 _REASON = table("reason")
 
@@ -127,75 +123,6 @@ NEAR_MONTHS = max(6, WEIGHTS.urgent_months)
 def near_end(months_left: int | None) -> bool:
     """Whether a warning's reasons can name ``months_left`` (so it must be in a cache key)."""
     return months_left is not None and months_left <= NEAR_MONTHS
-
-
-def fixed_values(
-    p: Planned,
-    adjustment: int | None,
-    context: tuple[str | None, tuple[str, ...], int | None, int | None],
-    near: int | None,
-    lang: str,
-) -> dict[str, Any]:
-    """A finding's fields that follow from its rule, adjustment and context: rank, reasons.
-
-    The engine caches this per rule and what the finding reads of a project: ``context``
-    from :func:`~._prioritise.rule_context` (the phase the rule is meant for, the needs it
-    serves, the band of months left, whether funding is short) and ``near``, the months
-    left of a warning when :func:`near_end` (else None). Ranking and reasons computed with
-    those reduced values are exactly those of the project's own values (a property test
-    checks the ranking's side; the reasons read nothing else).
-
-    :param adjustment: which of the rule's ``[[rule.adjust]]`` applied, if one did.
-    """
-    kind, element, phases, serves_needs, effort = p.ranking
-    hit, served, band, short = context
-    reason = None
-    base = priority = p.priority or "low"
-    if adjustment is not None:
-        step = p.adjust[adjustment]
-        assert step.priority is not None and step.reason is not None  # see _evaluate
-        # NOTE: an adjustment, too, lifts a rule at most one band (docs/prioritisation.md)
-        priority, reason = capped(step.priority, base), step.reason.get(lang)
-    final, score, factors = rank(
-        priority,
-        base=base,
-        kind=kind,
-        element=element,
-        phases=phases,
-        serves_needs=serves_needs,
-        effort=effort,
-        phase=hit,
-        needs=served,
-        months_left=band,
-        funding_months=short,
-        lang=lang,
-    )
-    if reason:
-        factors = (adjusted_factor(priority, reason, lang), *factors)
-    reasons = plain_reasons(
-        base=base,
-        priority=priority,
-        adjustment=reason,
-        kind=kind,
-        element=element,
-        phases=phases,
-        serves_needs=serves_needs,
-        effort=effort,
-        phase=hit,
-        needs=served,
-        months_left=near,
-        funding_months=short,
-        lang=lang,
-    )
-    # NOTE: in the order of a Finding's fields after the rule's own (``source`` is one)
-    return {
-        "source": p.sources[lang],
-        "priority": final,
-        "base_priority": base,
-        "score": score,
-        "score_factors": factors,
-        "reasons": reasons,
-    }
 
 
 def _unraised(reason: str, lang: str) -> str:

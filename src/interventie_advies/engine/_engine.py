@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ..project._model import Project
     from ..report._report import Report
     from ..rulebook._rules import Rule
+    from ._fixed import Fixed
 
 __all__ = ["Engine", "PluginRenderer", "advise"]
 
@@ -74,9 +75,9 @@ class Engine:
         # NOTE: the caches below are only read and written whole (dict get and set), so
         # threads that race on them at worst build an equal value twice
         self._evaluators: dict[tuple[int, ...] | None, Evaluator] = {}
-        #: the ranked fields of findings (score, reasons) by rule, adjustment and what they
-        #: read of a project (see Run.fire)
-        self.rankings: dict[tuple[Any, ...], dict[str, Any]] = {}
+        #: the fields of findings but their facts (rank, reasons, texts) by rule, adjustment
+        #: and what they read of a project (see Run.fire)
+        self.rankings: dict[tuple[Any, ...], Fixed] = {}
         self._stats_lock = threading.Lock()
         self._timings: dict[tuple[str, str], float] | None = {} if profile else None
         self._projects = 0

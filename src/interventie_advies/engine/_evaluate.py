@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ._questions import TABLE_QUESTIONS
 
 if TYPE_CHECKING:
-    from ..report._values import Question
     from ..rulebook._conditions import NeedPath
     from ._plan import Planned, Step
+    from ._questions import TableQuestion
 
 __all__ = ["Evaluator", "Outcome", "prepare"]
 
@@ -112,7 +112,7 @@ class Evaluator(NamedTuple):
     pairs: tuple[tuple[str, str], ...]
     #: questions for left-out tables, built once (see QuestionBook.ask_tables); an empty
     #: dict of its own for each evaluator
-    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], Question]
+    questions: dict[tuple[str, tuple[tuple[int, int], ...], str], TableQuestion]
 
     def __call__(
         self,
@@ -148,14 +148,28 @@ class Evaluator(NamedTuple):
         for i, rule in enumerate(self.steps):
             if timings is not None:
                 start = clock()
-            if (
-                rule.guard is not None
-                and absent.isdisjoint(rule.guard_paths)
-                and not _applies(i, rule.guard, namespace, fail)
-            ):
+            guard = rule.guard
+            applies = True
+            if guard is not None and absent.isdisjoint(rule.guard_paths):
+                # NOTE: the guard evaluated here, as the condition below: a call per guarded
+                # rule and project cost more than most guards themselves
+                try:
+                    applies = bool(eval(guard, namespace))
+                except Exception as exc:  # the rule's failure: recorded, the run goes on
+                    fail(i, "applies failed: ", exc)
+                    applies = False
+            if not applies:
                 excluded.add(i)
             elif not absent.isdisjoint(rule.need_paths):
-                missing = _wait(i, rule.needs, absent, left_out, waits)
+                # what the rule waits for: a need in a table the file leaves out goes to
+                # that table's question (``waits``), the others to the rule's own
+                missing = []
+                for need in rule.needs:
+                    x = need.table
+                    if x is not None and left_out[x] and (need.direct or need.path in absent):
+                        waits[x].append((i, need.pair))
+                    elif need.path in absent:
+                        missing.append(need.field)
                 if missing:
                     asked.append((i, missing))
             else:
@@ -215,36 +229,6 @@ class Evaluator(NamedTuple):
             if read:
                 counts[element] = (described, read)
         return counts
-
-
-def _applies(i: int, guard: types.CodeType, namespace: Namespace, fail: Fail) -> bool:
-    """Whether rule ``i``'s guard holds; a guard that raises is recorded (and does not)."""
-    try:
-        return bool(eval(guard, namespace))
-    except Exception as exc:  # the rule's failure: recorded, the run goes on
-        fail(i, "applies failed: ", exc)
-        return False
-
-
-def _wait(
-    i: int,
-    needs: tuple[_Need, ...],
-    absent: set[int],
-    left_out: list[bool],
-    waits: list[list[tuple[int, int]]],
-) -> list[str]:
-    """Record what rule ``i`` waits for; return the fields for its own question.
-
-    A need in a table the file leaves out goes to that table's question (``waits``).
-    """
-    missing = []
-    for need in needs:
-        x = need.table
-        if x is not None and left_out[x] and (need.direct or need.path in absent):
-            waits[x].append((i, need.pair))
-        elif need.path in absent:
-            missing.append(need.field)
-    return missing
 
 
 def _adjustment(

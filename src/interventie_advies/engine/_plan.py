@@ -100,6 +100,10 @@ class Planned(NamedTuple):
     ranking: tuple[str, str, tuple[str, ...], tuple[str, ...], str | None]
     #: whether any of its texts has ``{table.field}`` placeholders to fill
     placeholders: bool
+    #: the parts of its rank and reasons by adjustment and language, built on first use
+    #: (``_fixed.RulePart``, not named here: ``_fixed`` reads the plan; a dict of its own
+    #: per rule)
+    ranks: dict[tuple[int | None, str], Any]
     #: its ``[[rule.variants]]`` and ``[[rule.extra_actions]]``, compiled
     variants: tuple[TextChoice, ...] = ()
     extra_actions: tuple[TextChoice, ...] = ()
@@ -296,6 +300,7 @@ def plan(rules: tuple[Rule, ...]) -> tuple[Planned, ...]:
                 },
                 ranking=(rule.kind, rule.element, rule.phases, rule.serves_needs, rule.effort),
                 placeholders=any("{" in text for text in _texts_of(rule)),
+                ranks={},
                 variants=variants,
                 extra_actions=extra,
                 varies=bool(variants or extra),

@@ -76,8 +76,12 @@ class TableWaits(Protocol):
     def pairs(self) -> Sequence[tuple[str, str]]: ...
 
     @property
-    def questions(self) -> dict[tuple[str, tuple[tuple[int, int], ...], str], Question]: ...
+    def questions(self) -> dict[tuple[str, tuple[tuple[int, int], ...], str], TableQuestion]: ...
 
+
+#: a left-out table's question (None: it asks nothing) and the (rule, field) waits for
+#: fields in other tables (see :meth:`QuestionBook.ask_tables`)
+TableQuestion = tuple[Question | None, tuple[tuple[int, str], ...]]
 
 _RANK = {p: -rank for p, rank in PRIORITY_RANK.items()}  # sorts high first
 
@@ -260,29 +264,18 @@ class QuestionBook:
         """
         rules, pairs, known = evaluator.rules, evaluator.pairs, evaluator.questions
         for table, waits in whole:
-            for i, q in waits:
-                for name in _split(pairs[q][0], table)[1]:
-                    self._wait(self._fields, name, rules[i])
             key = (table, tuple(waits), self.lang)
             found = known.get(key)
             if found is None:
-                fields: dict[str, _Wait] = {}
-                for i, q in waits:
-                    rule = rules[i]
-                    how = (rule.element, rule.priority or "low")
-                    for name in _split(pairs[q][0], table)[0]:
-                        wait = fields.get(name)
-                        if wait is None:
-                            wait = fields[name] = _Wait()
-                        wait.codes.setdefault(rule.code, how)
-                if not fields:
-                    continue
                 if len(known) >= 4096:  # many different sketches: keep it bounded
                     known.clear()
-                text = TABLE_QUESTIONS[table].pick(self.lang)
-                found = known[key] = _question(text, fields, self.order, table)
-            self._tables.append(found)
-            self._in_tables.update(found.missing)
+                found = known[key] = _table_question(table, waits, rules, pairs, self)
+            question, outside = found
+            for i, name in outside:
+                self._wait(self._fields, name, rules[i])
+            if question is not None:
+                self._tables.append(question)
+                self._in_tables.update(question.missing)
 
     def questions(self) -> tuple[Question, ...]:
         """The merged questions, the ones that unlock the most advice first.
@@ -342,6 +335,34 @@ def _question(
             "unlocks": sum(UNLOCK_WEIGHT.get(p, 1) for _, p in codes.values()),
         },
     )
+
+
+def _table_question(
+    table: str,
+    waits: list[tuple[int, int]],
+    rules: Sequence[_Asking],
+    pairs: Sequence[tuple[str, str]],
+    book: QuestionBook,
+) -> TableQuestion:
+    """A left-out table's question for its waits, and the fields they wait for elsewhere.
+
+    :returns: the question (None when no field of the table is waited for), and each
+        (rule, field) of a derived fact's fields in other tables, in the order of waits.
+    """
+    outside = tuple((i, name) for i, q in waits for name in _split(pairs[q][0], table)[1])
+    fields: dict[str, _Wait] = {}
+    for i, q in waits:
+        rule = rules[i]
+        how = (rule.element, rule.priority or "low")
+        for name in _split(pairs[q][0], table)[0]:
+            wait = fields.get(name)
+            if wait is None:
+                wait = fields[name] = _Wait()
+            wait.codes.setdefault(rule.code, how)
+    if not fields:
+        return None, outside
+    text = TABLE_QUESTIONS[table].pick(book.lang)
+    return _question(text, fields, book.order, table), outside
 
 
 def absent_tables(project: Any, tables: Iterable[str]) -> frozenset[str]:

@@ -24,19 +24,21 @@ from ..rulebook._budget import BUDGET, StepBudget
 from ..rulebook._conditions import ALLOWED_FUNCTIONS
 from ..rulebook._elements import ELEMENTS
 from ..rulebook._placeholders import fill_placeholders
-from ._bands import fixed_values, hold_bands, near_end
+from ._bands import hold_bands, near_end
 from ._checks import ABSENT, phase_warnings, project_problems
 from ._decisions import apply_decisions, set_aside
+from ._fixed import Fixed, fixed_values
 from ._plan import selection
 from ._prioritise import rank_context
 from ._questions import QuestionBook, absent_tables, field_given
 from ._status import effect_profile, element_statuses
 from ._texts import chosen_texts, filled
-from ._themes import items_of
+from ._themes import items_of, lone_item
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from ..report._items import Item
     from ._evaluate import Evaluator
     from ._plan import Planned
     from ._setup import Setup
@@ -57,7 +59,7 @@ class RunsRules(Protocol):
 
     strict: bool
     #: rankings of findings, shared by the runs of one engine (see :meth:`Run.fire`)
-    rankings: dict[tuple[Any, ...], dict[str, Any]]
+    rankings: dict[tuple[Any, ...], Fixed]
 
     @property
     def setup(self) -> Setup:
@@ -204,6 +206,8 @@ class Run:
         self.near = near_end(facts.months_left)
         self.rankings = engine.rankings
         self.findings: list[Finding] = []
+        #: the findings built from their rule's fixed fields alone, by id (see :meth:`lone`)
+        self.plain: dict[int, tuple[Finding, Fixed]] = {}
         self.strengths: list[Strength] = []
         evaluator = engine.evaluator(active)
         timings = self.log.timings if self.log.timed else None
@@ -230,7 +234,7 @@ class Run:
             findings, active, self.project.decisions or [], self.setup.find_rule
         )
         questions = book.questions()
-        items = items_of(findings, lang)
+        items = items_of(findings, lang, self.lone)
         strengths.sort(key=lambda s: (ELEMENT_INDEX.get(s.element, 99), s.code))
         elements = element_statuses(
             findings, questions, strengths, self.setup.layouts[lang], described
@@ -278,15 +282,8 @@ class Run:
         """
         ns = self.ns
         lang = self.lang
-        title, message, why, actions = p.texts[lang]
-        variant = None
-        if p.varies:
-            title, message, actions, variant = chosen_texts(
-                p, lang, ns, (title, message, actions), functools.partial(self.fail, p)
-            )
-        if p.placeholders:
-            title, message, why, actions = filled((title, message, why, actions), ns, lang)
         if p.kind == "strength":
+            title, message, _, _, _ = self.texts(p)
             self.strengths.append(
                 build(
                     Strength,
@@ -311,24 +308,58 @@ class Run:
         )
         # NOTE: the reasons name months_left only for warnings near the end (see near_end)
         near = self.months[0] if kind == "warning" and self.near else None
-        # NOTE: cached on the engine by exactly what they depend on (see rule_context)
+        # NOTE: cached on the engine by exactly what they depend on (see rule_context): every
+        # field but the facts, so that a finding costs a copy and a few stores; the texts of
+        # a rule with variants or placeholders are the project's own, set below
         key = (adjustment, id(p), hit, served, band, short, near, lang)
-        fixed = self.rankings.get(key)
-        if fixed is None:
+        entry = self.rankings.get(key)
+        if entry is None:
             if len(self.rankings) >= 16384:
                 self.rankings.clear()
-            fixed = self.rankings[key] = fixed_values(
-                p, adjustment, (hit, served, band, short), near, lang
-            )
-        values = p.finding.copy()
-        values.update(fixed)
-        values["title"] = title
-        values["message"] = message
-        values["why"] = why
-        values["actions"] = actions
-        values["variant"] = variant
+            fixed = p.finding.copy()
+            fixed.update(fixed_values(p, adjustment, (hit, served, band, short), near, lang))
+            fixed["title"], fixed["message"], fixed["why"], fixed["actions"] = p.texts[lang]
+            fixed["variant"] = None
+            entry = self.rankings[key] = Fixed(fixed)
+        values = entry.values.copy()
+        own = p.varies or p.placeholders
+        if own:
+            texts = self.texts(p)
+            values["title"], values["message"], values["why"], values["actions"] = texts[:4]
+            values["variant"] = texts[4]
         values["facts"] = {n.text: n.value(ns) for n in p.needs}
-        self.findings.append(build(Finding, values))
+        finding = build(Finding, values)
+        self.findings.append(finding)
+        if not own:
+            self.plain[id(finding)] = (finding, entry)
+
+    def lone(self, finding: Finding) -> Item:
+        """The item of a finding alone in its group: kept with its rule's fixed fields.
+
+        A finding as ``fire`` built it from those fields alone (its texts are the rule's,
+        the bands and decisions did not replace it) always gives the same item.
+        """
+        known = self.plain.get(id(finding))
+        if known is None or known[0] is not finding:
+            return lone_item(finding, self.lang)
+        entry = known[1]
+        item = entry.item
+        if item is None:
+            item = entry.item = lone_item(finding, self.lang)
+        return item
+
+    def texts(self, p: Planned) -> tuple[str, str, str, tuple[str, ...], int | None]:
+        """The title, message, why and actions of ``p`` on this project, and its variant."""
+        lang = self.lang
+        title, message, why, actions = p.texts[lang]
+        variant = None
+        if p.varies:
+            title, message, actions, variant = chosen_texts(
+                p, lang, self.ns, (title, message, actions), functools.partial(self.fail, p)
+            )
+        if p.placeholders:
+            title, message, why, actions = filled((title, message, why, actions), self.ns, lang)
+        return title, message, why, actions, variant
 
     def prioritise(self, findings: list[Finding]) -> list[Finding]:
         """Let a plugin replace the order; keep ours when its answer is not a permutation."""

@@ -150,31 +150,60 @@ def element_statuses(
     for element, title in titles.items():
         strong = strong_by.get(element, 0)
         known, needed = described.get(element, (0, 0))
-        assessment = assess(
+        counts = (
+            element,
+            title,
+            found.get(element, 0),
+            asked_by.get(element, 0),
             strong,
-            high.get(element, ()),
+            tuple(high.get(element, ())),
             medium.get(element, 0),
             low.get(element, 0),
             known,
             needed,
         )
-        out.append(
-            build(
-                ElementStatus,
-                {
-                    "element": element,
-                    "title": title,
-                    "status": V1_STATUS[assessment],
-                    "findings": found.get(element, 0),
-                    "questions": asked_by.get(element, 0),
-                    "strengths": strong,
-                    "described": known,
-                    "needed": needed,
-                    "assessment": assessment,
-                },
-            )
-        )
+        status = _STATUSES.get(counts)
+        if status is None:
+            if len(_STATUSES) >= 8192:  # many different projects: keep it bounded
+                _STATUSES.clear()
+            status = _STATUSES[counts] = _status(*counts)
+        out.append(status)
     return tuple(out)
+
+
+# NOTE: an element's status follows from a few small counts, which repeat from project to
+# project: each is built once (the values are frozen and hold no dict, so reports share
+# them; races at worst build an equal value twice)
+_STATUSES: dict[tuple[object, ...], ElementStatus] = {}
+
+
+def _status(
+    element: str,
+    title: str,
+    found: int,
+    asked: int,
+    strong: int,
+    high: tuple[str, ...],
+    medium: int,
+    low: int,
+    known: int,
+    needed: int,
+) -> ElementStatus:
+    assessment = assess(strong, high, medium, low, known, needed)
+    return build(
+        ElementStatus,
+        {
+            "element": element,
+            "title": title,
+            "status": V1_STATUS[assessment],
+            "findings": found,
+            "questions": asked,
+            "strengths": strong,
+            "described": known,
+            "needed": needed,
+            "assessment": assessment,
+        },
+    )
 
 
 def contribution(assessments: Sequence[str]) -> str:

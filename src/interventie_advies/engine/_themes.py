@@ -12,11 +12,11 @@ from ..report._items import Item
 from ..report._values import build
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence, Set
+    from collections.abc import Callable, Sequence, Set
 
     from ..report._values import Finding
 
-__all__ = ["KEEP_IN_TOP", "MOST_ACTIONS", "SUSTAINABILITY_TOP", "TOP", "items_of"]
+__all__ = ["KEEP_IN_TOP", "MOST_ACTIONS", "SUSTAINABILITY_TOP", "TOP", "items_of", "lone_item"]
 
 #: the items the text, Markdown and HTML reports put first
 TOP = 5
@@ -33,14 +33,16 @@ KEEP_IN_TOP = "keep_in_top"
 def _item(group: Sequence[Finding], lang: str) -> Item:
     lead = group[0]
     theme = lead.theme
-    key = f"theme.{theme}"
+    codes: tuple[str, ...]
     # NOTE: a lone finding says it more precisely than its theme; the theme's title names
     # what several findings share
     if len(group) == 1:
-        title, actions = lead.title, dict.fromkeys(lead.actions)
+        title, actions, codes = lead.title, dict.fromkeys(lead.actions), (lead.code,)
     else:
+        key = f"theme.{theme}"
         title = text(key, lang) if theme and has_text(key) else lead.title
         actions = dict.fromkeys(a for f in group for a in f.actions)
+        codes = tuple(f.code for f in group)
     return build(
         Item,
         {
@@ -54,13 +56,18 @@ def _item(group: Sequence[Finding], lang: str) -> Item:
             "why": lead.why,
             "reasons": lead.reasons,
             "actions": tuple(actions)[:MOST_ACTIONS],
-            "codes": tuple(f.code for f in group),
+            "codes": codes,
             "tags": lead.tags,
             "decision": lead.decision,
             "source": lead.source,
             "evidence": lead.evidence,
         },
     )
+
+
+def lone_item(finding: Finding, lang: str) -> Item:
+    """The item of a finding that shares its theme with no other finding of the report."""
+    return _item((finding,), lang)
 
 
 def _sustainability(item: Item) -> bool:
@@ -93,13 +100,23 @@ def _settle(items: list[Item], kept: Set[str]) -> list[Item]:
     return shown + rest
 
 
-def items_of(findings: Sequence[Finding], lang: str) -> tuple[Item, ...]:
+def items_of(
+    findings: Sequence[Finding],
+    lang: str,
+    lone: Callable[[Finding], Item] | None = None,
+) -> tuple[Item, ...]:
     """The report's items: one per theme (or per finding without one), in show order.
 
     :param findings: the findings in the report's order (band, score, code).
+    :param lone: gives the item of a finding alone in its group (default:
+        :func:`lone_item`); the engine keeps those it can reuse.
     """
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(f.theme or f"\0{f.code}", []).append(f)
     kept = {f.code for f in findings if f.priority == "high" and KEEP_IN_TOP in f.tags}
-    return tuple(_settle([_item(group, lang) for group in groups.values()], kept))
+    items = [
+        _item(group, lang) if len(group) > 1 or lone is None else lone(group[0])
+        for group in groups.values()
+    ]
+    return tuple(_settle(items, kept))
