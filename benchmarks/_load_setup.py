@@ -174,10 +174,15 @@ def serve(where: list[str], folder: Path, count: int) -> tuple[subprocess.Popen[
 async def signed_in(url: str, email: str) -> httpx.AsyncClient:
     """A client signed in as ``email`` with the sign-in form, as a person is."""
     pages = httpx.AsyncClient(base_url=url, timeout=TIMEOUT)
+    await sign_in(pages, email)
+    return pages
+
+
+async def sign_in(pages: httpx.AsyncClient, email: str) -> None:
+    """Sign ``pages`` in as ``email`` through the sign-in form (its cookie is kept)."""
     form = (await pages.get("/-/login")).text
     found = re.search(r'name="csrf" value="([^"]+)"', form)
     data = {"email": email, "password": PASSWORD, "csrf": found.group(1) if found else ""}
     answer = await pages.post("/-/login", data=data)
     if answer.status_code != 303:
         raise SystemExit(f"{email} could not sign in: {answer.status_code}")
-    return pages

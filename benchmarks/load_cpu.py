@@ -26,7 +26,6 @@ import contextlib
 import cProfile
 import json
 import pstats
-import re
 import sys
 import tempfile
 import time
@@ -36,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from _load_setup import PASSWORD, project_text  # noqa: E402
+from _load_setup import PASSWORD, project_text, sign_in  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Awaitable, Callable
@@ -66,15 +65,6 @@ def _database(postgres: bool) -> Any:
 async def _inline(func: Callable[..., Any], *args: Any, **_options: Any) -> Any:
     """``anyio.to_thread.run_sync`` done in the calling thread (the benchmark's only)."""
     return func(*args)
-
-
-async def _signed_in(client: Any, email: str) -> None:
-    form = (await client.get("/-/login")).text
-    found = re.search(r'name="csrf" value="([^"]+)"', form)
-    data = {"email": email, "password": PASSWORD, "csrf": found.group(1) if found else ""}
-    answer = await client.post("/-/login", data=data)
-    if answer.status_code != 303:
-        raise SystemExit(f"{email} could not sign in: {answer.status_code}")
 
 
 async def _ms_per_call(call: Callable[[], Awaitable[None]], rounds: int) -> float:
@@ -116,7 +106,7 @@ async def _run(url: str, options: argparse.Namespace) -> None:
         body = {"toml": project_text(number), "programme": programme}
         made = await admin.post("/api/v1/projects", json=body)
         assert made.status_code == 201, made.text
-    await _signed_in(funder, FUNDER)
+    await sign_in(funder, FUNDER)
     text = project_text(0)
     saved = {"version": 1}
 
