@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["SAVE_AND_REPORT", "Record", "markdown", "missing_saves", "percentile", "summarise"]
+__all__ = [
+    "SAVE_AND_REPORT",
+    "Record",
+    "markdown",
+    "missing_saves",
+    "percentile",
+    "settled",
+    "summarise",
+]
 
 #: the derived kind: a save and the report after it (their times added)
 SAVE_AND_REPORT = "save+report"
@@ -58,6 +66,21 @@ def summarise(records: Iterable[Record], seconds: float) -> dict[str, dict[str, 
             "conflicts": conflicts,
         }
     return figures
+
+
+def settled(records: Iterable[Record], after: float) -> list[Record]:
+    """The records of requests that ended more than ``after`` seconds into the run.
+
+    Their ``ended`` counts from ``after``, so that :func:`summarise` gives their rate.
+    NOTE: every simulated person starts at the same instant, so the first rounds are
+    bursts on a server whose connections and caches are still cold; these figures show
+    the rest of the run beside the whole run's (docs/performance.md).
+    """
+    return [
+        Record(r.kind, r.status, r.seconds, r.conflict_expected, r.ended - after)
+        for r in records
+        if r.ended > after
+    ]
 
 
 def missing_saves(versions: dict[int, int], saves: dict[int, int]) -> dict[int, str]:

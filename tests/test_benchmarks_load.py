@@ -78,6 +78,20 @@ def test_requests_per_second_up_to_the_last_answer(load: ModuleType) -> None:
     assert load.summarise(records, seconds=10.0)["portfolio"]["per_s"] == 0.2  # 3 / 12.5
 
 
+def test_settled_figures_leave_out_the_first_seconds(load: ModuleType) -> None:
+    record = load.Record
+    burst = [record("save", 200, 0.300, ended=t / 10) for t in range(1, 51)]  # 0.1-5.0 s
+    later = [record("save", 200, 0.020, ended=6.0 + t) for t in range(20)]  # 6-25 s
+    kept = load.settled([*burst, *later], 6.0)
+    assert [r.ended for r in kept] == [float(t) for t in range(1, 20)]  # 6.0 is not after 6
+    assert {r.seconds for r in kept} == {0.020}
+    whole = load.summarise([*burst, *later], seconds=25.0)["save"]
+    rest = load.summarise(kept, seconds=19.0)["save"]
+    assert (whole["p95_ms"], rest["p95_ms"]) == (300.0, 20.0)
+    assert rest["requests"] == 19
+    assert rest["per_s"] == 1.0  # 19 answers over the 19 s after the first 6
+
+
 def test_every_save_is_counted(load: ModuleType) -> None:
     assert load.missing_saves({1: 4, 2: 1}, {1: 3, 2: 0}) == {}
     assert load.missing_saves({1: 3, 2: 5}, {1: 3, 2: 4, 3: 0}) == {
