@@ -224,8 +224,8 @@ def make_engine(url: str) -> Engine:
     # closing each of those as soon as it is returned. Under load a worker's 40 request
     # threads then open and close a PostgreSQL connection (a new server process each)
     # for most requests of a burst: the load test's save and its new advice took 163-177
-    # ms at the 95th percentile with that, 129-137 ms with all 15 kept (issue 15). The
-    # ceiling per process is the same, so max_connections needs no change.
+    # ms at the 95th percentile with that (3 runs), 129-170 ms with all 15 kept (7 runs;
+    # issue 15). The ceiling per process is the same, so max_connections needs no change.
     return create_engine(url, pool_size=POOL_SIZE, max_overflow=0)
 
 
