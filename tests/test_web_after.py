@@ -7,6 +7,8 @@ import concurrent.futures
 import json
 import logging
 import shutil
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -89,6 +91,7 @@ def _call(app: FastAPI, method: str, path: str, body: Any, log: list[str]) -> in
     # in this one (Playwright's sync API)
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, app(scope, receive, send)).result()
+    assert app.state.backlog.wait(30)
     return status[0]
 
 
@@ -177,3 +180,84 @@ def test_a_job_that_fails_is_logged_and_the_answer_stands(
     assert "Mila" not in caplog.text
     with pytest.raises(RuntimeError, match="no request is being served"):
         _after.later(fails)
+
+
+# --- the backlog itself -------------------------------------------------------------------
+
+
+def test_a_job_waits_while_a_request_is_served() -> None:
+    backlog = _after.Backlog(patience=30)
+    done = threading.Event()
+    backlog.begin()  # a request that is still being served
+    backlog.begin()
+    backlog.end([done.set])  # another one, answered, left a job
+    assert not backlog.wait(0.2)
+    assert not done.is_set()
+    backlog.end([])  # the first is answered too: the server is quiet
+    assert backlog.wait(10)
+    assert done.is_set()
+
+
+def test_a_job_runs_after_its_patience_on_a_server_never_quiet() -> None:
+    backlog = _after.Backlog(patience=0.3)
+    done = threading.Event()
+    backlog.begin()  # never quiet from here on
+    backlog.begin()
+    started = time.monotonic()
+    backlog.end([done.set])
+    assert done.wait(10)
+    assert time.monotonic() - started >= 0.3
+    backlog.end([])
+
+
+def test_jobs_run_one_at_a_time_in_the_order_queued() -> None:
+    backlog = _after.Backlog()
+    ran: list[int] = []
+    running: list[int] = []
+
+    def job(number: int) -> None:
+        running.append(number)
+        assert len(running) == 1  # no other job at the same time
+        time.sleep(0.01)
+        ran.append(number)
+        running.remove(number)
+
+    for first in range(0, 20, 4):
+        backlog.begin()
+        backlog.end([lambda n=n: job(n) for n in range(first, first + 4)])
+    assert backlog.wait(10)
+    assert ran == list(range(20))
+
+
+def test_beyond_the_limit_the_oldest_job_is_dropped_and_logged(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    backlog = _after.Backlog(patience=30, limit=3)
+    ran: list[int] = []
+    backlog.begin()  # held: nothing runs until it ends
+    backlog.begin()
+    with caplog.at_level(logging.WARNING):
+        backlog.end([lambda n=n: ran.append(n) for n in range(5)])
+    backlog.end([])
+    assert backlog.wait(10)
+    assert ran == [2, 3, 4]
+    logged = [r.getMessage() for r in caplog.records if r.name == "interventie_advies.web._after"]
+    assert logged == ["work after the answer not done: more than 3 waiting"] * 2
+
+
+def test_the_app_waits_for_its_backlog_when_it_stops(app: FastAPI) -> None:
+    backlog = app.state.backlog
+    done = threading.Event()
+
+    def slow() -> None:
+        time.sleep(0.3)
+        done.set()
+
+    async def run_app() -> None:
+        async with app.router.lifespan_context(app):
+            backlog.begin()
+            backlog.end([slow])
+        assert done.is_set()  # the lifespan ended only after the job
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, run_app()).result()

@@ -20,6 +20,7 @@ from .._version import version
 from ..engine._engine import Engine
 from . import (
     _account,
+    _after,
     _api,
     _invites,
     _members,
@@ -34,7 +35,6 @@ from . import (
     _refresh,
     _start,
 )
-from ._after import AfterAnswer
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -94,8 +94,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
         return {"status": "ok", "database": "ok", "version": version()}
 
     # NOTE: the last added is the outermost; InternalErrors sits inside them both, and
-    # AfterAnswer inside it: its jobs report their own failures
-    app.add_middleware(AfterAnswer)
+    # AfterAnswer (``_after``) inside it: its jobs report their own failures
+    _after.install(app)
     app.add_middleware(InternalErrors)
     app.add_middleware(BodyLimit)
     app.add_middleware(ErrorLanguage)  # the outermost: the 413 is in it too
