@@ -2,6 +2,7 @@
 
 Usage:  python benchmarks/load.py [--seconds 60] [--teams 50] [--funders 5]
         [--projects 1000] [--workers 2] [--database postgresql|sqlite] [--think MS] [--quick]
+        [--settle S] [--records FILE]
 
 Everything runs on this machine, on 127.0.0.1 only, and is removed afterwards. With
 ``--database postgresql`` (the default) a throw-away PostgreSQL cluster is made as the
@@ -39,12 +40,15 @@ before seeing the new advice, think time left out). The same figures are also gi
 without the requests that ended in the first ``--settle`` seconds (6): everyone starts at
 the same instant, so the first rounds are bursts on a server that is still cold. Exits
 with 1 when a request failed or a save is missing. No thresholds are enforced here.
+``--records FILE`` also writes every request (kind, status, seconds, ended) as JSON lines,
+to see when the slow ones came.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import os
 import platform
@@ -271,6 +275,10 @@ async def _load(
         for who in [*members, *readers]:
             await who.client.aclose()
             await who.pages.aclose()
+    if options.records:
+        with Path(options.records).open("w", encoding="utf-8") as out:
+            for record in run.records:
+                out.write(json.dumps(dataclasses.asdict(record)) + "\n")
     figures = summarise(run.records, seconds)
     rest = summarise(settled(run.records, options.settle), seconds - options.settle)
     sent = sum(1 for r in run.records if r.kind != SAVE_AND_REPORT)
@@ -309,6 +317,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument(
         "--settle", type=float, default=6.0, help="seconds left out of the settled figures (6)"
     )
+    parser.add_argument("--records", help="also write every request to this file (JSON lines)")
     options = parser.parse_args()
     defaults = (10, 5, 1, 50) if options.quick else (60, 50, 5, 1000)
     for name, default in zip(("seconds", "teams", "funders", "projects"), defaults, strict=True):
