@@ -109,7 +109,6 @@ def serve(
     """Start the web application (the JSON API and the first-administrator page)."""
     admin = _web("_admin")
     app = _web("_app")
-    import uvicorn
 
     if base_url and not base_url.startswith(("http://", "https://")):
         raise UsageError(
@@ -142,19 +141,23 @@ def serve(
     sys.stdout.flush()
     os.environ[app.DATABASE_ENV] = url
     os.environ[app.BASE_URL_ENV] = base
-    # NOTE: no access log: request lines can hold a one-time token (/-/start?token=...)
-    uvicorn.run(
-        "interventie_advies.web._app:app_from_env",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        access_log=False,
-        log_level="warning",
-        # NOTE: uvicorn trusts 127.0.0.1's X-Forwarded-For by default; here no one is
-        # trusted unless named, so a client cannot choose the address it is counted under
-        proxy_headers=bool(forwarded_allow_ips),
-        forwarded_allow_ips=forwarded_allow_ips or None,
+    # NOTE: on Linux each worker accepts on a socket of its own, so that new connections
+    # are spread over the workers (web/_serve.py); elsewhere uvicorn's --workers
+    _web("_serve").serve(
+        {
+            "app": "interventie_advies.web._app:app_from_env",
+            "factory": True,
+            "host": host,
+            "port": port,
+            # NOTE: no access log: request lines can hold a one-time token (/-/start?token=...)
+            "access_log": False,
+            "log_level": "warning",
+            # NOTE: uvicorn trusts 127.0.0.1's X-Forwarded-For by default; here no one is
+            # trusted unless named, so a client cannot choose the address it is counted under
+            "proxy_headers": bool(forwarded_allow_ips),
+            "forwarded_allow_ips": forwarded_allow_ips or None,
+        },
+        workers,
     )
 
 
