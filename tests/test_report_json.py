@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from interventie_advies import Engine
 from interventie_advies.report import _json
-from interventie_advies.report._json import MAX_STRINGS, compact_json, jsonable
+from interventie_advies.report._json import MAX_STRINGS, compact_json, json_text, jsonable
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.toml"))
 
@@ -43,6 +43,21 @@ def test_compact_json_of_reports_is_json_dumps() -> None:
         for lang in ("nl", "en"):
             data = engine.advise(path, date=dt.date(2026, 6, 1), lang=lang).to_dict()
             assert compact_json(data) == dumps(data)
+
+
+@given(DATA, st.sampled_from([2, 0, 4]))
+def test_indented_json_is_json_dumps(data: Any, indent: int) -> None:
+    expected = json.dumps(data, ensure_ascii=False, indent=indent, default=jsonable)
+    assert json_text(data, indent=indent) == expected
+
+
+def test_indented_json_of_reports_is_json_dumps() -> None:
+    engine = Engine(plugins=())
+    for path in EXAMPLES:
+        for lang in ("nl", "en"):
+            data = engine.advise(path, date=dt.date(2026, 6, 1), lang=lang).to_dict()
+            expected = json.dumps(data, ensure_ascii=False, indent=2, default=jsonable)
+            assert json_text(data, indent=2) == expected
 
 
 def test_the_memory_of_strings_is_bounded() -> None:

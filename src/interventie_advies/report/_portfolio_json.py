@@ -10,6 +10,9 @@ each string escaped by the encoder's own C function; anything else, it hands to
 ``json.dumps`` itself. :class:`Written` lets a caller keep each project's text from one
 call to the next (the web application's rows are the same objects between requests).
 
+A report's indented JSON (``advies run --format json``, the web's report) is written here
+too, with ``default`` for the values json has no type for (dates, sets).
+
 The texts are equal by construction and checked against ``json.dumps`` on random values
 (``tests/test_portfolio_json.py``).
 """
@@ -17,17 +20,20 @@ The texts are equal by construction and checked against ``json.dumps`` on random
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
 __all__ = ["Kept", "Written", "dumps"]
 
 #: each object's text kept between calls: by ``id``, with the object itself (so that the
 #: ``id`` stays its own while kept), what else its text depends on, and the text
 Kept = dict[int, tuple[object, object, str, str]]
+#: json's ``default``: the JSON data for a value json has no type for
+Default = Callable[[Any], Any]
 #: how many texts a :data:`Kept` holds before it is emptied (as many as the web's items of
 #: stored summaries, ``_summary_items.READ_KEPT``: a 1,000-project programme in two languages
 #: and the rows replaced since, at about 1.3 KB each)
@@ -78,7 +84,7 @@ class Written:
                 out.append(found[3])
                 continue
             parts: list[str] = []
-            _write(self.write(item), newline, indent, parts)
+            _write(self.write(item), newline, indent, parts, None)
             text = "".join(parts)
             if kept is not None:
                 if len(kept) >= KEPT_MAX:
@@ -88,20 +94,23 @@ class Written:
         return out
 
 
-def dumps(value: Any, indent: int = 2) -> str:
-    """``json.dumps(value, ensure_ascii=False, indent=indent)``; :class:`Written` lists too."""
+def dumps(value: Any, indent: int = 2, default: Default | None = None) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent, default=default)``.
+
+    :class:`Written` lists too.
+    """
     out: list[str] = []
-    _write(value, "\n", " " * indent, out)
+    _write(value, "\n", " " * indent, out, default)
     return "".join(out)
 
 
-def _write(value: Any, newline: str, indent: str, out: list[str]) -> None:
+def _write(value: Any, newline: str, indent: str, out: list[str], default: Default | None) -> None:
     """Append ``value``'s text to ``out``; ``newline`` starts a line at its depth."""
     kind = type(value)
     if kind is str:
         out.append(encode_basestring(value))
     elif kind is dict:
-        _write_dict(value, newline, indent, out)
+        _write_dict(value, newline, indent, out, default)
     elif kind is list or kind is tuple:
         if not value:
             out.append("[]")
@@ -113,7 +122,7 @@ def _write(value: Any, newline: str, indent: str, out: list[str]) -> None:
                 out.append(separator + encode_basestring(item))
             else:
                 out.append(separator)
-                _write(item, inner, indent, out)
+                _write(item, inner, indent, out, default)
             separator = "," + inner
         out.append(newline + "]")
     elif kind is Written:
@@ -124,10 +133,10 @@ def _write(value: Any, newline: str, indent: str, out: list[str]) -> None:
         inner = newline + indent
         out.append("[" + inner + ("," + inner).join(texts) + newline + "]")
     else:
-        out.append(_scalar(value, newline, indent))
+        out.append(_scalar(value, newline, indent, default))
 
 
-def _scalar(value: Any, newline: str, indent: str) -> str:
+def _scalar(value: Any, newline: str, indent: str, default: Default | None) -> str:
     if value is None:
         return "null"
     if value is True:
@@ -139,22 +148,25 @@ def _scalar(value: Any, newline: str, indent: str) -> str:
         return int.__repr__(value)
     if kind is float:
         return _float(value)
-    return _other(value, newline, indent)
+    return _other(value, newline, indent, default)
 
 
-def _other(value: Any, newline: str, indent: str) -> str:
-    """Any other value (a subclass, an object json cannot write) as json writes it."""
+def _other(value: Any, newline: str, indent: str, default: Default | None) -> str:
+    """Any other value (a subclass, an object only ``default`` writes) as json writes it."""
     # NOTE: a newline in json's text is one of the indentation's (in strings it is
     # escaped), so it starts the lines at this depth
-    return json.dumps(value, ensure_ascii=False, indent=indent).replace("\n", newline)
+    text = json.dumps(value, ensure_ascii=False, indent=indent, default=default)
+    return text.replace("\n", newline)
 
 
-def _write_dict(value: dict[Any, Any], newline: str, indent: str, out: list[str]) -> None:
+def _write_dict(
+    value: dict[Any, Any], newline: str, indent: str, out: list[str], default: Default | None
+) -> None:
     if not value:
         out.append("{}")
         return
     if any(type(key) is not str for key in value):  # json's own text for other keys
-        out.append(_other(value, newline, indent))
+        out.append(_other(value, newline, indent, default))
         return
     inner = newline + indent
     separator = "{" + inner
@@ -169,6 +181,6 @@ def _write_dict(value: dict[Any, Any], newline: str, indent: str, out: list[str]
             out.append(separator + encode_basestring(key) + ": " + int.__repr__(item))
         else:
             out.append(separator + encode_basestring(key) + ": ")
-            _write(item, inner, indent, out)
+            _write(item, inner, indent, out, default)
         separator = "," + inner
     out.append(newline + "}")
