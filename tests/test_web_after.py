@@ -261,3 +261,14 @@ def test_the_app_waits_for_its_backlog_when_it_stops(app: FastAPI) -> None:
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, run_app()).result()
+
+
+def test_a_job_waits_for_a_quiet_moment_after_the_last_request() -> None:
+    backlog = _after.Backlog(patience=30, quiet=0.3)
+    done = threading.Event()
+    backlog.begin()
+    answered = time.monotonic()
+    backlog.end([done.set])  # nothing served from here on, but the rest of a burst may come
+    assert not done.wait(0.1)
+    assert done.wait(10)
+    assert time.monotonic() - answered >= 0.3

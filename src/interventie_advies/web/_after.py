@@ -5,10 +5,10 @@ of a save's CPU time, which the person who saved need not wait for. While a requ
 served, :func:`later` queues such a job; :class:`AfterAnswer`, an ASGI middleware, hands
 the request's jobs to the app's :class:`Backlog` once the inner app is done (its whole
 response sent). The backlog runs them in one thread, one at a time, in the order queued,
-each when no request is being served in this process, or once it has waited
-:data:`PATIENCE` seconds: so a burst of saves is answered first and summarised in the
-quiet after it, and a server that is never quiet still summarises every save, a little
-late. A job that fails is logged and dropped, and so is the oldest job when more than
+each once this process has served no request for :data:`QUIET` seconds, or once it has
+waited :data:`PATIENCE` seconds: so a burst of saves is answered first and summarised in
+the quiet after it, and a server that is never quiet still summarises every save, a
+little late. A job that fails is logged and dropped, and so is the oldest job when more than
 :data:`LIMIT` wait: what it would have made is made again when it is missed (the
 portfolio makes a missing summary when it reads it, and the background refresher does
 too). Outside a request (:func:`serving` is false) nothing is queued: the caller does the
@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["AfterAnswer", "Backlog", "install", "later", "serving"]
 
-#: seconds a job waits for a moment with no request served before it runs anyway
+#: seconds with no request served before a job runs: the rest of a burst comes first
+QUIET = 0.05
+#: seconds a job waits for such a moment before it runs anyway
 PATIENCE = 2.0
 #: jobs that may wait; beyond it the oldest is dropped (and made again when missed)
 LIMIT = 1000
@@ -73,9 +75,13 @@ class Backlog:
     app holds no thread.
     """
 
-    def __init__(self, patience: float = PATIENCE, limit: int = LIMIT) -> None:
+    def __init__(
+        self, patience: float = PATIENCE, limit: int = LIMIT, quiet: float = QUIET
+    ) -> None:
         self.patience = patience
         self.limit = limit
+        self.quiet = quiet
+        self._served = 0.0  # when the last request was answered (time.monotonic)
         self._changed = threading.Condition()
         self._jobs: collections.deque[tuple[float, Callable[[], None]]] = collections.deque()
         self._serving = 0
@@ -92,6 +98,7 @@ class Backlog:
         now = time.monotonic()
         with self._changed:
             self._serving -= 1
+            self._served = now
             for job in jobs:
                 if len(self._jobs) >= self.limit:
                     self._jobs.popleft()
@@ -118,12 +125,14 @@ class Backlog:
                         self._changed.notify_all()
                         return
                     queued, job = self._jobs[0]
-                    overdue = queued + self.patience - time.monotonic()
-                    if self._serving == 0 or overdue <= 0:
+                    now = time.monotonic()
+                    overdue = queued + self.patience - now
+                    calm = self._served + self.quiet - now if self._serving == 0 else overdue
+                    if calm <= 0 or overdue <= 0:
                         self._jobs.popleft()
                         self._running = True
                         break
-                    self._changed.wait(overdue)
+                    self._changed.wait(min(calm, overdue))
             try:
                 _run(job)
             finally:
