@@ -6,7 +6,8 @@ connection and the answer read by its ``Content-Length`` (or its chunks), with n
 connection pool, cookie jar, URL model or header classes in between (httpx's
 ``AsyncClient`` took about three times the CPU per request). Only HTTP/1.1 to
 ``127.0.0.1``, as ``advies serve`` answers it; a connection the server closed is opened
-again on the next request.
+again on the next request, and a request that finds its kept connection closed by the
+server (idle longer than uvicorn's 5-s keep-alive) is sent again, once, on a new one.
 """
 
 from __future__ import annotations
@@ -76,13 +77,20 @@ class Client:
             raise TransportError(f"{method} {path}: {exc!r}") from exc
 
     async def _exchange(self, data: bytes) -> Answer:
+        kept = self._streams is not None
         if self._streams is None:
             self._streams = await asyncio.open_connection(self.host, self.port)
         reader, writer = self._streams
         writer.write(data)
         try:
             head = await reader.readuntil(b"\r\n\r\n")
-        except asyncio.IncompleteReadError as exc:
+        except (asyncio.IncompleteReadError, ConnectionResetError) as exc:
+            if kept and not getattr(exc, "partial", b""):
+                # NOTE: the server closed the kept connection while it was idle (uvicorn
+                # after 5 s) before this request reached it: sent again on a new one, once,
+                # as browsers and httpx do
+                await self.aclose()
+                return await self._exchange(data)
             raise EOFError("the connection closed before an answer") from exc
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split(" ", 2)[1])

@@ -194,6 +194,41 @@ def test_the_client_reads_answers_on_one_connection(load: ModuleType) -> None:
     assert asked[1].endswith(b'Content-Type: application/json\r\nContent-Length: 8\r\n\r\n{"n": 1}')
 
 
+def test_a_kept_connection_the_server_closed_is_opened_again_once(load: ModuleType) -> None:
+    asked: list[bytes] = []
+    ok = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+
+    async def talk() -> list[object]:
+        connections = 0
+
+        async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            nonlocal connections
+            connections += 1
+            if connections < 3:  # one answer, then closed as if idle too long
+                asked.append(await reader.readuntil(b"\r\n\r\n"))
+                writer.write(ok)
+                await writer.drain()
+            writer.close()  # the third: closed at once, with no answer
+
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        client = load.Client("127.0.0.1", port, timeout=5)
+        try:
+            first = await client.get("/one")
+            await asyncio.sleep(0.1)  # the server has closed it meanwhile
+            second = await client.put("/two", {"n": 2})  # sent again on a new connection
+            await asyncio.sleep(0.1)
+            with pytest.raises(load.TransportError):  # a new connection is not tried twice
+                await client.get("/three")
+        finally:
+            await client.aclose()
+            server.close()
+        return [first.status_code, second.status_code, connections]
+
+    assert _run(talk()) == [200, 200, 3]
+    assert [a.split(b"\r\n")[0] for a in asked] == [b"GET /one HTTP/1.1", b"PUT /two HTTP/1.1"]
+
+
 def test_a_page_is_opened_signed_in_with_its_place_filled_in(load: ModuleType) -> None:
     ok = b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"
     asked: list[bytes] = []
