@@ -97,6 +97,11 @@ def _workers(server: Server) -> dict[int, list[str]]:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Server]:
     found = start_server(Database(tmp_path), "--workers", "2")
+    # NOTE: the server answers once one worker does; the other may still be starting
+    deadline = time.monotonic() + 60  # a deadline for start-up, not a measured timing
+    while len(_workers(found)) < 2:
+        assert time.monotonic() < deadline, found.out.read_text()
+        time.sleep(0.1)
     yield found
     stop_server(found)
 
