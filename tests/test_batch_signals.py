@@ -20,7 +20,7 @@ import pytest
 from interventie_advies.commands._signals import Stopped, stop_on_signals
 
 ROOT = Path(__file__).resolve().parents[1]
-FILES = 10000
+FILES = 3000
 #: generous: the machine may be shared; the tests never measure how long anything takes
 DEADLINE = 120.0
 #: how long a worker may take to disappear after the command ended
