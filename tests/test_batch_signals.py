@@ -67,15 +67,23 @@ def alive(pid: int) -> bool:
 
 def start(args: list[str], cwd: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.Popen(
-        [sys.executable, "-m", "interventie_advies", *args],
-        cwd=cwd,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group, like a job started in a terminal
-    )
+    # NOTE: a command started in the background by a shell without job control (as CI may
+    # start pytest) inherits SIGINT ignored, and an ignored SIGINT rightly stays ignored in
+    # the batch (test_an_ignored_signal_stays_ignored). Started from a terminal it is not:
+    # a Python handler here becomes SIG_DFL in the child, as it would be there.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [sys.executable, "-m", "interventie_advies", *args],
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,  # its own process group, like a job started in a terminal
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def wait_for(condition: object, proc: subprocess.Popen[str], what: str) -> None:
@@ -132,7 +140,9 @@ def stop_a_batch(
         with contextlib.suppress(ProcessLookupError):  # leave nothing running behind
             os.killpg(proc.pid, signal.SIGKILL)
     if output is not None:
-        assert (tmp_path / output).read_text(encoding="utf-8") == old
+        kept = (tmp_path / output).read_text(encoding="utf-8")
+        if kept != old:  # not `assert ==`: a whole batch's report makes a diff of 300 MB
+            pytest.fail(f"{output} was replaced: {len(kept)} characters, {kept[:80]!r}…")
     assert sorted(p.name for p in tmp_path.iterdir()) == ([output] if output else [])
     return proc.returncode, stderr, left
 
