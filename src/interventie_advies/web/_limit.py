@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -17,13 +18,19 @@ __all__ = ["MAX_BODY", "BodyLimit"]
 MAX_BODY = MAX_FILE_BYTES
 #: a page's form around an uploaded file (the page checks the file's own 1 MiB itself)
 FORM_ROOM = 64 * 1024
+#: how much of a refused body is read and dropped before the 413, at most, and how long
+DRAIN_BYTES = 32 * 1024 * 1024
+DRAIN_SECONDS = 10.0
 
 
 class BodyLimit:
     """ASGI middleware: read the whole body, up to ``MAX_BODY``; 413 when it is larger.
 
     NOTE: the declared Content-Length is checked first, and the bytes that arrive are
-    counted too, so a chunked upload cannot go past the limit either.
+    counted too, so a chunked upload cannot go past the limit either. A refused body is
+    read and dropped (up to :data:`DRAIN_BYTES` and :data:`DRAIN_SECONDS`) before the
+    answer, as nginx's lingering close does: a client that sends its whole body before
+    reading (httpx, a browser's form) would otherwise get a connection reset, not the 413.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -36,6 +43,7 @@ class BodyLimit:
         limit = MAX_BODY if scope["path"].startswith("/api/") else MAX_BODY + FORM_ROOM
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await _drain(scope, receive, 0)
             await _too_large(send, page=not scope["path"].startswith("/api/"))
             return
         chunks: list[bytes] = []
@@ -47,6 +55,8 @@ class BodyLimit:
             body = message.get("body", b"")
             size += len(body)
             if size > limit:
+                if message.get("more_body", False):
+                    await _drain(scope, receive, size)
                 await _too_large(send, page=not scope["path"].startswith("/api/"))
                 return
             chunks.append(body)
@@ -63,6 +73,22 @@ class BodyLimit:
             return {"type": "http.request", "body": whole, "more_body": False}
 
         await self.app(scope, replay, send)
+
+
+async def _drain(scope: Scope, receive: Receive, read: int) -> None:
+    """Read and drop the rest of a refused body, ``read`` bytes of it already read."""
+    if any(n == b"expect" and v.lower() == b"100-continue" for n, v in scope.get("headers", [])):
+        return  # the client waits for leave to send it: the 413 tells it not to
+    loop = asyncio.get_running_loop()
+    end = loop.time() + DRAIN_SECONDS
+    while read <= DRAIN_BYTES:
+        try:
+            message = await asyncio.wait_for(receive(), max(0.0, end - loop.time()))
+        except asyncio.TimeoutError:  # a slow sender: answer now, whatever it costs it
+            return
+        if message["type"] == "http.disconnect" or not message.get("more_body", False):
+            return
+        read += len(message.get("body", b""))
 
 
 #: the answer to a page's form that is too large: a page, in both languages (the
