@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import datetime as dt
 import json
 import logging
 import shutil
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from interventie_advies.cli import cli
 from interventie_advies.web import _after, _store, _summaries
@@ -158,6 +159,30 @@ def test_an_older_version_is_not_summarised_after_a_newer_one(app: FastAPI) -> N
     project = app.state.engine.check(text=OPERA)
     _summaries._keep(app.state.sessions, app.state.engine, 1, 1, project)  # a late job
     assert _summaries_of(app) == [(1, 2)]
+
+
+def test_a_summary_made_already_is_not_made_again(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A portfolio read before the job ran made the summary (same version, rules, day)."""
+    log: list[str] = []
+    assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA}, log) == 201
+    _logged_stores(monkeypatch, log)
+    project = app.state.engine.check(text=OPERA)
+    _summaries._keep(app.state.sessions, app.state.engine, 1, 1, project)  # a late job
+    assert log == ["answered"]
+    with app.state.sessions() as session:  # made with other rules: made again
+        session.execute(update(_summaries.Summary).values(fingerprint="other rules"))
+        session.commit()
+    _summaries._keep(app.state.sessions, app.state.engine, 1, 1, project)
+    assert log == ["answered", "summary of 1 v1"]
+    with app.state.sessions() as session:  # made on another day: made again
+        session.execute(update(_summaries.Summary).values(evaluated_on=dt.date(2026, 1, 1)))
+        session.commit()
+    _summaries._keep(app.state.sessions, app.state.engine, 1, 1, project)
+    assert log == ["answered", "summary of 1 v1", "summary of 1 v1"]
+    _summaries._keep(app.state.sessions, app.state.engine, 2, 1, project)  # no such project
+    assert len(log) == 3
 
 
 def test_a_job_that_fails_is_logged_and_the_answer_stands(

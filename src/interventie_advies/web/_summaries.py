@@ -253,8 +253,20 @@ def _keep(
     sessions: sessionmaker[Session], engine: Engine, project_id: int, version: int, project: Project
 ) -> None:
     with sessions() as session:
-        latest = session.scalar(select(ProjectRow.version).where(ProjectRow.id == project_id))
-        # NOTE: after a later save, its own summary is the one read (and it makes it)
-        if latest == version:
+        latest, made = session.execute(
+            select(ProjectRow.version, Summary.id)
+            .outerjoin(
+                Summary,
+                (Summary.project_id == ProjectRow.id)
+                & (Summary.version == version)
+                & (Summary.fingerprint == fingerprint(engine))
+                & (Summary.evaluated_on == dt.date.today()),
+            )
+            .where(ProjectRow.id == project_id)
+        ).one_or_none() or (None, None)
+        # NOTE: after a later save, its own summary is the one read (and it makes it); and
+        # a portfolio read before this job ran has made this one already (with these rules,
+        # today): under load that was every other summary, made twice
+        if latest == version and made is None:
             store(session, engine, project_id, version, project=project)
             session.commit()
