@@ -241,6 +241,27 @@ def test_401_without_a_valid_token(
     assert answer.json() == {"errors": [{"path": "", "message": "a valid API token is needed"}]}
 
 
+@pytest.mark.parametrize("token", [None, "not-a-token"])
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [
+        ("POST", "/api/v1/advise", {"toml": 5}),
+        ("PUT", "/api/v1/projects/x", {"toml": SKETCH, "base_version": 1}),
+        ("PUT", "/api/v1/projects/1", {"toml": SKETCH}),
+        ("GET", "/api/v1/programmes/x/portfolio", None),
+    ],
+)
+def test_401_comes_before_what_is_wrong_with_the_request(
+    server: Server, people: People, token: str | None, method: str, path: str, body: Any
+) -> None:
+    with server.client(token) as client:
+        answer = client.request(method, path, json=body)
+    assert answer.status_code == 401
+    assert answer.json() == {"errors": [{"path": "", "message": "a valid API token is needed"}]}
+    with server.client(people.ann) as client:  # a known caller learns what is wrong
+        assert client.request(method, path, json=body).status_code == 400
+
+
 def _cli_json(path: Path, *args: str) -> dict[str, object]:
     report = json.loads(_advies("run", str(path), "--format", "json", *args))
     assert isinstance(report, dict)

@@ -8,32 +8,29 @@ as one that does not exist.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import APIRouter, Depends, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from .._errors import AdviesError, ProjectError
 from ..messages._i18n import t
 from . import _store
-from ._auth import token_hash
-from ._db import ApiToken, Key, Programme, ProjectRow, User, Version, storable
+from ._calls import Bearer, in_thread
+from ._db import Key, Programme, ProjectRow, User, Version, storable
 from ._errors import ApiError
 from ._toml_out import to_toml
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from sqlalchemy.orm import Session
 
     from ..project._model import Project
 
-__all__ = ["DB", "Caller", "router"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
-_bearer = HTTPBearer(auto_error=False)
 #: the name a project sent to the API has in its problems
 _FILE = "project.toml"
 
@@ -64,36 +61,6 @@ class NewMember(BaseModel):
 
     email: str = Field(max_length=320)
     role: str = Field(pattern="^(editor|viewer)$")
-
-
-def _session(request: Request) -> Iterator[Session]:
-    with request.app.state.sessions() as session:
-        yield session
-
-
-DB = Annotated[Session, Depends(_session)]
-
-
-def _caller(
-    session: DB,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> User:
-    if credentials is not None:
-        user = session.scalar(
-            select(User)
-            .join(ApiToken, ApiToken.user_id == User.id)
-            .where(ApiToken.token_hash == token_hash(credentials.credentials))
-        )
-        if user is not None:
-            return user
-    raise ApiError(
-        401,
-        t(nl="een geldig API-token is nodig", en="a valid API token is needed"),
-        headers={"WWW-Authenticate": "Bearer"},
-    )
-
-
-Caller = Annotated[User, Depends(_caller)]
 
 
 def _text_of(request: Request, body: ProjectIn) -> tuple[str, Project]:
@@ -223,128 +190,172 @@ def _shown(row: ProjectRow, version: Version) -> dict[str, Any]:
     }
 
 
+# NOTE: each endpoint is ``async`` and does its work in one thread (``_calls``)
+
+
 @router.post("/advise")
-def advise(
+async def advise(
     request: Request,
+    credentials: Bearer,
     body: ProjectIn,
-    _user: Caller,
     lang: str | None = None,
     date: str | None = None,
 ) -> Response:
     """The report JSON on a project, as ``advies run --format json`` gives it."""
-    text, _ = _text_of(request, body)
-    return _report(request, text, lang, date)
+
+    def work(_session: Session, _user: User) -> Response:
+        text, _ = _text_of(request, body)
+        return _report(request, text, lang, date)
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/projects")
-def list_projects(session: DB, user: Caller) -> list[dict[str, Any]]:
+async def list_projects(request: Request, credentials: Bearer) -> list[dict[str, Any]]:
     """The projects the caller may read."""
-    return [
-        {
-            "id": row.id,
-            "name": row.name,
-            "phase": row.phase,
-            "programme": row.programme,
-            "version": row.version,
-            "updated": row.updated.isoformat() + "Z",
-        }
-        for row in _store.readable(session, user)
-    ]
+
+    def work(session: Session, user: User) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": row.id,
+                "name": row.name,
+                "phase": row.phase,
+                "programme": row.programme,
+                "version": row.version,
+                "updated": row.updated.isoformat() + "Z",
+            }
+            for row in _store.readable(session, user)
+        ]
+
+    return await in_thread(request, credentials, work)
 
 
 @router.post("/projects", status_code=201)
-def create_project(request: Request, session: DB, user: Caller, body: NewProject) -> dict[str, int]:
+async def create_project(request: Request, credentials: Bearer, body: NewProject) -> dict[str, int]:
     """A new project; the caller becomes its editor."""
-    if body.programme is not None and session.get(Programme, body.programme) is None:
-        raise ApiError(404, t(nl="dit programma bestaat niet", en="there is no such programme"))
-    text, project = _text_of(request, body)
-    comment = _stored_comment(body.comment)
-    _stored_name(project)
-    row = _store.create(session, user, text, project, comment, body.programme)
-    session.commit()
-    return {"id": row.id, "version": 1}
+
+    def work(session: Session, user: User) -> dict[str, int]:
+        if body.programme is not None and session.get(Programme, body.programme) is None:
+            raise ApiError(404, t(nl="dit programma bestaat niet", en="there is no such programme"))
+        text, project = _text_of(request, body)
+        comment = _stored_comment(body.comment)
+        _stored_name(project)
+        row = _store.create(session, user, text, project, comment, body.programme)
+        session.commit()
+        return {"id": row.id, "version": 1}
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/projects/{project_id}")
-def get_project(session: DB, user: Caller, project_id: Key) -> dict[str, Any]:
+async def get_project(request: Request, credentials: Bearer, project_id: Key) -> dict[str, Any]:
     """The latest version of a project."""
-    return _shown(*_latest(session, user, project_id))
+
+    def work(session: Session, user: User) -> dict[str, Any]:
+        return _shown(*_latest(session, user, project_id))
+
+    return await in_thread(request, credentials, work)
 
 
 @router.put("/projects/{project_id}")
-def save_project(
-    request: Request, session: DB, user: Caller, project_id: Key, body: Save
+async def save_project(
+    request: Request, credentials: Bearer, project_id: Key, body: Save
 ) -> dict[str, int]:
     """Save a new version; 409 when ``base_version`` is not the latest."""
-    row = _editor(session, user, project_id)
-    text, project = _text_of(request, body)
-    comment = _stored_comment(body.comment)
-    _stored_name(project)
-    try:
-        number = _store.save(session, user, row, text, project, body.base_version, comment)
-        session.commit()
-    except (_store.Conflict, IntegrityError) as exc:
-        session.rollback()
-        latest = exc.latest if isinstance(exc, _store.Conflict) else body.base_version + 1
-        raise ApiError(
-            409,
-            t(
-                nl="het project is intussen opgeslagen als versie {n}; "
-                "haal die op en sla je wijziging daarop opnieuw op",
-                en="the project has since been saved as version {n}; "
-                "fetch it and save your change on top of it",
-                n=latest,
-            ),
-        ) from None
-    return {"version": number}
+
+    def work(session: Session, user: User) -> dict[str, int]:
+        row = _editor(session, user, project_id)
+        text, project = _text_of(request, body)
+        comment = _stored_comment(body.comment)
+        _stored_name(project)
+        try:
+            number = _store.save(session, user, row, text, project, body.base_version, comment)
+            session.commit()
+        except (_store.Conflict, IntegrityError) as exc:
+            session.rollback()
+            latest = exc.latest if isinstance(exc, _store.Conflict) else body.base_version + 1
+            raise ApiError(
+                409,
+                t(
+                    nl="het project is intussen opgeslagen als versie {n}; "
+                    "haal die op en sla je wijziging daarop opnieuw op",
+                    en="the project has since been saved as version {n}; "
+                    "fetch it and save your change on top of it",
+                    n=latest,
+                ),
+            ) from None
+        return {"version": number}
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/projects/{project_id}/versions")
-def list_versions(session: DB, user: Caller, project_id: Key) -> list[dict[str, Any]]:
+async def list_versions(
+    request: Request, credentials: Bearer, project_id: Key
+) -> list[dict[str, Any]]:
     """The project's versions, newest first."""
-    row, _, _ = _project(session, user, project_id)
-    return [
-        {
-            "version": v.number,
-            "author": email,
-            "created": v.created.isoformat() + "Z",
-            "comment": v.comment,
-        }
-        for v, email in _store.versions(session, row.id)
-    ]
+
+    def work(session: Session, user: User) -> list[dict[str, Any]]:
+        row, _, _ = _project(session, user, project_id)
+        return [
+            {
+                "version": v.number,
+                "author": email,
+                "created": v.created.isoformat() + "Z",
+                "comment": v.comment,
+            }
+            for v, email in _store.versions(session, row.id)
+        ]
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/projects/{project_id}/versions/{number}")
-def get_version(session: DB, user: Caller, project_id: Key, number: Key) -> dict[str, Any]:
+async def get_version(
+    request: Request, credentials: Bearer, project_id: Key, number: Key
+) -> dict[str, Any]:
     """One version of a project, as ``GET /projects/{id}`` shows the latest."""
-    row, _, _ = _project(session, user, project_id)
-    return _shown(row, _version(session, row.id, number))
+
+    def work(session: Session, user: User) -> dict[str, Any]:
+        row, _, _ = _project(session, user, project_id)
+        return _shown(row, _version(session, row.id, number))
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/projects/{project_id}/report")
-def project_report(
+async def project_report(
     request: Request,
-    session: DB,
-    user: Caller,
+    credentials: Bearer,
     project_id: Key,
     lang: str | None = None,
     date: str | None = None,
 ) -> Response:
     """The report JSON of the latest version."""
-    _, version = _latest(session, user, project_id)
-    return _report(request, version.toml, lang, date)
+
+    def work(session: Session, user: User) -> Response:
+        _, version = _latest(session, user, project_id)
+        return _report(request, version.toml, lang, date)
+
+    return await in_thread(request, credentials, work)
 
 
 @router.post("/projects/{project_id}/members", status_code=201)
-def add_member(session: DB, user: Caller, project_id: Key, body: NewMember) -> dict[str, str]:
+async def add_member(
+    request: Request, credentials: Bearer, project_id: Key, body: NewMember
+) -> dict[str, str]:
     """Add a user to the project as editor or viewer (editors only)."""
-    _editor(session, user, project_id)
-    other = session.scalar(select(User).where(User.email == body.email.lower()))
-    if other is None:
-        raise ApiError(
-            404,
-            t(nl="er is geen gebruiker met dit adres", en="there is no user with this address"),
-        )
-    _store.add_member(session, project_id, other, body.role)
-    session.commit()
-    return {"email": other.email, "role": body.role}
+
+    def work(session: Session, user: User) -> dict[str, str]:
+        _editor(session, user, project_id)
+        other = session.scalar(select(User).where(User.email == body.email.lower()))
+        if other is None:
+            raise ApiError(
+                404,
+                t(nl="er is geen gebruiker met dit adres", en="there is no user with this address"),
+            )
+        _store.add_member(session, project_id, other, body.role)
+        session.commit()
+        return {"email": other.email, "role": body.role}
+
+    return await in_thread(request, credentials, work)

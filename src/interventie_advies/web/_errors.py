@@ -49,8 +49,14 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, ApiError)
         return _answer(exc.status, exc.errors, exc.headers)
 
-    async def bad_request(_request: Request, exc: Exception) -> JSONResponse:
+    async def bad_request(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
+        if request.url.path.startswith("/api/"):
+            from ._calls import refused  # here: _calls imports this module
+
+            unknown = await refused(request)
+            if unknown is not None:  # 401 before 400, whatever the body holds
+                return _answer(unknown.status, unknown.errors, unknown.headers)
         errors = [
             {
                 "path": ".".join(str(p) for p in e.get("loc", ())[1:]),

@@ -18,11 +18,13 @@ from ..messages._i18n import resolve_language, t
 from ..project._input import evaluation_date
 from ..report._portfolio import Portfolio
 from . import _summary_items
-from ._api import DB, Caller  # noqa: TC001  # FastAPI reads the annotations at run time
+from ._calls import Bearer, in_thread
 from ._db import Funder, Key, Programme, User
 from ._errors import ApiError
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..report._portfolio_json import Kept
 
 __all__ = ["router"]
@@ -59,48 +61,72 @@ def _no_programme() -> ApiError:
 
 
 @router.post("/programmes", status_code=201)
-def create_programme(session: DB, user: Caller, body: NewProgramme) -> dict[str, int]:
+async def create_programme(
+    request: Request, credentials: Bearer, body: NewProgramme
+) -> dict[str, int]:
     """A new programme (admins only)."""
-    _admin(user)
-    programme = Programme(name=body.name)
-    session.add(programme)
-    session.commit()
-    return {"id": programme.id}
+
+    def work(session: Session, user: User) -> dict[str, int]:
+        _admin(user)
+        programme = Programme(name=body.name)
+        session.add(programme)
+        session.commit()
+        return {"id": programme.id}
+
+    return await in_thread(request, credentials, work)
 
 
 @router.post("/programmes/{programme_id}/funders", status_code=201)
-def add_funder(
-    session: DB, user: Caller, programme_id: Key, body: NewFunder
+async def add_funder(
+    request: Request, credentials: Bearer, programme_id: Key, body: NewFunder
 ) -> dict[str, str | int]:
     """Make a user a funder of the programme (admins only)."""
-    _admin(user)
-    if session.get(Programme, programme_id) is None:
-        raise _no_programme()
-    other = session.scalar(select(User).where(User.email == body.email.lower()))
-    if other is None:
-        raise ApiError(
-            404,
-            t(nl="er is geen gebruiker met dit adres", en="there is no user with this address"),
+
+    def work(session: Session, user: User) -> dict[str, str | int]:
+        _admin(user)
+        if session.get(Programme, programme_id) is None:
+            raise _no_programme()
+        other = session.scalar(select(User).where(User.email == body.email.lower()))
+        if other is None:
+            raise ApiError(
+                404,
+                t(nl="er is geen gebruiker met dit adres", en="there is no user with this address"),
+            )
+        known = session.scalar(
+            select(Funder).where(Funder.programme_id == programme_id, Funder.user_id == other.id)
         )
-    known = session.scalar(
-        select(Funder).where(Funder.programme_id == programme_id, Funder.user_id == other.id)
-    )
-    if known is None:
-        session.add(Funder(programme_id=programme_id, user_id=other.id))
-        session.commit()
-    return {"programme": programme_id, "email": other.email}
+        if known is None:
+            session.add(Funder(programme_id=programme_id, user_id=other.id))
+            session.commit()
+        return {"programme": programme_id, "email": other.email}
+
+    return await in_thread(request, credentials, work)
 
 
 @router.get("/programmes/{programme_id}/portfolio")
-def portfolio(
+async def portfolio(
     request: Request,
-    session: DB,
-    user: Caller,
+    credentials: Bearer,
     programme_id: Key,
     lang: str | None = None,
     date: str | None = None,
 ) -> Response:
     """The portfolio JSON of the programme's projects (its funders and admins)."""
+
+    def work(session: Session, user: User) -> Response:
+        return _portfolio(request, session, user, programme_id, lang, date)
+
+    return await in_thread(request, credentials, work)
+
+
+def _portfolio(
+    request: Request,
+    session: Session,
+    user: User,
+    programme_id: int,
+    lang: str | None,
+    date: str | None,
+) -> Response:
     funds = session.scalar(
         select(Funder.id).where(Funder.programme_id == programme_id, Funder.user_id == user.id)
     )

@@ -202,7 +202,7 @@ def versions(session: Session, project_id: int) -> list[tuple[Version, str | Non
         .where(Version.project_id == project_id)
         .order_by(Version.number.desc())
     )
-    return [(v, email) for v, email in rows.tuples()]
+    return [(v, email) for v, email in rows]
 
 
 def add_member(session: Session, project_id: int, user: User, role: str) -> None:
