@@ -9,6 +9,12 @@ makes a user and a token with the real commands, then N rounds of: save the exam
 form as a person would be, N rounds of the pages: upload a new version, open the project
 page and its advice (the frame). Prints one JSON object with the median and the 95th
 percentile of each, in milliseconds. No thresholds are enforced here.
+
+``server_cpu_ms`` is the CPU time the server's processes used per request of each kind of
+the API (a save's summary, made after its answer, counted with the save), read from
+``/proc`` on Linux, with ``GET /healthz`` as the baseline of the same run: a request
+that only asks the database ``SELECT 1`` (``cpu_over_healthz``). One request at a time, so
+this is what each request costs, not how long it waits under load (``load.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +34,10 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _load_setup import cpu_seconds  # noqa: E402
+
 OPERA = (ROOT / "examples" / "buurtopera.toml").read_text(encoding="utf-8")
 
 
@@ -96,7 +106,7 @@ def main() -> None:
             email = "bench@example.org"
             advies("users", "add", email, "--password-stdin", "--data", data, given=PASSWORD)
             token = advies("tokens", "create", email, "--data", data)
-            measured = _measure(url, token, options.rounds)
+            measured = _measure(url, token, options.rounds, server.pid)
             measured["pages"] = _pages(url, email, options.rounds)
             print(json.dumps(measured, indent=2))
         finally:
@@ -104,7 +114,15 @@ def main() -> None:
             server.wait(timeout=30)
 
 
-def _measure(url: str, token: str, rounds: int) -> dict[str, object]:
+#: how long the server is left to finish the work after its answers (a save's summary
+#: waits for 50 ms without a request) before its CPU time is read
+SETTLE_SECONDS = 0.5
+#: ``/healthz`` takes so little that it is asked this many times more (the clock of the
+#: CPU time counts in hundredths of a second)
+HEALTHZ_TIMES = 10
+
+
+def _measure(url: str, token: str, rounds: int, server: int) -> dict[str, object]:
     timings: dict[str, list[float]] = {
         "save": [],
         "report": [],
@@ -112,9 +130,12 @@ def _measure(url: str, token: str, rounds: int) -> dict[str, object]:
         "advise": [],
         "healthz": [],
     }
+    cpu: dict[str, float] = {}
     with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as client:
         pid = client.post("/api/v1/projects", json={"toml": OPERA}).json()["id"]
         version = 1
+        time.sleep(SETTLE_SECONDS)
+        used = cpu_seconds(server)
         for i in range(rounds):
             start = time.perf_counter()
             saved = client.put(
@@ -129,13 +150,29 @@ def _measure(url: str, token: str, rounds: int) -> dict[str, object]:
             timings["save"].append(middle - start)
             timings["report"].append(end - middle)
             timings["save_with_advice"].append(end - start)
+        time.sleep(SETTLE_SECONDS)
+        used, cpu["save_with_advice"] = cpu_seconds(server), cpu_seconds(server) - used
+        for _ in range(rounds):
             start = time.perf_counter()
-            client.post("/api/v1/advise", json={"toml": OPERA})
+            assert client.post("/api/v1/advise", json={"toml": OPERA}).status_code == 200
             timings["advise"].append(time.perf_counter() - start)
+        used, cpu["advise"] = cpu_seconds(server), cpu_seconds(server) - used
+        for _ in range(rounds * HEALTHZ_TIMES):
             start = time.perf_counter()
-            client.get("/healthz")
+            assert client.get("/healthz").status_code == 200
             timings["healthz"].append(time.perf_counter() - start)
-    return {"rounds": rounds, **{name: figures(t) for name, t in timings.items()}}
+        cpu["healthz"] = (cpu_seconds(server) - used) / HEALTHZ_TIMES
+    per_request = {name: 1000 * seconds / rounds for name, seconds in cpu.items()}
+    return {
+        "rounds": rounds,
+        **{name: figures(t) for name, t in timings.items()},
+        "server_cpu_ms": {name: round(ms, 2) for name, ms in per_request.items()},
+        "cpu_over_healthz": {
+            name: round(ms / per_request["healthz"], 1)
+            for name, ms in per_request.items()
+            if name != "healthz" and per_request["healthz"] > 0
+        },
+    }
 
 
 def csrf_of(html: str) -> str:
