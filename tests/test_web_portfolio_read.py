@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
+import threading
+import time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import update
+from sqlalchemy import delete, update
 from test_web_after import OPERA, _call, app, migrated  # noqa: F401  # fixtures
 
-from interventie_advies.web import _summaries, _summary_items
+from interventie_advies.web import _one_at_a_time, _summaries, _summary_items
 from interventie_advies.web._db import Programme
 
 if TYPE_CHECKING:
@@ -96,3 +99,64 @@ def test_only_the_texts_of_items_not_kept_are_read(
     assert _call(app, "PUT", "/api/v1/projects/2", saved, log) == 200
     assert _items(app, today) == first
     assert asked == [None, [2]]
+
+
+def test_readers_at_once_make_a_missing_summary_once(
+    app: FastAPI,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with app.state.sessions() as session:
+        session.add(Programme(name="Buurtbudget"))
+        session.commit()
+    log: list[str] = []
+    for _ in range(3):
+        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    with app.state.sessions() as session:  # saved, their jobs not run yet
+        session.execute(delete(_summaries.Summary))
+        session.commit()
+    made: list[int] = []
+    real = _summary_items.store
+
+    def store(session: Any, engine: Any, project_id: int, version: int, **kw: Any) -> Any:
+        made.append(project_id)
+        time.sleep(0.2)  # long enough for the other reader to want it too
+        return real(session, engine, project_id, version, **kw)
+
+    monkeypatch.setattr(_summary_items, "store", store)
+    today = dt.date.today()
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(lambda _: _items(app, today), range(2))
+    assert sorted(made) == [1, 2, 3]
+    assert first == second and [i.project_id for i in first] == [1, 2, 3]
+    assert all(i.entry is not None for i in first)
+    assert _held() == []  # nothing left held
+
+
+def _held() -> list[Any]:
+    return list(_one_at_a_time._HELD)
+
+
+def test_one_at_a_time_tells_who_waited() -> None:
+    order: list[str] = []
+    entered = threading.Event()
+
+    def first() -> bool:
+        with _one_at_a_time.one_at_a_time("k") as waited:
+            entered.set()
+            time.sleep(0.2)
+            order.append("first done")
+        return waited
+
+    def second() -> bool:
+        entered.wait(10)
+        with _one_at_a_time.one_at_a_time("k") as waited:
+            order.append("second in")
+        return waited
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        a, b = pool.submit(first), pool.submit(second)
+        assert (a.result(), b.result()) == (False, True)
+    assert order == ["first done", "second in"]
+    with _one_at_a_time.one_at_a_time("other") as waited:  # another key never waits
+        assert waited is False
+    assert _held() == []

@@ -52,6 +52,7 @@ from ..messages._i18n import error_language
 from ..report._portfolio import Entry, Portfolio
 from . import _after
 from ._db import Base, ProjectRow
+from ._one_at_a_time import one_at_a_time
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -252,7 +253,7 @@ def forget(session: Session) -> None:
 def _keep(
     sessions: sessionmaker[Session], engine: Engine, project_id: int, version: int, project: Project
 ) -> None:
-    with sessions() as session:
+    with sessions() as session, one_at_a_time(("summary", project_id, version)):
         latest, made = session.execute(
             select(ProjectRow.version, Summary.id)
             .outerjoin(

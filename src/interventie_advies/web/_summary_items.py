@@ -24,9 +24,12 @@ from sqlalchemy import select
 
 from ..report._portfolio import Entry, FailedFile
 from ._db import ProjectRow, Version
+from ._one_at_a_time import one_at_a_time
 from ._summaries import Summary, fingerprint, path_of, store, summarise
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.orm import Session
 
     from ..engine._engine import Engine
@@ -126,7 +129,14 @@ def items(
             found.append(_parsed(texts[project_id], (day, lang, where), current))
         else:
             version = texts.get(project_id, row)[1]
-            found.append(_made(session, engine, project_id, version, day, lang))
+
+            def stored(project_id: int = project_id, version: int = version) -> Item | None:
+                again = _rows(session, programme, column, [project_id])
+                if again and again[0][1] == version and _read(again[0], day, current, fresh):
+                    return _parsed(again[0], (day, lang, where), current)
+                return None
+
+            found.append(_made(session, engine, project_id, version, day, lang, stored))
     return found
 
 
@@ -154,15 +164,30 @@ def _key(row: Any, current: str) -> tuple[Any, ...]:
 
 
 def _made(
-    session: Session, engine: Engine, project_id: int, version: int, day: dt.date, lang: str
+    session: Session,
+    engine: Engine,
+    project_id: int,
+    version: int,
+    day: dt.date,
+    lang: str,
+    stored: Callable[[], Item | None],
 ) -> Item:
-    """The item of a summary made now (kept when ``day`` is today)."""
+    """The item of a summary made now (kept when ``day`` is today).
+
+    ``stored`` reads it when another thread of this process made it meanwhile.
+    """
     text = session.scalar(
         select(Version.toml).where(Version.project_id == project_id, Version.number == version)
     )
     if day != dt.date.today():  # another day's advice is not kept: only this language
         data = summarise(engine, path_of(project_id), day, text=text or "", languages=(lang,))[0]
-    else:
+        return _item(project_id, data[lang], day, None)
+    with one_at_a_time(("summary", project_id, version)) as waited:
+        if waited:
+            session.commit()  # a new transaction, in which SQLite shows what was committed
+            item = stored()
+            if item is not None:
+                return item
         data = store(session, engine, project_id, version, text=text or "")
         session.commit()
     return _item(project_id, data[lang], day, None)
