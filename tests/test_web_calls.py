@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 import httpx
 import pytest
-from click.testing import CliRunner
+from test_web_after import OPERA, _advies
 
-from interventie_advies.cli import cli
 from interventie_advies.web._app import create_app
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from fastapi import FastAPI
 
-ROOT = Path(__file__).resolve().parents[1]
-OPERA = (ROOT / "examples" / "buurtopera.toml").read_text(encoding="utf-8")
 ADMIN = "beheer@example.org"
-
-
-def _advies(*args: str) -> str:
-    done = CliRunner().invoke(cli, list(args), env={"ADVIES_LANG": "en"})
-    assert done.exit_code == 0, done.output
-    return done.output.strip()
 
 
 @pytest.fixture

@@ -19,18 +19,24 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 
+def _programme_of(app: FastAPI, count: int) -> list[str]:  # noqa: F811
+    """A programme with ``count`` projects, made over the API; the log of their answers."""
+    with app.state.sessions() as session:
+        session.add(Programme(name="Buurtbudget"))
+        session.commit()
+    log: list[str] = []
+    for _ in range(count):
+        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    return log
+
+
 def _items(app: FastAPI, day: dt.date) -> list[_summary_items.Item]:  # noqa: F811
     with app.state.sessions() as session:
         return _summary_items.items(session, app.state.engine, 1, "nl", day, fresh=False)
 
 
 def test_a_summary_read_again_is_the_same_item_until_it_changes(app: FastAPI) -> None:  # noqa: F811
-    with app.state.sessions() as session:
-        session.add(Programme(name="Buurtbudget"))
-        session.commit()
-    log: list[str] = []
-    for _ in range(2):
-        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    log = _programme_of(app, 2)
     today = dt.date.today()
     first = _items(app, today)
     again = _items(app, today)
@@ -67,12 +73,7 @@ def test_only_the_texts_of_items_not_kept_are_read(
     app: FastAPI,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with app.state.sessions() as session:
-        session.add(Programme(name="Buurtbudget"))
-        session.commit()
-    log: list[str] = []
-    for _ in range(3):
-        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    log = _programme_of(app, 3)
     asked: list[list[int] | None] = []
     rows = _summary_items._rows
 
@@ -105,12 +106,7 @@ def test_readers_at_once_make_a_missing_summary_once(
     app: FastAPI,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with app.state.sessions() as session:
-        session.add(Programme(name="Buurtbudget"))
-        session.commit()
-    log: list[str] = []
-    for _ in range(3):
-        assert _call(app, "POST", "/api/v1/projects", {"toml": OPERA, "programme": 1}, log) == 201
+    _programme_of(app, 3)
     with app.state.sessions() as session:  # saved, their jobs not run yet
         session.execute(delete(_summaries.Summary))
         session.commit()
