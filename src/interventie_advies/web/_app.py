@@ -35,6 +35,7 @@ from . import (
     _refresh,
     _start,
 )
+from ._calls import refused
 from ._db import make_engine, sessions
 from ._errors import install
 from ._internal import InternalErrors
@@ -64,7 +65,7 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     # to share between the threads that serve requests
     app.state.engine = Engine()
     app.state.base_url = base_url
-    install(app)
+    install(app, refused)
     app.include_router(_api.router)
     app.include_router(_programmes.router)
     app.include_router(_start.router)

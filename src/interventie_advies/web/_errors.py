@@ -9,6 +9,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from fastapi import FastAPI, Request
 
     from .._errors import ProjectError
@@ -42,8 +44,14 @@ def _answer(status: int, errors: list[dict[str, str]], headers: Any = None) -> J
     return JSONResponse({"errors": errors}, status_code=status, headers=headers)
 
 
-def install(app: FastAPI) -> None:
-    """Answer every error of ``app`` in the API's shape."""
+def install(
+    app: FastAPI, refused: Callable[[Request], Awaitable[ApiError | None]] | None = None
+) -> None:
+    """Answer every error of ``app`` in the API's shape.
+
+    :param refused: the 401 of an API request without a valid token (else ``None``), given
+        before anything else found wrong with the request (``_calls.refused``).
+    """
 
     async def api_error(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ApiError)
@@ -51,9 +59,7 @@ def install(app: FastAPI) -> None:
 
     async def bad_request(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
-        if request.url.path.startswith("/api/"):
-            from ._calls import refused  # here: _calls imports this module
-
+        if refused is not None and request.url.path.startswith("/api/"):
             unknown = await refused(request)
             if unknown is not None:  # 401 before 400, whatever the body holds
                 return _answer(unknown.status, unknown.errors, unknown.headers)
