@@ -3,8 +3,8 @@
 FastAPI runs every plain (``def``) dependency and endpoint in a thread of its pool, one
 hand-over each: the session's start, the caller's lookup, the endpoint, the session's end
 and the check of the answer made four or five per API request. Each costs about 0.1 ms of
-CPU (the thread is woken, then the event loop), which is work done twice over when a burst
-of requests arrives at once. So an API endpoint is ``async`` and hands its work to
+CPU (the thread is woken, then the event loop), and a burst of requests pays it four or
+five times per request. So an API endpoint is ``async`` and hands its work to
 :func:`in_thread`, which does all of it in a single thread: open the session, find the
 caller by the token, run the work, close the session. The event loop itself never waits
 for the database.
