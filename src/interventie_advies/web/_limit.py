@@ -43,8 +43,7 @@ class BodyLimit:
         limit = MAX_BODY if scope["path"].startswith("/api/") else MAX_BODY + FORM_ROOM
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
-            await _drain(scope, receive, 0)
-            await _too_large(send, page=not scope["path"].startswith("/api/"))
+            await _refuse(scope, receive, send, read=0, more=True)
             return
         chunks: list[bytes] = []
         size = 0
@@ -55,9 +54,7 @@ class BodyLimit:
             body = message.get("body", b"")
             size += len(body)
             if size > limit:
-                if message.get("more_body", False):
-                    await _drain(scope, receive, size)
-                await _too_large(send, page=not scope["path"].startswith("/api/"))
+                await _refuse(scope, receive, send, read=size, more=message.get("more_body", False))
                 return
             chunks.append(body)
             if not message.get("more_body", False):
@@ -75,8 +72,16 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
 
-async def _drain(scope: Scope, receive: Receive, read: int) -> None:
+async def _refuse(scope: Scope, receive: Receive, send: Send, *, read: int, more: bool) -> None:
+    """Answer 413, after dropping the rest of the body (``read`` bytes read, ``more`` to come)."""
+    await _drain(scope, receive, read, more)
+    await _too_large(send, page=not scope["path"].startswith("/api/"))
+
+
+async def _drain(scope: Scope, receive: Receive, read: int, more: bool) -> None:
     """Read and drop the rest of a refused body, ``read`` bytes of it already read."""
+    if not more:
+        return  # all of it read: asking for more would wait for the client to go
     if any(n == b"expect" and v.lower() == b"100-continue" for n, v in scope.get("headers", [])):
         return  # the client waits for leave to send it: the 413 tells it not to
     loop = asyncio.get_running_loop()
