@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -92,3 +95,34 @@ def test_the_console_scripts_engine_freezes_its_catalogue(monkeypatch: pytest.Mo
         assert not any(o is engine.rules for o in gc.get_objects())  # frozen
     finally:
         gc.unfreeze()
+
+
+#: builds the app as ``advies serve``'s workers do (``app_from_env``), with garbage in a
+#: cycle made before and the collector off (so only an explicit collection frees it), and
+#: writes how many objects are frozen and whether the garbage is gone; then as an API
+#: user builds it (``create_app``) in a fresh process: nothing frozen
+SERVER_PROBE = textwrap.dedent("""
+    import gc, os, sys, weakref
+    gc.disable()
+    from interventie_advies.web import _app
+    class Cycle:
+        pass
+    garbage = Cycle()
+    garbage.me = garbage
+    gone = weakref.ref(garbage)
+    del garbage
+    if sys.argv[1] == "serve":
+        os.environ[_app.DATABASE_ENV] = "sqlite://"
+        _app.app_from_env()
+    else:
+        _app.create_app("sqlite://")
+    sys.stderr.write(f"{gc.get_freeze_count() > 10_000} {gone() is None}")
+""")
+
+
+@pytest.mark.parametrize(("how", "after"), [("serve", "True True"), ("api", "False False")])
+def test_a_server_worker_collects_once_then_freezes_what_it_built(how: str, after: str) -> None:
+    """Its full collections under load walk only what requests made (``settle_server``)."""
+    command = [sys.executable, "-c", SERVER_PROBE, how]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+    assert done.stderr == after

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["freeze_for_good", "kept", "paused"]
+__all__ = ["freeze_for_good", "kept", "paused", "settle_server"]
 
 #: whether the console script owns the process and has frozen its objects (see
 #: :func:`freeze_for_good`); an API user's process is never marked so
@@ -31,6 +31,22 @@ def freeze_for_good() -> None:
     global _owned  # NOTE: one switch for the process, set by its owner
     _owned = True
     gc.freeze()
+
+
+def settle_server() -> None:
+    """Collect once, then freeze every object: a server worker's call once its app is built.
+
+    NOTE: a worker of ``advies serve`` is its own process and keeps what it built at
+    start (modules, models, the rule catalogue, the app: about 120,000 objects) until it
+    ends. Left in the collector's oldest generation, every full collection walks them
+    again, and a worker does a full collection every few seconds under load: 65-85 ms
+    each on the load test's machine, during which no request of that worker moves
+    (``benchmarks/load.py``). Frozen, a full collection walks only what requests made
+    since. The collection first frees what start-up left as garbage, so none of it is
+    kept for good. Only the server's factory calls this, never the API.
+    """
+    gc.collect()
+    freeze_for_good()
 
 
 @contextlib.contextmanager

@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 
+from .._collector import settle_server
 from .._version import version
 from ..engine._engine import Engine
 from . import (
@@ -109,4 +110,5 @@ def app_from_env() -> FastAPI:
     # NOTE: build the rule catalogue (plugins, rules; about 0.3 s) before the first
     # request, not during it: /healthz answers only once it is done
     _ = app.state.engine.setup
+    settle_server()
     return app
