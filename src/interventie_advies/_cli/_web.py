@@ -87,6 +87,13 @@ def _url(data: str | None, database: str | None) -> str:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @_database_options
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Processes.")
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1),
+    help="Requests each process works on at once (the rest wait in line).",
+)
 @click.option("--base-url", metavar="URL", help="The address users open (for links).")
 @click.option(
     "--forwarded-allow-ips",
@@ -103,6 +110,7 @@ def serve(
     data: str | None,
     database: str | None,
     workers: int,
+    threads: int,
     base_url: str | None,
     forwarded_allow_ips: str,
 ) -> None:
@@ -141,6 +149,7 @@ def serve(
     sys.stdout.flush()
     os.environ[app.DATABASE_ENV] = url
     os.environ[app.BASE_URL_ENV] = base
+    os.environ[_web("_threads").THREADS_ENV] = str(threads)
     # NOTE: on Linux each worker accepts on a socket of its own, so that new connections
     # are spread over the workers (web/_serve.py); elsewhere uvicorn's --workers
     _web("_serve").serve(

@@ -35,6 +35,7 @@ from . import (
     _programmes,
     _refresh,
     _start,
+    _threads,
 )
 from ._calls import refused
 from ._db import make_engine, sessions
@@ -50,8 +51,15 @@ DATABASE_ENV = "ADVIES_DATABASE_URL"
 BASE_URL_ENV = "ADVIES_BASE_URL"
 
 
-def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> FastAPI:
-    """The application on the database at ``database_url`` (already migrated)."""
+def create_app(
+    database_url: str, base_url: str = "http://127.0.0.1:8000", *, threads: int | None = None
+) -> FastAPI:
+    """The application on the database at ``database_url`` (already migrated).
+
+    ``threads``: at most so many requests worked on at once in the event loop that runs
+    the app (``_threads``); ``None`` leaves the loop's limit as it is, for an app served
+    beside others.
+    """
     app = FastAPI(
         title="interventie-advies",
         version=version(),
@@ -82,6 +90,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
     app.include_router(_pages_programmes.router)
     _pages.install(app)
     _refresh.install(app)
+    if threads is not None:
+        _threads.install(app, threads)
 
     @app.get("/healthz", tags=["health"])
     def healthz(request: Request) -> Any:
@@ -106,7 +116,8 @@ def create_app(database_url: str, base_url: str = "http://127.0.0.1:8000") -> Fa
 
 def app_from_env() -> FastAPI:
     """The app for ``advies serve``'s workers, from the environment."""
-    app = create_app(os.environ[DATABASE_ENV], os.environ.get(BASE_URL_ENV, ""))
+    threads = int(os.environ.get(_threads.THREADS_ENV, _threads.THREADS))
+    app = create_app(os.environ[DATABASE_ENV], os.environ.get(BASE_URL_ENV, ""), threads=threads)
     # NOTE: build the rule catalogue (plugins, rules; about 0.3 s) before the first
     # request, not during it: /healthz answers only once it is done
     _ = app.state.engine.setup

@@ -1,0 +1,54 @@
+"""How many requests a worker of ``advies serve`` works on at once (``--threads``).
+
+A request's work runs in a thread of the event loop's pool (``_calls.in_thread``, and
+FastAPI's own for the pages). anyio's pool lets 40 threads run at once; but a worker's
+work is Python under one interpreter lock, so 40 threads do not finish more requests per
+second than 4. They finish them later: a burst of 25 saves shares the lock 25 ways, and
+nearly every save ends when the last one does (about 100 ms), where with 4 at a time the
+first ends after a few milliseconds and the rest follow in turn. Someone who saves and
+then asks for the new advice waits for two such bursts. In the load test
+(``benchmarks/load.py``, docs/performance.md) a save and its new advice took
+roughly half as long at the 95th percentile with 4 threads as with 40.
+
+More threads help only where requests wait on something other than this process (a
+slow database, a lock held by another instance); a worker's requests beyond the limit
+wait in line, on the event loop, for a thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from fastapi import FastAPI
+
+__all__ = ["THREADS", "THREADS_ENV", "install"]
+
+#: threads per worker that work on requests at once, unless ``--threads`` says otherwise
+THREADS = 4
+#: the environment variable ``advies serve`` passes ``--threads`` to its workers in
+THREADS_ENV = "ADVIES_THREADS"
+
+
+def install(app: FastAPI, threads: int) -> None:
+    """Let ``app``'s event loop run at most ``threads`` requests' work at once.
+
+    NOTE: anyio's limit is the event loop's, not the app's: only ``advies serve``'s own
+    app sets it, in the worker's loop, when the app starts (the limit exists only then).
+    """
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
+    inner = app.router.lifespan_context
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[Any]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        async with inner(app) as state:
+            yield state
+
+    app.router.lifespan_context = lifespan

@@ -1,0 +1,107 @@
+"""``advies serve --threads N``: at most N requests of a worker worked on at once."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import os
+import threading
+import time
+import warnings
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+import pytest
+from click.testing import CliRunner
+
+from interventie_advies.cli import cli
+from interventie_advies.web import _app, _serve, _threads
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from fastapi import FastAPI
+
+#: requests sent at once in the test of the limit
+SENT = 6
+
+
+def _most_at_once(app: FastAPI) -> int:
+    """How many of :data:`SENT` slow requests sent at once ``app`` worked on together."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    lock = threading.Lock()
+    now = [0, 0]  # under way, the most seen
+
+    @app.get("/slow")
+    def slow() -> None:
+        with lock:
+            now[0] += 1
+            now[1] = max(now)
+        time.sleep(0.2)
+        with lock:
+            now[0] -= 1
+
+    with TestClient(app) as client, concurrent.futures.ThreadPoolExecutor(SENT) as pool:
+        answers = list(pool.map(lambda _: client.get("/slow").status_code, range(SENT)))
+    assert answers == [200] * SENT
+    return now[1]
+
+
+@pytest.mark.parametrize(("threads", "most"), [(1, 1), (2, 2), (None, SENT)])
+def test_the_app_works_on_at_most_threads_requests_at_once(
+    tmp_path: Path, threads: int | None, most: int
+) -> None:
+    """``None`` (an app served beside others) leaves anyio's limit of 40 as it is."""
+    app = _app.create_app(f"sqlite:///{tmp_path / 'x.sqlite3'}", threads=threads)
+    assert _most_at_once(app) == most
+
+
+def test_the_limit_is_the_running_loops(tmp_path: Path) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    app = _app.create_app(f"sqlite:///{tmp_path / 'x.sqlite3'}", threads=3)
+    with TestClient(app) as client:
+        assert client.portal is not None
+        tokens = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter())
+        assert tokens.total_tokens == 3
+
+
+def test_no_fewer_than_one() -> None:
+    with pytest.raises(ValueError, match="threads must be at least 1, not 0"):
+        _app.create_app("sqlite://", threads=0)
+
+
+@pytest.mark.parametrize(
+    ("given", "passed"), [((), str(_threads.THREADS)), (("--threads", "7"), "7")]
+)
+def test_serve_passes_threads_to_its_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: tuple[str, ...], passed: str
+) -> None:
+    """The workers build their app from the environment (``app_from_env``)."""
+    seen: dict[str, Any] = {}
+
+    def serve(options: dict[str, Any], workers: int) -> None:
+        seen["threads"] = os.environ[_threads.THREADS_ENV]
+        seen["workers"] = workers
+
+    monkeypatch.setattr(_serve, "serve", serve)
+    monkeypatch.delenv(_threads.THREADS_ENV, raising=False)
+    # NOTE: serve sets the workers' variables in this process's environment
+    for name in (_app.DATABASE_ENV, _app.BASE_URL_ENV, _threads.THREADS_ENV):
+        monkeypatch.setenv(name, "")
+    args = ["serve", "--port", "0", "--data", str(tmp_path), "--workers", "2", *given]
+    result = CliRunner().invoke(cli, args, env={"ADVIES_LANG": "en"})
+    assert result.exit_code == 0, result.output
+    assert seen == {"threads": passed, "workers": 2}
+
+
+def test_serve_wants_one_thread_at_least(tmp_path: Path) -> None:
+    args = ["serve", "--threads", "0", "--data", str(tmp_path)]
+    result = CliRunner().invoke(cli, args, env={"ADVIES_LANG": "en"})
+    assert result.exit_code == 2
+    assert "Invalid value for '--threads': 0 is not in the range x>=1." in result.output
+    assert not (tmp_path / "advies.sqlite3").exists()
