@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import inspect
 import os
 import threading
 import time
@@ -105,3 +106,69 @@ def test_serve_wants_one_thread_at_least(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--threads': 0 is not in the range x>=1." in result.output
     assert not (tmp_path / "advies.sqlite3").exists()
+
+
+def test_a_worker_works_on_one_portfolio_at_a_time_and_nothing_else_waits() -> None:
+    """Three slow portfolios at once run in turn; a request of another kind runs at once."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi import FastAPI
+        from fastapi.testclient import TestClient
+
+    app = FastAPI()
+    lock = threading.Lock()
+    now = [0, 0]  # portfolios under way, the most seen
+    ended: list[str] = []
+
+    @app.get("/portfolio")
+    def portfolio(_turn: _threads.PortfolioTurn) -> None:
+        with lock:
+            now[0] += 1
+            now[1] = max(now)
+        time.sleep(0.2)
+        with lock:
+            now[0] -= 1
+            ended.append("portfolio")
+
+    @app.get("/save")
+    def save() -> None:
+        time.sleep(0.05)
+        ended.append("save")
+
+    with TestClient(app) as client, concurrent.futures.ThreadPoolExecutor(4) as pool:
+        waiting = [pool.submit(client.get, "/portfolio") for _ in range(3)]
+        time.sleep(0.05)
+        assert client.get("/save").status_code == 200
+        assert [w.result().status_code for w in waiting] == [200] * 3
+    assert now[1] == 1
+    assert ended.index("save") <= 1  # not behind the three portfolios
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "/programmes/{programme_id}"),
+        ("GET", "/programmes/{programme_id}/portfolio.csv"),
+        ("POST", "/programmes/{programme_id}/refresh"),
+        ("GET", "/api/v1/programmes/{programme_id}/portfolio"),
+    ],
+)
+def test_every_portfolio_waits_for_its_turn_before_it_takes_a_thread(
+    method: str, path: str
+) -> None:
+    """Its turn is its first dependency: one taking a thread (the session) comes after."""
+    from fastapi.routing import APIRoute
+
+    from interventie_advies.web import _pages_programmes, _programmes
+
+    routes = [*_pages_programmes.router.routes, *_programmes.router.routes]
+    (route,) = [
+        r for r in routes if isinstance(r, APIRoute) and r.path == path and method in r.methods
+    ]
+    calls = [d.call for d in route.dependant.dependencies]
+    before = calls[: calls.index(_threads.portfolio_turn)]
+    # NOTE: only what runs on the event loop (the API's bearer token) may come first
+    assert all(
+        inspect.iscoroutinefunction(c) or inspect.iscoroutinefunction(type(c).__call__)
+        for c in before
+    )

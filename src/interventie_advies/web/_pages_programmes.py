@@ -24,6 +24,7 @@ from . import _pages, _portfolio_view, _refresh
 from ._db import MAX_KEY, Funder, Programme, User, storable
 from ._pages import DB, PageError, Visitor, check_csrf, language, page, redirect, signed_in
 from ._portfolio_rows import RowHtml
+from ._threads import PortfolioTurn  # noqa: TC001  # FastAPI reads the annotations
 
 __all__ = ["router"]
 
@@ -203,7 +204,9 @@ def _view(request: Request, session: DB, programme_id: int) -> _portfolio_view.V
 
 
 @router.get("/programmes/{programme_id}")
-def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) -> Response:
+def portfolio(
+    request: Request, _turn: PortfolioTurn, session: DB, visit: Visitor, programme_id: int
+) -> Response:
     """The portfolio: the matrix (a list on a phone), common gaps, urgent projects first."""
     user = signed_in(request, visit)
     programme = _programme(session, user, programme_id)
@@ -243,7 +246,9 @@ def portfolio(request: Request, session: DB, visit: Visitor, programme_id: int) 
 
 
 @router.get("/programmes/{programme_id}/portfolio.csv")
-def portfolio_csv(request: Request, session: DB, visit: Visitor, programme_id: int) -> Response:
+def portfolio_csv(
+    request: Request, _turn: PortfolioTurn, session: DB, visit: Visitor, programme_id: int
+) -> Response:
     """The portfolio as CSV (as ``advies portfolio --format csv``), with the page's filters."""
     user = signed_in(request, visit)
     _programme(session, user, programme_id)
@@ -262,6 +267,7 @@ def portfolio_csv(request: Request, session: DB, visit: Visitor, programme_id: i
 @router.post("/programmes/{programme_id}/refresh")
 def refresh(
     request: Request,
+    _turn: PortfolioTurn,
     session: DB,
     visit: Visitor,
     programme_id: int,

@@ -21,6 +21,7 @@ from . import _summary_items
 from ._calls import Bearer, in_thread
 from ._db import Funder, Key, Programme, User
 from ._errors import ApiError
+from ._threads import PortfolioTurn  # noqa: TC001  # FastAPI reads the annotations
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -107,6 +108,7 @@ async def add_funder(
 async def portfolio(
     request: Request,
     credentials: Bearer,
+    _turn: PortfolioTurn,
     programme_id: Key,
     lang: str | None = None,
     date: str | None = None,

@@ -13,26 +13,42 @@ roughly half as long at the 95th percentile with 4 threads as with 40.
 More threads help only where requests wait on something other than this process (a
 slow database, a lock held by another instance); a worker's requests beyond the limit
 wait in line, on the event loop, for a thread.
+
+A programme's portfolio (its page, CSV, JSON and refresh) is the one kind of request that
+may take a thread for long: the first read of a 1,000-project programme in a worker
+parses a thousand stored summaries (0.5-1.5 s). Three funders opening it at once held
+three of the four threads, and the team members' saves waited behind them for up to half
+a second. So a worker works on one portfolio at a time (:func:`portfolio_turn`, waited
+for on the event loop, holding no thread): the others' saves keep the other threads, and
+the next funder reads what the first one parsed.
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
+import anyio
 import anyio.to_thread
+from anyio.lowlevel import RunVar
+from fastapi import Depends
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
 
     from fastapi import FastAPI
 
-__all__ = ["THREADS", "THREADS_ENV", "install"]
+__all__ = ["PORTFOLIOS", "THREADS", "THREADS_ENV", "PortfolioTurn", "install", "portfolio_turn"]
 
 #: threads per worker that work on requests at once, unless ``--threads`` says otherwise
 THREADS = 4
 #: the environment variable ``advies serve`` passes ``--threads`` to its workers in
 THREADS_ENV = "ADVIES_THREADS"
+#: portfolios a worker works on at once (the page, CSV, JSON, refresh)
+PORTFOLIOS = 1
+
+#: the event loop's turns for portfolios (anyio keeps its thread limit the same way)
+_PORTFOLIO_TURNS: RunVar[anyio.Semaphore] = RunVar("advies_portfolio_turns")
 
 
 def install(app: FastAPI, threads: int) -> None:
@@ -52,3 +68,22 @@ def install(app: FastAPI, threads: int) -> None:
             yield state
 
     app.router.lifespan_context = lifespan
+
+
+async def portfolio_turn() -> AsyncIterator[None]:
+    """Wait for this worker's turn to work on a portfolio, and hold it while it is done.
+
+    A FastAPI dependency, :data:`PortfolioTurn`: declared before the dependencies that
+    take a thread, so that a request waiting for its turn holds none.
+    """
+    try:
+        turns = _PORTFOLIO_TURNS.get()
+    except LookupError:
+        turns = anyio.Semaphore(PORTFOLIOS)
+        _PORTFOLIO_TURNS.set(turns)
+    async with turns:
+        yield
+
+
+#: a parameter of an endpoint that works on a portfolio: it waits for the worker's turn
+PortfolioTurn = Annotated[None, Depends(portfolio_turn)]
