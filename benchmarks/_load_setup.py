@@ -147,13 +147,15 @@ def postmaster(where: list[str]) -> int | None:
     return None
 
 
-def serve(where: list[str], folder: Path, count: int) -> tuple[subprocess.Popen[bytes], str]:
-    """``advies serve --workers COUNT`` on a free port, answering; its process, its address."""
+def serve(
+    where: list[str], folder: Path, count: int, *options: str
+) -> tuple[subprocess.Popen[bytes], str]:
+    """``advies serve --workers COUNT OPTIONS`` on a free port, answering: its process, address."""
     port = free_port()
     command = [sys.executable, "-m", "interventie_advies", "serve", "--port", str(port)]
     with (folder / "serve.log").open("wb") as log:
         server = subprocess.Popen(
-            [*command, *where, "--workers", str(count)],
+            [*command, *where, "--workers", str(count), *options],
             stdout=log,
             stderr=subprocess.STDOUT,
             env={**os.environ, "ADVIES_LANG": "en"},

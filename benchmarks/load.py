@@ -1,8 +1,8 @@
 """Load test of ``advies serve``: team members saving and funders reading, at once.
 
 Usage:  python benchmarks/load.py [--seconds 60] [--teams 50] [--funders 5]
-        [--projects 1000] [--workers 2] [--database postgresql|sqlite] [--think MS] [--quick]
-        [--settle S] [--records FILE]
+        [--projects 1000] [--workers 2] [--threads N] [--database postgresql|sqlite]
+        [--think MS] [--quick] [--settle S] [--records FILE]
 
 Everything runs on this machine, on 127.0.0.1 only, and is removed afterwards. With
 ``--database postgresql`` (the default) a throw-away PostgreSQL cluster is made as the
@@ -318,6 +318,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--funders", type=int, help="funders reading the portfolio (5; quick 1)")
     parser.add_argument("--projects", type=int, help="projects in the programme (1000; quick 50)")
     parser.add_argument("--workers", type=int, default=2, help="advies serve --workers (2)")
+    parser.add_argument("--threads", type=int, help="advies serve --threads (its default)")
     parser.add_argument("--database", choices=["postgresql", "sqlite"], default="postgresql")
     parser.add_argument("--think", type=float, default=0, help="ms between requests (0)")
     parser.add_argument("--quick", action="store_true", help="10 s, 5 teams, 1 funder, 50")
@@ -346,7 +347,8 @@ def main() -> None:
         folder = Path(temporary)
         setup.advies("db", "upgrade", *where)
         tokens = setup.users(where, emails)
-        server, url = setup.serve(where, folder, options.workers)
+        threads = ["--threads", str(options.threads)] if options.threads else []
+        server, url = setup.serve(where, folder, options.workers, *threads)
         try:
             load_before = os.getloadavg()[0]
             pids = setup.workers(server.pid)
@@ -366,6 +368,7 @@ def main() -> None:
     shown = {
         "database": options.database,
         "workers": options.workers,
+        "threads": options.threads,
         "worker_processes_seen": len(pids),
         "teams": options.teams,
         "funders": options.funders,
