@@ -2,8 +2,8 @@
 
 A request's work runs in a thread of the event loop's pool (``_calls.in_thread``, and
 FastAPI's own for the pages). anyio's pool lets 40 threads run at once; but a worker's
-work is Python under one interpreter lock, so 40 threads do not finish more requests per
-second than 4. They finish them later: a burst of 25 saves shares the lock 25 ways, and
+work is Python under one interpreter lock, so 40 threads do no more work per second than
+4. They finish each request later: a burst of 25 saves shares the lock 25 ways, and
 nearly every save ends when the last one does (about 100 ms), where with 4 at a time the
 first ends after a few milliseconds and the rest follow in turn. Someone who saves and
 then asks for the new advice waits for two such bursts. In the load test
