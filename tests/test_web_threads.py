@@ -26,28 +26,40 @@ if TYPE_CHECKING:
 SENT = 6
 
 
-def _most_at_once(app: FastAPI) -> int:
-    """How many of :data:`SENT` slow requests sent at once ``app`` worked on together."""
+class _AtOnce:
+    """Requests that take a while, counted: how many were under way at once, at most."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.now = 0
+        self.most = 0
+
+    def take(self, seconds: float) -> None:
+        """Be under way for ``seconds``."""
+        with self.lock:
+            self.now += 1
+            self.most = max(self.most, self.now)
+        time.sleep(seconds)
+        with self.lock:
+            self.now -= 1
+
+
+def _client(app: FastAPI) -> Any:
+    """A test client of ``app`` (its lifespan runs in a ``with`` block)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
+    return TestClient(app)
 
-    lock = threading.Lock()
-    now = [0, 0]  # under way, the most seen
 
-    @app.get("/slow")
-    def slow() -> None:
-        with lock:
-            now[0] += 1
-            now[1] = max(now)
-        time.sleep(0.2)
-        with lock:
-            now[0] -= 1
-
-    with TestClient(app) as client, concurrent.futures.ThreadPoolExecutor(SENT) as pool:
+def _most_at_once(app: FastAPI) -> int:
+    """How many of :data:`SENT` slow requests sent at once ``app`` worked on together."""
+    slow = _AtOnce()
+    app.get("/slow")(lambda: slow.take(0.2))
+    with _client(app) as client, concurrent.futures.ThreadPoolExecutor(SENT) as pool:
         answers = list(pool.map(lambda _: client.get("/slow").status_code, range(SENT)))
     assert answers == [200] * SENT
-    return now[1]
+    return slow.most
 
 
 @pytest.mark.parametrize(("threads", "most"), [(1, 1), (2, 2), (None, SENT)])
@@ -60,12 +72,8 @@ def test_the_app_works_on_at_most_threads_requests_at_once(
 
 
 def test_the_limit_is_the_running_loops(tmp_path: Path) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
-
     app = _app.create_app(f"sqlite:///{tmp_path / 'x.sqlite3'}", threads=3)
-    with TestClient(app) as client:
+    with _client(app) as client:
         assert client.portal is not None
         tokens = client.portal.call(lambda: anyio.to_thread.current_default_thread_limiter())
         assert tokens.total_tokens == 3
@@ -110,37 +118,28 @@ def test_serve_wants_one_thread_at_least(tmp_path: Path) -> None:
 
 def test_a_worker_works_on_one_portfolio_at_a_time_and_nothing_else_waits() -> None:
     """Three slow portfolios at once run in turn; a request of another kind runs at once."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from fastapi import FastAPI
-        from fastapi.testclient import TestClient
+    from fastapi import FastAPI
 
     app = FastAPI()
-    lock = threading.Lock()
-    now = [0, 0]  # portfolios under way, the most seen
+    portfolios = _AtOnce()
     ended: list[str] = []
 
     @app.get("/portfolio")
     def portfolio(_turn: _threads.PortfolioTurn) -> None:
-        with lock:
-            now[0] += 1
-            now[1] = max(now)
-        time.sleep(0.2)
-        with lock:
-            now[0] -= 1
-            ended.append("portfolio")
+        portfolios.take(0.2)
+        ended.append("portfolio")
 
     @app.get("/save")
     def save() -> None:
         time.sleep(0.05)
         ended.append("save")
 
-    with TestClient(app) as client, concurrent.futures.ThreadPoolExecutor(4) as pool:
+    with _client(app) as client, concurrent.futures.ThreadPoolExecutor(4) as pool:
         waiting = [pool.submit(client.get, "/portfolio") for _ in range(3)]
         time.sleep(0.05)
         assert client.get("/save").status_code == 200
         assert [w.result().status_code for w in waiting] == [200] * 3
-    assert now[1] == 1
+    assert portfolios.most == 1
     assert ended.index("save") <= 1  # not behind the three portfolios
 
 
