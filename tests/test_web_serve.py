@@ -58,9 +58,13 @@ def _children(pid: int) -> list[int]:
 
 
 def _sockets(pid: int) -> set[int]:
-    """The inodes of the sockets process ``pid`` holds open."""
+    """The inodes of the sockets process ``pid`` holds open (none once it has ended)."""
     inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:  # gone meanwhile, as a killed worker is once its parent reaps it
+        return inodes
+    for fd in fds:
         try:
             target = str(fd.readlink())
         except OSError:
