@@ -55,6 +55,8 @@ from ._db import Base, ProjectRow
 from ._one_at_a_time import one_at_a_time
 
 if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
+
     from sqlalchemy.orm import Session, sessionmaker
 
     from ..engine._engine import Engine
@@ -69,6 +71,7 @@ __all__ = [
     "committed",
     "fingerprint",
     "forget",
+    "making",
     "path_of",
     "record",
     "store",
@@ -178,6 +181,14 @@ def summarise(
     return data, _valid_until(engine, project, today)
 
 
+def making(project_id: int, version: int) -> AbstractContextManager[bool]:
+    """One thread of this process at a time makes or checks this version's summary.
+
+    The block gets whether another thread held it first (and may have made it meanwhile).
+    """
+    return one_at_a_time(("summary", project_id, version))
+
+
 def path_of(project_id: int) -> str:
     """A project's name in the portfolio: its API path (as the JSON API's portfolio)."""
     return f"/api/v1/projects/{project_id}"
@@ -253,7 +264,7 @@ def forget(session: Session) -> None:
 def _keep(
     sessions: sessionmaker[Session], engine: Engine, project_id: int, version: int, project: Project
 ) -> None:
-    with sessions() as session, one_at_a_time(("summary", project_id, version)):
+    with sessions() as session, making(project_id, version):
         latest, made = session.execute(
             select(ProjectRow.version, Summary.id)
             .outerjoin(

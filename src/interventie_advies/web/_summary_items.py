@@ -24,8 +24,7 @@ from sqlalchemy import select
 
 from ..report._portfolio import Entry, FailedFile
 from ._db import ProjectRow, Version
-from ._one_at_a_time import one_at_a_time
-from ._summaries import Summary, fingerprint, path_of, store, summarise
+from ._summaries import Summary, fingerprint, making, path_of, store, summarise
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -176,18 +175,22 @@ def _made(
 
     ``stored`` reads it when another thread of this process made it meanwhile.
     """
-    text = session.scalar(
-        select(Version.toml).where(Version.project_id == project_id, Version.number == version)
-    )
+
+    def text() -> str:
+        found = session.scalar(
+            select(Version.toml).where(Version.project_id == project_id, Version.number == version)
+        )
+        return found or ""
+
     if day != dt.date.today():  # another day's advice is not kept: only this language
-        data = summarise(engine, path_of(project_id), day, text=text or "", languages=(lang,))[0]
+        data = summarise(engine, path_of(project_id), day, text=text(), languages=(lang,))[0]
         return _item(project_id, data[lang], day, None)
-    with one_at_a_time(("summary", project_id, version)) as waited:
+    with making(project_id, version) as waited:
         if waited:
             session.commit()  # a new transaction, in which SQLite shows what was committed
             item = stored()
             if item is not None:
-                return item
-        data = store(session, engine, project_id, version, text=text or "")
+                return item  # made by the thread before: its text is not needed
+        data = store(session, engine, project_id, version, text=text())
         session.commit()
     return _item(project_id, data[lang], day, None)
