@@ -14,13 +14,13 @@ More threads help only where requests wait on something other than this process 
 slow database, a lock held by another instance); a worker's requests beyond the limit
 wait in line, on the event loop, for a thread.
 
-A programme's portfolio (its page, CSV, JSON and refresh) is the one kind of request that
-may take a thread for long: the first read of a 1,000-project programme in a worker
-parses a thousand stored summaries (0.5-1.5 s). Three funders opening it at once held
-three of the four threads, and the team members' saves waited behind them for up to half
-a second. So a worker works on one portfolio at a time (:func:`portfolio_turn`, waited
-for on the event loop, holding no thread): the others' saves keep the other threads, and
-the next funder reads what the first one parsed.
+A programme's portfolio (its page, CSV, JSON and refresh) is the one kind of request
+that may take a thread for long: the first read of a 1,000-project programme in a worker
+parses a thousand stored summaries (0.5-1.7 s in the load test). Three funders opening
+it held three of the four threads, and the team members' saves waited behind them for up
+to half a second. So a worker works on one portfolio at a time (:func:`portfolio_turn`,
+waited for on the event loop, holding no thread): the others' saves keep the other
+threads, and the next funder reads what the first one parsed.
 """
 
 from __future__ import annotations
