@@ -6,11 +6,17 @@ import json
 import pickle
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from click.testing import CliRunner
 
-from interventie_advies import PluginError, Problem, ProjectError, RuleError
+from interventie_advies import Engine, PluginError, Problem, ProjectError, RuleError
 from interventie_advies.cli import cli
+from interventie_advies.commands import _workers
+from interventie_advies.commands._batch import advise_paths
+
+if TYPE_CHECKING:
+    import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,7 +27,7 @@ def make_folder(tmp_path: Path) -> Path:
     for example in sorted((ROOT / "examples").glob("*.toml")):
         shutil.copy(example, folder / example.name)
     shutil.copy(ROOT / "examples" / "schets.toml", folder / "sub" / "nog_een.toml")
-    (folder / "zz_kapot.toml").write_text('format = 1\n[project]\nname = 3\n', encoding="utf-8")
+    (folder / "zz_kapot.toml").write_text("format = 1\n[project]\nname = 3\n", encoding="utf-8")
     return folder
 
 
@@ -60,11 +66,42 @@ def test_reports_per_project_keep_sub_folders_apart(tmp_path: Path) -> None:
     shutil.copy(ROOT / "examples" / "schets.toml", folder / "a.toml")
     shutil.copy(ROOT / "examples" / "generatiekoor.toml", folder / "sub" / "a.toml")
     out = tmp_path / "out"
-    result = CliRunner().invoke(cli, ["run", str(folder), "--date", "2026-11-01", "--format",
-                                      "json", "--output", f"{out}/"])
+    result = CliRunner().invoke(
+        cli, ["run", str(folder), "--date", "2026-11-01", "--format", "json", "--output", f"{out}/"]
+    )
     assert result.exit_code == 0, result.output
     written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
     assert written == ["a.json", "sub/a.json"]
-    names = {json.loads((out / w).read_text(encoding="utf-8"))["project"]["name"]
-             for w in written}
+    names = {json.loads((out / w).read_text(encoding="utf-8"))["project"]["name"] for w in written}
     assert len(names) == 2
+
+
+def test_files_go_in_chunks_and_the_window_bounds_what_is_in_flight(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """300 files with 2 workers: chunks of 32 (fewer at the end), at most 256 files in flight."""
+    folder = tmp_path / "veel"
+    folder.mkdir()
+    for i in range(300):
+        shutil.copy(ROOT / "examples" / "schets.toml", folder / f"p{i:03d}.toml")
+    files = sorted(str(p) for p in folder.glob("*.toml"))
+    sizes: list[int] = []
+    done = 0
+    most = 0
+    submit = _workers._submit
+
+    def counted(pool: Any, chunk: list[str | Path]) -> Any:
+        nonlocal most
+        sizes.append(len(chunk))
+        most = max(most, sum(sizes) - done)
+        return submit(pool, chunk)
+
+    monkeypatch.setattr(_workers, "_submit", counted)
+    names = []
+    for outcome in advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl"):
+        done += 1
+        assert outcome.error is None
+        names.append(str(outcome.path))
+    assert names == files
+    assert sizes == [32] * 9 + [12]
+    assert most == 2 * _workers.WINDOW_PER_JOB == 256

@@ -32,10 +32,13 @@ if TYPE_CHECKING:
 __all__ = ["CHUNK", "WINDOW_PER_JOB", "Start", "pooled", "portable"]
 
 _WORKER: dict[str, Any] = {}
-#: in flight per worker process; bounds memory however many files there are
-WINDOW_PER_JOB = 32
+#: in flight per worker process (four chunks); bounds memory however many files there are
+WINDOW_PER_JOB = 128
 #: files sent to a worker at a time, at most (see _chunk_size)
-CHUNK = 8
+#: NOTE: each task costs the main process about 0.2 ms of its own (a future, pickling the
+#: names, waking the executor's thread, reading the results back); with 8 files a task the
+#: main process took ~1 s of CPU on 10,000 files, on the cores the workers need (32: ~0.65 s)
+CHUNK = 32
 
 
 def _start_worker(
