@@ -23,6 +23,7 @@ from .._errors import AdviesError, Problem, ProjectError, UsageError, cut
 from ..engine._engine import Engine
 from ..messages._i18n import error_language, t
 from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
+from ._spool import Sent, spool, unspool
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -106,14 +107,14 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _advise_chunk(names: Sequence[str | Path]) -> list[Outcome]:
+def _advise_chunk(names: Sequence[str | Path]) -> Sent:
     """Advise on a few files in this worker: one task, one result sent back for them all.
 
     NOTE: a task per file cost the main process as much work as a worker spends on the
     file (submitting, pickling, the executor's thread), so on two cores two workers were
-    barely faster than one (issue 15).
+    barely faster than one (issue 15). The reports' bytes wait in a file (``_spool``).
     """
-    return [_advise_one(name) for name in names]
+    return spool([_advise_one(name) for name in names], _WORKER["work"].get("spool"))
 
 
 def _advise_one(name: str | Path) -> Outcome:
@@ -169,13 +170,28 @@ def pooled(
 
     :param engine: the engine ``start`` describes, for workers forked from this process.
     """
+    import tempfile  # NOTE: here, as the pool's modules: a one-file run needs none of them
+
+    folder = tempfile.TemporaryDirectory(prefix="advies-") if start[2].get("fmt") else None
+    if folder is not None:  # where the workers leave the reports' bytes (see _spool)
+        start = (start[0], start[1], {**start[2], "spool": folder.name})
+    try:
+        yield from _pooled(paths, jobs, start, engine)
+    finally:
+        if folder is not None:  # after the workers are gone: nothing writes there any more
+            folder.cleanup()
+
+
+def _pooled(
+    paths: Sequence[str | Path], jobs: int, start: Start, engine: Engine | None
+) -> Iterator[Outcome]:
     # NOTE: imported here: the process pool costs a one-file run ~10 ms of start-up
     from concurrent.futures.process import BrokenProcessPool
 
     size = _chunk_size(len(paths), jobs)
     todo = iter(paths)
     again: deque[str | Path] = deque()  # in flight when a worker died: one at a time
-    pending: deque[tuple[list[str | Path], Future[list[Outcome]]]] = deque()
+    pending: deque[tuple[list[str | Path], Future[Sent]]] = deque()
     in_flight = 0
     pool = _new_pool(jobs, start, engine)
     try:
@@ -192,7 +208,7 @@ def pooled(
             chunk, future = pending.popleft()
             in_flight -= len(chunk)
             try:
-                outcomes = future.result()
+                outcomes = unspool(future.result())
             except BrokenProcessPool:
                 _stop(pool)
                 pool = _new_pool(jobs, start, engine)
@@ -260,7 +276,7 @@ def _start_method(start: Start, engine: Engine | None) -> tuple[BaseContext, Any
     return multiprocessing.get_context("spawn"), start[0]
 
 
-def _submit(pool: ProcessPoolExecutor, chunk: list[str | Path]) -> Future[list[Outcome]]:
+def _submit(pool: ProcessPoolExecutor, chunk: list[str | Path]) -> Future[Sent]:
     """``pool.submit``, with SIGINT and SIGTERM blocked while it may start workers.
 
     NOTE: a worker starts with this process's signal mask; it sets its own handlers and

@@ -1,0 +1,136 @@
+"""A chunk's reports go from a worker to the main process through a private file."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interventie_advies import Engine, UsageError
+from interventie_advies.commands import _spool
+from interventie_advies.commands._batch import advise_paths
+from interventie_advies.commands._outcome import Outcome
+
+if TYPE_CHECKING:
+    import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def outcomes() -> list[Outcome]:
+    return [
+        Outcome(Path("a.toml"), text=b'{"a": 1}\n', worst=3),
+        Outcome(Path("b.toml"), text="text, not bytes\n"),
+        Outcome(Path("c.toml"), error=UsageError("kapot")),
+        Outcome(Path("d.toml"), text=b"\xc3\xa9\n"),
+    ]
+
+
+def test_bytes_go_through_a_file_and_come_back_the_same(tmp_path: Path) -> None:
+    sent = _spool.spool(outcomes(), str(tmp_path))
+    assert sent.file is not None
+    assert Path(sent.file).parent == tmp_path
+    assert Path(sent.file).read_bytes() == b'{"a": 1}\n\xc3\xa9\n'
+    assert sent.sizes == (9, -1, -1, 3)
+    assert [o.text for o in sent.outcomes] == [None, "text, not bytes\n", None, None]
+    back = _spool.unspool(sent)
+    assert [(o.path, o.text, o.worst) for o in back] == [
+        (o.path, o.text, o.worst) for o in outcomes()
+    ]
+    assert str(back[2].error) == "kapot"
+    assert list(tmp_path.iterdir()) == []  # read once, then removed
+
+
+def test_without_a_folder_or_bytes_nothing_is_written(tmp_path: Path) -> None:
+    given = outcomes()
+    assert _spool.spool(given, None) == _spool.Sent(given)
+    texts = [Outcome(Path("b.toml"), text="text\n"), Outcome(Path("c.toml"))]
+    assert _spool.spool(texts, str(tmp_path)) == _spool.Sent(texts)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_cannot_be_written_sends_the_bytes_as_before(tmp_path: Path) -> None:
+    given = outcomes()
+    sent = _spool.spool(given, str(tmp_path / "gone"))
+    assert sent == _spool.Sent(given)
+    assert _spool.unspool(sent) == given
+
+
+def test_a_file_that_cannot_be_read_is_an_error_for_its_reports_only(tmp_path: Path) -> None:
+    sent = _spool.spool(outcomes(), str(tmp_path))
+    assert sent.file is not None
+    Path(sent.file).unlink()
+    back = _spool.unspool(sent)
+    assert [o.text for o in back] == [None, "text, not bytes\n", None, None]
+    assert [type(o.error).__name__ for o in back] == [
+        "ProjectError",
+        "NoneType",
+        "UsageError",
+        "ProjectError",
+    ]
+    assert "(FileNotFoundError: " in str(back[0].error)
+    assert str(back[0].error).startswith("a.toml: ")
+    assert str(back[2].error) == "kapot"
+
+
+def many(tmp_path: Path, count: int) -> list[str]:
+    folder = tmp_path / "veel"
+    folder.mkdir()
+    for i in range(count):
+        shutil.copy(ROOT / "examples" / "schets.toml", folder / f"p{i:03d}.toml")
+    return sorted(str(p) for p in folder.glob("*.toml"))
+
+
+def test_a_batch_with_workers_spools_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every chunk's JSON lines come through a file; the folder is gone when the run ends."""
+    files = many(tmp_path, 100)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    files_seen: list[str | None] = []
+    unspool = _spool.unspool
+
+    def seen(sent: _spool.Sent) -> list[Outcome]:
+        files_seen.append(sent.file)
+        return unspool(sent)
+
+    monkeypatch.setattr("interventie_advies.commands._workers.unspool", seen)
+    engine = Engine(plugins=())
+    with_workers = [o.text for o in advise_paths(engine, files, jobs=2, fmt="jsonl")]
+    alone = [o.text for o in advise_paths(engine, files, jobs=1, fmt="jsonl")]
+    assert with_workers == alone
+    assert all(isinstance(text, bytes) for text in with_workers)
+    assert len(files_seen) == 9  # chunks of 12 (100 files, 2 workers: 100 // 8)
+    assert all(name is not None and Path(name).parent.parent == temporary for name in files_seen)
+    assert list(temporary.iterdir()) == []
+
+
+def test_a_batch_stopped_early_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = many(tmp_path, 100)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    run = advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl")
+    first = next(run)
+    assert first.text is not None
+    assert len(list(temporary.iterdir())) == 1  # the batch's folder, while it runs
+    run.close()
+    assert list(temporary.iterdir()) == []
+
+
+def test_reports_without_a_format_need_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = many(tmp_path, 20)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    run = advise_paths(Engine(plugins=()), files, jobs=2)
+    assert next(run).report is not None
+    assert list(temporary.iterdir()) == []
+    assert sum(1 for _ in run) == 19
