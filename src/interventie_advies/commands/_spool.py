@@ -18,12 +18,16 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import tempfile
 from dataclasses import replace
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._outcome import Outcome, unexpected
 
-__all__ = ["Sent", "spool", "unspool"]
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["Sent", "spool", "spool_folder", "unspool"]
 
 _count = itertools.count(1)
 
@@ -36,6 +40,22 @@ class Sent(NamedTuple):
     file: str | None = None
     #: per outcome, the length of its bytes in ``file``; -1: its text (if any) is its own
     sizes: tuple[int, ...] = ()
+
+
+@contextlib.contextmanager
+def spool_folder(wanted: bool) -> Iterator[str | None]:
+    """The folder the workers write to while the batch runs (None when not ``wanted``).
+
+    It is removed with what is left in it (the files of chunks whose results never came,
+    when a worker died) once the block ends, after the workers are gone.
+    """
+    if not wanted:
+        yield None
+        return
+    # NOTE: a worker killed while writing may hold its file open (Windows cannot remove it
+    # then): a folder left in the temporary folder is better than a traceback
+    with tempfile.TemporaryDirectory(prefix="advies-", ignore_cleanup_errors=True) as folder:
+        yield folder
 
 
 def spool(outcomes: list[Outcome], folder: str | None) -> Sent:

@@ -23,7 +23,7 @@ from .._errors import AdviesError, Problem, ProjectError, UsageError, cut
 from ..engine._engine import Engine
 from ..messages._i18n import error_language, t
 from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
-from ._spool import Sent, spool, unspool
+from ._spool import Sent, spool, spool_folder, unspool
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -170,16 +170,10 @@ def pooled(
 
     :param engine: the engine ``start`` describes, for workers forked from this process.
     """
-    import tempfile  # NOTE: here, as the pool's modules: a one-file run needs none of them
-
-    folder = tempfile.TemporaryDirectory(prefix="advies-") if start[2].get("fmt") else None
-    if folder is not None:  # where the workers leave the reports' bytes (see _spool)
-        start = (start[0], start[1], {**start[2], "spool": folder.name})
-    try:
+    with spool_folder(bool(start[2].get("fmt"))) as folder:
+        if folder is not None:  # where the workers leave the reports' bytes
+            start = (start[0], start[1], {**start[2], "spool": folder})
         yield from _pooled(paths, jobs, start, engine)
-    finally:
-        if folder is not None:  # after the workers are gone: nothing writes there any more
-            folder.cleanup()
 
 
 def _pooled(
