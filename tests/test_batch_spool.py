@@ -134,3 +134,14 @@ def test_reports_without_a_format_need_no_folder(
     assert next(run).report is not None
     assert list(temporary.iterdir()) == []
     assert sum(1 for _ in run) == 19
+
+
+def test_without_a_usable_temporary_folder_the_reports_come_through_the_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    files = many(tmp_path, 20)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no such folder"))
+    with_workers = [o.text for o in advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl")]
+    alone = [o.text for o in advise_paths(Engine(plugins=()), files, jobs=1, fmt="jsonl")]
+    assert with_workers == alone
+    assert all(isinstance(text, bytes) for text in with_workers)

@@ -52,9 +52,14 @@ def spool_folder(wanted: bool) -> Iterator[str | None]:
     if not wanted:
         yield None
         return
-    # NOTE: a worker killed while writing may hold its file open (Windows cannot remove it
-    # then): a folder left in the temporary folder is better than a traceback
-    with tempfile.TemporaryDirectory(prefix="advies-", ignore_cleanup_errors=True) as folder:
+    try:
+        # NOTE: a worker killed while writing may hold its file open (Windows cannot
+        # remove it then): a folder left in the temporary folder is better than a traceback
+        made = tempfile.TemporaryDirectory(prefix="advies-", ignore_cleanup_errors=True)
+    except OSError:  # no usable temporary folder (TMPDIR gone, read-only): the pipe then
+        yield None
+        return
+    with made as folder:
         yield folder
 
 
