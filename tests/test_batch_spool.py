@@ -1,16 +1,20 @@
-"""A chunk's reports go from a worker to the main process through a private file."""
+"""What crosses back from the workers: reports' bytes through a private file, or what is kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interventie_advies import Engine, UsageError
+from interventie_advies import Engine, Report, UsageError
 from interventie_advies.commands import _spool
 from interventie_advies.commands._batch import advise_paths
 from interventie_advies.commands._outcome import Outcome
+from interventie_advies.commands._portfolio import _entry
+from interventie_advies.report._rows import Entry
 
 if TYPE_CHECKING:
     import pytest
@@ -145,3 +149,37 @@ def test_without_a_usable_temporary_folder_the_reports_come_through_the_pipe(
     alone = [o.text for o in advise_paths(Engine(plugins=()), files, jobs=1, fmt="jsonl")]
     assert with_workers == alone
     assert all(isinstance(text, bytes) for text in with_workers)
+
+
+def test_keep_sends_back_what_it_makes_instead_of_the_report(tmp_path: Path) -> None:
+    """The portfolio's way: only each report's entry crosses back from the workers."""
+    files = many(tmp_path, 40)
+    engine = Engine(plugins=())
+    date = dt.date(2026, 6, 1)
+    kept = list(advise_paths(engine, files, jobs=2, date=date, keep=_entry))
+    assert [o.report for o in kept] == [None] * 40
+    assert all(isinstance(o.kept, Entry) for o in kept)
+    whole = [
+        Entry.from_report(o.report, str(o.path)) for o in advise_paths(engine, files, date=date)
+    ]
+    assert [o.kept for o in kept] == whole
+    assert [o.kept for o in advise_paths(engine, files, jobs=1, date=date, keep=_entry)] == whole
+
+
+def test_a_keep_that_cannot_travel_keeps_the_batch_in_one_process(tmp_path: Path) -> None:
+    files = many(tmp_path, 10)
+    pids = list(
+        advise_paths(Engine(plugins=()), files, jobs=2, keep=lambda report, file: os.getpid())
+    )
+    assert {o.kept for o in pids} == {os.getpid()}
+
+
+def test_a_keep_that_fails_is_that_file_s_error(tmp_path: Path) -> None:
+    files = many(tmp_path, 10)
+    outcomes = list(advise_paths(Engine(plugins=()), files, jobs=2, keep=_failing))
+    assert all(o.kept is None and o.report is None for o in outcomes)
+    assert all("ValueError: no entry" in str(o.error) for o in outcomes)
+
+
+def _failing(report: Report, file: str) -> None:
+    raise ValueError("no entry")

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from ..engine._engine import Engine
+    from ._outcome import Keep
 
 __all__ = [
     "Outcome",
@@ -49,6 +50,7 @@ def advise_paths(
     jobs: int = 1,
     fmt: str | None = None,
     color: bool = False,
+    keep: Keep | None = None,
 ) -> Generator[Outcome, None, None]:
     """Yield one Outcome per file, in input order; a broken file never stops the rest.
 
@@ -58,6 +60,10 @@ def advise_paths(
         Plugin objects that cannot be sent to another process mean one process is used.
     :param fmt: render each report in this format where it is made (``Outcome.text``);
         with workers, the report itself then stays in the worker.
+    :param keep: ``keep(report, file name)`` is called where each report is made, and its
+        result is ``Outcome.kept`` instead of the report (``Outcome.report`` is None):
+        with workers only that crosses back, not the report (the portfolio keeps a row
+        per project). It must be a module-level function, for workers that start afresh.
     """
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings
@@ -65,12 +71,12 @@ def advise_paths(
         import pickle
 
         try:
-            pickle.dumps(settings)
+            pickle.dumps((settings, keep))
         except Exception:  # plugin objects that cannot travel: stay in this process
             jobs = 1
     if jobs <= 1 or len(paths) < 2:
         for path in paths:
-            yield advise_file(engine, path, fmt, color, **options)
+            yield advise_file(engine, path, fmt, color, keep, **options)
         return
     # a plugin's format is rendered here, where its renderer lives
     fmt_in_worker = None if fmt is not None and fmt not in FORMATS else fmt
@@ -79,6 +85,7 @@ def advise_paths(
         "color": color,
         "error_language": current_error_language(),
         "parent": os.getpid(),
+        "keep": keep,
     }
     renderers = engine.renderers
     # NOTE: imported here: worker processes are not needed for one file

@@ -12,8 +12,13 @@ from ..messages._i18n import t
 from ..project._enums import PRIORITY_RANK
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..engine._engine import Engine
     from ..report._report import Report
+
+    #: what a batch keeps of each report instead of it: ``keep(report, file name)``
+    Keep = Callable[[Report, str], Any]
 
 __all__ = ["MAX_UNEXPECTED", "Outcome", "advise_file", "render_as", "rendered", "unexpected"]
 
@@ -29,6 +34,9 @@ class Outcome:
     #: bytes every sink writes (see :func:`rendered`), other formats as text
     text: str | bytes | None = None
     worst: int = 0  # highest priority among the findings: 3 high, 2 medium, 1 low, 0 none
+    #: what the batch's ``keep`` made of the report where it was made (the report is
+    #: then not kept: see ``advise_paths``)
+    kept: Any = None
 
 
 def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
@@ -86,13 +94,20 @@ def unexpected(path: str | Path, exc: BaseException) -> ProjectError:
 
 
 def advise_file(
-    engine: Engine, name: str | Path, fmt: str | None, color: bool, **options: Any
+    engine: Engine,
+    name: str | Path,
+    fmt: str | None,
+    color: bool,
+    keep: Keep | None = None,
+    **options: Any,
 ) -> Outcome:
     path = Path(name)
     try:
         report = engine.advise(path, **options)
         text = rendered(report, fmt, color=color) if fmt else None
         worst = max((PRIORITY_RANK[f.priority] for f in report.findings), default=0)
+        if keep is not None:
+            return Outcome(path, text=text, worst=worst, kept=keep(report, str(path)))
         return Outcome(path, report=report, text=text, worst=worst)
     except UsageError:
         raise  # the same for every file: stop at once

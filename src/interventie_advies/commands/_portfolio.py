@@ -17,7 +17,14 @@ from .._errors import ProjectError, UsageError
 from .._io import atomic_write
 from .._safe_text import for_format
 from ..messages._i18n import t
-from ..report._portfolio import SUSTAINABILITY_TAG, URGENT_MONTHS, FailedFile, Portfolio, ProjectRow
+from ..report._portfolio import (
+    SUSTAINABILITY_TAG,
+    URGENT_MONTHS,
+    Entry,
+    FailedFile,
+    Portfolio,
+    ProjectRow,
+)
 from ..report._portfolio_csv import CSV_DIALECTS
 from ._batch import advise_paths, collect_paths, default_jobs
 
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 
     from .._errors import AdviesError
     from ..engine._engine import Engine
+    from ..report._report import Report
     from ._batch import Outcome
 
     Progress = Callable[[Iterator[Outcome], int], AbstractContextManager[Iterable[Outcome]]]
@@ -93,15 +101,28 @@ def build_portfolio(
         returns a context manager that gives the outcomes back.
     """
     portfolio = Portfolio(lang=lang)
-    outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs)
+    outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs, keep=_entry)
     wrapped = progress(outcomes, len(paths)) if progress else contextlib.nullcontext(outcomes)
     # closing: an error or Ctrl-C here stops the workers now, not when Python collects it
     with contextlib.closing(outcomes), wrapped as items:
         for outcome in items:
-            portfolio.add(outcome)
+            if outcome.kept is not None:
+                portfolio.add_entry(outcome.kept)
+            else:
+                portfolio.add(outcome)
             if outcome.error is not None and on_error is not None:
                 on_error(outcome.error)
     return portfolio
+
+
+def _entry(report: Report, file: str) -> Entry:
+    """A project's entry in the portfolio, made where its report is made (see build_portfolio).
+
+    NOTE: with workers only the entry crosses back, not the report: sending 10,000 reports
+    cost the main process 1.9 s of CPU (pickled, sent and rebuilt), and two workers were
+    1.26x as fast as one process.
+    """
+    return Entry.from_report(report, file)
 
 
 def run_portfolio(

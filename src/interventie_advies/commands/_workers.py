@@ -125,7 +125,7 @@ def _advise_one(name: str | Path) -> Outcome:
     work = _WORKER["work"]
     with error_language(work["error_language"]):
         outcome = advise_file(
-            _WORKER["engine"], path, work["fmt"], work["color"], **_WORKER["options"]
+            _WORKER["engine"], path, work["fmt"], work["color"], work["keep"], **_WORKER["options"]
         )
         if outcome.error is not None:
             outcome = replace(outcome, error=portable(path, outcome.error))
