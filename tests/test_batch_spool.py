@@ -7,7 +7,8 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import pytest
 
 from interventie_advies import Engine, Report, UsageError
 from interventie_advies.commands import _spool
@@ -15,9 +16,6 @@ from interventie_advies.commands._batch import advise_paths
 from interventie_advies.commands._outcome import Outcome
 from interventie_advies.commands._portfolio import _entry
 from interventie_advies.report._rows import Entry
-
-if TYPE_CHECKING:
-    import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -78,6 +76,15 @@ def test_a_file_that_cannot_be_read_is_an_error_for_its_reports_only(tmp_path: P
     assert str(back[2].error) == "kapot"
 
 
+@pytest.fixture
+def temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The system's temporary folder for this test: an empty folder of its own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 def many(tmp_path: Path, count: int) -> list[str]:
     folder = tmp_path / "veel"
     folder.mkdir()
@@ -87,13 +94,10 @@ def many(tmp_path: Path, count: int) -> list[str]:
 
 
 def test_a_batch_with_workers_spools_and_leaves_nothing_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, temporary: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every chunk's JSON lines come through a file; the folder is gone when the run ends."""
     files = many(tmp_path, 100)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     files_seen: list[str | None] = []
     unspool = _spool.unspool
 
@@ -112,13 +116,8 @@ def test_a_batch_with_workers_spools_and_leaves_nothing_behind(
     assert list(temporary.iterdir()) == []
 
 
-def test_a_batch_stopped_early_leaves_nothing_behind(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_batch_stopped_early_leaves_nothing_behind(tmp_path: Path, temporary: Path) -> None:
     files = many(tmp_path, 100)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     run = advise_paths(Engine(plugins=()), files, jobs=2, fmt="jsonl")
     first = next(run)
     assert first.text is not None
@@ -127,13 +126,8 @@ def test_a_batch_stopped_early_leaves_nothing_behind(
     assert list(temporary.iterdir()) == []
 
 
-def test_reports_without_a_format_need_no_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reports_without_a_format_need_no_folder(tmp_path: Path, temporary: Path) -> None:
     files = many(tmp_path, 20)
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     run = advise_paths(Engine(plugins=()), files, jobs=2)
     assert next(run).report is not None
     assert list(temporary.iterdir()) == []
