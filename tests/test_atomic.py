@@ -10,7 +10,6 @@ temporary file is left in the folder, and the CLI ends with one clean error line
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -244,10 +243,7 @@ def test_folder_output_failing_half_way_keeps_each_old_report(
     assert_clean_failure(result)
     assert (folder / "buurtopera.json").read_bytes() != olds["buurtopera.json"]  # written
     assert (folder / "schets.json").read_bytes() == olds["schets.json"]  # kept
-    # NOTE: the files are put in place by a few threads (_commits): the run stops at the
-    # next report or at the end, so a report after the failing one is whole or absent
-    later = folder / "muurschildering.json"
-    assert not later.exists() or json.loads(later.read_bytes())["project"]["name"]
+    assert not (folder / "muurschildering.json").exists()  # the run stopped there
     assert leftovers(tmp_path) == []
 
 

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from .._errors import UsageError
-from .._io import Replacement, cannot_write, make_folder, write_utf8_only
+from .._io import Replacement, atomic_write, cannot_write, make_folder, write_utf8_only
 from ..messages._i18n import t
 from ..report import FORMATS
-from ._commits import Commits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -122,13 +121,12 @@ class _FileSink(Sink):
 
 
 class _FolderSink(Sink):
-    """One file per project in a folder, each written atomically (put in place by ``_commits``)."""
+    """One file per project in a folder, each written atomically."""
 
     def __init__(self, folder: Path, fmt: str, base: str) -> None:
         super().__init__(sys.stdout, fmt, True)
         self.folder = folder
         self.base = base
-        self.commits = Commits()
 
     def add(self, path: Path, text: str | bytes) -> None:
         if isinstance(text, bytes):
@@ -137,22 +135,11 @@ class _FolderSink(Sink):
         relative = Path(os.path.relpath(os.path.abspath(path), self.base))  # noqa: PTH100
         target = self.folder / relative.with_suffix(SUFFIXES.get(self.fmt, f".{self.fmt}"))
         make_folder(target.parent)
-        replacement = Replacement(target)
-        try:
-            replacement.write(text)
-        except BaseException:
-            replacement.abort()
-            raise
-        self.commits.add(replacement)
+        atomic_write(target, text)
         self.count += 1
 
     def close(self) -> None:
-        """Wait until every report is in place."""
-        self.commits.finish()
-
-    def abort(self) -> None:
-        """Stop: the reports written in full are put in place, the others left out."""
-        self.commits.stop()
+        """Nothing to finish: every file is complete when written."""
 
 
 def common_base(files: Sequence[str | Path]) -> str:
