@@ -108,9 +108,10 @@ def unspool(sent: Sent) -> list[Outcome]:
                 if len(text) != size:  # never written in full
                     raise OSError(f"{sent.file}: shorter than its reports")
                 read.append(replace(outcome, text=text))
-        os.remove(sent.file)  # noqa: PTH107
     except OSError as exc:
         return [o if size < 0 else _lost(o, exc) for o, size in pairs]
+    with contextlib.suppress(OSError):  # read in full: a file left is removed with its folder
+        os.remove(sent.file)  # noqa: PTH107
     return read
 
 
