@@ -14,7 +14,6 @@ from interventie_advies import Engine, Report, UsageError
 from interventie_advies.commands import _spool
 from interventie_advies.commands._batch import advise_paths
 from interventie_advies.commands._outcome import Outcome
-from interventie_advies.commands._portfolio import _entry
 from interventie_advies.report._rows import Entry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,10 +125,14 @@ def test_a_batch_stopped_early_leaves_nothing_behind(tmp_path: Path, temporary: 
     assert list(temporary.iterdir()) == []
 
 
-def test_reports_without_a_format_need_no_folder(tmp_path: Path, temporary: Path) -> None:
+@pytest.mark.parametrize("fmt", [None, "text", "markdown"])
+def test_reports_not_in_bytes_need_no_folder(
+    tmp_path: Path, temporary: Path, fmt: str | None
+) -> None:
     files = many(tmp_path, 20)
-    run = advise_paths(Engine(plugins=()), files, jobs=2)
-    assert next(run).report is not None
+    run = advise_paths(Engine(plugins=()), files, jobs=2, fmt=fmt)
+    first = next(run)
+    assert first.report is not None if fmt is None else isinstance(first.text, str)
     assert list(temporary.iterdir()) == []
     assert sum(1 for _ in run) == 19
 
@@ -150,14 +153,15 @@ def test_keep_sends_back_what_it_makes_instead_of_the_report(tmp_path: Path) -> 
     files = many(tmp_path, 40)
     engine = Engine(plugins=())
     date = dt.date(2026, 6, 1)
-    kept = list(advise_paths(engine, files, jobs=2, date=date, keep=_entry))
+    kept = list(advise_paths(engine, files, jobs=2, date=date, keep=Entry.from_report))
     assert [o.report for o in kept] == [None] * 40
     assert all(isinstance(o.kept, Entry) for o in kept)
     whole = [
         Entry.from_report(o.report, str(o.path)) for o in advise_paths(engine, files, date=date)
     ]
     assert [o.kept for o in kept] == whole
-    assert [o.kept for o in advise_paths(engine, files, jobs=1, date=date, keep=_entry)] == whole
+    alone = advise_paths(engine, files, jobs=1, date=date, keep=Entry.from_report)
+    assert [o.kept for o in alone] == whole
 
 
 def test_a_keep_that_cannot_travel_keeps_the_batch_in_one_process(tmp_path: Path) -> None:

@@ -63,7 +63,8 @@ def advise_paths(
     :param keep: ``keep(report, file name)`` is called where each report is made, and its
         result is ``Outcome.kept`` instead of the report (``Outcome.report`` is None):
         with workers only that crosses back, not the report (the portfolio keeps a row
-        per project). It must be a module-level function, for workers that start afresh.
+        per project). It must pickle (a module-level function, or a class's method), for
+        workers that start afresh; one that does not keeps the batch in this process.
     """
     options = {"lang": lang, "date": date, "select": tuple(select), "ignore": tuple(ignore)}
     settings = engine.settings

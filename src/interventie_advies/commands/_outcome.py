@@ -20,7 +20,15 @@ if TYPE_CHECKING:
     #: what a batch keeps of each report instead of it: ``keep(report, file name)``
     Keep = Callable[[Report, str], Any]
 
-__all__ = ["MAX_UNEXPECTED", "Outcome", "advise_file", "render_as", "rendered", "unexpected"]
+__all__ = [
+    "BYTE_FORMATS",
+    "MAX_UNEXPECTED",
+    "Outcome",
+    "advise_file",
+    "render_as",
+    "rendered",
+    "unexpected",
+]
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,10 @@ def render_as(report: Report, fmt: str, *, color: bool = False) -> str:
     return report.render(fmt, color=color)
 
 
+#: the formats :func:`rendered` gives as UTF-8 bytes (the others as text)
+BYTE_FORMATS = ("json", "jsonl")
+
+
 def rendered(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
     """What a sink writes for ``report`` in ``fmt``: :func:`render_as`, JSON as UTF-8 bytes.
 
@@ -55,7 +67,7 @@ def rendered(report: Report, fmt: str, *, color: bool = False) -> str | bytes:
     it anyway; so it is encoded once, where it is made (a worker process), and neither
     decoded nor encoded again in the main process (issue 15).
     """
-    if fmt not in ("json", "jsonl"):
+    if fmt not in BYTE_FORMATS:
         return render_as(report, fmt, color=color)
     # NOTE: imported here: a report in text needs neither json nor the JSON writer's
     # module (5 M instructions of start-up)

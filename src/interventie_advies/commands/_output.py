@@ -15,6 +15,7 @@ from .._errors import UsageError
 from .._io import Replacement, atomic_write, cannot_write, make_folder, write_utf8_only
 from ..messages._i18n import t
 from ..report import FORMATS
+from ._outcome import BYTE_FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -39,7 +40,7 @@ class Sink:
         self.fmt = fmt
         self.many = many
         self.count = 0
-        self.binary = _bytes_under(stream) if fmt in ("json", "jsonl") else None
+        self.binary = _bytes_under(stream) if fmt in BYTE_FORMATS else None
 
     def add(self, path: Path, text: str | bytes) -> None:
         """Write the report of ``path``."""
@@ -175,6 +176,6 @@ def open_sink(output: str | None, fmt: str, files: Sequence[str | Path], stdout:
             )
         )
     if target is None:
-        write_utf8_only(stdout, utf8=fmt in ("json", "jsonl"))
+        write_utf8_only(stdout, utf8=fmt in BYTE_FORMATS)
         return Sink(stdout, fmt, many)
     return _FileSink(target, fmt, many)

@@ -10,7 +10,7 @@ through the pipe.
 The folder is the main process's own (``tempfile.TemporaryDirectory``: readable by its
 user only) and is removed with everything in it when the batch ends; what is read from it
 is report text, never code or pickles. Only bytes (JSON, JSON lines) go this way: the
-other formats are text, and stay in the result.
+other formats are text, and stay in the result (and need no folder).
 """
 
 from __future__ import annotations
@@ -82,8 +82,8 @@ def spool(outcomes: list[Outcome], folder: str | None) -> Sent:
         with contextlib.suppress(OSError):
             os.remove(name)  # noqa: PTH107 - what was written of it
         return Sent(outcomes)
-    kept = [o if p is None else replace(o, text=None) for o, p in zip(outcomes, parts, strict=True)]
-    return Sent(kept, name, tuple(-1 if p is None else len(p) for p in parts))
+    rest = [o if p is None else replace(o, text=None) for o, p in zip(outcomes, parts, strict=True)]
+    return Sent(rest, name, tuple(-1 if p is None else len(p) for p in parts))
 
 
 def unspool(sent: Sent) -> list[Outcome]:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from .._errors import AdviesError, Problem, ProjectError, UsageError, cut
 from ..engine._engine import Engine
 from ..messages._i18n import error_language, t
-from ._outcome import MAX_UNEXPECTED, Outcome, advise_file, unexpected
+from ._outcome import BYTE_FORMATS, MAX_UNEXPECTED, Outcome, advise_file, unexpected
 from ._spool import Sent, spool, spool_folder, unspool
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ _WORKER: dict[str, Any] = {}
 #: in flight per worker process (four chunks); bounds memory however many files there are
 WINDOW_PER_JOB = 128
 #: files sent to a worker at a time, at most (see _chunk_size)
-#: NOTE: each task costs the main process about 0.2 ms of its own (a future, pickling the
+#: NOTE: each task costs the main process about 0.35 ms of its own (a future, pickling the
 #: names, waking the executor's thread, reading the results back); with 8 files a task the
 #: main process took ~1 s of CPU on 10,000 files, on the cores the workers need (32: ~0.65 s)
 CHUNK = 32
@@ -170,7 +170,7 @@ def pooled(
 
     :param engine: the engine ``start`` describes, for workers forked from this process.
     """
-    with spool_folder(bool(start[2].get("fmt"))) as folder:
+    with spool_folder(start[2].get("fmt") in BYTE_FORMATS) as folder:
         if folder is not None:  # where the workers leave the reports' bytes
             start = (start[0], start[1], {**start[2], "spool": folder})
         yield from _pooled(paths, jobs, start, engine)
