@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +17,10 @@ from interventie_advies.commands import _spool
 from interventie_advies.commands._batch import advise_paths
 from interventie_advies.commands._outcome import Outcome
 from interventie_advies.report._rows import Entry
+
+if TYPE_CHECKING:
+    import io
+    from collections.abc import Iterator
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -73,6 +79,55 @@ def test_a_file_that_cannot_be_read_is_an_error_for_its_reports_only(tmp_path: P
     assert "(FileNotFoundError: " in str(back[0].error)
     assert str(back[0].error).startswith("a.toml: ")
     assert str(back[2].error) == "kapot"
+
+
+def test_each_report_is_written_as_soon_as_it_comes(tmp_path: Path) -> None:
+    # a chunk's reports are never all held at once in the worker (docs/performance.md)
+    on_disk: list[list[int]] = []
+
+    def made() -> Iterator[Outcome]:
+        yield Outcome(Path("a.toml"), text=b"aaa\n")
+        on_disk.append([p.stat().st_size for p in tmp_path.iterdir()])
+        yield Outcome(Path("b.toml"), text="text\n")
+        yield Outcome(Path("c.toml"), text=b"cc\n")
+        on_disk.append([p.stat().st_size for p in tmp_path.iterdir()])
+
+    sent = _spool.spool(made(), str(tmp_path))
+    assert on_disk == [[4], [7]]
+    assert sent.sizes == (4, -1, 3)
+    assert [o.text for o in _spool.unspool(sent)] == [b"aaa\n", "text\n", b"cc\n"]
+
+
+def test_a_write_failing_part_way_sends_that_report_and_the_rest_through_the_pipe(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_all = _spool._write_all
+    calls = 0
+
+    def full_disk(file: io.FileIO, data: bytes) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 2:  # half of the second report fits, then the disk is full
+            file.write(data[: len(data) // 2])
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_all(file, data)
+
+    monkeypatch.setattr(_spool, "_write_all", full_disk)
+    given = [Outcome(Path(f"{n}.toml"), text=f'{{"n": {n}}}\n'.encode()) for n in range(4)]
+    sent = _spool.spool(given, str(tmp_path))
+    assert calls == 2  # nothing more is tried on that file
+    assert sent.sizes == (9, -1, -1, -1)
+    assert [o.text for o in sent.outcomes] == [None, *(o.text for o in given[1:])]
+    assert sent.file is not None
+    assert Path(sent.file).read_bytes() == b'{"n": 0}\n{"n"'  # the half is never read
+    assert _spool.unspool(sent) == given
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_chunk_without_bytes_leaves_no_file(tmp_path: Path) -> None:
+    given = [Outcome(Path("c.toml"), error=UsageError("kapot")), Outcome(Path("d.toml"))]
+    assert _spool.spool(iter(given), str(tmp_path)) == _spool.Sent(given)
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.fixture

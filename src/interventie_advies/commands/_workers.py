@@ -114,7 +114,7 @@ def _advise_chunk(names: Sequence[str | Path]) -> Sent:
     file (submitting, pickling, the executor's thread), so on two cores two workers were
     barely faster than one (issue 15). The reports' bytes wait in a file (``_spool``).
     """
-    return spool([_advise_one(name) for name in names], _WORKER["work"].get("spool"))
+    return spool((_advise_one(name) for name in names), _WORKER["work"].get("spool"))
 
 
 def _advise_one(name: str | Path) -> Outcome:
