@@ -124,6 +124,16 @@ def test_a_write_failing_part_way_sends_that_report_and_the_rest_through_the_pip
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_chunk_that_fails_as_a_whole_leaves_no_file(tmp_path: Path) -> None:
+    def made() -> Iterator[Outcome]:
+        yield Outcome(Path("a.toml"), text=b"aaa\n")
+        raise UsageError("a worker could not start")
+
+    with pytest.raises(UsageError, match="could not start"):
+        _spool.spool(made(), str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_chunk_without_bytes_leaves_no_file(tmp_path: Path) -> None:
     given = [Outcome(Path("c.toml"), error=UsageError("kapot")), Outcome(Path("d.toml"))]
     assert _spool.spool(iter(given), str(tmp_path)) == _spool.Sent(given)

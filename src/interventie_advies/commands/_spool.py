@@ -5,7 +5,7 @@ of 32 reports in JSON lines is about 1.1 MB, so the worker stopped after each ch
 the main process had read it all, a pipe-full at a time (0.3-0.4 s of each worker's 5 s
 on 10,000 files: docs/performance.md). Written to a file instead, the bytes wait for the
 main process without holding the worker up, and only the small rest of the results goes
-through the pipe.
+through the pipe. Each report is written as soon as it is made.
 
 The folder is the main process's own (``tempfile.TemporaryDirectory``: readable by its
 user only) and is removed with everything in it when the batch ends; what is read from it
@@ -67,15 +67,15 @@ def spool_folder(wanted: bool) -> Iterator[str | None]:
 def spool(outcomes: Iterable[Outcome], folder: str | None) -> Sent:
     """In a worker: write the bytes of ``outcomes`` to one new file in ``folder``.
 
-    Each report's bytes are written as soon as its outcome comes, and dropped: a chunk's
-    reports (about 1.1 MB in JSON lines) are never all held at once. The large blocks
-    they took stayed between the blocks the next reports were built in, so that growing
-    lists could not grow in place and were copied instead (0.06 M instructions a file,
-    a third of what a worker did beyond advising: docs/performance.md).
+    Each report's bytes are written as soon as its outcome comes, and then dropped, so a
+    worker never holds a chunk's reports (about 1.1 MB in JSON lines) at once. NOTE: held,
+    their blocks of ~34 KB lay between the blocks the next reports were built in, and the
+    lists that build a report could no longer grow in place: copying them cost 0.06 M
+    instructions a file, a third of a worker's work beyond advising (docs/performance.md).
 
-    When the file cannot be made, or a write fails (a full disk), those bytes and the
-    rest go through the pipe as before: the batch is only slower. A report whose write
-    failed part-way is not counted in the file, and the file's later bytes are never read.
+    When the file cannot be made, or a write fails (a full disk), those bytes and the rest
+    go through the pipe as before: the batch is only slower. A report written only in part
+    is not counted in the file, and nothing after it is ever read.
     """
     if folder is None:
         return Sent(list(outcomes))
@@ -83,29 +83,30 @@ def spool(outcomes: Iterable[Outcome], folder: str | None) -> Sent:
     sent: list[Outcome] = []
     sizes: list[int] = []
     try:
-        # NOTE: unbuffered: a failed write is the write of this report, not of an earlier one
+        # NOTE: unbuffered, so that a failed write is this report's, not an earlier one's
         file = open(name, "xb", buffering=0)  # noqa: PTH123, SIM115 - a plain name, as the pipe's
     except OSError:
         return Sent(list(outcomes))
-    with file:
-        for outcome in outcomes:
-            text = outcome.text
-            if file.closed or not isinstance(text, bytes):
+    try:
+        with file:
+            for outcome in outcomes:
+                text = outcome.text
+                if isinstance(text, bytes) and not file.closed:
+                    try:
+                        _write_all(file, text)
+                    except OSError:
+                        file.close()  # this report and the rest through the pipe
+                    else:
+                        sent.append(replace(outcome, text=None))
+                        sizes.append(len(text))
+                        continue
                 sent.append(outcome)
                 sizes.append(-1)
-                continue
-            try:
-                _write_all(file, text)
-            except OSError:
-                file.close()  # this report and the rest through the pipe
-                sent.append(outcome)
-                sizes.append(-1)
-                continue
-            sent.append(replace(outcome, text=None))
-            sizes.append(len(text))
+    except BaseException:  # the chunk failed as a whole (see _workers): nothing to read
+        _remove(name)
+        raise
     if all(size < 0 for size in sizes):
-        with contextlib.suppress(OSError):
-            os.remove(name)  # noqa: PTH107 - nothing of it will be read
+        _remove(name)
         return Sent(sent)
     return Sent(sent, name, tuple(sizes))
 
@@ -144,9 +145,13 @@ def unspool(sent: Sent) -> list[Outcome]:
                 read.append(replace(outcome, text=text))
     except OSError as exc:
         return [o if size < 0 else _lost(o, exc) for o, size in pairs]
-    with contextlib.suppress(OSError):  # read in full: a file left is removed with its folder
-        os.remove(sent.file)  # noqa: PTH107
+    _remove(sent.file)  # read in full (a file left is removed with its folder)
     return read
+
+
+def _remove(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.remove(name)  # noqa: PTH107 - a plain name, as in spool
 
 
 def _lost(outcome: Outcome, exc: OSError) -> Outcome:
