@@ -103,16 +103,12 @@ def build_portfolio(
     # NOTE: each report is reduced to its entry where it is made: with workers only the
     # entry crosses back (sending 10,000 whole reports cost the main process 1.9 s of CPU,
     # and two workers were 1.26x as fast as one process)
-    keep = Entry.from_report
-    outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs, keep=keep)
+    outcomes = advise_paths(engine, paths, lang=lang, date=date, jobs=jobs, keep=Entry.from_report)
     wrapped = progress(outcomes, len(paths)) if progress else contextlib.nullcontext(outcomes)
     # closing: an error or Ctrl-C here stops the workers now, not when Python collects it
     with contextlib.closing(outcomes), wrapped as items:
         for outcome in items:
-            if outcome.kept is not None:
-                portfolio.add_entry(outcome.kept)
-            else:
-                portfolio.add(outcome)
+            portfolio.add(outcome)
             if outcome.error is not None and on_error is not None:
                 on_error(outcome.error)
     return portfolio

@@ -62,6 +62,8 @@ class _Outcome(Protocol):
     def report(self) -> Report | None: ...
     @property
     def error(self) -> AdviesError | None: ...
+    @property
+    def kept(self) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,14 @@ class Portfolio:
     tool: dict[str, Any] = field(default_factory=dict)
 
     def add(self, outcome: _Outcome) -> None:
-        """Add one outcome of :func:`advise_paths` (a report or the error that stopped it)."""
-        if outcome.report is not None:
+        """Add one outcome of :func:`advise_paths` (a report or the error that stopped it).
+
+        An outcome whose report was reduced to its :class:`Entry` where it was made
+        (``advise_paths(keep=Entry.from_report)``) gives that entry instead.
+        """
+        if isinstance(outcome.kept, Entry):
+            self.add_entry(outcome.kept)
+        elif outcome.report is not None:
             self.add_report(outcome.report, file=str(outcome.path))
         elif outcome.error is not None:
             self.add_error(str(outcome.path), outcome.error)
